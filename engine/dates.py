@@ -1,0 +1,61 @@
+"""Legal dates that may be known only to the year, and the in-force test on them.
+
+Sources often give only a year ("the Penal Code (2017)"). Such a date is kept
+as the year and compared at year precision: an instrument of 2017 is taken as
+in force on any date in 2017 or later, which is how the report itself reads
+the framework at its visit. Full dates compare exactly.
+"""
+
+import datetime as dt
+import re
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, PlainSerializer
+
+_YEAR = re.compile(r"^\d{4}$")
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _normalise(value: Any) -> str:
+    if isinstance(value, bool):
+        raise ValueError("a date is a year (2017) or a day (2017-11-16)")
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, int) and 1800 <= value <= 2200:
+        return str(value)
+    if isinstance(value, str) and (_YEAR.match(value) or _DAY.match(value)):
+        if _DAY.match(value):
+            dt.date.fromisoformat(value)  # rejects 2017-02-30
+        return value
+    raise ValueError(f"{value!r} is not a date: write a year (2017) or a day (2017-11-16)")
+
+
+LegalDate = Annotated[str, BeforeValidator(_normalise), PlainSerializer(str)]
+
+
+def precision_pair(date: str) -> tuple[int, int, int]:
+    """A sortable key: a year-only date sorts at the start of its year."""
+    if _YEAR.match(date):
+        return (int(date), 1, 1)
+    day = dt.date.fromisoformat(date)
+    return (day.year, day.month, day.day)
+
+
+def started_by(date: str | None, as_of: dt.date) -> bool:
+    """True when something dated `date` had begun on `as_of` (year precision for years)."""
+    if date is None:
+        return True
+    if _YEAR.match(date):
+        return int(date) <= as_of.year
+    return dt.date.fromisoformat(date) <= as_of
+
+
+def ended_by(date: str | None, as_of: dt.date) -> bool:
+    """True when something ending on `date` had ended by `as_of` (a year ends after it)."""
+    if date is None:
+        return False
+    if _YEAR.match(date):
+        return int(date) < as_of.year
+    return dt.date.fromisoformat(date) <= as_of

@@ -1,0 +1,181 @@
+"""Load statute and standard folders into validated models, collecting every problem.
+
+A jurisdiction is a folder `statutes/<code>/` with `_jurisdiction.yaml` and
+one file per instrument; the folder tree is the namespace, so
+`statutes/la/penal-code-2017.yaml` is instrument `la/penal-code-2017`.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from engine import messages
+from engine.errors import InputError, Problem, display_path
+from engine.models import JurisdictionFile, StatuteFile
+from engine.standard import Requirement, StandardFile
+from engine.yamlsrc import YamlDoc, read
+
+INDEX = "_jurisdiction.yaml"
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class LoadedInstrument:
+    """An instrument file and where it came from."""
+
+    id: str
+    doc: YamlDoc
+    model: StatuteFile
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """A jurisdiction's law as loaded: its index and its instruments, sorted by id."""
+
+    code: str
+    path: Path
+    index: JurisdictionFile
+    instruments: tuple[LoadedInstrument, ...]
+
+    def provision_ids(self) -> list[str]:
+        return [f"{i.id}/{p.id}" for i in self.instruments for p in i.model.provisions]
+
+
+@dataclass(frozen=True)
+class Standards:
+    """The international standards: instruments and requirements by id."""
+
+    files: dict[str, StandardFile]
+    requirements: dict[str, Requirement]
+    instrument_of: dict[str, str]
+
+
+def validate(doc: YamlDoc, model: type[M]) -> M:
+    """Validate a parsed file against a model, locating every error."""
+    try:
+        return model.model_validate(doc.data)
+    except ValidationError as err:
+        raise InputError(messages.problems(doc, model, err)) from None
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.glob("*.yaml") if p.is_file())
+
+
+def _collect(paths: Iterable[Path], model: type[M]) -> tuple[list[tuple[YamlDoc, M]], list[Problem]]:
+    loaded: list[tuple[YamlDoc, M]] = []
+    problems: list[Problem] = []
+    for path in paths:
+        try:
+            doc = read(path)
+            loaded.append((doc, validate(doc, model)))
+        except InputError as err:
+            problems.extend(err.problems)
+    return loaded, problems
+
+
+def load_jurisdiction(folder: Path, requirement_ids: Iterable[str] = ()) -> Corpus:
+    """Load `statutes/<code>/`; raise InputError with every problem found."""
+    if not folder.is_dir():
+        raise InputError([Problem(display_path(folder), 1, 1, "no such jurisdiction folder")])
+    index_path = folder / INDEX
+    problems: list[Problem] = []
+    index: JurisdictionFile | None = None
+    index_doc: YamlDoc | None = None
+    if not index_path.exists():
+        problems.append(Problem(display_path(index_path), 1, 1,
+                                f"missing {INDEX}: every jurisdiction folder needs one (name, as_of, source)"))
+    else:
+        found, index_problems = _collect([index_path], JurisdictionFile)
+        problems += index_problems
+        if found:
+            index_doc, index = found[0]
+    files = [p for p in _yaml_files(folder) if p.name != INDEX]
+    loaded, file_problems = _collect(files, StatuteFile)
+    problems += file_problems
+    code = folder.name
+    instruments = tuple(LoadedInstrument(f"{code}/{doc.path.stem}", doc, m) for doc, m in loaded)
+    for inst in instruments:
+        problems += _duplicate_provisions(inst)
+    known = set(requirement_ids)
+    if known:
+        problems += _unknown_requirement_refs(index_doc, index, instruments, known)
+    if problems or index is None:
+        raise InputError(problems)
+    return Corpus(code, folder, index, instruments)
+
+
+def _duplicate_provisions(inst: LoadedInstrument) -> list[Problem]:
+    seen: dict[str, int] = {}
+    out = []
+    for n, prov in enumerate(inst.model.provisions):
+        if prov.id in seen:
+            out.append(inst.doc.at(("provisions", n, "id"),
+                                   f"duplicate provision id '{inst.id}/{prov.id}' "
+                                   f"(first at provisions[{seen[prov.id]}]): give each provision its own id"))
+        else:
+            seen[prov.id] = n
+    return out
+
+
+def _unknown_requirement_refs(index_doc: YamlDoc | None, index: JurisdictionFile | None,
+                              instruments: tuple[LoadedInstrument, ...], known: set[str]) -> list[Problem]:
+    choices = sorted(known)
+    out: list[Problem] = []
+
+    def check(doc: YamlDoc, loc: tuple[int | str, ...], ids: list[str]) -> None:
+        for n, rid in enumerate(ids):
+            if rid not in known:
+                out.append(doc.at(loc + (n,), f"unknown requirement '{rid}'{messages.suggest(rid, choices)}"))
+
+    if index is not None and index_doc is not None:
+        for n, c in enumerate(index.complete):
+            check(index_doc, ("complete", n, "requirements"), c.requirements)
+        for n, u in enumerate(index.unknowns):
+            check(index_doc, ("unknowns", n, "requirements"), u.requirements)
+    for inst in instruments:
+        for p, prov in enumerate(inst.model.provisions):
+            for n, u in enumerate(prov.unknowns):
+                check(inst.doc, ("provisions", p, "unknowns", n, "requirements"), u.requirements)
+    return out
+
+
+def load_standards(folder: Path) -> Standards:
+    """Load `standards/`; requirement ids are unique across files, references resolve."""
+    if not folder.is_dir():
+        raise InputError([Problem(display_path(folder), 1, 1, "no such standards folder")])
+    loaded, problems = _collect(_yaml_files(folder), StandardFile)
+    files: dict[str, StandardFile] = {}
+    requirements: dict[str, Requirement] = {}
+    instrument_of: dict[str, str] = {}
+    where: dict[str, tuple[YamlDoc, int]] = {}
+    for doc, model in loaded:
+        files[doc.path.stem] = model
+        for n, req in enumerate(model.requirements):
+            if req.id in requirements:
+                first = where[req.id][0].name
+                problems.append(doc.at(("requirements", n, "id"),
+                                       f"duplicate requirement id '{req.id}' (also in {first})"))
+                continue
+            requirements[req.id] = req
+            instrument_of[req.id] = doc.path.stem
+            where[req.id] = (doc, n)
+    instruments = sorted(files)
+    for rid, (doc, n) in where.items():
+        req = requirements[rid]
+        for s, cite in enumerate(req.sources):
+            if cite.instrument not in files:
+                problems.append(doc.at(("requirements", n, "sources", s, "instrument"),
+                                       f"unknown instrument '{cite.instrument}'"
+                                       f"{messages.suggest(cite.instrument, instruments)}; "
+                                       f"instruments are the file names under standards/"))
+        for r, ref in enumerate(getattr(req.test, "requirements", [])):
+            if ref not in requirements and ref not in where:
+                problems.append(doc.at(("requirements", n, "test", "requirements", r),
+                                       f"unknown requirement '{ref}'{messages.suggest(ref, sorted(where))}"))
+    if problems:
+        raise InputError(problems)
+    return Standards(files, dict(sorted(requirements.items())), instrument_of)

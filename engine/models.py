@@ -1,0 +1,236 @@
+"""The statute side of the data: jurisdictions, instruments, provisions and the norms they hold.
+
+Every model forbids unknown keys so that a typo fails loudly, and every fact
+cites its source. What a source says is missing is stated as an `Unknown`.
+"""
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from engine.dates import LegalDate, precision_pair
+from engine.duration import Months
+from engine.vocab import (
+    Basis,
+    Conduct,
+    Element,
+    MeasureKind,
+    MeasureStatus,
+    Means,
+    Object,
+    Purpose,
+    Scope,
+    Sex,
+    Subject,
+    Theme,
+)
+
+
+class Strict(BaseModel):
+    """Base for every data model: unknown keys are errors, instances are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(Strict):
+    """Where a fact comes from. A bare string in YAML is read as `cite`."""
+
+    cite: str = Field(min_length=3, description="e.g. 'A/HRC/40/51/Add.1 ¶29'")
+    secondary: bool = Field(False, description="true when the fact is not from the primary source")
+    confirmed: bool = Field(True, description="false when the source itself is unverified")
+    note: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_string(cls, value: Any) -> Any:
+        return {"cite": value} if isinstance(value, str) else value
+
+    def label(self) -> str:
+        """The citation as printed in findings."""
+        tags = []
+        if self.secondary:
+            tags.append("secondary")
+        if not self.confirmed:
+            tags.append("unconfirmed")
+        return self.cite + (f" ({', '.join(tags)})" if tags else "")
+
+
+class Victim(Strict):
+    """Who an offence protects: an age band [age_from, age_below) and a sex."""
+
+    age_from: int = Field(0, ge=0, le=25)
+    age_below: int | None = Field(None, ge=1, le=25, description="none: no upper age limit")
+    sex: Sex = Sex.any
+
+    @model_validator(mode="after")
+    def _band_not_empty(self) -> "Victim":
+        if self.age_below is not None and self.age_below <= self.age_from:
+            raise ValueError(
+                f"age band {self.age_from}-{self.age_below} is empty: age_below must exceed age_from"
+            )
+        return self
+
+
+class Penalty(Strict):
+    """Imprisonment range (in months internally) and whether fines apply."""
+
+    min: Months | None = None
+    max: Months | None = None
+    fine: bool = False
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Penalty":
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError(f"minimum penalty ({self.min} months) exceeds maximum ({self.max} months)")
+        return self
+
+
+class Offence(Strict):
+    """One offence in a provision: what it punishes, against whom, how severely."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    conduct: list[Conduct] = Field(min_length=1)
+    object: Object = Object.child
+    purpose: list[Purpose] = Field(default_factory=lambda: [Purpose.any])
+    victim: Victim | None = Field(None, description="absent: the offence has no victim age or sex limit")
+    child_specific: bool = Field(False, description="the offence is framed for children")
+    elements: list[Element] = Field(default_factory=list)
+    means: list[Means] = Field(default_factory=list)
+    label: str = Field("offence", pattern="^(offence|trafficking)$")
+    penalty: Penalty | None = Field(None, description="absent: the source does not state it")
+    source: Source
+    note: str | None = None
+
+
+class Exception_(Strict):
+    """A lower age allowed in some cases."""
+
+    floor: int | None = Field(None, ge=0, le=25, description="the lowest age the exception allows")
+    conditions: str
+    source: Source
+
+
+class Threshold(Strict):
+    """A minimum age, per sex where the law differs, with its exceptions."""
+
+    subject: Subject
+    age: int = Field(ge=0, le=25)
+    by_sex: dict[Sex, int] = Field(default_factory=dict)
+    exceptions: list[Exception_] = Field(default_factory=list)
+    exceptions_known: bool = Field(True, description="false: the source does not say whether there are exceptions")
+    source: Source
+    note: str | None = None
+
+
+class Measure(Strict):
+    """Any other legal measure: a ban, a duty, a jurisdiction basis, a mediation threshold."""
+
+    kind: MeasureKind
+    status: MeasureStatus = MeasureStatus.explicit
+    bases: list[Basis] = Field(default_factory=list)
+    max_penalty: Months | None = Field(None, description="for mediation_threshold: cases punishable up to this")
+    age: int | None = Field(None, ge=0, le=25, description="for minimum_age_declaration")
+    source: Source
+    note: str | None = None
+
+
+class Unknown(Strict):
+    """Something a source says is not known, e.g. no information on a provision's application."""
+
+    about: str
+    requirements: list[str] = Field(default_factory=list)
+    themes: list[Theme] = Field(default_factory=list)
+    scope: Scope = Scope.law
+    source: Source
+
+
+class Provision(Strict):
+    """An article (or part of one) of an instrument."""
+
+    id: str = Field(
+        pattern=r"^(art-[0-9a-z.-]+|unnumbered-[a-z0-9-]+)$",
+        description="art-89, or unnumbered-<slug> where the source names no article",
+    )
+    article: str | None = Field(None, description="absent: the source names no article")
+    heading: str
+    in_force_from: LegalDate | None = None
+    repealed: LegalDate | None = None
+    offences: list[Offence] = Field(default_factory=list)
+    thresholds: list[Threshold] = Field(default_factory=list)
+    measures: list[Measure] = Field(default_factory=list)
+    unknowns: list[Unknown] = Field(default_factory=list)
+    source: Source
+
+    @model_validator(mode="after")
+    def _checks(self) -> "Provision":
+        _dates_in_order(self.in_force_from, self.repealed)
+        ids = [o.id for o in self.offences]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"duplicate offence id(s) in {self.id}: {', '.join(dupes)}")
+        return self
+
+
+class Instrument(Strict):
+    """A law, code or decree. Its id is its file name."""
+
+    title: str
+    short: str | None = None
+    kind: str = Field(pattern="^(law|code|decree|policy|treaty-practice)$")
+    adopted: LegalDate | None = None
+    in_force_from: LegalDate | None = None
+    repealed: LegalDate | None = None
+    source: Source
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _checks(self) -> "Instrument":
+        _dates_in_order(self.adopted, self.in_force_from)
+        _dates_in_order(self.in_force_from or self.adopted, self.repealed)
+        return self
+
+
+class StatuteFile(Strict):
+    """One instrument file: `statutes/<jurisdiction>/<instrument>.yaml`."""
+
+    instrument: Instrument
+    provisions: list[Provision] = Field(default_factory=list)
+
+
+class Completeness(Strict):
+    """The corpus is complete (closed world) for these themes or requirements."""
+
+    themes: list[Theme] = Field(default_factory=list)
+    requirements: list[str] = Field(default_factory=list)
+    source: Source
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _names_something(self) -> "Completeness":
+        if not self.themes and not self.requirements:
+            raise ValueError("a completeness declaration names at least one theme or requirement")
+        return self
+
+
+class Jurisdiction(Strict):
+    """The folder's own metadata, from `_jurisdiction.yaml`."""
+
+    name: str
+    reference: bool = Field(False, description="true for a reference (model) law, not a country")
+    as_of: LegalDate = Field(description="default analysis date")
+    as_of_note: str | None = None
+    source: Source
+    note: str | None = None
+
+
+class JurisdictionFile(Strict):
+    """`statutes/<jurisdiction>/_jurisdiction.yaml`."""
+
+    jurisdiction: Jurisdiction
+    complete: list[Completeness] = Field(default_factory=list)
+    unknowns: list[Unknown] = Field(default_factory=list)
+
+
+def _dates_in_order(first: str | None, later: str | None) -> None:
+    if first is not None and later is not None and precision_pair(later) < precision_pair(first):
+        raise ValueError(f"dates out of order: {later} comes before {first}")

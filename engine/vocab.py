@@ -1,0 +1,195 @@
+"""The controlled vocabulary: every term statutes, standards and rules share.
+
+One enum per concept, documented here and nowhere else (docs/vocabulary.md is
+generated from these docstrings by `gapcheck schema`'s JSON Schema).
+"""
+
+from enum import StrEnum
+
+
+class Conduct(StrEnum):
+    """What an offence makes punishable."""
+
+    sell_child = "sell_child"
+    offer_child = "offer_child"
+    deliver_child = "deliver_child"
+    accept_child = "accept_child"
+    traffic_child = "traffic_child"
+    induce_adoption_consent = "induce_adoption_consent"
+    offer_for_prostitution = "offer_for_prostitution"
+    obtain_for_prostitution = "obtain_for_prostitution"
+    procure_for_prostitution = "procure_for_prostitution"
+    provide_for_prostitution = "provide_for_prostitution"
+    recourse_to_prostitution = "recourse_to_prostitution"
+    facilitate_prostitution = "facilitate_prostitution"
+    force_into_prostitution = "force_into_prostitution"
+    sexual_intercourse = "sexual_intercourse"
+    rape = "rape"
+    marital_rape = "marital_rape"
+    produce = "produce"
+    distribute = "distribute"
+    disseminate = "disseminate"
+    import_ = "import"
+    export = "export"
+    offer = "offer"
+    make_available = "make_available"
+    sell = "sell"
+    display = "display"
+    possess = "possess"
+    procure = "procure"
+    access = "access"
+    attend_performance = "attend_performance"
+    solicit_child = "solicit_child"
+    facilitate_online_exploitation = "facilitate_online_exploitation"
+    marry_child = "marry_child"
+    permit_child_marriage = "permit_child_marriage"
+    employ_child = "employ_child"
+
+
+class Object(StrEnum):
+    """What the conduct acts on: a child, or material (child-specific or general)."""
+
+    child = "child"
+    child_sexual_abuse_material = "child_sexual_abuse_material"
+    pornography = "pornography"
+
+
+class Purpose(StrEnum):
+    """Why the conduct is done; `any` means the offence names no purpose."""
+
+    sexual_exploitation = "sexual_exploitation"
+    forced_labour = "forced_labour"
+    organ_removal = "organ_removal"
+    marriage = "marriage"
+    adoption = "adoption"
+    any = "any"
+
+
+class Element(StrEnum):
+    """An element of an offence that narrows who or what it reaches."""
+
+    intent_to_distribute = "intent_to_distribute"
+    remuneration = "remuneration"
+    force_or_coercion = "force_or_coercion"
+    means_required = "means_required"
+    adult_offender_only = "adult_offender_only"
+    transnational_only = "transnational_only"
+    abuse_of_trust = "abuse_of_trust"
+
+
+class Means(StrEnum):
+    """How an offence may be committed, where the law says so."""
+
+    ict = "ict"
+
+
+class Label(StrEnum):
+    """How the law frames an offence: its own crime, or a form of another one."""
+
+    offence = "offence"
+    trafficking = "trafficking"
+
+
+class Sex(StrEnum):
+    """Victim sex an offence protects."""
+
+    any = "any"
+    female = "female"
+    male = "male"
+
+
+class Subject(StrEnum):
+    """What an age threshold governs."""
+
+    marriage = "marriage"
+    employment = "employment"
+    light_work = "light_work"
+    hazardous_work = "hazardous_work"
+    compulsory_education_end = "compulsory_education_end"
+    sexual_consent = "sexual_consent"
+
+
+class MeasureKind(StrEnum):
+    """Legal measures other than offences and thresholds."""
+
+    surrogacy_prohibition = "surrogacy_prohibition"
+    adoption_safeguards = "adoption_safeguards"
+    csam_definition = "csam_definition"
+    isp_reporting_duty = "isp_reporting_duty"
+    isp_blocking_power = "isp_blocking_power"
+    extraterritorial_jurisdiction = "extraterritorial_jurisdiction"
+    legal_person_liability = "legal_person_liability"
+    attempt_complicity = "attempt_complicity"
+    mediation_threshold = "mediation_threshold"
+    victim_compensation = "victim_compensation"
+    child_friendly_procedure = "child_friendly_procedure"
+    hazardous_work_prohibition = "hazardous_work_prohibition"
+    worst_forms_prohibition = "worst_forms_prohibition"
+    minimum_age_declaration = "minimum_age_declaration"
+    intercountry_adoption_moratorium = "intercountry_adoption_moratorium"
+
+
+class MeasureStatus(StrEnum):
+    """How firmly a measure is in the law.
+
+    `explicit`: the law says it; `de_facto`: it follows from another rule
+    (e.g. a ban on pre-birth adoption read as a surrogacy ban); `partial`:
+    the source says only some of it is there; `none`: the source says it is not.
+    """
+
+    explicit = "explicit"
+    de_facto = "de_facto"
+    partial = "partial"
+    none = "none"
+
+
+class Basis(StrEnum):
+    """Bases of extraterritorial jurisdiction."""
+
+    nationality = "nationality"
+    passive_personality = "passive_personality"
+    residence = "residence"
+
+
+class Theme(StrEnum):
+    """Groups of requirements, as in the requirement catalogue."""
+
+    sale = "sale"
+    prostitution = "prostitution"
+    csam = "csam"
+    marriage = "marriage"
+    labour = "labour"
+    procedure = "procedure"
+
+
+class Status(StrEnum):
+    """A finding's status. `unknown` means the facts needed are not in the corpus."""
+
+    met = "met"
+    partial = "partial"
+    gap = "gap"
+    unknown = "unknown"
+
+
+class TestKind(StrEnum):
+    """How a requirement is checked; each has one rules module."""
+
+    __test__ = False  # not a pytest class
+
+    criminalization = "criminalization"
+    separate_offence = "separate_offence"
+    min_age = "min_age"
+    no_exceptions = "no_exceptions"
+    age_order = "age_order"
+    penalty = "penalty"
+    measure = "measure"
+    age_coverage = "age_coverage"
+    gender_neutral = "gender_neutral"
+    diversion = "diversion"
+
+
+class Scope(StrEnum):
+    """What an `unknown` fact leaves open: the law itself, or only its application."""
+
+    law = "law"
+    application = "application"

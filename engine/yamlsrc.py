@@ -1,0 +1,100 @@
+"""Read YAML keeping line numbers, and map a data path back to a line and column.
+
+ruamel.yaml's round-trip loader records where each key and item stood; the
+loaded tree is kept beside the plain data so that pydantic's error locations
+can be turned into `file:line:column`.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from engine.errors import InputError, Problem, display_path
+
+
+@dataclass(frozen=True)
+class YamlDoc:
+    """A parsed file: plain data for validation, the marked tree for locations."""
+
+    path: Path
+    data: Any
+    tree: Any
+
+    @property
+    def name(self) -> str:
+        return display_path(self.path)
+
+    def at(self, loc: tuple[int | str, ...], message: str) -> Problem:
+        """A problem located at the deepest node of `loc` that exists in the file."""
+        line, column = locate(self.tree, loc)
+        return Problem(self.name, line, column, message)
+
+
+def read(path: Path) -> YamlDoc:
+    """Parse one YAML file; syntax errors and duplicate keys become located problems."""
+    yaml = YAML(typ="rt")
+    yaml.allow_duplicate_keys = False
+    name = display_path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise InputError([Problem(name, 1, 1, f"cannot read file: {err}")]) from None
+    try:
+        tree = yaml.load(text)
+    except MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = " ".join(str(p) for p in (err.context, err.problem) if p)
+        if "duplicate key" in problem:
+            problem = "duplicate key " + problem.split("duplicate key", 1)[1].strip().split("\n")[0]
+            problem += ": each key may appear once in a mapping"
+        raise InputError([Problem(name, line, column, f"YAML: {problem}")]) from None
+    except YAMLError as err:
+        raise InputError([Problem(name, 1, 1, f"YAML: {err}")]) from None
+    if tree is None:
+        tree = CommentedMap()
+    return YamlDoc(path, plain(tree), tree)
+
+
+def plain(node: Any) -> Any:
+    """The tree as plain dicts, lists and scalars (dates kept as dates)."""
+    if isinstance(node, dict):
+        return {str(k): plain(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [plain(v) for v in node]
+    if isinstance(node, bool) or node is None:
+        return node
+    if isinstance(node, dt.datetime):
+        return node.date() if node.time() == dt.time() else node
+    if isinstance(node, int):
+        return int(node)
+    if isinstance(node, float):
+        return float(node)
+    if isinstance(node, str):
+        return str(node)
+    return node
+
+
+def locate(tree: Any, loc: tuple[int | str, ...]) -> tuple[int, int]:
+    """Line and column (1-based) of the deepest node along `loc`."""
+    line, column = (getattr(tree.lc, "line", 0), getattr(tree.lc, "col", 0)) if hasattr(tree, "lc") else (0, 0)
+    node = tree
+    for key in loc:
+        if isinstance(node, CommentedMap) and key in node:
+            line, column = node.lc.value(key) if _is_scalar(node[key]) else node.lc.key(key)
+            node = node[key]
+        elif isinstance(node, CommentedSeq) and isinstance(key, int) and 0 <= key < len(node):
+            line, column = node.lc.item(key)
+            node = node[key]
+        else:
+            break
+    return line + 1, column + 1
+
+
+def _is_scalar(value: Any) -> bool:
+    return not isinstance(value, (CommentedMap, CommentedSeq))
