@@ -1,0 +1,38 @@
+"""One evaluation: a jurisdiction (as of a date) against the standards, through the rule set."""
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cache
+
+import rules
+from engine.facts import flatten
+from engine.findings import Finding, collect
+from engine.host import RuleEngine
+from engine.load import Corpus, Standards
+
+
+@cache
+def rule_engine() -> RuleEngine:
+    """The process's one registered rule set (durable_rules rule sets are global)."""
+    return RuleEngine(rules.NAME, rules.definition())
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """Findings for one jurisdiction on one date."""
+
+    jurisdiction: str
+    as_of: dt.date
+    findings: list[Finding]
+
+    def summary(self) -> dict[str, int]:
+        counts = {"met": 0, "partial": 0, "gap": 0, "unknown": 0}
+        for f in self.findings:
+            counts[f.status.value] += 1
+        return counts
+
+
+def evaluate(corpus: Corpus, standards: Standards, as_of: dt.date) -> Evaluation:
+    """Run the rules over the law in force on `as_of`."""
+    session = rule_engine().evaluate(flatten(corpus, standards, as_of))
+    return Evaluation(corpus.code, as_of, collect(session, standards))

@@ -1,0 +1,69 @@
+"""Findings: one per requirement, as the rules concluded them, with the standard's metadata."""
+
+from pydantic import BaseModel, ConfigDict
+
+from engine.errors import InferenceError
+from engine.host import Fact
+from engine.load import Standards
+from engine.vocab import Status
+
+
+class Cited(BaseModel):
+    """An instrument and a pinpoint in it."""
+
+    model_config = ConfigDict(frozen=True)
+    instrument: str
+    pinpoint: str
+
+
+class ProvisionRef(BaseModel):
+    """A provision the rules considered, its role in the finding and why."""
+
+    model_config = ConfigDict(frozen=True)
+    id: str
+    role: str
+    reason: str
+    source: str
+
+
+class Finding(BaseModel):
+    """The status of one requirement, explained and cited."""
+
+    model_config = ConfigDict(frozen=True)
+    requirement: str
+    status: Status
+    theme: str
+    title: str
+    standards: list[Cited]
+    recommendations: list[str]
+    provisions: list[ProvisionRef]
+    explanation: list[str]
+
+
+def collect(session: list[Fact], standards: Standards) -> list[Finding]:
+    """The findings of one session, sorted by requirement id; exactly one per requirement."""
+    concluded: dict[str, Fact] = {}
+    for f in session:
+        if f.get("kind") != "finding":
+            continue
+        if f["req"] in concluded:
+            raise InferenceError(f"two findings for {f['req']}: the rules contradict themselves")
+        concluded[f["req"]] = f
+    missing = sorted(set(standards.requirements) - set(concluded))
+    if missing:
+        raise InferenceError(f"no rule concluded on: {', '.join(missing)}")
+    out = []
+    for rid, req in standards.requirements.items():
+        f = concluded[rid]
+        out.append(Finding(
+            requirement=rid,
+            status=Status(f["status"]),
+            theme=str(req.theme),
+            title=req.title,
+            standards=[Cited(instrument=standards.files[s.instrument].instrument.short, pinpoint=s.pinpoint)
+                       for s in req.sources],
+            recommendations=req.recommendations,
+            provisions=[ProvisionRef(**p) for p in f["provisions"]],
+            explanation=f["explanation"],
+        ))
+    return out

@@ -1,0 +1,34 @@
+"""The gapcheck rule set: every status decision the tool makes, as durable_rules rules.
+
+One module per kind of test. Derived facts (coverage, divertible) may fire
+as data arrives; every verdict waits for the `$evaluate` trigger, asserted
+after all data, because durable_rules has no truth maintenance.
+"""
+
+from typing import Any
+
+from durable.lang import c, m, ruleset, when_all
+
+from rules import age_order, coverage, criminalization, diversion, exceptions, gender, measure, minimum_age, penalty
+
+NAME = "gapcheck"
+MODULES = (coverage, criminalization, penalty, diversion, minimum_age, exceptions, age_order, measure, gender)
+
+
+def definition() -> dict[str, Any]:
+    """The rule set as durable_rules' definition dict (actions as Python callables)."""
+    rules = ruleset(NAME)
+    with rules:
+        for module in MODULES:
+            module.define()
+        _sink()
+    _, body = rules.define()
+    return body
+
+
+def _sink() -> None:
+    # durable_rules refuses a fact that no pattern accepts; this rule accepts every
+    # fact and never fires, because no `$never` fact is ever asserted.
+    @when_all(c.never << (m.kind == "$never"), c.any << (+m.kind))
+    def sink(ctx: Any) -> None:
+        raise AssertionError("the sink rule fired")

@@ -1,0 +1,82 @@
+"""What every rule module shares: reading the session, deriving facts, concluding findings.
+
+Status decisions live in the rule modules; this module only holds the
+closed/open-world reading of an absence, which all of them share.
+"""
+
+from typing import Any
+
+from durable.engine import MessageObservedException
+
+Fact = dict[str, Any]
+
+
+def fact(content: Any) -> Fact:
+    """The plain dict behind a durable_rules pattern variable."""
+    return dict(content._d)
+
+
+def facts_of(c: Any, kind: str) -> list[Fact]:
+    """Every fact of a kind in this session, in a stable order."""
+    return sorted((f for f in c.get_facts() if f.get("kind") == kind), key=lambda f: f["ref"])
+
+
+def derive(c: Any, new: Fact) -> None:
+    """Assert a derived fact; a 32-bit id-hash collision is retried with a salted id."""
+    for salt in range(4):
+        try:
+            c.assert_fact(dict(new, id=new["ref"] if salt == 0 else f"{new['ref']}#{salt}"))
+            return
+        except MessageObservedException:
+            continue
+    raise RuntimeError(f"derived fact {new['ref']!r} collides after 3 salts")
+
+
+def conclude(c: Any, req: Fact, status: str, explanation: list[str], provisions: list[Fact]) -> None:
+    """Record the finding for one requirement, with notes the source gives on it."""
+    notes = [
+        f"Not known ({u['scope']}): {u['about']} [{u['source']}]"
+        for u in facts_of(c, "unknown")
+        if req["req"] in u["requirements"] or req["theme"] in u["themes"]
+    ]
+    derive(c, {
+        "ref": f"finding:{req['req']}",
+        "kind": "finding",
+        "req": req["req"],
+        "status": status,
+        "explanation": explanation + notes,
+        "provisions": _unique(provisions),
+    })
+
+
+def absent(c: Any, req: Fact, what: str) -> tuple[str, list[str]]:
+    """Status and reason when no evidence exists: gap in a closed world, else unknown."""
+    theme, rid = req["theme"], req["req"]
+    unknowns = [u for u in facts_of(c, "unknown")
+                if u["scope"] == "law" and (rid in u["requirements"] or theme in u["themes"])]
+    if unknowns:
+        return "unknown", [f"No {what} is in the corpus, and the source says it is not known: "
+                           f"{unknowns[0]['about']} [{unknowns[0]['source']}]."]
+    closing = [d for d in facts_of(c, "complete") if rid in d["requirements"] or theme in d["themes"]]
+    if closing:
+        return "gap", [f"No {what} is in the law: the corpus is declared complete for this "
+                       f"{'requirement' if rid in closing[0]['requirements'] else 'theme'} "
+                       f"[{closing[0]['source']}]."]
+    return "unknown", [f"No {what} is in the corpus, and the corpus is not declared complete "
+                       f"for theme '{theme}': the law may say more than the sources modelled."]
+
+
+def provision_ref(f: Fact, role: str, reason: str) -> Fact:
+    """An entry of a finding's provisions list."""
+    return {"id": f["provision"], "role": role, "reason": reason, "source": f["source"]}
+
+
+def _unique(items: list[Fact]) -> list[Fact]:
+    seen: set[tuple[str, ...]] = set()
+    out = []
+    for item in items:
+        key = (item["id"], item["role"], item["reason"])
+        if key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out

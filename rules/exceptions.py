@@ -1,0 +1,54 @@
+"""Verdicts on no-exception requirements: a minimum age must hold without a lower exception.
+
+A confirmed exception is a gap. Where the source does not say whether
+exceptions exist, or only an unconfirmed source reports one, the answer is
+`unknown`, and the finding says what is reported.
+"""
+
+from typing import Any
+
+from durable.lang import c, m, when_all
+
+from rules.base import absent, conclude, fact, provision_ref
+from rules.thresholds import of_subject, show
+
+
+def define() -> None:
+    """Declare the no-exception verdict in the current rule set."""
+
+    @when_all(c.t << (m.kind == "$evaluate"), c.req << ((m.kind == "requirement") & (m.test == "no_exceptions")))
+    def no_exceptions(ctx: Any) -> None:
+        req = fact(ctx.req)
+        p = req["params"]
+        found = of_subject(ctx, p["subject"])
+        if not found:
+            status, why = absent(ctx, req, f"minimum age for {p['subject'].replace('_', ' ')}")
+            conclude(ctx, req, status, why, [])
+            return
+        floor = min(min(f["ages"]) for f in found)
+        confirmed, reported, lines, provisions = [], [], [], []
+        for f in found:
+            for e in f["exceptions"]:
+                text = (f"{f['provision']} allows {p['subject'].replace('_', ' ')} from "
+                        f"{e['floor'] if e['floor'] is not None else 'an unstated age'} "
+                        f"{e['conditions']} [{e['source']}]")
+                (confirmed if e["confirmed"] and not e["secondary"] else reported).append(text)
+                provisions.append(provision_ref(f, "allows an exception", text))
+        for lower_subject in p["lower_subjects"]:
+            for f in of_subject(ctx, lower_subject):
+                if min(f["ages"]) < floor:
+                    text = f"{show(f)}, below the minimum age of {floor}"
+                    confirmed.append(text)
+                    provisions.append(provision_ref(f, "allows an exception", text))
+        silent = [f for f in found if not f["exceptions_known"]]
+        if confirmed:
+            status, lines = "gap", [t + "." for t in confirmed]
+        elif reported or silent:
+            status = "unknown"
+            lines = [f"{show(f)}; the source does not say whether exceptions exist." for f in silent]
+            lines += [f"Reported by a secondary or unconfirmed source: {t}." for t in reported]
+        else:
+            status = "met"
+            lines = [f"{show(f)}, with no exception stated." for f in found]
+        provisions += [provision_ref(f, "considered", show(f)) for f in found]
+        conclude(ctx, req, status, lines, provisions)

@@ -1,0 +1,58 @@
+"""Verdicts on legal-measure requirements: the measure is in the law, explicitly.
+
+A measure the source says is absent (`none`) is a gap even in an open world:
+the source has looked. A related but weaker measure (a blocking power
+without a reporting duty) is partial.
+"""
+
+from typing import Any
+
+from durable.lang import c, m, when_all
+
+from rules.base import Fact, absent, conclude, fact, facts_of, provision_ref
+
+RANK = {"gap": 0, "partial": 1, "met": 2}
+
+
+def grade(p: Fact, f: Fact) -> tuple[str, str]:
+    """Status a single measure earns, and why."""
+    kind = f["measure"].replace("_", " ")
+    secondary = " (secondary source)" if f["secondary"] else ""
+    where = f"{f['provision']}: {kind}, {f['status'].replace('_', ' ')} [{f['source']}]{secondary}"
+    missing = sorted(set(p["bases"]) - set(f["bases"]))
+    if f["status"] == "none":
+        return "gap", f"{where}: the source says the measure is absent."
+    if missing:
+        return "partial", f"{where}, but without the {', '.join(missing)} basis."
+    if f["status"] in p["full"]:
+        return "met", where + "."
+    if f["status"] in p["partial"]:
+        return "partial", f"{where}: not an explicit, complete measure."
+    return "gap", where + "."
+
+
+def define() -> None:
+    """Declare the measure verdict in the current rule set."""
+
+    @when_all(c.t << (m.kind == "$evaluate"), c.req << ((m.kind == "requirement") & (m.test == "measure")))
+    def measure(ctx: Any) -> None:
+        req = fact(ctx.req)
+        p = req["params"]
+        measures = facts_of(ctx, "measure")
+        own = [f for f in measures if f["measure"] == p["measure"]]
+        if own:
+            graded = [(grade(p, f), f) for f in own]
+            status = max((s for (s, _), _ in graded), key=RANK.__getitem__)
+            role = {"met": "satisfies", "partial": "partly satisfies", "gap": "considered"}
+            conclude(ctx, req, status, [line for (_, line), _ in graded],
+                     [provision_ref(f, role[s], line) for (s, line), f in graded])
+            return
+        weaker = [f for f in measures if f["measure"] in p["partial_kinds"]]
+        if weaker:
+            lines = [f"{f['provision']}: only a {f['measure'].replace('_', ' ')} [{f['source']}], "
+                     f"no {p['measure'].replace('_', ' ')}." for f in weaker]
+            conclude(ctx, req, "partial", lines,
+                     [provision_ref(f, "partly satisfies", line) for f, line in zip(weaker, lines, strict=True)])
+            return
+        status, why = absent(ctx, req, p["measure"].replace("_", " "))
+        conclude(ctx, req, status, why, [])

@@ -1,0 +1,50 @@
+"""Verdicts on minimum-age requirements: every threshold for the subject reaches the benchmark.
+
+A benchmark may be lowered by a declaration in force (C138 art. 2(4));
+where it is, the finding says which declaration and source it rests on.
+"""
+
+from typing import Any
+
+from durable.lang import c, m, when_all
+
+from rules.base import absent, conclude, fact, facts_of, provision_ref
+from rules.thresholds import lowest, of_subject, show
+
+
+def define() -> None:
+    """Declare the minimum-age verdict in the current rule set."""
+
+    @when_all(c.t << (m.kind == "$evaluate"), c.req << ((m.kind == "requirement") & (m.test == "min_age")))
+    def minimum_age(ctx: Any) -> None:
+        req = fact(ctx.req)
+        p = req["params"]
+        subject = p["subject"].replace("_", " ")
+        if p["or_measure"]:
+            bans = [f for f in facts_of(ctx, "measure")
+                    if f["measure"] == p["or_measure"] and f["status"] == "explicit"]
+            if bans:
+                conclude(ctx, req, "met",
+                         [f"{f['provision']} prohibits {subject} for children explicitly [{f['source']}]."
+                          for f in bans],
+                         [provision_ref(f, "satisfies", "explicit prohibition") for f in bans])
+                return
+        found = of_subject(ctx, p["subject"])
+        if not found:
+            status, why = absent(ctx, req, f"minimum age for {subject}")
+            conclude(ctx, req, status, why, [])
+            return
+        benchmark, basis = p["minimum"], [f"The benchmark is {p['minimum']}."]
+        declarations = [f for f in facts_of(ctx, "measure")
+                        if f["measure"] == "minimum_age_declaration" and f["age"] == p["declaration_age"]]
+        if p["declared_minimum"] is not None and declarations:
+            d = declarations[0]
+            benchmark = p["declared_minimum"]
+            basis = [f"The benchmark is {benchmark}, because a minimum age of {d['age']} was declared "
+                     f"({d['provision']}) [{d['source']}]" + (" (secondary source)." if d["secondary"] else ".")]
+        low = lowest(found)
+        status = "met" if min(low["ages"]) >= benchmark else "gap"
+        lines = basis + [show(f) + "." for f in found]
+        role = {"met": "satisfies", "gap": "falls short"}[status]
+        conclude(ctx, req, status, lines,
+                 [provision_ref(f, role if f is low else "considered", show(f)) for f in found])

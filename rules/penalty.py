@@ -1,0 +1,44 @@
+"""Verdicts on penalty requirements: every covering offence must reach the benchmark maximum.
+
+The weakest covering offence decides: if children in one age band face a
+penalty below the benchmark, the requirement is not met for them.
+"""
+
+from typing import Any
+
+from durable.lang import c, m, when_all
+
+from rules.base import conclude, fact, provision_ref
+from rules.criminalization import coverage_verdict
+from engine.duration import format_months as months_text
+
+
+def define() -> None:
+    """Declare the penalty verdict in the current rule set."""
+
+    @when_all(c.t << (m.kind == "$evaluate"), c.req << ((m.kind == "requirement") & (m.test == "penalty")))
+    def penalty(ctx: Any) -> None:
+        req = fact(ctx.req)
+        status, explanation, provisions, covering = coverage_verdict(ctx, req)  # who is covered
+        if not covering:
+            conclude(ctx, req, status, explanation, provisions)
+            return
+        floor = req["params"]["max_at_least"]
+        low, unstated, lines, roles = [], [], [], []
+        for cov in covering:
+            name = f"{cov['offence']} [{cov['source']}]"
+            if not cov["penalty_stated"]:
+                unstated.append(cov)
+                lines.append(f"The penalty of {name} is not stated in the sources.")
+                roles.append(provision_ref(cov, "considered", "penalty not stated"))
+            elif cov["max_months"] < floor:
+                low.append(cov)
+                lines.append(f"{name} carries at most {months_text(cov['max_months'])}, "
+                             f"below the benchmark of {months_text(floor)}.")
+                roles.append(provision_ref(cov, "falls short", f"maximum {months_text(cov['max_months'])} "
+                                           f"is below {months_text(floor)}"))
+            else:
+                lines.append(f"{name} carries up to {months_text(cov['max_months'])}, "
+                             f"meeting the benchmark of {months_text(floor)}.")
+                roles.append(provision_ref(cov, "satisfies", f"maximum {months_text(cov['max_months'])}"))
+        conclude(ctx, req, "gap" if low else ("unknown" if unstated else "met"), lines, roles)
