@@ -1,0 +1,121 @@
+"""The `gapcheck` command: one function per subcommand, each returning an exit code.
+
+Exit codes: 0 success; 1 the asked-for condition failed; 2 bad input or
+usage, reported as `file:line:column: message` and never as a traceback.
+"""
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from engine import __version__
+from engine.errors import InputError, Problem
+from engine.jsonout import dumps, evaluation_dict
+from engine.schema import schemas
+from engine.textout import findings_table
+from engine.workspace import Workspace, validate_paths
+
+EXIT_OK, EXIT_FAILED, EXIT_INPUT = 0, 1, 2
+
+
+def _as_of(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date: use YYYY-MM-DD, e.g. 2017-11-16") from None
+
+
+jurisdiction_option = click.option(
+    "--jurisdiction", "-j", default="la", show_default=True,
+    help="A folder under statutes/ (e.g. la, model) or a path to a jurisdiction folder.")
+as_of_option = click.option("--as-of", "as_of", help="Law in force on this date (default: the jurisdiction's as_of).")
+amendment_option = click.option("--amendment", "-a", "amendments", multiple=True, type=click.Path(path_type=Path),
+                                help="A draft amendment file; repeat to apply several in order.")
+data_options = [
+    click.option("--statutes", type=click.Path(path_type=Path), default=None, help="Statutes root folder."),
+    click.option("--standards", type=click.Path(path_type=Path), default=None, help="Standards folder."),
+]
+
+
+def with_data(f):  # type: ignore[no-untyped-def]
+    for option in reversed(data_options):
+        f = option(f)
+    return f
+
+
+@click.group()
+@click.version_option(__version__, prog_name="gapcheck")
+def cli() -> None:
+    """Where a country's law falls short of the international standards on the sale and
+    sexual exploitation of children."""
+
+
+@cli.command()
+@jurisdiction_option
+@as_of_option
+@amendment_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@with_data
+def check(jurisdiction: str, as_of: str | None, amendments: tuple[Path, ...], fmt: str,
+          statutes: Path | None, standards: Path | None) -> int:
+    """Print the findings for a jurisdiction."""
+    ws = Workspace.open(statutes, standards)
+    run = ws.evaluate(jurisdiction, _as_of(as_of), amendments)
+    if fmt == "json":
+        click.echo(dumps(evaluation_dict(run.evaluation, run.amendment_label)), nl=False)
+    else:
+        click.echo(findings_table(run.evaluation, run.amendment_label), nl=False)
+    return EXIT_OK
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--standards", type=click.Path(path_type=Path), default=None,
+              help="Standards folder used to check requirement ids in statutes.")
+def validate(paths: tuple[Path, ...], standards: Path | None) -> int:
+    """Load and check data files only (default: statutes/ and standards/)."""
+    for line in validate_paths(list(paths), standards):
+        click.echo(line)
+    return EXIT_OK
+
+
+@cli.command()
+@click.argument("kind", required=False, type=click.Choice(sorted(schemas())))
+def schema(kind: str | None) -> int:
+    """Print the JSON Schema of statute, jurisdiction, standard and amendment files."""
+    data = schemas()
+    click.echo(json.dumps(data[kind] if kind else data, indent=2, ensure_ascii=False))
+    return EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; bad input is reported, never raised."""
+    try:
+        code = cli.main(args=argv, prog_name="gapcheck", standalone_mode=False)
+    except InputError as err:
+        _report(err.problems)
+        return EXIT_INPUT
+    except click.exceptions.Exit as exit_:
+        return int(exit_.exit_code)
+    except click.ClickException as err:
+        err.show()
+        return EXIT_INPUT
+    except click.Abort:
+        return EXIT_INPUT
+    return int(code or EXIT_OK)
+
+
+def _report(problems: list[Problem]) -> None:
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    n = len(problems)
+    click.echo(f"gapcheck: {n} problem{'s' if n != 1 else ''} in input; nothing was written", err=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

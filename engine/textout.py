@@ -1,0 +1,24 @@
+"""Plain-text findings for the terminal: a table per theme and a one-line summary."""
+
+from engine.evaluate import Evaluation
+from engine.vocab import Theme
+
+MARK = {"met": "MET", "partial": "PARTIAL", "gap": "GAP", "unknown": "UNKNOWN"}
+
+
+def findings_table(ev: Evaluation, amendment: str | None) -> str:
+    """Findings grouped by theme, in the catalogue's theme order."""
+    head = f"gapcheck: {ev.jurisdiction} as of {ev.as_of.isoformat()}"
+    if amendment:
+        head += f", with amendment {amendment}"
+    lines = [head, ""]
+    themes: dict[str, list[str]] = {}
+    for f in ev.findings:
+        themes.setdefault(f.theme, []).append(f"  {MARK[f.status.value]:<8} {f.requirement:<34} {f.title}")
+    for theme in (t.value for t in Theme):
+        if theme in themes:
+            lines += [f"[{theme}]", *themes[theme], ""]
+    s = ev.summary()
+    lines.append(f"{len(ev.findings)} requirements: {s['met']} met, {s['partial']} partial, "
+                 f"{s['gap']} gap, {s['unknown']} unknown")
+    return "\n".join(lines) + "\n"
