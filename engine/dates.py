@@ -27,7 +27,10 @@ def _normalise(value: Any) -> str:
         return str(value)
     if isinstance(value, str) and (_YEAR.match(value) or _DAY.match(value)):
         if _DAY.match(value):
-            dt.date.fromisoformat(value)  # rejects 2017-02-30
+            try:
+                dt.date.fromisoformat(value)
+            except ValueError as err:
+                raise ValueError(f"{value!r} is not a date: {err}") from None
         return value
     raise ValueError(f"{value!r} is not a date: write a year (2017) or a day (2017-11-16)")
 

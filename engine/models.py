@@ -6,7 +6,7 @@ cites its source. What a source says is missing is stated as an `Unknown`.
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from engine.dates import LegalDate, precision_pair
 from engine.duration import Months
@@ -62,13 +62,13 @@ class Victim(Strict):
     age_below: int | None = Field(None, ge=1, le=25, description="none: no upper age limit")
     sex: Sex = Sex.any
 
-    @model_validator(mode="after")
-    def _band_not_empty(self) -> "Victim":
-        if self.age_below is not None and self.age_below <= self.age_from:
-            raise ValueError(
-                f"age band {self.age_from}-{self.age_below} is empty: age_below must exceed age_from"
-            )
-        return self
+    @field_validator("age_below")
+    @classmethod
+    def _band_not_empty(cls, below: int | None, info: ValidationInfo) -> int | None:
+        start = info.data.get("age_from")
+        if below is not None and start is not None and below <= start:
+            raise ValueError(f"age band {start}-{below} is empty: age_below must exceed age_from")
+        return below
 
 
 class Penalty(Strict):
@@ -78,11 +78,13 @@ class Penalty(Strict):
     max: Months | None = None
     fine: bool = False
 
-    @model_validator(mode="after")
-    def _ordered(self) -> "Penalty":
-        if self.min is not None and self.max is not None and self.min > self.max:
-            raise ValueError(f"minimum penalty ({self.min} months) exceeds maximum ({self.max} months)")
-        return self
+    @field_validator("max")
+    @classmethod
+    def _ordered(cls, high: int | None, info: ValidationInfo) -> int | None:
+        low = info.data.get("min")
+        if high is not None and low is not None and low > high:
+            raise ValueError(f"minimum penalty ({low} months) exceeds maximum ({high} months)")
+        return high
 
 
 class Offence(Strict):
@@ -161,9 +163,14 @@ class Provision(Strict):
     unknowns: list[Unknown] = Field(default_factory=list)
     source: Source
 
+    @field_validator("repealed")
+    @classmethod
+    def _repeal_after_start(cls, end: str | None, info: ValidationInfo) -> str | None:
+        _dates_in_order(info.data.get("in_force_from"), end)
+        return end
+
     @model_validator(mode="after")
     def _checks(self) -> "Provision":
-        _dates_in_order(self.in_force_from, self.repealed)
         ids = [o.id for o in self.offences]
         dupes = sorted({i for i in ids if ids.count(i) > 1})
         if dupes:
@@ -183,11 +190,17 @@ class Instrument(Strict):
     source: Source
     note: str | None = None
 
-    @model_validator(mode="after")
-    def _checks(self) -> "Instrument":
-        _dates_in_order(self.adopted, self.in_force_from)
-        _dates_in_order(self.in_force_from or self.adopted, self.repealed)
-        return self
+    @field_validator("in_force_from")
+    @classmethod
+    def _start_after_adoption(cls, start: str | None, info: ValidationInfo) -> str | None:
+        _dates_in_order(info.data.get("adopted"), start)
+        return start
+
+    @field_validator("repealed")
+    @classmethod
+    def _repeal_after_start(cls, end: str | None, info: ValidationInfo) -> str | None:
+        _dates_in_order(info.data.get("in_force_from") or info.data.get("adopted"), end)
+        return end
 
 
 class StatuteFile(Strict):

@@ -9,6 +9,7 @@ from engine.errors import InputError, Problem, display_path
 from engine.evaluate import Evaluation, evaluate
 from engine.load import INDEX, Corpus, Standards, load_jurisdiction, load_standards
 from engine.paths import STANDARDS, STATUTES
+from engine.yamlsrc import read
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,8 @@ def _validate_one(target: Path, std: Standards | None) -> list[str]:
         if problems:
             raise InputError(problems)
         return out
+    if target.is_dir() and any("provisions" in read(p).data for p in sorted(target.glob("*.yaml"))):
+        load_jurisdiction(target, ids)  # reports the missing index, and more
     if target.is_dir():
         loaded = load_standards(target)
         return [f"ok  {display_path(target)}: {len(loaded.files)} instruments, "

@@ -5,16 +5,23 @@ loaded tree is kept beside the plain data so that pydantic's error locations
 can be turned into `file:line:column`.
 """
 
-import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from engine.errors import InputError, Problem, display_path
+
+
+class _Constructor(RoundTripConstructor):  # type: ignore[misc]
+    """Keeps timestamps as text, so that an impossible date is a located validation error."""
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp", RoundTripConstructor.construct_yaml_str)
 
 
 @dataclass(frozen=True)
@@ -38,6 +45,7 @@ class YamlDoc:
 def read(path: Path) -> YamlDoc:
     """Parse one YAML file; syntax errors and duplicate keys become located problems."""
     yaml = YAML(typ="rt")
+    yaml.Constructor = _Constructor
     yaml.allow_duplicate_keys = False
     name = display_path(path)
     try:
@@ -69,8 +77,6 @@ def plain(node: Any) -> Any:
         return [plain(v) for v in node]
     if isinstance(node, bool) or node is None:
         return node
-    if isinstance(node, dt.datetime):
-        return node.date() if node.time() == dt.time() else node
     if isinstance(node, int):
         return int(node)
     if isinstance(node, float):

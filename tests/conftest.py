@@ -1,0 +1,59 @@
+"""Shared fixtures: the bundled data loaded once, and helpers to write data folders."""
+
+import datetime as dt
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from engine.evaluate import Evaluation
+from engine.paths import ROOT
+from engine.workspace import Workspace
+
+LAO_AS_OF = dt.date(2017, 11, 16)
+
+INDEX = """\
+jurisdiction:
+  name: Testland
+  as_of: 2020-01-01
+  source: test fixture
+"""
+
+
+@pytest.fixture(scope="session")
+def workspace() -> Workspace:
+    return Workspace.open()
+
+
+@pytest.fixture(scope="session")
+def lao(workspace: Workspace) -> Evaluation:
+    return workspace.evaluate("la").evaluation
+
+
+@pytest.fixture(scope="session")
+def statuses(lao: Evaluation) -> dict[str, str]:
+    return {f.requirement: f.status.value for f in lao.findings}
+
+
+def write_tree(root: Path, files: dict[str, str]) -> Path:
+    """Write dedented files under root; return root."""
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def jurisdiction(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """Make a jurisdiction folder `tl` under a statutes root from {file: text}."""
+
+    def make(files: dict[str, str], index: str = INDEX) -> Path:
+        return write_tree(tmp_path / "statutes" / "tl", {"_jurisdiction.yaml": index, **files})
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    return ROOT
