@@ -106,10 +106,10 @@ def _standards(standards: Standards) -> Iterator[Fact]:
         yield _fact(f"requirement:{rid}", "requirement", req=rid, test=req.test.kind,
                     theme=str(req.theme), params=params)
         if isinstance(req.test, CoverageTest):
-            yield from _conduct_pairs(req, req.test, params)
+            yield from _conduct_pairs(req, req.test)
 
 
-def _conduct_pairs(req: Requirement, test: CoverageTest, params: Fact) -> Iterator[Fact]:
+def _conduct_pairs(req: Requirement, test: CoverageTest) -> Iterator[Fact]:
     objects = sorted({str(o) for o in [*test.objects, *test.partial_objects]})
     seen: set[tuple[str, str]] = set()
     for group, conducts in enumerate(test.groups):
@@ -119,4 +119,4 @@ def _conduct_pairs(req: Requirement, test: CoverageTest, params: Fact) -> Iterat
                     continue
                 seen.add((conduct, obj))
                 yield _fact(f"req_conduct:{req.id}:{conduct}:{obj}", "req_conduct", req=req.id,
-                            test=test.kind, group=group, conduct=str(conduct), object=obj, params=params)
+                            test=test.kind, group=group, conduct=str(conduct), object=obj)

@@ -64,7 +64,7 @@ class RuleEngine:
             try:
                 for fact in batch:
                     self._assert(sid, fact)
-                self._assert(sid, TRIGGER)
+                self._assert(sid, dict(TRIGGER, run=f"{id(self)}:{sid}"))
                 state = self._host.get_state(self.name, sid)
                 if "exception" in state:
                     raise InferenceError(f"rule action failed: {state['exception']}")

@@ -15,9 +15,9 @@ from engine.vocab import (
     Basis,
     Conduct,
     Element,
+    Means,
     MeasureKind,
     MeasureStatus,
-    Means,
     Object,
     Purpose,
     Subject,
@@ -51,7 +51,8 @@ class CoverageTest(Strict):
     partial_objects: list[Object] = Field(default_factory=list)
     purposes: list[Purpose] | None = Field(None, description="the offence's purpose must include one")
     purpose_unrestricted: bool = Field(False, description="an offence restricted to some purposes is partial")
-    victim_ages: tuple[int, int] | None = Field(None, description="[from, below): the union of covering offences must span it")
+    victim_ages: tuple[int, int] | None = Field(
+        None, description="[from, below): the union of covering offences must span it")
     victim_age_limit_required: bool = Field(False, description="the offence must define a victim age limit")
     sex_neutral: bool = Field(False, description="an offence limited by victim sex is partial")
     partial_elements: list[Element] = Field(default_factory=list)
@@ -69,7 +70,8 @@ class MinAgeTest(Strict):
     kind: Literal["min_age"]
     subject: Subject
     minimum: int = Field(ge=0, le=25)
-    declared_minimum: int | None = Field(None, description="benchmark when a minimum_age_declaration of `declaration_age` is in force")
+    declared_minimum: int | None = Field(
+        None, description="benchmark when a minimum_age_declaration of `declaration_age` is in force")
     declaration_age: int | None = None
     or_measure: MeasureKind | None = Field(None, description="an explicit measure of this kind also satisfies")
 

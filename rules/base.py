@@ -16,9 +16,33 @@ def fact(content: Any) -> Fact:
     return dict(content._d)
 
 
-def facts_of(c: Any, kind: str) -> list[Fact]:
-    """Every fact of a kind in this session, in a stable order."""
-    return sorted((f for f in c.get_facts() if f.get("kind") == kind), key=lambda f: f["ref"])
+class Snapshot:
+    """The session's facts by kind, as they stand when the verdicts start.
+
+    get_facts decodes every fact's JSON, so verdicts share one read per
+    evaluation: after the trigger, verdicts only add findings, which no verdict
+    reads. The cache is keyed by the trigger's unique `run` token and holds one
+    evaluation at a time (evaluations are serialised by the host).
+    """
+
+    _cached: tuple[str, "Snapshot"] | None = None
+
+    def __new__(cls, c: Any) -> "Snapshot":
+        run = str(c.t.run)
+        if cls._cached is not None and cls._cached[0] == run:
+            return cls._cached[1]
+        snapshot = super().__new__(cls)
+        snapshot._kinds = {}
+        for f in sorted(c.get_facts(), key=lambda f: str(f.get("ref"))):
+            snapshot._kinds.setdefault(str(f.get("kind")), []).append(f)
+        cls._cached = (run, snapshot)
+        return snapshot
+
+    _kinds: dict[str, list[Fact]]
+
+    def of(self, kind: str) -> list[Fact]:
+        """Every fact of a kind, in a stable order."""
+        return self._kinds.get(kind, [])
 
 
 def derive(c: Any, new: Fact) -> None:
@@ -32,11 +56,12 @@ def derive(c: Any, new: Fact) -> None:
     raise RuntimeError(f"derived fact {new['ref']!r} collides after 3 salts")
 
 
-def conclude(c: Any, req: Fact, status: str, explanation: list[str], provisions: list[Fact]) -> None:
+def conclude(c: Any, s: Snapshot, req: Fact, status: str, explanation: list[str],
+             provisions: list[Fact]) -> None:
     """Record the finding for one requirement, with notes the source gives on it."""
     notes = [
         f"Not known ({u['scope']}): {u['about']} [{u['source']}]"
-        for u in facts_of(c, "unknown")
+        for u in s.of("unknown")
         if req["req"] in u["requirements"] or req["theme"] in u["themes"]
     ]
     derive(c, {
@@ -49,15 +74,15 @@ def conclude(c: Any, req: Fact, status: str, explanation: list[str], provisions:
     })
 
 
-def absent(c: Any, req: Fact, what: str) -> tuple[str, list[str]]:
+def absent(s: Snapshot, req: Fact, what: str) -> tuple[str, list[str]]:
     """Status and reason when no evidence exists: gap in a closed world, else unknown."""
     theme, rid = req["theme"], req["req"]
-    unknowns = [u for u in facts_of(c, "unknown")
+    unknowns = [u for u in s.of("unknown")
                 if u["scope"] == "law" and (rid in u["requirements"] or theme in u["themes"])]
     if unknowns:
         return "unknown", [f"No {what} is in the corpus, and the source says it is not known: "
                            f"{unknowns[0]['about']} [{unknowns[0]['source']}]."]
-    closing = [d for d in facts_of(c, "complete") if rid in d["requirements"] or theme in d["themes"]]
+    closing = [d for d in s.of("complete") if rid in d["requirements"] or theme in d["themes"]]
     if closing:
         return "gap", [f"No {what} is in the law: the corpus is declared complete for this "
                        f"{'requirement' if rid in closing[0]['requirements'] else 'theme'} "

@@ -48,7 +48,8 @@ def assess(p: Fact, off: Fact) -> tuple[str, list[str]]:
     for element in sorted(elements & set(p["partial_elements"])):
         partial.append(f"it is narrowed by the element {element.replace('_', ' ')}")
     if off["framing"] in p["partial_labels"]:
-        partial.append(f"it is covered only within the {off['framing']} offence or definition, not as a crime of its own")
+        partial.append(f"it is covered only within the {off['framing']} offence or definition, "
+                       "not as a crime of its own")
     for means in sorted(set(p["means"]) - set(off["means"])):
         none.append(f"it is not framed for commission through {means.upper()}")
     if p["sex_neutral"] and off["sex"] != "any":
@@ -71,10 +72,11 @@ def define() -> None:
     @when_all(
         c.rc << (m.kind == "req_conduct"),
         c.off << ((m.kind == "offence") & (m.conduct == c.rc.conduct) & (m.object == c.rc.object)),
+        c.req << ((m.kind == "requirement") & (m.req == c.rc.req)),
     )
     def cover(ctx: Any) -> None:
-        rc, off = fact(ctx.rc), fact(ctx.off)
-        quality, reasons = assess(rc["params"], off)
+        rc, off, params = fact(ctx.rc), fact(ctx.off), fact(ctx.req)["params"]
+        quality, reasons = assess(params, off)
         lo, hi, stated = band(off)
         derive(ctx, {
             "ref": f"cov:{rc['req']}:{off['ref']}",
@@ -96,5 +98,5 @@ def define() -> None:
             "penalty_stated": off["penalty_stated"],
             "max_months": off["max_months"],
             "min_months": off["min_months"],
-            "mediation_measure": rc["params"].get("mediation_measure") or "",
+            "mediation_measure": params.get("mediation_measure") or "",
         })

@@ -9,7 +9,7 @@ from typing import Any
 
 from durable.lang import c, m, when_all
 
-from rules.base import Fact, absent, conclude, fact, facts_of, provision_ref
+from rules.base import Fact, Snapshot, absent, conclude, fact, provision_ref
 from rules.coverage import band_text
 
 ROLE = {"full": "satisfies", "partial": "partly satisfies", "none": "considered"}
@@ -45,14 +45,14 @@ def uncovered_ages(covs: list[Fact], want: list[int]) -> list[tuple[int, int]]:
     return [g for g in gaps if g[0] < g[1]]
 
 
-def nearby(c_: Any, params: Fact, covs: list[Fact]) -> list[Fact]:
+def nearby(s: Snapshot, params: Fact, covs: list[Fact]) -> list[Fact]:
     """Offences on the same object that were looked at and do not reach the conduct asked for."""
     if "child" in params["objects"]:
         return []  # offences against children are too many to list as near misses
     wanted = {x for g in params["groups"] for x in g}
     seen = {f["offence"] for f in covs}
     by_offence: dict[str, list[Fact]] = {}
-    for off in facts_of(c_, "offence"):
+    for off in s.of("offence"):
         if off["object"] in params["objects"] and off["offence"] not in seen:
             by_offence.setdefault(off["offence"], []).append(off)
     out = []
@@ -64,18 +64,18 @@ def nearby(c_: Any, params: Fact, covs: list[Fact]) -> list[Fact]:
     return out
 
 
-def coverage_verdict(c_: Any, req: Fact) -> tuple[str, list[str], list[Fact], list[Fact]]:
+def coverage_verdict(s: Snapshot, req: Fact) -> tuple[str, list[str], list[Fact], list[Fact]]:
     """Status, explanation, provisions and the covering facts for a coverage requirement."""
     params = req["params"]
-    covs = [f for f in facts_of(c_, "coverage") if f["req"] == req["req"]]
+    covs = [f for f in s.of("coverage") if f["req"] == req["req"]]
     provisions = [provision_ref(f, ROLE[f["quality"]], describe(f)) for f in covs]
     explanation = [describe(f) for f in covs]
     best = [max((RANK[f["quality"]] for f in covs if f["group"] == g), default=0)
             for g in range(len(params["groups"]))]
     if all(b == 0 for b in best):
         conducts = " or ".join(x.replace("_", " ") for g in params["groups"] for x in g)
-        status, why = absent(c_, req, f"in-force offence covering {conducts}")
-        near = nearby(c_, params, covs)
+        status, why = absent(s, req, f"in-force offence covering {conducts}")
+        near = nearby(s, params, covs)
         return status, explanation + why + [r["reason"] for r in near], provisions + near, []
     status = "met" if all(b == 2 for b in best) else "partial"
     for g, b in enumerate(best):
@@ -106,5 +106,6 @@ def define() -> None:
     )
     def criminalization(ctx: Any) -> None:
         req = fact(ctx.req)
-        status, explanation, provisions, _ = coverage_verdict(ctx, req)
-        conclude(ctx, req, status, explanation, provisions)
+        s = Snapshot(ctx)
+        status, explanation, provisions, _ = coverage_verdict(s, req)
+        conclude(ctx, s, req, status, explanation, provisions)

@@ -9,18 +9,20 @@ from typing import Any
 
 from durable.lang import c, m, when_all
 
-from rules.base import absent, conclude, derive, fact, facts_of, provision_ref
 from engine.duration import format_months as months_text
+from rules.base import Snapshot, absent, conclude, derive, fact, provision_ref
 
 
 def define() -> None:
     """Declare the diversion chain in the current rule set."""
 
     @when_all(
+        # durable_rules compares with ==, so `== True` is needed here
         c.cov << ((m.kind == "coverage") & (m.test == "diversion") & (m.quality != "none")
-                  & (m.penalty_stated == True)),  # noqa: E712 (a durable_rules comparison)
-        c.med << ((m.kind == "measure") & (m.measure == c.cov.mediation_measure) & (m.has_max == True)
-                  & (m.max_months >= c.cov.max_months)),  # noqa: E712
+                  & (m.penalty_stated == True)),  # noqa: E712
+        c.med << ((m.kind == "measure") & (m.measure == c.cov.mediation_measure)
+                  & (m.has_max == True)  # noqa: E712
+                  & (m.max_months >= c.cov.max_months)),
     )
     def divertible(ctx: Any) -> None:
         cov, med = fact(ctx.cov), fact(ctx.med)
@@ -40,20 +42,22 @@ def define() -> None:
     @when_all(c.t << (m.kind == "$evaluate"), c.req << ((m.kind == "requirement") & (m.test == "diversion")))
     def diversion(ctx: Any) -> None:
         req = fact(ctx.req)
+        s = Snapshot(ctx)
         rid, kind = req["req"], req["params"]["mediation_measure"]
-        mediation = [f for f in facts_of(ctx, "measure") if f["measure"] == kind and f["has_max"]]
-        covs = [f for f in facts_of(ctx, "coverage") if f["req"] == rid and f["quality"] != "none"]
+        mediation = [f for f in s.of("measure") if f["measure"] == kind and f["has_max"]]
+        covs = [f for f in s.of("coverage") if f["req"] == rid and f["quality"] != "none"]
         if not mediation:
-            status, why = absent(ctx, req, f"{kind.replace('_', ' ')} measure")
-            conclude(ctx, req, status, why, [])
+            status, why = absent(s, req, f"{kind.replace('_', ' ')} measure")
+            conclude(ctx, s, req, status, why, [])
             return
         med_lines = [f"{f['provision']} sends cases punishable by up to {months_text(f['max_months'])} "
                      f"to mediation [{f['source']}]." for f in mediation]
-        risky = [f for f in facts_of(ctx, "divertible") if f["req"] == rid]
+        risky = [f for f in s.of("divertible") if f["req"] == rid]
         if risky:
             lines = [f"{f['offence']} can have child victims and carries at most "
                      f"{months_text(f['max_months'])}, within the mediation threshold of "
-                     f"{months_text(f['threshold'])} set by {f['measure_provision']} [{f['source']}; {f['measure_source']}]: "
+                     f"{months_text(f['threshold'])} set by {f['measure_provision']} "
+                     f"[{f['source']}; {f['measure_source']}]: "
                      f"such cases may be settled by mediation instead of the formal justice system."
                      for f in risky]
             provisions = [provision_ref(f, "diverts", "maximum penalty within the mediation threshold")
@@ -61,19 +65,19 @@ def define() -> None:
             provisions += [provision_ref(f, "threshold", "mediation threshold") for f in mediation]
             lines += [f"The penalty of {f['offence']} is not stated; it may fall within the "
                       f"threshold too [{f['source']}]." for f in covs if not f["penalty_stated"]]
-            conclude(ctx, req, "gap", med_lines + lines, provisions)
+            conclude(ctx, s, req, "gap", med_lines + lines, provisions)
             return
         if not covs:
-            status, why = absent(ctx, req, "child sexual offence")
-            conclude(ctx, req, status, med_lines + why, [])
+            status, why = absent(s, req, "child sexual offence")
+            conclude(ctx, s, req, status, med_lines + why, [])
             return
         unstated = [f for f in covs if not f["penalty_stated"]]
         if unstated:
             lines = [f"The penalty of {f['offence']} is not stated, so whether mediation could "
                      f"handle it cannot be told [{f['source']}]." for f in unstated]
-            conclude(ctx, req, "unknown", med_lines + lines,
+            conclude(ctx, s, req, "unknown", med_lines + lines,
                      [provision_ref(f, "considered", "penalty not stated") for f in unstated])
             return
-        conclude(ctx, req, "met", med_lines + ["Every child sexual offence carries more than the "
+        conclude(ctx, s, req, "met", med_lines + ["Every child sexual offence carries more than the "
                                                "mediation threshold."],
                  [provision_ref(f, "satisfies", "maximum above the mediation threshold") for f in covs])

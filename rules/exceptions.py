@@ -9,7 +9,7 @@ from typing import Any
 
 from durable.lang import c, m, when_all
 
-from rules.base import absent, conclude, fact, provision_ref
+from rules.base import Snapshot, absent, conclude, fact, provision_ref
 from rules.thresholds import of_subject, show
 
 
@@ -19,11 +19,12 @@ def define() -> None:
     @when_all(c.t << (m.kind == "$evaluate"), c.req << ((m.kind == "requirement") & (m.test == "no_exceptions")))
     def no_exceptions(ctx: Any) -> None:
         req = fact(ctx.req)
+        s = Snapshot(ctx)
         p = req["params"]
-        found = of_subject(ctx, p["subject"])
+        found = of_subject(s, p["subject"])
         if not found:
-            status, why = absent(ctx, req, f"minimum age for {p['subject'].replace('_', ' ')}")
-            conclude(ctx, req, status, why, [])
+            status, why = absent(s, req, f"minimum age for {p['subject'].replace('_', ' ')}")
+            conclude(ctx, s, req, status, why, [])
             return
         floor = min(min(f["ages"]) for f in found)
         confirmed, reported, lines, provisions = [], [], [], []
@@ -35,7 +36,7 @@ def define() -> None:
                 (confirmed if e["confirmed"] and not e["secondary"] else reported).append(text)
                 provisions.append(provision_ref(f, "allows an exception", text))
         for lower_subject in p["lower_subjects"]:
-            for f in of_subject(ctx, lower_subject):
+            for f in of_subject(s, lower_subject):
                 if min(f["ages"]) < floor:
                     text = f"{show(f)}, below the minimum age of {floor}"
                     confirmed.append(text)
@@ -51,4 +52,4 @@ def define() -> None:
             status = "met"
             lines = [f"{show(f)}, with no exception stated." for f in found]
         provisions += [provision_ref(f, "considered", show(f)) for f in found]
-        conclude(ctx, req, status, lines, provisions)
+        conclude(ctx, s, req, status, lines, provisions)

@@ -4,7 +4,7 @@ from typing import Any
 
 from durable.lang import c, m, when_all
 
-from rules.base import absent, conclude, fact, facts_of, provision_ref
+from rules.base import Snapshot, absent, conclude, fact, provision_ref
 
 
 def define() -> None:
@@ -13,19 +13,20 @@ def define() -> None:
     @when_all(c.t << (m.kind == "$evaluate"), c.req << ((m.kind == "requirement") & (m.test == "gender_neutral")))
     def gender_neutral(ctx: Any) -> None:
         req = fact(ctx.req)
+        s = Snapshot(ctx)
         wanted = set(req["params"]["requirements"])
-        covs = [f for f in facts_of(ctx, "coverage") if f["req"] in wanted and f["quality"] != "none"]
+        covs = [f for f in s.of("coverage") if f["req"] in wanted and f["quality"] != "none"]
         if not covs:
-            status, why = absent(ctx, req, "offence relied on for the listed requirements")
-            conclude(ctx, req, status, why, [])
+            status, why = absent(s, req, "offence relied on for the listed requirements")
+            conclude(ctx, s, req, status, why, [])
             return
         limited = {f["offence"]: f for f in covs if f["sex"] != "any"}
         if limited:
             lines = [f"{f['offence']} protects only {f['sex']} victims [{f['source']}]."
                      for f in limited.values()]
-            conclude(ctx, req, "partial", lines,
+            conclude(ctx, s, req, "partial", lines,
                      [provision_ref(f, "falls short", f"{f['sex']} victims only") for f in limited.values()])
             return
-        conclude(ctx, req, "met",
+        conclude(ctx, s, req, "met",
                  ["Every offence relied on for " + ", ".join(sorted(wanted)) + " protects victims of any sex."],
                  [provision_ref(f, "satisfies", "no victim sex limit") for f in covs])

@@ -9,7 +9,7 @@ from typing import Any
 
 from durable.lang import c, m, when_all
 
-from rules.base import Fact, absent, conclude, fact, facts_of, provision_ref
+from rules.base import Fact, Snapshot, absent, conclude, fact, provision_ref
 
 RANK = {"gap": 0, "partial": 1, "met": 2}
 
@@ -37,22 +37,23 @@ def define() -> None:
     @when_all(c.t << (m.kind == "$evaluate"), c.req << ((m.kind == "requirement") & (m.test == "measure")))
     def measure(ctx: Any) -> None:
         req = fact(ctx.req)
+        s = Snapshot(ctx)
         p = req["params"]
-        measures = facts_of(ctx, "measure")
+        measures = s.of("measure")
         own = [f for f in measures if f["measure"] == p["measure"]]
         if own:
             graded = [(grade(p, f), f) for f in own]
             status = max((s for (s, _), _ in graded), key=RANK.__getitem__)
             role = {"met": "satisfies", "partial": "partly satisfies", "gap": "considered"}
-            conclude(ctx, req, status, [line for (_, line), _ in graded],
+            conclude(ctx, s, req, status, [line for (_, line), _ in graded],
                      [provision_ref(f, role[s], line) for (s, line), f in graded])
             return
         weaker = [f for f in measures if f["measure"] in p["partial_kinds"]]
         if weaker:
             lines = [f"{f['provision']}: only a {f['measure'].replace('_', ' ')} [{f['source']}], "
                      f"no {p['measure'].replace('_', ' ')}." for f in weaker]
-            conclude(ctx, req, "partial", lines,
+            conclude(ctx, s, req, "partial", lines,
                      [provision_ref(f, "partly satisfies", line) for f, line in zip(weaker, lines, strict=True)])
             return
-        status, why = absent(ctx, req, p["measure"].replace("_", " "))
-        conclude(ctx, req, status, why, [])
+        status, why = absent(s, req, p["measure"].replace("_", " "))
+        conclude(ctx, s, req, status, why, [])

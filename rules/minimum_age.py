@@ -8,7 +8,7 @@ from typing import Any
 
 from durable.lang import c, m, when_all
 
-from rules.base import absent, conclude, fact, facts_of, provision_ref
+from rules.base import Snapshot, absent, conclude, fact, provision_ref
 from rules.thresholds import lowest, of_subject, show
 
 
@@ -18,24 +18,25 @@ def define() -> None:
     @when_all(c.t << (m.kind == "$evaluate"), c.req << ((m.kind == "requirement") & (m.test == "min_age")))
     def minimum_age(ctx: Any) -> None:
         req = fact(ctx.req)
+        s = Snapshot(ctx)
         p = req["params"]
         subject = p["subject"].replace("_", " ")
         if p["or_measure"]:
-            bans = [f for f in facts_of(ctx, "measure")
+            bans = [f for f in s.of("measure")
                     if f["measure"] == p["or_measure"] and f["status"] == "explicit"]
             if bans:
-                conclude(ctx, req, "met",
+                conclude(ctx, s, req, "met",
                          [f"{f['provision']} prohibits {subject} for children explicitly [{f['source']}]."
                           for f in bans],
                          [provision_ref(f, "satisfies", "explicit prohibition") for f in bans])
                 return
-        found = of_subject(ctx, p["subject"])
+        found = of_subject(s, p["subject"])
         if not found:
-            status, why = absent(ctx, req, f"minimum age for {subject}")
-            conclude(ctx, req, status, why, [])
+            status, why = absent(s, req, f"minimum age for {subject}")
+            conclude(ctx, s, req, status, why, [])
             return
         benchmark, basis = p["minimum"], [f"The benchmark is {p['minimum']}."]
-        declarations = [f for f in facts_of(ctx, "measure")
+        declarations = [f for f in s.of("measure")
                         if f["measure"] == "minimum_age_declaration" and f["age"] == p["declaration_age"]]
         if p["declared_minimum"] is not None and declarations:
             d = declarations[0]
@@ -46,5 +47,5 @@ def define() -> None:
         status = "met" if min(low["ages"]) >= benchmark else "gap"
         lines = basis + [show(f) + "." for f in found]
         role = {"met": "satisfies", "gap": "falls short"}[status]
-        conclude(ctx, req, status, lines,
+        conclude(ctx, s, req, status, lines,
                  [provision_ref(f, role if f is low else "considered", show(f)) for f in found])

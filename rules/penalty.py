@@ -8,9 +8,9 @@ from typing import Any
 
 from durable.lang import c, m, when_all
 
-from rules.base import conclude, fact, provision_ref
-from rules.criminalization import coverage_verdict
 from engine.duration import format_months as months_text
+from rules.base import Snapshot, conclude, fact, provision_ref
+from rules.criminalization import coverage_verdict
 
 
 def define() -> None:
@@ -19,9 +19,10 @@ def define() -> None:
     @when_all(c.t << (m.kind == "$evaluate"), c.req << ((m.kind == "requirement") & (m.test == "penalty")))
     def penalty(ctx: Any) -> None:
         req = fact(ctx.req)
-        status, explanation, provisions, covering = coverage_verdict(ctx, req)  # who is covered
+        s = Snapshot(ctx)
+        status, explanation, provisions, covering = coverage_verdict(s, req)  # who is covered
         if not covering:
-            conclude(ctx, req, status, explanation, provisions)
+            conclude(ctx, s, req, status, explanation, provisions)
             return
         floor = req["params"]["max_at_least"]
         low, unstated, lines, roles = [], [], [], []
@@ -41,4 +42,4 @@ def define() -> None:
                 lines.append(f"{name} carries up to {months_text(cov['max_months'])}, "
                              f"meeting the benchmark of {months_text(floor)}.")
                 roles.append(provision_ref(cov, "satisfies", f"maximum {months_text(cov['max_months'])}"))
-        conclude(ctx, req, "gap" if low else ("unknown" if unstated else "met"), lines, roles)
+        conclude(ctx, s, req, "gap" if low else ("unknown" if unstated else "met"), lines, roles)

@@ -1,13 +1,12 @@
 """Shared reading of age thresholds for the minimum-age, exception and age-order verdicts."""
 
-from typing import Any
 
-from rules.base import Fact, facts_of
+from rules.base import Fact, Snapshot
 
 
-def of_subject(c: Any, subject: str) -> list[Fact]:
+def of_subject(s: Snapshot, subject: str) -> list[Fact]:
     """In-force thresholds for a subject."""
-    return [f for f in facts_of(c, "threshold") if f["subject"] == subject]
+    return [f for f in s.of("threshold") if f["subject"] == subject]
 
 
 def lowest(thresholds: list[Fact]) -> Fact:

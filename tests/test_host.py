@@ -1,0 +1,72 @@
+"""The durable_rules host: isolated sessions, loud action errors, id-hash collisions, no leaks."""
+
+import gc
+import resource
+from typing import Any
+
+import pytest
+from durable.lang import c, m, ruleset, when_all
+
+from engine.errors import InferenceError
+from engine.evaluate import evaluate
+from engine.findings import Finding
+from engine.host import RuleEngine
+from tests.conftest import LAO_AS_OF
+
+
+def _engine(name: str, action: Any) -> RuleEngine:
+    rules = ruleset(name)
+    with rules:
+        when_all(c.t << (m.kind == "$evaluate"), c.x << (m.kind == "x"))(action)
+        when_all(c.never << (m.kind == "$never"), c.any << (+m.kind))(lambda ctx: None)
+    return RuleEngine(name, rules.define()[1])
+
+
+def test_an_error_in_an_action_is_raised_not_swallowed() -> None:
+    def broken(ctx: Any) -> None:
+        raise KeyError("missing field")
+
+    engine = _engine("test_broken", broken)
+    with pytest.raises(InferenceError, match="missing field"):
+        engine.evaluate([{"id": "x1", "ref": "x1", "kind": "x"}])
+
+
+def test_colliding_id_hashes_are_both_stored() -> None:
+    # these two ids share durable_rules' 32-bit hash (upstream issue #376)
+    engine = _engine("test_collision", lambda ctx: None)
+    facts = [{"id": i, "ref": i, "kind": "x"} for i in ("provision:229599", "provision:432382")]
+    stored = {f["ref"] for f in engine.evaluate(facts) if f["kind"] == "x"}
+    assert stored == {"provision:229599", "provision:432382"}
+
+
+def test_duplicate_ids_are_refused_before_asserting() -> None:
+    engine = _engine("test_duplicates", lambda ctx: None)
+    with pytest.raises(InferenceError, match="duplicate fact ids"):
+        engine.evaluate([{"id": "a", "ref": "a", "kind": "x"}, {"id": "a", "ref": "a", "kind": "x"}])
+
+
+def test_sessions_do_not_leak_into_each_other() -> None:
+    seen: list[int] = []
+    engine = _engine("test_isolation", lambda ctx: seen.append(len(ctx.get_facts())))
+    engine.evaluate([{"id": f"x{n}", "ref": f"x{n}", "kind": "x"} for n in range(3)])
+    seen.clear()
+    engine.evaluate([{"id": "x0", "ref": "x0", "kind": "x"}])
+    assert seen == [2]  # the one fact and the trigger, nothing from the first session
+
+
+def test_many_evaluations_are_identical_and_do_not_grow_memory(workspace) -> None:  # type: ignore[no-untyped-def]
+    corpus, _ = workspace.corpus("la")
+
+    def run() -> list[Finding]:
+        return evaluate(corpus, workspace.standards, LAO_AS_OF).findings
+
+    first = run()
+    for _ in range(20):  # warm up allocator pools
+        run()
+    gc.collect()
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    for _ in range(200):
+        assert run() == first
+    gc.collect()
+    grown_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
+    assert grown_kib < 20_000, f"peak memory grew by {grown_kib} KiB over 200 evaluations"
