@@ -1,0 +1,74 @@
+"""The command line: defaults serve the main job, output is deterministic, bad input exits 2."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from engine.cli import main
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "engine.cli", *args], capture_output=True, text=True, check=False)
+
+
+def test_check_json_is_byte_identical_across_runs() -> None:
+    first, second = _run("check", "--format", "json"), _run("check", "--format", "json")
+    assert first.returncode == 0, first.stderr
+    assert first.stdout == second.stdout
+
+
+def test_check_json_follows_the_contract(capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(["check", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert list(data) == ["jurisdiction", "as_of", "amendment", "findings", "summary"]
+    assert data["jurisdiction"] == "la" and data["as_of"] == "2017-11-16" and data["amendment"] is None
+    ids = [f["requirement"] for f in data["findings"]]
+    assert ids == sorted(ids) and len(ids) == 46
+    assert set(data["summary"]) == {"met", "partial", "gap", "unknown"}
+    assert sum(data["summary"].values()) == 46
+    possession = next(f for f in data["findings"] if f["requirement"] == "csam-possession")
+    assert possession["status"] == "gap"
+    assert possession["recommendations"] == ["A/HRC/40/51/Add.1 ¶66(b)"]
+    assert {"instrument": "Lanzarote Convention", "pinpoint": "art. 20(1)(e)"} in possession["standards"]
+    assert {"id", "role", "reason"} <= set(possession["provisions"][0])
+
+
+def test_check_text_groups_by_theme_and_summarises(capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(["check"]) == 0
+    out = capsys.readouterr().out
+    assert out.index("[sale]") < out.index("[csam]") < out.index("[procedure]")
+    assert "GAP      csam-possession" in out
+    assert out.rstrip().splitlines()[-1].startswith("46 requirements:")
+
+
+def test_as_of_selects_the_law_in_force(capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(["check", "--format", "json", "--as-of", "2016-06-01"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["as_of"] == "2016-06-01"
+    statuses = {f["requirement"]: f["status"] for f in data["findings"]}
+    assert statuses["child-marriage-offence"] == "unknown"  # art 269 is of 2017
+
+
+def test_usage_errors_exit_2_without_traceback(capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(["check", "--as-of", "16/11/2017"]) == 2
+    assert main(["check", "--format", "xml"]) == 2
+    assert main(["check", "--jurisdiction", "lao"]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert "no jurisdiction 'lao' (did you mean 'la'?)" in err
+
+
+def test_schema_describes_every_file_kind(capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(["schema"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert set(data) == {"amendment", "jurisdiction", "standard", "statute"}
+    assert data["statute"]["additionalProperties"] is False
+    offence = data["statute"]["$defs"]["Offence"]["properties"]
+    assert "conduct" in offence
+
+
+def test_console_script_entry_point_runs() -> None:
+    script = Path(sys.executable).parent / "gapcheck"
+    done = subprocess.run([str(script), "--version"], capture_output=True, text=True, check=False)
+    assert done.returncode == 0 and "gapcheck" in done.stdout
