@@ -24,6 +24,10 @@ TRIGGER: Fact = {"id": "$evaluate", "ref": "$evaluate", "kind": "$evaluate"}
 _C_ENGINE = threading.Lock()  # the C engine holds the GIL and is not re-entrant
 
 
+def _noop(c: Any) -> None:
+    """An action that does nothing."""
+
+
 class _SyncHost(durable.Host):  # type: ignore[misc]
     """A durable_rules host without its background dispatch threads."""
 
@@ -41,6 +45,9 @@ class RuleEngine:
         rules = copy.deepcopy(definition)  # the host mutates what it is given
         for rule in rules.values():
             rule["run"] = self._guard(rule["run"])
+        # durable_rules crashes (free(): invalid pointer) deleting a session in which
+        # no action ever ran: this rule makes the trigger run one in every session.
+        rules["$session"] = {"all": [{"m": {"kind": TRIGGER["kind"]}}], "run": _noop}
         self._host = _SyncHost({name: rules})
 
     def _guard(self, action: Callable[[Any], None]) -> Callable[[Any], None]:

@@ -17,7 +17,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from engine.errors import InputError, Problem, display_path
 
 
-class _Constructor(RoundTripConstructor):  # type: ignore[misc]
+class _Constructor(RoundTripConstructor):
     """Keeps timestamps as text, so that an impossible date is a located validation error."""
 
 

@@ -23,7 +23,7 @@ def definition() -> dict[str, Any]:
             module.define()
         _sink()
     _, body = rules.define()
-    return body
+    return dict(body)
 
 
 def _sink() -> None:

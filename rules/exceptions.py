@@ -9,7 +9,7 @@ from typing import Any
 
 from durable.lang import c, m, when_all
 
-from rules.base import Snapshot, absent, conclude, fact, provision_ref
+from rules.base import Fact, Snapshot, absent, conclude, fact, provision_ref
 from rules.thresholds import of_subject, show
 
 
@@ -27,7 +27,10 @@ def define() -> None:
             conclude(ctx, s, req, status, why, [])
             return
         floor = min(min(f["ages"]) for f in found)
-        confirmed, reported, lines, provisions = [], [], [], []
+        confirmed: list[str] = []
+        reported: list[str] = []
+        lines: list[str] = []
+        provisions: list[Fact] = []
         for f in found:
             for e in f["exceptions"]:
                 text = (f"{f['provision']} allows {p['subject'].replace('_', ' ')} from "

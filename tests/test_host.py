@@ -39,6 +39,14 @@ def test_colliding_id_hashes_are_both_stored() -> None:
     assert stored == {"provision:229599", "provision:432382"}
 
 
+def test_a_session_where_no_rule_fires_is_deleted_safely() -> None:
+    # without the host's own trigger rule, durable_rules aborts in delete_state here
+    engine = _engine("test_nothing_fires", lambda ctx: None)
+    for _ in range(3):
+        stored = engine.evaluate([{"id": "y", "ref": "y", "kind": "y"}])
+        assert [f["ref"] for f in stored if f["kind"] == "y"] == ["y"]
+
+
 def test_duplicate_ids_are_refused_before_asserting() -> None:
     engine = _engine("test_duplicates", lambda ctx: None)
     with pytest.raises(InferenceError, match="duplicate fact ids"):
