@@ -56,7 +56,8 @@ def main() -> None:
     print(f"Lao PDR: {len(flatten(lao, ws.standards, dt.date(2017, 11, 16)))} facts, {lao_ms:.1f} ms per evaluation")
 
     ceiling = _ceiling_engine()
-    print(f"{'jurisdictions':>13} {'facts':>8} {'wall s':>8} {'facts/s':>9} {'ceiling facts/s':>16} {'max RSS MiB':>12}")
+    print(f"{'jurisdictions':>13} {'facts':>8} {'wall s':>8} {'facts/s':>9} "
+          f"{'ceiling facts/s':>16} {'max RSS MiB':>12}")
     for count in (1, 10, 100):
         corpora = [jurisdiction(f"j{n}", args.provisions, seed=n) for n in range(count)]
         batches = [flatten(corpus, standards, AS_OF) for corpus in corpora]
