@@ -12,8 +12,10 @@ from pathlib import Path
 import click
 
 from engine import __version__
-from engine.errors import InputError, Problem
+from engine.errors import InputError, Problem, display_path
 from engine.jsonout import dumps, evaluation_dict
+from engine.outputs import write_all
+from engine.publish import MATRIX_FORMATS, REPORT_FORMATS, matrix_columns, matrix_files, report_files
 from engine.schema import schemas
 from engine.textout import findings_table
 from engine.workspace import Workspace, validate_paths
@@ -70,6 +72,61 @@ def check(jurisdiction: str, as_of: str | None, amendments: tuple[Path, ...], fm
         click.echo(dumps(evaluation_dict(run.evaluation, run.amendment_label)), nl=False)
     else:
         click.echo(findings_table(run.evaluation, run.amendment_label), nl=False)
+    return EXIT_OK
+
+
+def _formats(value: str, allowed: tuple[str, ...]) -> tuple[str, ...]:
+    chosen = tuple(dict.fromkeys(v.strip() for v in value.split(",") if v.strip()))
+    bad = [v for v in chosen if v not in allowed]
+    if bad or not chosen:
+        raise click.BadParameter(f"choose from {', '.join(allowed)} (comma-separated), not {value!r}")
+    return chosen
+
+
+def _announce(paths: list[Path]) -> None:
+    for path in paths:
+        click.echo(f"wrote {display_path(path)}")
+
+
+out_option = click.option("--out", "out", type=click.Path(path_type=Path), default=None,
+                          help="Output folder (default: ./out, git-ignored).")
+
+
+@cli.command()
+@jurisdiction_option
+@as_of_option
+@amendment_option
+@out_option
+@click.option("--format", "fmt", default=",".join(REPORT_FORMATS), show_default=True,
+              help="Comma-separated: " + ", ".join(REPORT_FORMATS))
+@with_data
+def report(jurisdiction: str, as_of: str | None, amendments: tuple[Path, ...], out: Path | None, fmt: str,
+           statutes: Path | None, standards: Path | None) -> int:
+    """Write the gap report (Markdown, HTML, JSON, CSV)."""
+    formats = _formats(fmt, REPORT_FORMATS)
+    ws = Workspace.open(statutes, standards)
+    files = report_files(ws.evaluate(jurisdiction, _as_of(as_of), amendments), formats)
+    _announce(write_all(out or Path("out"), files))
+    return EXIT_OK
+
+
+@cli.command()
+@click.option("--jurisdiction", "-j", "jurisdictions", multiple=True,
+              help="A column per jurisdiction (default: la and model).")
+@click.option("--as-of", "dates", multiple=True, help="A column for the first jurisdiction on this date.")
+@amendment_option
+@out_option
+@click.option("--format", "fmt", default=",".join(MATRIX_FORMATS), show_default=True,
+              help="Comma-separated: " + ", ".join(MATRIX_FORMATS))
+@with_data
+def matrix(jurisdictions: tuple[str, ...], dates: tuple[str, ...], amendments: tuple[Path, ...],
+           out: Path | None, fmt: str, statutes: Path | None, standards: Path | None) -> int:
+    """Write the gap matrix: requirements by jurisdiction, date and draft."""
+    formats = _formats(fmt, MATRIX_FORMATS)
+    ws = Workspace.open(statutes, standards)
+    parsed = tuple(d for d in (_as_of(x) for x in dates) if d is not None)
+    columns = matrix_columns(ws, jurisdictions or ("la", "model"), parsed, amendments)
+    _announce(write_all(out or Path("out"), matrix_files(ws, columns, formats)))
     return EXIT_OK
 
 

@@ -162,6 +162,16 @@ class Theme(StrEnum):
     procedure = "procedure"
 
 
+THEME_TITLES = {
+    Theme.sale: "Sale of children and trafficking",
+    Theme.prostitution: "Child prostitution and sexual abuse",
+    Theme.csam: "Child sexual abuse material and online exploitation",
+    Theme.marriage: "Child marriage",
+    Theme.labour: "Child labour",
+    Theme.procedure: "Jurisdiction, liability and procedure",
+}
+
+
 class Status(StrEnum):
     """A finding's status. `unknown` means the facts needed are not in the corpus."""
 

@@ -9,16 +9,18 @@ from engine.errors import InputError, Problem, display_path
 from engine.evaluate import Evaluation, evaluate
 from engine.load import INDEX, Corpus, Standards, load_jurisdiction, load_standards
 from engine.paths import STANDARDS, STATUTES
+from engine.provenance import Provenance, digest, yaml_files
 from engine.yamlsrc import read
 
 
 @dataclass(frozen=True)
 class Run:
-    """An evaluation and the drafts it applied."""
+    """An evaluation, the drafts it applied, and where it all came from."""
 
     evaluation: Evaluation
     corpus: Corpus
     amendments: tuple[str, ...]
+    provenance: Provenance
 
     @property
     def amendment_label(self) -> str | None:
@@ -31,10 +33,12 @@ class Workspace:
 
     statutes: Path
     standards: Standards
+    standards_dir: Path = STANDARDS
 
     @classmethod
     def open(cls, statutes: Path | None = None, standards: Path | None = None) -> "Workspace":
-        return cls(statutes or STATUTES, load_standards(standards or STANDARDS))
+        folder = standards or STANDARDS
+        return cls(statutes or STATUTES, load_standards(folder), folder)
 
     def folder(self, jurisdiction: str) -> Path:
         """A jurisdiction code under the statutes root, or a path to a jurisdiction folder."""
@@ -67,7 +71,13 @@ class Workspace:
         """Findings for a jurisdiction (as amended) on a date (default: its own as_of)."""
         corpus, titles = self.corpus(jurisdiction, amendments)
         date = as_of or _default_date(corpus)
-        return Run(evaluate(corpus, self.standards, date), corpus, titles)
+        meta = corpus.index.jurisdiction
+        provenance = Provenance(
+            jurisdiction=corpus.code, jurisdiction_name=meta.name, reference=meta.reference,
+            as_of=date.isoformat(), amendment=" + ".join(titles) or None,
+            corpus=digest([*yaml_files(corpus.path), *amendments]),
+            standards=digest(yaml_files(self.standards_dir)))
+        return Run(evaluate(corpus, self.standards, date), corpus, titles, provenance)
 
 
 def _default_date(corpus: Corpus) -> dt.date:

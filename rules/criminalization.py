@@ -25,8 +25,7 @@ def describe(cov: Fact) -> str:
         tail = "covers it only in part: " + "; ".join(cov["reasons"])
     else:
         tail = "does not cover it: " + "; ".join(cov["reasons"])
-    secondary = " (secondary source)" if cov["secondary"] else ""
-    return f"{head} {tail} [{cov['source']}]{secondary}."
+    return f"{head} {tail} [{cov['source']}]."
 
 
 def uncovered_ages(covs: list[Fact], want: list[int]) -> list[tuple[int, int]]:

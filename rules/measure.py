@@ -17,8 +17,7 @@ RANK = {"gap": 0, "partial": 1, "met": 2}
 def grade(p: Fact, f: Fact) -> tuple[str, str]:
     """Status a single measure earns, and why."""
     kind = f["measure"].replace("_", " ")
-    secondary = " (secondary source)" if f["secondary"] else ""
-    where = f"{f['provision']}: {kind}, {f['status'].replace('_', ' ')} [{f['source']}]{secondary}"
+    where = f"{f['provision']}: {kind}, {f['status'].replace('_', ' ')} [{f['source']}]"
     missing = sorted(set(p["bases"]) - set(f["bases"]))
     if f["status"] == "none":
         return "gap", f"{where}: the source says the measure is absent."

@@ -42,7 +42,7 @@ def define() -> None:
             d = declarations[0]
             benchmark = p["declared_minimum"]
             basis = [f"The benchmark is {benchmark}, because a minimum age of {d['age']} was declared "
-                     f"({d['provision']}) [{d['source']}]" + (" (secondary source)." if d["secondary"] else ".")]
+                     f"({d['provision']}) [{d['source']}]."]
         low = lowest(found)
         status = "met" if min(low["ages"]) >= benchmark else "gap"
         lines = basis + [show(f) + "." for f in found]

@@ -18,5 +18,4 @@ def show(f: Fact) -> str:
     """'la/labour-law-2014/art-101 sets 12 for light work [source]'."""
     ages = sorted(set(f["ages"]))
     age = str(ages[0]) if len(ages) == 1 else " / ".join(str(a) for a in ages) + " (by sex)"
-    secondary = " (secondary source)" if f["secondary"] else ""
-    return f"{f['provision']} sets {age} for {f['subject'].replace('_', ' ')} [{f['source']}]{secondary}"
+    return f"{f['provision']} sets {age} for {f['subject'].replace('_', ' ')} [{f['source']}]"

@@ -1,0 +1,39 @@
+"""Where a report's findings come from: content hashes of the data, the engine version, the date.
+
+Hashes, not timestamps, so that the same input gives byte-identical reports.
+"""
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from engine import __version__
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """What a report was computed from."""
+
+    jurisdiction: str
+    jurisdiction_name: str
+    reference: bool
+    as_of: str
+    amendment: str | None
+    corpus: str
+    standards: str
+    engine: str = __version__
+
+
+def digest(paths: Iterable[Path], root: Path | None = None) -> str:
+    """A short content hash of files, independent of the order given and of where they are."""
+    h = hashlib.sha256()
+    for path in sorted(paths, key=lambda p: p.name if root is None else str(p.relative_to(root))):
+        name = path.name if root is None else str(path.relative_to(root))
+        h.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()[:12]
+
+
+def yaml_files(folder: Path) -> list[Path]:
+    """The YAML files of a data folder."""
+    return sorted(folder.glob("*.yaml"))

@@ -1,0 +1,81 @@
+"""Assemble the files of a gap report or a gap matrix, rendered but not yet written."""
+
+import datetime as dt
+from pathlib import Path
+
+from engine.load import Corpus
+from engine.render import (
+    Column,
+    MatrixContext,
+    MatrixRow,
+    StatedUnknown,
+    matrix_csv,
+    render,
+    report_context,
+    report_csv,
+    report_json,
+)
+from engine.vocab import THEME_TITLES
+from engine.workspace import Run, Workspace
+from engine.xlsx import matrix_xlsx
+
+REPORT_FORMATS = ("md", "html", "json", "csv")
+MATRIX_FORMATS = ("html", "md", "csv", "xlsx")
+
+
+def stated_unknowns(corpus: Corpus) -> list[StatedUnknown]:
+    """Every fact the corpus says a source left unknown."""
+    out = [StatedUnknown(u.about, u.source.label(), str(u.scope), None, u.requirements)
+           for u in corpus.index.unknowns]
+    for inst in corpus.instruments:
+        for prov in inst.model.provisions:
+            out += [StatedUnknown(u.about, u.source.label(), str(u.scope), f"{inst.id}/{prov.id}", u.requirements)
+                    for u in prov.unknowns]
+    return out
+
+
+def report_files(run: Run, formats: tuple[str, ...]) -> dict[str, str | bytes]:
+    """The gap report in each format, named after the jurisdiction (and drafts)."""
+    ev, prov = run.evaluation, run.provenance
+    stem = f"{ev.jurisdiction}-report" + ("-amended" if run.amendments else "")
+    files: dict[str, str | bytes] = {}
+    for fmt in formats:
+        if fmt in ("md", "html"):
+            files[f"{stem}.{fmt}"] = render(f"report.{fmt}", report_context(ev, prov, stated_unknowns(run.corpus)))
+        elif fmt == "json":
+            files[f"{stem}.json"] = report_json(ev, run.amendment_label)
+        elif fmt == "csv":
+            files[f"{stem}.csv"] = report_csv(ev)
+    return files
+
+
+def matrix_columns(ws: Workspace, jurisdictions: tuple[str, ...], dates: tuple[dt.date, ...],
+                   amendments: tuple[Path, ...]) -> list[Column]:
+    """Columns: each jurisdiction; the first one on each date; the first one with each draft."""
+    specs: list[tuple[str, dt.date | None, tuple[Path, ...]]] = [(j, None, ()) for j in jurisdictions]
+    first = jurisdictions[0]
+    specs += [(first, d, ()) for d in dates]
+    specs += [(first, None, (a,)) for a in amendments]
+    columns = []
+    for n, (code, date, drafts) in enumerate(specs):
+        run = ws.evaluate(code, date, drafts)
+        label = code + (f" @ {date.isoformat()}" if date else "") + (f" + {run.amendments[0]}" if drafts else "")
+        columns.append(Column(f"c{n + 1}", label, run.provenance,
+                              {f.requirement: f for f in run.evaluation.findings}))
+    return columns
+
+
+def matrix_files(ws: Workspace, columns: list[Column], formats: tuple[str, ...]) -> dict[str, str | bytes]:
+    """The gap matrix in each format."""
+    rows = [MatrixRow(rid, req.title, str(req.theme)) for rid, req in ws.standards.requirements.items()]
+    titles = {str(t): title for t, title in THEME_TITLES.items()}
+    ctx = MatrixContext("Gap matrix: " + ", ".join(c.label for c in columns), columns, rows, titles)
+    files: dict[str, str | bytes] = {}
+    for fmt in formats:
+        if fmt in ("md", "html"):
+            files[f"matrix.{fmt}"] = render(f"matrix.{fmt}", ctx)
+        elif fmt == "csv":
+            files["matrix.csv"] = matrix_csv(ctx)
+        elif fmt == "xlsx":
+            files["matrix.xlsx"] = matrix_xlsx(ctx)
+    return files

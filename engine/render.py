@@ -1,0 +1,162 @@
+"""Render findings through the Jinja templates in reports/, one typed context per template.
+
+HTML autoescapes everything (statute text may hold `<`, `&` and `{{`);
+undefined names fail loudly. Markdown output escapes table cells itself.
+"""
+
+import csv
+import io
+from dataclasses import dataclass, fields
+from typing import Any
+
+import jinja2
+
+from engine.evaluate import Evaluation
+from engine.findings import Finding
+from engine.jsonout import dumps, evaluation_dict
+from engine.paths import TEMPLATES
+from engine.provenance import Provenance
+from engine.vocab import THEME_TITLES, Theme
+
+STATUSES = ("met", "partial", "gap", "unknown")
+
+
+@dataclass(frozen=True)
+class ThemeSection:
+    """One theme of the report: its findings and their counts."""
+
+    theme: str
+    title: str
+    counts: dict[str, int]
+    findings: list[Finding]
+
+
+@dataclass(frozen=True)
+class StatedUnknown:
+    """A fact a source says is not known."""
+
+    about: str
+    source: str
+    scope: str
+    provision: str | None
+    requirements: list[str]
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    """Everything report.md and report.html may use."""
+
+    title: str
+    summary: dict[str, int]
+    sections: list[ThemeSection]
+    open_questions: list[Finding]
+    stated_unknowns: list[StatedUnknown]
+    provenance: Provenance
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of the matrix: a jurisdiction, on a date, possibly amended."""
+
+    key: str
+    label: str
+    provenance: Provenance
+    findings: dict[str, Finding]
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    """One requirement across the columns."""
+
+    requirement: str
+    title: str
+    theme: str
+
+
+@dataclass(frozen=True)
+class MatrixContext:
+    """Everything matrix.md and matrix.html may use."""
+
+    title: str
+    columns: list[Column]
+    rows: list[MatrixRow]
+    theme_titles: dict[str, str]
+
+
+def environment(autoescape: bool) -> jinja2.Environment:
+    """The template environment: StrictUndefined, escaping HTML when asked."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=autoescape,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = md_cell
+    env.globals["STATUSES"] = STATUSES
+    return env
+
+
+def md_cell(value: object) -> str:
+    """Text safe inside a Markdown table cell or line: no raw HTML, no broken cells, no code spans."""
+    text = str(value).replace("\\", "\\\\").replace("\n", " ")
+    for char in "|`<>":
+        text = text.replace(char, "\\" + char)
+    return text
+
+
+def render(template: str, context: object) -> str:
+    """Render a template with a context dataclass's fields as its names."""
+    env = environment(autoescape=template.endswith(".html"))
+    names = {f.name: getattr(context, f.name) for f in fields(context)}  # type: ignore[arg-type]
+    return env.get_template(template).render(**names)
+
+
+def report_context(ev: Evaluation, provenance: Provenance, stated: list[StatedUnknown]) -> ReportContext:
+    """The gap report's context, themes in the catalogue's order."""
+    sections = []
+    for theme in Theme:
+        found = [f for f in ev.findings if f.theme == theme.value]
+        if found:
+            counts = {s: sum(1 for f in found if f.status.value == s) for s in STATUSES}
+            sections.append(ThemeSection(theme.value, THEME_TITLES[theme], counts, found))
+    title = f"Gap report: {provenance.jurisdiction_name}"
+    return ReportContext(title, ev.summary(), sections,
+                         [f for f in ev.findings if f.status.value == "unknown"], stated, provenance)
+
+
+def report_csv(ev: Evaluation) -> str:
+    """One row per requirement: status, theme, standards, provisions, recommendations."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["requirement", "status", "theme", "title", "standards", "recommendations",
+                     "provisions", "explanation"])
+    for f in ev.findings:
+        writer.writerow([f.requirement, f.status.value, f.theme, f.title,
+                         "; ".join(f"{s.instrument} {s.pinpoint}" for s in f.standards),
+                         "; ".join(f.recommendations),
+                         "; ".join(f"{p.id} ({p.role})" for p in f.provisions),
+                         " ".join(f.explanation)])
+    return out.getvalue()
+
+
+def report_json(ev: Evaluation, amendment: str | None) -> str:
+    """The same JSON as `gapcheck check --format json`."""
+    return dumps(evaluation_dict(ev, amendment))
+
+
+def matrix_csv(ctx: MatrixContext) -> str:
+    """One row per requirement, one column per column-spec."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["requirement", "theme", "title", *(c.label for c in ctx.columns)])
+    for row in ctx.rows:
+        writer.writerow([row.requirement, row.theme, row.title,
+                         *(c.findings[row.requirement].status.value for c in ctx.columns)])
+    return out.getvalue()
+
+
+def context_names(context_type: type[Any]) -> set[str]:
+    """The names a template of this context may use."""
+    return {f.name for f in fields(context_type)}

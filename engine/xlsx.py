@@ -1,0 +1,44 @@
+"""The gap matrix as a spreadsheet, byte-identical for the same input."""
+
+import datetime as dt
+import io
+import zipfile
+
+from openpyxl import Workbook
+from openpyxl.styles import Font, PatternFill
+
+from engine.render import MatrixContext
+
+FILLS = {"met": "C6EFCE", "partial": "FFEB9C", "gap": "FFC7CE", "unknown": "EDEDED"}
+FIXED = dt.datetime(2000, 1, 1)
+
+
+def matrix_xlsx(ctx: MatrixContext) -> bytes:
+    """One row per requirement, one column per column-spec, statuses as words on coloured cells."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Gap matrix"
+    sheet.append(["requirement", "theme", "title", *(c.label for c in ctx.columns)])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in ctx.rows:
+        statuses = [c.findings[row.requirement].status.value for c in ctx.columns]
+        sheet.append([row.requirement, row.theme, row.title, *statuses])
+        for cell, status in zip(sheet[sheet.max_row][3:], statuses, strict=True):
+            cell.fill = PatternFill("solid", fgColor=FILLS[status])
+    sheet.freeze_panes = "D2"
+    book.properties.created = book.properties.modified = FIXED
+    raw = io.BytesIO()
+    book.save(raw)
+    return _fixed_times(raw.getvalue())
+
+
+def _fixed_times(data: bytes) -> bytes:
+    """Rewrite the zip with fixed entry times (openpyxl stamps the current time)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(fixed, src.read(info.filename))
+    return out.getvalue()
