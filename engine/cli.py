@@ -12,10 +12,11 @@ from pathlib import Path
 import click
 
 from engine import __version__
+from engine.diff import compare, diff_dict, diff_text
 from engine.errors import InputError, Problem, display_path
 from engine.jsonout import dumps, evaluation_dict
 from engine.outputs import write_all
-from engine.publish import MATRIX_FORMATS, REPORT_FORMATS, matrix_columns, matrix_files, report_files
+from engine.publish import MATRIX_FORMATS, REPORT_FORMATS, diff_files, matrix_columns, matrix_files, report_files
 from engine.schema import schemas
 from engine.textout import findings_table
 from engine.workspace import Workspace, validate_paths
@@ -127,6 +128,34 @@ def matrix(jurisdictions: tuple[str, ...], dates: tuple[str, ...], amendments: t
     parsed = tuple(d for d in (_as_of(x) for x in dates) if d is not None)
     columns = matrix_columns(ws, jurisdictions or ("la", "model"), parsed, amendments)
     _announce(write_all(out or Path("out"), matrix_files(ws, columns, formats)))
+    return EXIT_OK
+
+
+@cli.command()
+@jurisdiction_option
+@as_of_option
+@click.option("--amendment", "-a", "amendments", multiple=True, required=True, type=click.Path(path_type=Path),
+              help="The draft amendment; repeat to apply several in order.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--fail-on", "fail_on", type=click.Choice(["regression", "any-gap", "never"]), default="regression",
+              show_default=True, help="Exit 1 when the draft regresses a requirement, leaves any gap, or never.")
+@click.option("--out", "out", type=click.Path(path_type=Path), default=None,
+              help="Also write the diff report (diff.md, diff.html) to this folder.")
+@with_data
+def diff(jurisdiction: str, as_of: str | None, amendments: tuple[Path, ...], fmt: str, fail_on: str,
+         out: Path | None, statutes: Path | None, standards: Path | None) -> int:
+    """Compare the law with and without a draft amendment."""
+    ws = Workspace.open(statutes, standards)
+    date = _as_of(as_of)
+    amended = ws.evaluate(jurisdiction, date, amendments)
+    result = compare(ws.evaluate(jurisdiction, date), amended)
+    if out is not None:
+        _announce(write_all(out, diff_files(result)))
+    click.echo(dumps(diff_dict(result)) if fmt == "json" else diff_text(result), nl=False)
+    if fail_on == "regression" and result.count("regressed"):
+        return EXIT_FAILED
+    if fail_on == "any-gap" and amended.evaluation.summary()["gap"]:
+        return EXIT_FAILED
     return EXIT_OK
 
 

@@ -35,4 +35,5 @@ class Evaluation:
 def evaluate(corpus: Corpus, standards: Standards, as_of: dt.date) -> Evaluation:
     """Run the rules over the law in force on `as_of`."""
     session = rule_engine().evaluate(flatten(corpus, standards, as_of))
-    return Evaluation(corpus.code, as_of, collect(session, standards))
+    titles = {f"{i.id}/{p.id}": (p.article, p.heading) for i in corpus.instruments for p in i.model.provisions}
+    return Evaluation(corpus.code, as_of, collect(session, standards, titles))

@@ -24,6 +24,8 @@ class ProvisionRef(BaseModel):
     role: str
     reason: str
     source: str
+    article: str | None
+    heading: str
 
 
 class Finding(BaseModel):
@@ -40,8 +42,12 @@ class Finding(BaseModel):
     explanation: list[str]
 
 
-def collect(session: list[Fact], standards: Standards) -> list[Finding]:
-    """The findings of one session, sorted by requirement id; exactly one per requirement."""
+def collect(session: list[Fact], standards: Standards, titles: dict[str, tuple[str | None, str]]) -> list[Finding]:
+    """The findings of one session, sorted by requirement id; exactly one per requirement.
+
+    `titles` maps provision ids to (article, heading): statute text stays out of the
+    rule engine's facts and is joined back here for the reader.
+    """
     concluded: dict[str, Fact] = {}
     for f in session:
         if f.get("kind") != "finding":
@@ -63,7 +69,8 @@ def collect(session: list[Fact], standards: Standards) -> list[Finding]:
             standards=[Cited(instrument=standards.files[s.instrument].instrument.short, pinpoint=s.pinpoint)
                        for s in req.sources],
             recommendations=req.recommendations,
-            provisions=[ProvisionRef(**p) for p in f["provisions"]],
+            provisions=[ProvisionRef(**p, article=titles[p["id"]][0], heading=titles[p["id"]][1])
+                        for p in f["provisions"]],
             explanation=f["explanation"],
         ))
     return out

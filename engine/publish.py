@@ -3,9 +3,11 @@
 import datetime as dt
 from pathlib import Path
 
+from engine.diff import Diff
 from engine.load import Corpus
 from engine.render import (
     Column,
+    DiffContext,
     MatrixContext,
     MatrixRow,
     StatedUnknown,
@@ -47,6 +49,15 @@ def report_files(run: Run, formats: tuple[str, ...]) -> dict[str, str | bytes]:
         elif fmt == "csv":
             files[f"{stem}.csv"] = report_csv(ev)
     return files
+
+
+def diff_files(diff: Diff) -> dict[str, str | bytes]:
+    """The diff report in Markdown and HTML."""
+    ctx = DiffContext(f"Draft check: {diff.amended.amendment_label}", diff.changes,
+                      diff.baseline.provenance, diff.amended.provenance,
+                      {d: diff.count(d) for d in ("improved", "regressed", "changed")},
+                      diff.baseline.evaluation.summary(), diff.amended.evaluation.summary())
+    return {"diff.md": render("diff.md", ctx), "diff.html": render("diff.html", ctx)}
 
 
 def matrix_columns(ws: Workspace, jurisdictions: tuple[str, ...], dates: tuple[dt.date, ...],

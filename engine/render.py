@@ -83,6 +83,19 @@ class MatrixContext:
     theme_titles: dict[str, str]
 
 
+@dataclass(frozen=True)
+class DiffContext:
+    """Everything diff.md and diff.html may use."""
+
+    title: str
+    changes: list[Any]
+    baseline: Provenance
+    amended: Provenance
+    counts: dict[str, int]
+    before: dict[str, int]
+    after: dict[str, int]
+
+
 def environment(autoescape: bool) -> jinja2.Environment:
     """The template environment: StrictUndefined, escaping HTML when asked."""
     env = jinja2.Environment(
@@ -136,7 +149,7 @@ def report_csv(ev: Evaluation) -> str:
         writer.writerow([f.requirement, f.status.value, f.theme, f.title,
                          "; ".join(f"{s.instrument} {s.pinpoint}" for s in f.standards),
                          "; ".join(f.recommendations),
-                         "; ".join(f"{p.id} ({p.role})" for p in f.provisions),
+                         "; ".join(f"{p.id}: {p.heading} ({p.role})" for p in f.provisions),
                          " ".join(f.explanation)])
     return out.getvalue()
 

@@ -74,6 +74,7 @@ class MinAgeTest(Strict):
         None, description="benchmark when a minimum_age_declaration of `declaration_age` is in force")
     declaration_age: int | None = None
     or_measure: MeasureKind | None = Field(None, description="an explicit measure of this kind also satisfies")
+    counts_exceptions: bool = Field(False, description="a confirmed exception's floor is the effective minimum")
 
 
 class NoExceptionsTest(Strict):

@@ -47,5 +47,15 @@ def define() -> None:
         status = "met" if min(low["ages"]) >= benchmark else "gap"
         lines = basis + [show(f) + "." for f in found]
         role = {"met": "satisfies", "gap": "falls short"}[status]
-        conclude(ctx, s, req, status, lines,
-                 [provision_ref(f, role if f is low else "considered", show(f)) for f in found])
+        provisions = [provision_ref(f, role if f is low else "considered", show(f)) for f in found]
+        if p["counts_exceptions"]:
+            for f in found:
+                for e in f["exceptions"]:
+                    text = f"{f['provision']} allows it from {e['floor']} {e['conditions']} [{e['source']}]"
+                    if e["confirmed"] and not e["secondary"] and e["floor"] is not None and e["floor"] < benchmark:
+                        status = "gap"
+                        lines.append(f"{text}: the minimum holds with or without consent, so this lowers it.")
+                        provisions.append(provision_ref(f, "falls short", text))
+                    elif not (e["confirmed"] and not e["secondary"]):
+                        lines.append(f"Reported by a secondary or unconfirmed source, not counted: {text}.")
+        conclude(ctx, s, req, status, lines, provisions)

@@ -1,0 +1,99 @@
+"""Baseline against draft: what changed per requirement, in which direction, and which provisions did it."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from engine.findings import Finding
+from engine.load import Corpus
+from engine.workspace import Run
+
+ORDER = {"gap": 0, "partial": 1, "met": 2}
+
+
+@dataclass(frozen=True)
+class Change:
+    """One requirement whose status the draft changes."""
+
+    requirement: str
+    title: str
+    before: str
+    after: str
+    direction: str
+    provisions: list[str]
+    explanation: list[str]
+
+
+@dataclass(frozen=True)
+class Diff:
+    """The comparison of two evaluations of one jurisdiction."""
+
+    baseline: Run
+    amended: Run
+    changes: list[Change]
+
+    def count(self, direction: str) -> int:
+        return sum(1 for c in self.changes if c.direction == direction)
+
+
+def direction(before: str, after: str) -> str:
+    """improved or regressed along gap < partial < met; to or from unknown is only `changed`."""
+    if before in ORDER and after in ORDER:
+        return "improved" if ORDER[after] > ORDER[before] else "regressed"
+    return "changed"
+
+
+def touched(before: Corpus, after: Corpus) -> set[str]:
+    """Provision ids the draft added, replaced or repealed."""
+    def provisions(corpus: Corpus) -> dict[str, Any]:
+        return {f"{i.id}/{p.id}": p for i in corpus.instruments for p in i.model.provisions}
+
+    old, new = provisions(before), provisions(after)
+    return {pid for pid in old.keys() | new.keys() if old.get(pid) != new.get(pid)}
+
+
+def compare(baseline: Run, amended: Run) -> Diff:
+    """Every requirement whose status differs, with the touched provisions that bear on it."""
+    changed = touched(baseline.corpus, amended.corpus)
+    after: dict[str, Finding] = {f.requirement: f for f in amended.evaluation.findings}
+    changes = []
+    for old in baseline.evaluation.findings:
+        new = after[old.requirement]
+        if old.status == new.status:
+            continue
+        ids = sorted({p.id for p in [*old.provisions, *new.provisions]} & changed)
+        changes.append(Change(old.requirement, old.title, old.status.value, new.status.value,
+                              direction(old.status.value, new.status.value), ids, new.explanation))
+    return Diff(baseline, amended, changes)
+
+
+def diff_dict(diff: Diff) -> dict[str, Any]:
+    """The JSON contract of `gapcheck diff --format json`."""
+    def side(run: Run) -> dict[str, Any]:
+        ev = run.evaluation
+        return {"jurisdiction": ev.jurisdiction, "as_of": ev.as_of.isoformat(),
+                "amendment": run.amendment_label, "summary": ev.summary()}
+
+    return {
+        "baseline": side(diff.baseline),
+        "amendment": side(diff.amended),
+        "changes": [{"requirement": c.requirement, "before": c.before, "after": c.after,
+                     "direction": c.direction, "provisions": c.provisions} for c in diff.changes],
+        "improved": diff.count("improved"),
+        "regressed": diff.count("regressed"),
+    }
+
+
+def diff_text(diff: Diff) -> str:
+    """A terminal summary: one line per change, then the counts."""
+    base, new = diff.baseline.evaluation, diff.amended.evaluation
+    lines = [f"gapcheck diff: {base.jurisdiction} as of {base.as_of.isoformat()}, "
+             f"draft: {diff.amended.amendment_label}", ""]
+    for c in diff.changes:
+        by = f"  ({', '.join(c.provisions)})" if c.provisions else ""
+        lines.append(f"  {c.direction.upper():<9} {c.requirement:<34} {c.before} -> {c.after}{by}")
+    if not diff.changes:
+        lines.append("  no requirement changes status")
+    s0, s1 = base.summary(), new.summary()
+    lines += ["", f"{diff.count('improved')} improved, {diff.count('regressed')} regressed, "
+              f"{diff.count('changed')} changed; gaps {s0['gap']} -> {s1['gap']}, met {s0['met']} -> {s1['met']}"]
+    return "\n".join(lines) + "\n"
