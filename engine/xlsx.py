@@ -2,6 +2,7 @@
 
 import datetime as dt
 import io
+import re
 import zipfile
 
 from openpyxl import Workbook
@@ -11,6 +12,7 @@ from engine.render import MatrixContext
 
 FILLS = {"met": "C6EFCE", "partial": "FFEB9C", "gap": "FFC7CE", "unknown": "EDEDED"}
 FIXED = dt.datetime(2000, 1, 1)
+_STAMP = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 
 
 def matrix_xlsx(ctx: MatrixContext) -> bytes:
@@ -27,7 +29,7 @@ def matrix_xlsx(ctx: MatrixContext) -> bytes:
         for cell, status in zip(sheet[sheet.max_row][3:], statuses, strict=True):
             cell.fill = PatternFill("solid", fgColor=FILLS[status])
     sheet.freeze_panes = "D2"
-    book.properties.created = book.properties.modified = FIXED
+    book.properties.created = FIXED
     raw = io.BytesIO()
     book.save(raw)
     return _fixed_times(raw.getvalue())
@@ -40,5 +42,8 @@ def _fixed_times(data: bytes) -> bytes:
         for info in src.infolist():
             fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
             fixed.compress_type = zipfile.ZIP_DEFLATED
-            dst.writestr(fixed, src.read(info.filename))
+            content = src.read(info.filename)
+            if info.filename == "docProps/core.xml":  # openpyxl stamps `modified` at save time
+                content = _STAMP.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", content)
+            dst.writestr(fixed, content)
     return out.getvalue()

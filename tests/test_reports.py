@@ -12,7 +12,7 @@ import pytest
 from engine import publish
 from engine.cli import main
 from engine.paths import TEMPLATES
-from engine.render import MatrixContext, ReportContext, environment
+from engine.render import DiffContext, MatrixContext, ReportContext, environment
 
 GOLDEN = Path(__file__).parent / "golden"
 FORMATS = ("md", "html", "json", "csv")
@@ -59,7 +59,7 @@ def test_matrix_columns_for_dates_and_drafts(tmp_path) -> None:  # type: ignore[
     draft = Path(__file__).parent.parent / "statutes" / "la" / "drafts" / "possession-and-grooming.yaml"
     assert main(["matrix", "-j", "la", "--as-of", "2016-06-01", "--amendment", str(draft),
                  "--format", "csv", "--out", str(tmp_path)]) == 0
-    header = (tmp_path / "matrix.csv").read_text(encoding="utf-8").splitlines()[0].split(",")
+    header = next(csv.reader(io.StringIO((tmp_path / "matrix.csv").read_text(encoding="utf-8"))))
     assert header[3:5] == ["la", "la @ 2016-06-01"]
     assert header[5].startswith("la + ")
 
@@ -110,6 +110,7 @@ PARTIAL_NAMES = {
 PAGES = {
     "report.html": ReportContext, "report.md": ReportContext,
     "matrix.html": MatrixContext, "matrix.md": MatrixContext,
+    "diff.html": DiffContext, "diff.md": DiffContext,
 }
 
 
@@ -155,10 +156,6 @@ def test_bad_input_writes_nothing(tmp_path, capsys) -> None:  # type: ignore[no-
 def test_failed_rendering_leaves_the_existing_report_untouched(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     _report(tmp_path)
     before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
-
-    def broken(run, formats):  # type: ignore[no-untyped-def]
-        raise jinja2.TemplateError("boom")
-
     monkeypatch.setattr(publish, "report_csv", lambda ev: (_ for _ in ()).throw(RuntimeError("boom")))
     with pytest.raises(RuntimeError):
         main(["report", "--out", str(tmp_path)])

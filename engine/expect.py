@@ -1,0 +1,94 @@
+"""Expectation files: scenarios as data, checked like tests.
+
+    name: possession offence closes the possession gap
+    jurisdiction: la                      # a code under statutes/, or a folder relative to this file
+    amendment: drafts/possession.yaml     # optional (or a list), relative to this file
+    as_of: 2017-11-16                     # optional
+    expect:
+      csam-possession: met
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import Field, field_validator
+
+from engine import messages
+from engine.dates import LegalDate
+from engine.errors import InputError
+from engine.findings import Finding
+from engine.load import validate
+from engine.models import Strict
+from engine.vocab import Status
+from engine.workspace import Workspace
+from engine.yamlsrc import YamlDoc, read
+
+SUFFIX = ".gapcheck.yaml"
+
+
+class ExpectationFile(Strict):
+    """One scenario: a jurisdiction, optional drafts, and the statuses expected."""
+
+    name: str
+    jurisdiction: str = "la"
+    amendment: list[str] = Field(default_factory=list)
+    as_of: LegalDate | None = None
+    expect: dict[str, Status] = Field(min_length=1)
+
+    @field_validator("amendment", mode="before")
+    @classmethod
+    def _one_or_many(cls, value: object) -> object:
+        return [value] if isinstance(value, str) else value
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One expectation checked."""
+
+    file: str
+    requirement: str
+    expected: str
+    finding: Finding
+
+    @property
+    def passed(self) -> bool:
+        return self.finding.status.value == self.expected
+
+    def failure(self) -> str:
+        """What an analyst needs to see when it fails."""
+        lines = [f"{self.file}: {self.requirement}: expected {self.expected}, got {self.finding.status.value}",
+                 *(f"  - {line}" for line in self.finding.explanation)]
+        return "\n".join(lines)
+
+
+def load(path: Path, ws: Workspace) -> tuple[YamlDoc, ExpectationFile]:
+    """Read an expectation file; unknown requirement ids are errors with a suggestion."""
+    doc = read(path)
+    spec = validate(doc, ExpectationFile)
+    known = sorted(ws.standards.requirements)
+    problems = [doc.at(("expect", rid), f"unknown requirement '{rid}'{messages.suggest(rid, known)}")
+                for rid in spec.expect if rid not in ws.standards.requirements]
+    if problems:
+        raise InputError(problems)
+    return doc, spec
+
+
+def run(path: Path, ws: Workspace) -> list[Outcome]:
+    """Evaluate the scenario once and check every expectation in it."""
+    doc, spec = load(path, ws)
+    here = path.parent
+    local = here / spec.jurisdiction
+    jurisdiction = str(local) if local.is_dir() else spec.jurisdiction
+    as_of = dt.date.fromisoformat(spec.as_of) if spec.as_of and len(spec.as_of) == 10 else None
+    drafts = tuple(here / a for a in spec.amendment)
+    findings = {f.requirement: f for f in ws.evaluate(jurisdiction, as_of, drafts).evaluation.findings}
+    return [Outcome(doc.name, rid, status.value, findings[rid]) for rid, status in spec.expect.items()]
+
+
+def discover(paths: list[Path]) -> list[Path]:
+    """Expectation files named, or found under folders named, in a stable order."""
+    found: list[Path] = []
+    for path in paths:
+        found += sorted(path.rglob(f"*{SUFFIX}")) if path.is_dir() else [path]
+    return found
