@@ -38,6 +38,7 @@ class Finding(BaseModel):
     title: str
     standards: list[Cited]
     recommendations: list[str]
+    benchmark: str | None
     provisions: list[ProvisionRef]
     explanation: list[str]
 
@@ -69,6 +70,8 @@ def collect(session: list[Fact], standards: Standards, titles: dict[str, tuple[s
             standards=[Cited(instrument=standards.files[s.instrument].instrument.short, pinpoint=s.pinpoint)
                        for s in req.sources],
             recommendations=req.recommendations,
+            benchmark=(f"{req.benchmark.value} ({req.benchmark.source}) [{req.benchmark.tag}]"
+                       if req.benchmark else None),
             provisions=[ProvisionRef(**p, article=titles[p["id"]][0], heading=titles[p["id"]][1])
                         for p in f["provisions"]],
             explanation=f["explanation"],
