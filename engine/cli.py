@@ -19,7 +19,8 @@ from engine.outputs import write_all
 from engine.publish import MATRIX_FORMATS, REPORT_FORMATS, diff_files, matrix_columns, matrix_files, report_files
 from engine.schema import schemas
 from engine.textout import findings_table
-from engine.workspace import Workspace, validate_paths
+from engine.validation import validate_paths
+from engine.workspace import Workspace
 
 EXIT_OK, EXIT_FAILED, EXIT_INPUT = 0, 1, 2
 

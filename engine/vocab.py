@@ -182,7 +182,7 @@ class Status(StrEnum):
 
 
 class TestKind(StrEnum):
-    """How a requirement is checked; each has one rules module."""
+    """How a requirement is checked; rules/ has one verdict rule for each."""
 
     __test__ = False  # not a pytest class
 
@@ -193,7 +193,6 @@ class TestKind(StrEnum):
     age_order = "age_order"
     penalty = "penalty"
     measure = "measure"
-    age_coverage = "age_coverage"
     gender_neutral = "gender_neutral"
     diversion = "diversion"
 

@@ -10,7 +10,6 @@ from engine.evaluate import Evaluation, evaluate
 from engine.load import INDEX, Corpus, Standards, load_jurisdiction, load_standards
 from engine.paths import STANDARDS, STATUTES
 from engine.provenance import Provenance, digest, yaml_files
-from engine.yamlsrc import read
 
 
 @dataclass(frozen=True)
@@ -83,61 +82,3 @@ class Workspace:
 def _default_date(corpus: Corpus) -> dt.date:
     raw = corpus.index.jurisdiction.as_of
     return dt.date(int(raw), 12, 31) if len(raw) == 4 else dt.date.fromisoformat(raw)
-
-
-def validate_paths(paths: list[Path], standards: Path | None) -> list[str]:
-    """Load every statute, jurisdiction and standards folder named; one summary line each."""
-    problems: list[Problem] = []
-    lines: list[str] = []
-    try:
-        std = load_standards(standards or STANDARDS)
-    except InputError as err:
-        std = None
-        problems += err.problems
-    targets = paths or [STATUTES, standards or STANDARDS]
-    for target in targets:
-        try:
-            lines += _validate_one(target, std)
-        except InputError as err:
-            problems += err.problems
-    if problems:
-        raise InputError(problems)
-    return lines
-
-
-def _validate_one(target: Path, std: Standards | None) -> list[str]:
-    ids = std.requirements if std else {}
-    if target.is_file():
-        folder = target.parent
-        if target.name == INDEX or (folder / INDEX).exists():
-            target = folder
-        else:
-            loaded = load_standards(folder) if target.parent.name == "standards" else None
-            if loaded is None:
-                _, draft = amendment.load(target)
-                return [f"ok  {display_path(target)}: amendment of {draft.amendment.jurisdiction}, "
-                        f"{len(draft.changes)} changes"]
-            return [f"ok  {display_path(folder)}: {len(loaded.requirements)} requirements"]
-    if (target / INDEX).exists():
-        corpus = load_jurisdiction(target, ids)
-        n = sum(len(i.model.provisions) for i in corpus.instruments)
-        return [f"ok  {display_path(target)}: {len(corpus.instruments)} instruments, {n} provisions"]
-    subfolders = sorted(p for p in target.iterdir() if (p / INDEX).exists()) if target.is_dir() else []
-    if subfolders:
-        problems: list[Problem] = []
-        out: list[str] = []
-        for sub in subfolders:
-            try:
-                out += _validate_one(sub, std)
-            except InputError as err:
-                problems += err.problems
-        if problems:
-            raise InputError(problems)
-        return out
-    if target.is_dir() and any("provisions" in read(p).data for p in sorted(target.glob("*.yaml"))):
-        load_jurisdiction(target, ids)  # reports the missing index, and more
-    if target.is_dir():
-        loaded = load_standards(target)
-        return [f"ok  {display_path(target)}: {len(loaded.files)} instruments, "
-                f"{len(loaded.requirements)} requirements"]
-    raise InputError([Problem(display_path(target), 1, 1, "no such file or folder")])
