@@ -64,8 +64,9 @@ def cli() -> None:
 @as_of_option
 @amendment_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--explain", is_flag=True, help="Text format: print the reasoning under each finding.")
 @with_data
-def check(jurisdiction: str, as_of: str | None, amendments: tuple[Path, ...], fmt: str,
+def check(jurisdiction: str, as_of: str | None, amendments: tuple[Path, ...], fmt: str, explain: bool,
           statutes: Path | None, standards: Path | None) -> int:
     """Print the findings for a jurisdiction."""
     ws = Workspace.open(statutes, standards)
@@ -73,7 +74,7 @@ def check(jurisdiction: str, as_of: str | None, amendments: tuple[Path, ...], fm
     if fmt == "json":
         click.echo(dumps(evaluation_dict(run.evaluation, run.amendment_label)), nl=False)
     else:
-        click.echo(findings_table(run.evaluation, run.amendment_label), nl=False)
+        click.echo(findings_table(run.evaluation, run.amendment_label, explain), nl=False)
     return EXIT_OK
 
 

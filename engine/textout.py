@@ -6,15 +6,18 @@ from engine.vocab import Theme
 MARK = {"met": "MET", "partial": "PARTIAL", "gap": "GAP", "unknown": "UNKNOWN"}
 
 
-def findings_table(ev: Evaluation, amendment: str | None) -> str:
-    """Findings grouped by theme, in the catalogue's theme order."""
+def findings_table(ev: Evaluation, amendment: str | None, explain: bool = False) -> str:
+    """Findings grouped by theme, in the catalogue's theme order; with `explain`, the reasoning too."""
     head = f"gapcheck: {ev.jurisdiction} as of {ev.as_of.isoformat()}"
     if amendment:
         head += f", with amendment {amendment}"
     lines = [head, ""]
     themes: dict[str, list[str]] = {}
     for f in ev.findings:
-        themes.setdefault(f.theme, []).append(f"  {MARK[f.status.value]:<8} {f.requirement:<34} {f.title}")
+        rows = themes.setdefault(f.theme, [])
+        rows.append(f"  {MARK[f.status.value]:<8} {f.requirement:<34} {f.title}")
+        if explain:
+            rows += [f"           - {line}" for line in f.explanation]
     for theme in (t.value for t in Theme):
         if theme in themes:
             lines += [f"[{theme}]", *themes[theme], ""]

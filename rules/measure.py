@@ -44,7 +44,11 @@ def define() -> None:
             graded = [(grade(p, f), f) for f in own]
             status = max((s for (s, _), _ in graded), key=RANK.__getitem__)
             role = {"met": "satisfies", "partial": "partly satisfies", "gap": "considered"}
-            conclude(ctx, s, req, status, [line for (_, line), _ in graded],
+            lines = [line for (_, line), _ in graded]
+            if status == "gap":  # a closed world says so too: cite it beside the measure's own source
+                closed, why = absent(s, req, p["measure"].replace("_", " "))
+                lines += why if closed == "gap" else []
+            conclude(ctx, s, req, status, lines,
                      [provision_ref(f, role[s], line) for (s, line), f in graded])
             return
         weaker = [f for f in measures if f["measure"] in p["partial_kinds"]]

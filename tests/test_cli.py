@@ -42,6 +42,13 @@ def test_check_text_groups_by_theme_and_summarises(capsys) -> None:  # type: ign
     assert out.rstrip().splitlines()[-1].startswith("46 requirements:")
 
 
+def test_check_explain_prints_the_reasoning(capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(["check", "--explain"]) == 0
+    out = capsys.readouterr().out
+    block = out[out.index("GAP      prostitution-penalty"):]
+    assert "carries at most 5 years, below the benchmark of 10 years" in block.splitlines()[1]
+
+
 def test_as_of_selects_the_law_in_force(capsys) -> None:  # type: ignore[no-untyped-def]
     assert main(["check", "--format", "json", "--as-of", "2016-06-01"]) == 0
     data = json.loads(capsys.readouterr().out)
