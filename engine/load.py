@@ -40,9 +40,6 @@ class Corpus:
     index: JurisdictionFile
     instruments: tuple[LoadedInstrument, ...]
 
-    def provision_ids(self) -> list[str]:
-        return [f"{i.id}/{p.id}" for i in self.instruments for p in i.model.provisions]
-
 
 @dataclass(frozen=True)
 class Standards:

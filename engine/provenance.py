@@ -25,12 +25,11 @@ class Provenance:
     engine: str = __version__
 
 
-def digest(paths: Iterable[Path], root: Path | None = None) -> str:
-    """A short content hash of files, independent of the order given and of where they are."""
+def digest(paths: Iterable[Path]) -> str:
+    """A short content hash of files by name and content, independent of order and location."""
     h = hashlib.sha256()
-    for path in sorted(paths, key=lambda p: p.name if root is None else str(p.relative_to(root))):
-        name = path.name if root is None else str(path.relative_to(root))
-        h.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
+    for path in sorted(paths, key=lambda p: p.name):
+        h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return h.hexdigest()[:12]
 
 

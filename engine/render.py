@@ -7,10 +7,10 @@ undefined names fail loudly. Markdown output escapes table cells itself.
 import csv
 import io
 from dataclasses import dataclass, fields
-from typing import Any
 
 import jinja2
 
+from engine.diff import Change
 from engine.evaluate import Evaluation
 from engine.findings import Finding
 from engine.jsonout import dumps, evaluation_dict
@@ -88,7 +88,7 @@ class DiffContext:
     """Everything diff.md and diff.html may use."""
 
     title: str
-    changes: list[Any]
+    changes: list[Change]
     baseline: Provenance
     amended: Provenance
     counts: dict[str, int]
@@ -168,8 +168,3 @@ def matrix_csv(ctx: MatrixContext) -> str:
         writer.writerow([row.requirement, row.theme, row.title,
                          *(c.findings[row.requirement].status.value for c in ctx.columns)])
     return out.getvalue()
-
-
-def context_names(context_type: type[Any]) -> set[str]:
-    """The names a template of this context may use."""
-    return {f.name for f in fields(context_type)}
