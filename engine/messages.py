@@ -43,6 +43,10 @@ def _message(root: type[BaseModel], data: Any, error: ErrorDetails) -> str:
         return f"unknown key '{loc[-1]}'{hint}{listing}"
     if kind == "missing":
         return f"{where}: required key is missing"
+    if kind in ("model_type", "dict_type"):
+        model = _model_at(root, data, loc) if loc else root
+        keys = f" with the keys {', '.join(_aliases(model))}" if model else ""
+        return f"{where or 'the file'}: expected a mapping{keys}, not {type(value).__name__}"
     if kind in ("enum", "literal_error"):
         allowed = _allowed_values(error)
         return (

@@ -88,7 +88,8 @@ def plain(node: Any) -> Any:
 
 def locate(tree: Any, loc: tuple[int | str, ...]) -> tuple[int, int]:
     """Line and column (1-based) of the deepest node along `loc`."""
-    line, column = (getattr(tree.lc, "line", 0), getattr(tree.lc, "col", 0)) if hasattr(tree, "lc") else (0, 0)
+    marks = getattr(tree, "lc", None)
+    line, column = (getattr(marks, "line", None) or 0, getattr(marks, "col", None) or 0)
     node = tree
     for key in loc:
         if isinstance(node, CommentedMap) and key in node:

@@ -55,6 +55,10 @@ STATUTE_CASES = [
     ("duplicate-offence", GOOD + GOOD[GOOD.index("      - id: o"):], 7, ["duplicate offence id(s)", ": o"]),
     ("bad-provision-id", GOOD.replace("id: art-1", "id: article one"), 7, ["id", "pattern"]),
     ("bad-sex", GOOD.replace("age_below: 18}", "age_below: 18, sex: girls}"), 15, ["'girls'", "female"]),
+    ("empty-file", "", 1, ["instrument: required key is missing"]),
+    ("list-not-mapping", "- instrument\n- provisions\n", 1, ["the file: expected a mapping with the keys instrument"]),
+    ("offence-not-mapping", GOOD.replace("      - id: o\n", "      - just text\n      - id: o\n"), 12,
+     ["expected a mapping with the keys id, conduct"]),
 ]
 
 
