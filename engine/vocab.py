@@ -1,7 +1,7 @@
 """The controlled vocabulary: every term statutes, standards and rules share.
 
-One enum per concept, documented here and nowhere else (docs/vocabulary.md is
-generated from these docstrings by `gapcheck schema`'s JSON Schema).
+One enum per concept, documented here and nowhere else; `gapcheck schema`
+carries the same values into the JSON Schema of the data files.
 """
 
 from enum import StrEnum
