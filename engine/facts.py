@@ -79,7 +79,7 @@ def _offence(pid: str, off: Offence) -> Iterator[Fact]:
             f"offence:{pid}#{off.id}:{conduct}", "offence",
             offence=f"{pid} [{off.id}]", provision=pid, conduct=str(conduct), object=str(off.object),
             purposes=sorted(str(p) for p in off.purpose), elements=sorted(str(e) for e in off.elements),
-            means=sorted(str(x) for x in off.means), framing=off.label,
+            means=sorted(str(x) for x in off.means), framing=str(off.label),
             child_specific=off.child_specific, age_stated=victim is not None,
             age_from=victim.age_from if victim else 0, age_below=victim.age_below if victim else None,
             sex=str(victim.sex) if victim else "any",

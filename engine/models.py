@@ -14,6 +14,8 @@ from engine.vocab import (
     Basis,
     Conduct,
     Element,
+    InstrumentKind,
+    Label,
     Means,
     MeasureKind,
     MeasureStatus,
@@ -98,7 +100,7 @@ class Offence(Strict):
     child_specific: bool = Field(False, description="the offence is framed for children")
     elements: list[Element] = Field(default_factory=list)
     means: list[Means] = Field(default_factory=list)
-    label: str = Field("offence", pattern="^(offence|trafficking)$")
+    label: Label = Label.offence
     penalty: Penalty | None = Field(None, description="absent: the source does not state it")
     source: Source
     note: str | None = None
@@ -183,7 +185,7 @@ class Instrument(Strict):
 
     title: str
     short: str | None = None
-    kind: str = Field(pattern="^(law|code|decree|policy|treaty-practice)$")
+    kind: InstrumentKind
     adopted: LegalDate | None = None
     in_force_from: LegalDate | None = None
     repealed: LegalDate | None = None

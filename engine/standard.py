@@ -15,6 +15,7 @@ from engine.vocab import (
     Basis,
     Conduct,
     Element,
+    Label,
     Means,
     MeasureKind,
     MeasureStatus,
@@ -58,7 +59,7 @@ class CoverageTest(Strict):
     partial_elements: list[Element] = Field(default_factory=list)
     excluded_elements: list[Element] = Field(default_factory=list)
     required_elements: list[Element] = Field(default_factory=list)
-    partial_labels: list[str] = Field(default_factory=list)
+    partial_labels: list[Label] = Field(default_factory=list)
     means: list[Means] = Field(default_factory=list)
     max_at_least: Months | None = Field(None, description="penalty: the maximum must reach this")
     mediation_measure: MeasureKind | None = Field(None, description="diversion: the threshold measure")

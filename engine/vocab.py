@@ -90,6 +90,16 @@ class Label(StrEnum):
     trafficking = "trafficking"
 
 
+class InstrumentKind(StrEnum):
+    """What kind of national instrument a statute file holds."""
+
+    law = "law"
+    code = "code"
+    decree = "decree"
+    policy = "policy"
+    treaty_practice = "treaty-practice"
+
+
 class Sex(StrEnum):
     """Victim sex an offence protects."""
 
