@@ -1,28 +1,43 @@
 """`gapcheck validate`: load every statute, jurisdiction, standards, amendment or expectation file named."""
 
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TypeVar
 
 from engine import amendment, expect
 from engine.errors import InputError, Problem, display_path
-from engine.load import INDEX, Standards, load_jurisdiction, load_standards
+from engine.load import INDEX, load_jurisdiction, load_standards
 from engine.paths import STANDARDS, STATUTES
 from engine.workspace import Workspace
 from engine.yamlsrc import read
 
+T = TypeVar("T")
+
 
 def validate_paths(paths: list[Path], standards: Path | None) -> list[str]:
-    """Load every statute, jurisdiction and standards folder named; one summary line each."""
-    problems: list[Problem] = []
-    lines: list[str] = []
+    """One summary line per thing loaded; every problem of every path raised at once."""
+    folder = standards or STANDARDS
     try:
-        std = load_standards(standards or STANDARDS)
+        ws: Workspace | None = Workspace(STATUTES, load_standards(folder), folder)
+        problems: list[Problem] = []
     except InputError as err:
-        std = None
-        problems += err.problems
-    targets = paths or [STATUTES, standards or STANDARDS]
-    for target in targets:
+        ws, problems = None, err.problems
+    try:
+        lines = _each(paths or [STATUTES, folder], lambda target: _validate_one(target, ws))
+    except InputError as err:
+        raise InputError(problems + err.problems) from None
+    if problems:
+        raise InputError(problems)
+    return lines
+
+
+def _each(items: Iterable[T], check: Callable[[T], list[str]]) -> list[str]:
+    """Check every item, collecting all problems before raising them together."""
+    lines: list[str] = []
+    problems: list[Problem] = []
+    for item in items:
         try:
-            lines += _validate_one(target, std)
+            lines += check(item)
         except InputError as err:
             problems += err.problems
     if problems:
@@ -30,42 +45,38 @@ def validate_paths(paths: list[Path], standards: Path | None) -> list[str]:
     return lines
 
 
-def _validate_one(target: Path, std: Standards | None) -> list[str]:
-    ids = std.requirements if std else {}
+def _validate_one(target: Path, ws: Workspace | None) -> list[str]:
     if target.is_file():
-        folder = target.parent
-        if target.name == INDEX or (folder / INDEX).exists():
-            target = folder
-        else:
-            if target.name.endswith(expect.SUFFIX):
-                _, spec = expect.load(target, Workspace(STATUTES, std) if std else Workspace.open())
-                return [f"ok  {display_path(target)}: expectations '{spec.name}', {len(spec.expect)} statuses"]
-            loaded = load_standards(folder) if target.parent.name == "standards" else None
-            if loaded is None:
-                _, draft = amendment.load(target)
-                return [f"ok  {display_path(target)}: amendment of {draft.amendment.jurisdiction}, "
-                        f"{len(draft.changes)} changes"]
-            return [f"ok  {display_path(folder)}: {len(loaded.requirements)} requirements"]
+        if target.name == INDEX or (target.parent / INDEX).exists():
+            return _jurisdiction(target.parent, ws)
+        if target.name.endswith(expect.SUFFIX):
+            if ws is None:
+                return []  # the standards' own problems are already reported
+            _, spec = expect.load(target, ws)
+            return [f"ok  {display_path(target)}: expectations '{spec.name}', {len(spec.expect)} statuses"]
+        if target.parent.name == "standards":
+            return _standards(target.parent)
+        _, draft = amendment.load(target)
+        return [f"ok  {display_path(target)}: amendment of {draft.amendment.jurisdiction}, "
+                f"{len(draft.changes)} changes"]
     if (target / INDEX).exists():
-        corpus = load_jurisdiction(target, ids)
-        n = sum(len(i.model.provisions) for i in corpus.instruments)
-        return [f"ok  {display_path(target)}: {len(corpus.instruments)} instruments, {n} provisions"]
-    subfolders = sorted(p for p in target.iterdir() if (p / INDEX).exists()) if target.is_dir() else []
+        return _jurisdiction(target, ws)
+    if not target.is_dir():
+        raise InputError([Problem(display_path(target), 1, 1, "no such file or folder")])
+    subfolders = sorted(p for p in target.iterdir() if (p / INDEX).exists())
     if subfolders:
-        problems: list[Problem] = []
-        out: list[str] = []
-        for sub in subfolders:
-            try:
-                out += _validate_one(sub, std)
-            except InputError as err:
-                problems += err.problems
-        if problems:
-            raise InputError(problems)
-        return out
-    if target.is_dir() and any("provisions" in read(p).data for p in sorted(target.glob("*.yaml"))):
-        load_jurisdiction(target, ids)  # reports the missing index, and more
-    if target.is_dir():
-        loaded = load_standards(target)
-        return [f"ok  {display_path(target)}: {len(loaded.files)} instruments, "
-                f"{len(loaded.requirements)} requirements"]
-    raise InputError([Problem(display_path(target), 1, 1, "no such file or folder")])
+        return _each(subfolders, lambda sub: _validate_one(sub, ws))
+    if any("provisions" in read(p).data for p in sorted(target.glob("*.yaml"))):
+        return _jurisdiction(target, ws)  # statutes without an index: reports the missing index
+    return _standards(target)
+
+
+def _jurisdiction(folder: Path, ws: Workspace | None) -> list[str]:
+    corpus = load_jurisdiction(folder, ws.standards.requirements if ws else {})
+    n = sum(len(i.model.provisions) for i in corpus.instruments)
+    return [f"ok  {display_path(folder)}: {len(corpus.instruments)} instruments, {n} provisions"]
+
+
+def _standards(folder: Path) -> list[str]:
+    loaded = load_standards(folder)
+    return [f"ok  {display_path(folder)}: {len(loaded.files)} instruments, {len(loaded.requirements)} requirements"]

@@ -6,19 +6,15 @@ who may leave school before she may work is exposed to child labour.
 
 from typing import Any
 
-from durable.lang import c, m, when_all
-
-from rules.base import Snapshot, absent, conclude, fact, provision_ref
+from rules.base import Fact, Snapshot, absent, conclude, provision_ref, verdict
 from rules.thresholds import lowest, of_subject, show
 
 
 def define() -> None:
     """Declare the age-order verdict in the current rule set."""
 
-    @when_all(c.t << (m.kind == "$evaluate"), c.req << ((m.kind == "requirement") & (m.test == "age_order")))
-    def age_order(ctx: Any) -> None:
-        req = fact(ctx.req)
-        s = Snapshot(ctx)
+    @verdict("age_order")
+    def age_order(ctx: Any, s: Snapshot, req: Fact) -> None:
         p = req["params"]
         upper, lower = of_subject(s, p["subject"]), of_subject(s, p["at_least"])
         if not upper or not lower:

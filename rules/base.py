@@ -4,9 +4,11 @@ Status decisions live in the rule modules; this module only holds the
 closed/open-world reading of an absence, which all of them share.
 """
 
+from collections.abc import Callable
 from typing import Any
 
 from durable.engine import MessageObservedException
+from durable.lang import c, m, when_all
 
 Fact = dict[str, Any]
 
@@ -27,13 +29,13 @@ class Snapshot:
 
     _cached: tuple[str, "Snapshot"] | None = None
 
-    def __new__(cls, c: Any) -> "Snapshot":
-        run = str(c.t.run)
+    def __new__(cls, ctx: Any) -> "Snapshot":
+        run = str(ctx.t.run)
         if cls._cached is not None and cls._cached[0] == run:
             return cls._cached[1]
         snapshot = super().__new__(cls)
         snapshot._kinds = {}
-        for f in sorted(c.get_facts(), key=lambda f: str(f.get("ref"))):
+        for f in sorted(ctx.get_facts(), key=lambda f: str(f.get("ref"))):
             snapshot._kinds.setdefault(str(f.get("kind")), []).append(f)
         cls._cached = (run, snapshot)
         return snapshot
@@ -45,18 +47,39 @@ class Snapshot:
         return self._kinds.get(kind, [])
 
 
-def derive(c: Any, new: Fact) -> None:
+Verdict = Callable[[Any, "Snapshot", Fact], None]
+
+
+def verdict(*tests: str) -> Callable[[Verdict], Verdict]:
+    """Declare a verdict rule: once per requirement of these test kinds, after the `$evaluate` trigger.
+
+    durable_rules has no truth maintenance, so a rule that concludes from what is
+    absent must wait until every fact is in; this decorator makes that structural.
+    """
+    of_kind = m.test == tests[0]
+    for test in tests[1:]:
+        of_kind = of_kind | (m.test == test)
+
+    def declare(decide: Verdict) -> Verdict:
+        when_all(c.t << (m.kind == "$evaluate"), c.req << ((m.kind == "requirement") & of_kind))(
+            lambda ctx: decide(ctx, Snapshot(ctx), fact(ctx.req)))
+        return decide
+
+    return declare
+
+
+def derive(ctx: Any, new: Fact) -> None:
     """Assert a derived fact; a 32-bit id-hash collision is retried with a salted id."""
     for salt in range(4):
         try:
-            c.assert_fact(dict(new, id=new["ref"] if salt == 0 else f"{new['ref']}#{salt}"))
+            ctx.assert_fact(dict(new, id=new["ref"] if salt == 0 else f"{new['ref']}#{salt}"))
             return
         except MessageObservedException:
             continue
     raise RuntimeError(f"derived fact {new['ref']!r} collides after 3 salts")
 
 
-def conclude(c: Any, s: Snapshot, req: Fact, status: str, explanation: list[str],
+def conclude(ctx: Any, s: Snapshot, req: Fact, status: str, explanation: list[str],
              provisions: list[Fact]) -> None:
     """Record the finding for one requirement, with notes the source gives on it."""
     notes = [
@@ -64,7 +87,7 @@ def conclude(c: Any, s: Snapshot, req: Fact, status: str, explanation: list[str]
         for u in s.of("unknown")
         if req["req"] in u["requirements"] or req["theme"] in u["themes"]
     ]
-    derive(c, {
+    derive(ctx, {
         "ref": f"finding:{req['req']}",
         "kind": "finding",
         "req": req["req"],

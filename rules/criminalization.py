@@ -7,9 +7,7 @@ it must together reach every age in the band.
 
 from typing import Any
 
-from durable.lang import c, m, when_all
-
-from rules.base import Fact, Snapshot, absent, conclude, fact, provision_ref
+from rules.base import Fact, Snapshot, absent, conclude, provision_ref, verdict
 from rules.coverage import band_text
 
 ROLE = {"full": "satisfies", "partial": "partly satisfies", "none": "considered"}
@@ -99,12 +97,7 @@ def coverage_verdict(s: Snapshot, req: Fact) -> tuple[str, list[str], list[Fact]
 def define() -> None:
     """Declare the verdict rule in the current rule set."""
 
-    @when_all(
-        c.t << (m.kind == "$evaluate"),
-        c.req << ((m.kind == "requirement") & ((m.test == "criminalization") | (m.test == "separate_offence"))),
-    )
-    def criminalization(ctx: Any) -> None:
-        req = fact(ctx.req)
-        s = Snapshot(ctx)
+    @verdict("criminalization", "separate_offence")
+    def criminalization(ctx: Any, s: Snapshot, req: Fact) -> None:
         status, explanation, provisions, _ = coverage_verdict(s, req)
         conclude(ctx, s, req, status, explanation, provisions)

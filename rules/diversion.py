@@ -10,7 +10,7 @@ from typing import Any
 from durable.lang import c, m, when_all
 
 from engine.duration import format_months as months_text
-from rules.base import Snapshot, absent, conclude, derive, fact, provision_ref
+from rules.base import Fact, Snapshot, absent, conclude, derive, fact, provision_ref, verdict
 
 
 def define() -> None:
@@ -39,10 +39,8 @@ def define() -> None:
             "measure_source": med["source"],
         })
 
-    @when_all(c.t << (m.kind == "$evaluate"), c.req << ((m.kind == "requirement") & (m.test == "diversion")))
-    def diversion(ctx: Any) -> None:
-        req = fact(ctx.req)
-        s = Snapshot(ctx)
+    @verdict("diversion")
+    def diversion(ctx: Any, s: Snapshot, req: Fact) -> None:
         rid, kind = req["req"], req["params"]["mediation_measure"]
         mediation = [f for f in s.of("measure") if f["measure"] == kind and f["has_max"]]
         covs = [f for f in s.of("coverage") if f["req"] == rid and f["quality"] != "none"]

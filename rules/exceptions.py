@@ -7,19 +7,15 @@ exceptions exist, or only an unconfirmed source reports one, the answer is
 
 from typing import Any
 
-from durable.lang import c, m, when_all
-
-from rules.base import Fact, Snapshot, absent, conclude, fact, provision_ref
+from rules.base import Fact, Snapshot, absent, conclude, provision_ref, verdict
 from rules.thresholds import of_subject, show
 
 
 def define() -> None:
     """Declare the no-exception verdict in the current rule set."""
 
-    @when_all(c.t << (m.kind == "$evaluate"), c.req << ((m.kind == "requirement") & (m.test == "no_exceptions")))
-    def no_exceptions(ctx: Any) -> None:
-        req = fact(ctx.req)
-        s = Snapshot(ctx)
+    @verdict("no_exceptions")
+    def no_exceptions(ctx: Any, s: Snapshot, req: Fact) -> None:
         p = req["params"]
         found = of_subject(s, p["subject"])
         if not found:

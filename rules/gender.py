@@ -2,18 +2,14 @@
 
 from typing import Any
 
-from durable.lang import c, m, when_all
-
-from rules.base import Snapshot, absent, conclude, fact, provision_ref
+from rules.base import Fact, Snapshot, absent, conclude, provision_ref, verdict
 
 
 def define() -> None:
     """Declare the gender-neutrality verdict in the current rule set."""
 
-    @when_all(c.t << (m.kind == "$evaluate"), c.req << ((m.kind == "requirement") & (m.test == "gender_neutral")))
-    def gender_neutral(ctx: Any) -> None:
-        req = fact(ctx.req)
-        s = Snapshot(ctx)
+    @verdict("gender_neutral")
+    def gender_neutral(ctx: Any, s: Snapshot, req: Fact) -> None:
         wanted = set(req["params"]["requirements"])
         covs = [f for f in s.of("coverage") if f["req"] in wanted and f["quality"] != "none"]
         if not covs:

@@ -7,9 +7,7 @@ without a reporting duty) is partial.
 
 from typing import Any
 
-from durable.lang import c, m, when_all
-
-from rules.base import Fact, Snapshot, absent, conclude, fact, provision_ref
+from rules.base import Fact, Snapshot, absent, conclude, provision_ref, verdict
 
 RANK = {"gap": 0, "partial": 1, "met": 2}
 
@@ -33,10 +31,8 @@ def grade(p: Fact, f: Fact) -> tuple[str, str]:
 def define() -> None:
     """Declare the measure verdict in the current rule set."""
 
-    @when_all(c.t << (m.kind == "$evaluate"), c.req << ((m.kind == "requirement") & (m.test == "measure")))
-    def measure(ctx: Any) -> None:
-        req = fact(ctx.req)
-        s = Snapshot(ctx)
+    @verdict("measure")
+    def measure(ctx: Any, s: Snapshot, req: Fact) -> None:
         p = req["params"]
         measures = s.of("measure")
         own = [f for f in measures if f["measure"] == p["measure"]]

@@ -6,19 +6,15 @@ where it is, the finding says which declaration and source it rests on.
 
 from typing import Any
 
-from durable.lang import c, m, when_all
-
-from rules.base import Snapshot, absent, conclude, fact, provision_ref
+from rules.base import Fact, Snapshot, absent, conclude, provision_ref, verdict
 from rules.thresholds import lowest, of_subject, show
 
 
 def define() -> None:
     """Declare the minimum-age verdict in the current rule set."""
 
-    @when_all(c.t << (m.kind == "$evaluate"), c.req << ((m.kind == "requirement") & (m.test == "min_age")))
-    def minimum_age(ctx: Any) -> None:
-        req = fact(ctx.req)
-        s = Snapshot(ctx)
+    @verdict("min_age")
+    def minimum_age(ctx: Any, s: Snapshot, req: Fact) -> None:
         p = req["params"]
         subject = p["subject"].replace("_", " ")
         if p["or_measure"]:

@@ -6,20 +6,16 @@ penalty below the benchmark, the requirement is not met for them.
 
 from typing import Any
 
-from durable.lang import c, m, when_all
-
 from engine.duration import format_months as months_text
-from rules.base import Snapshot, conclude, fact, provision_ref
+from rules.base import Fact, Snapshot, conclude, provision_ref, verdict
 from rules.criminalization import coverage_verdict
 
 
 def define() -> None:
     """Declare the penalty verdict in the current rule set."""
 
-    @when_all(c.t << (m.kind == "$evaluate"), c.req << ((m.kind == "requirement") & (m.test == "penalty")))
-    def penalty(ctx: Any) -> None:
-        req = fact(ctx.req)
-        s = Snapshot(ctx)
+    @verdict("penalty")
+    def penalty(ctx: Any, s: Snapshot, req: Fact) -> None:
         status, explanation, provisions, covering = coverage_verdict(s, req)  # who is covered
         if not covering:
             conclude(ctx, s, req, status, explanation, provisions)

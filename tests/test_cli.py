@@ -79,3 +79,14 @@ def test_console_script_entry_point_runs() -> None:
     script = Path(sys.executable).parent / "gapcheck"
     done = subprocess.run([str(script), "--version"], capture_output=True, text=True, check=False)
     assert done.returncode == 0 and "gapcheck" in done.stdout
+
+
+def test_validate_recognises_every_kind_of_file(capsys) -> None:  # type: ignore[no-untyped-def]
+    paths = ["tests/expectations/marriage-at-16.gapcheck.yaml", "statutes/la/drafts/repeal-art-86.yaml",
+             "standards/opsc.yaml", "statutes/la/_jurisdiction.yaml"]
+    root = Path(__file__).parent.parent
+    assert main(["validate", *(str(root / p) for p in paths)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert [line.split(": ", 1)[1].split(",")[0] for line in out] == [
+        "expectations 'marriage from 16 with parental consent breaks the minimum age of 18'",
+        "amendment of la", "15 instruments", "17 instruments"]
