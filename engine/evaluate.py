@@ -35,5 +35,9 @@ class Evaluation:
 def evaluate(corpus: Corpus, standards: Standards, as_of: dt.date) -> Evaluation:
     """Run the rules over the law in force on `as_of`."""
     session = rule_engine().evaluate(flatten(corpus, standards, as_of))
-    titles = {f"{i.id}/{p.id}": (p.article, p.heading) for i in corpus.instruments for p in i.model.provisions}
-    return Evaluation(corpus.code, as_of, collect(session, standards, titles))
+    return Evaluation(corpus.code, as_of, collect(session, standards, provision_titles(corpus)))
+
+
+def provision_titles(corpus: Corpus) -> dict[str, tuple[str | None, str]]:
+    """Provision id -> (article, heading): statute text kept out of the facts, joined back for readers."""
+    return {f"{i.id}/{p.id}": (p.article, p.heading) for i in corpus.instruments for p in i.model.provisions}

@@ -1,7 +1,7 @@
 """The data an analysis runs on: the standards, the statutes root, and drafts applied in order."""
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from engine import amendment, messages
@@ -28,11 +28,12 @@ class Run:
 
 @dataclass(frozen=True)
 class Workspace:
-    """Standards loaded once; jurisdictions loaded on demand."""
+    """Standards loaded once; each jurisdiction loaded once, on demand (corpora are immutable)."""
 
     statutes: Path
     standards: Standards
     standards_dir: Path = STANDARDS
+    _loaded: dict[Path, Corpus] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def open(cls, statutes: Path | None = None, standards: Path | None = None) -> "Workspace":
@@ -55,7 +56,10 @@ class Workspace:
 
     def corpus(self, jurisdiction: str, amendments: tuple[Path, ...] = ()) -> tuple[Corpus, tuple[str, ...]]:
         """A jurisdiction's law, with the drafts applied in order."""
-        corpus = load_jurisdiction(self.folder(jurisdiction), self.standards.requirements)
+        folder = self.folder(jurisdiction).resolve()
+        if folder not in self._loaded:
+            self._loaded[folder] = load_jurisdiction(folder, self.standards.requirements)
+        corpus = self._loaded[folder]
         titles = []
         repealed: set[str] = set()
         for path in amendments:

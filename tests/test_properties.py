@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from engine.evaluate import evaluate, rule_engine
+from engine.evaluate import evaluate, provision_titles, rule_engine
 from engine.facts import flatten
 from engine.findings import collect
 from engine.load import LoadedInstrument
@@ -31,7 +31,7 @@ def bases(workspace):  # type: ignore[no-untyped-def]
 def test_fact_order_does_not_change_findings(workspace, bases, seed: int, code: str) -> None:  # type: ignore[no-untyped-def]
     as_of = LAO_AS_OF if code == "la" else dt.date(2026, 1, 1)
     facts = flatten(bases[code], workspace.standards, as_of)
-    titles = {f"{i.id}/{p.id}": (p.article, p.heading) for i in bases[code].instruments for p in i.model.provisions}
+    titles = provision_titles(bases[code])
     baseline = collect(rule_engine().evaluate(facts), workspace.standards, titles)
     random.Random(seed).shuffle(facts)
     assert collect(rule_engine().evaluate(facts), workspace.standards, titles) == baseline
