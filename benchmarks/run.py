@@ -13,13 +13,13 @@ import time
 from dataclasses import replace
 
 from durable.lang import c, m, ruleset, when_all
+from gapcheck.evaluate import evaluate
+from gapcheck.facts import flatten
+from gapcheck.host import RuleEngine
+from gapcheck.load import Standards
+from gapcheck.workspace import Workspace
 
 from benchmarks.synthetic import jurisdiction
-from engine.evaluate import evaluate
-from engine.facts import flatten
-from engine.host import RuleEngine
-from engine.load import Standards
-from engine.workspace import Workspace
 
 AS_OF = dt.date(2020, 1, 1)
 
@@ -43,8 +43,10 @@ def main() -> None:
     args = parser.parse_args()
     ws = Workspace.open()
     standards = _subset(ws.standards, args.requirements)
-    print(f"python {platform.python_version()} on {platform.machine()}, "
-          f"{args.provisions} provisions per jurisdiction, {len(standards.requirements)} requirements")
+    print(
+        f"python {platform.python_version()} on {platform.machine()}, "
+        f"{args.provisions} provisions per jurisdiction, {len(standards.requirements)} requirements"
+    )
 
     lao, _ = ws.corpus("la")
     evaluate(lao, ws.standards, dt.date(2017, 11, 16))  # warm up: registers the rule set
@@ -56,8 +58,9 @@ def main() -> None:
     print(f"Lao PDR: {len(flatten(lao, ws.standards, dt.date(2017, 11, 16)))} facts, {lao_ms:.1f} ms per evaluation")
 
     ceiling = _ceiling_engine()
-    print(f"{'jurisdictions':>13} {'facts':>8} {'wall s':>8} {'facts/s':>9} "
-          f"{'ceiling facts/s':>16} {'max RSS MiB':>12}")
+    print(
+        f"{'jurisdictions':>13} {'facts':>8} {'wall s':>8} {'facts/s':>9} {'ceiling facts/s':>16} {'max RSS MiB':>12}"
+    )
     for count in (1, 10, 100):
         corpora = [jurisdiction(f"j{n}", args.provisions, seed=n) for n in range(count)]
         batches = [flatten(corpus, standards, AS_OF) for corpus in corpora]

@@ -10,14 +10,13 @@ from dataclasses import replace as dc_replace
 from pathlib import Path
 from typing import Any
 
+from gapcheck import messages
+from gapcheck.dates import LegalDate
+from gapcheck.errors import InputError, Problem
+from gapcheck.load import Corpus, LoadedInstrument, validate
+from gapcheck.models import Instrument, Provision, StatuteFile, Strict
+from gapcheck.yamlsrc import YamlDoc, read
 from pydantic import Field, model_validator
-
-from engine import messages
-from engine.dates import LegalDate
-from engine.errors import InputError, Problem
-from engine.load import Corpus, LoadedInstrument, validate
-from engine.models import Instrument, Provision, StatuteFile, Strict
-from engine.yamlsrc import YamlDoc, read
 
 VERBS = ("add", "replace", "repeal")
 
@@ -81,17 +80,27 @@ def apply(corpus: Corpus, path: Path, repealed: set[str]) -> tuple[Corpus, str]:
     """
     doc, draft = load(path)
     if draft.amendment.jurisdiction != corpus.code:
-        raise InputError([doc.at(("amendment", "jurisdiction"),
-                                 f"this draft amends '{draft.amendment.jurisdiction}', "
-                                 f"but the analysis is of '{corpus.code}'")])
+        raise InputError(
+            [
+                doc.at(
+                    ("amendment", "jurisdiction"),
+                    f"this draft amends '{draft.amendment.jurisdiction}', but the analysis is of '{corpus.code}'",
+                )
+            ]
+        )
     instruments = {i.id: i for i in corpus.instruments}
     problems: list[Problem] = []
     for n, change in enumerate(draft.changes):
         try:
             if change.verb != "add" and getattr(change, change.verb) in repealed:
-                raise InputError([doc.at(("changes", n, change.verb),
-                                         f"provision '{getattr(change, change.verb)}' was already repealed "
-                                         f"by an earlier change")])
+                raise InputError(
+                    [
+                        doc.at(
+                            ("changes", n, change.verb),
+                            f"provision '{getattr(change, change.verb)}' was already repealed by an earlier change",
+                        )
+                    ]
+                )
             _apply_one(instruments, corpus.code, doc, n, change)
             if change.repeal is not None:
                 repealed.add(change.repeal)
@@ -121,8 +130,13 @@ def _apply_one(instruments: dict[str, LoadedInstrument], code: str, doc: YamlDoc
         assert change.provision is not None
         pid = f"{target}/{change.provision.id}"
         if any(p.id == change.provision.id for p in inst.model.provisions):
-            raise InputError([doc.at(("changes", n, "provision", "id"),
-                                     f"provision '{pid}' already exists: use replace to change it")])
+            raise InputError(
+                [
+                    doc.at(
+                        ("changes", n, "provision", "id"), f"provision '{pid}' already exists: use replace to change it"
+                    )
+                ]
+            )
         _set(instruments, inst, [*inst.model.provisions, change.provision])
         return
     inst_id, _, local = target.rpartition("/")
@@ -139,13 +153,20 @@ def _apply_one(instruments: dict[str, LoadedInstrument], code: str, doc: YamlDoc
     else:
         assert change.provision is not None
         if change.provision.id != local:
-            raise InputError([doc.at(("changes", n, "provision", "id"),
-                                     f"replace keeps the id: expected '{local}', got '{change.provision.id}'")])
+            raise InputError(
+                [
+                    doc.at(
+                        ("changes", n, "provision", "id"),
+                        f"replace keeps the id: expected '{local}', got '{change.provision.id}'",
+                    )
+                ]
+            )
         _set(instruments, inst, [change.provision if p.id == local else p for p in inst.model.provisions])
 
 
-def _instrument(instruments: dict[str, LoadedInstrument], doc: YamlDoc, at: tuple[Any, ...],
-                target: str) -> LoadedInstrument:
+def _instrument(
+    instruments: dict[str, LoadedInstrument], doc: YamlDoc, at: tuple[Any, ...], target: str
+) -> LoadedInstrument:
     if target not in instruments:
         raise InputError([doc.at(at, f"no instrument '{target}'{messages.suggest(target, sorted(instruments))}")])
     return instruments[target]

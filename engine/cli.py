@@ -10,17 +10,16 @@ import sys
 from pathlib import Path
 
 import click
-
-from engine import __version__, expect
-from engine.diff import compare, diff_dict, diff_text
-from engine.errors import InputError, Problem, display_path
-from engine.jsonout import dumps, evaluation_dict
-from engine.outputs import write_all
-from engine.publish import MATRIX_FORMATS, REPORT_FORMATS, diff_files, matrix_columns, matrix_files, report_files
-from engine.schema import schemas
-from engine.textout import findings_table
-from engine.validation import validate_paths
-from engine.workspace import Workspace
+from gapcheck import __version__, expect
+from gapcheck.diff import compare, diff_dict, diff_text
+from gapcheck.errors import InputError, Problem, display_path
+from gapcheck.jsonout import dumps, evaluation_dict
+from gapcheck.outputs import write_all
+from gapcheck.publish import MATRIX_FORMATS, REPORT_FORMATS, diff_files, matrix_columns, matrix_files, report_files
+from gapcheck.schema import schemas
+from gapcheck.textout import findings_table
+from gapcheck.validation import validate_paths
+from gapcheck.workspace import Workspace
 
 EXIT_OK, EXIT_FAILED, EXIT_INPUT = 0, 1, 2
 
@@ -35,11 +34,21 @@ def _as_of(value: str | None) -> dt.date | None:
 
 
 jurisdiction_option = click.option(
-    "--jurisdiction", "-j", default="la", show_default=True,
-    help="A folder under statutes/ (e.g. la, model) or a path to a jurisdiction folder.")
+    "--jurisdiction",
+    "-j",
+    default="la",
+    show_default=True,
+    help="A folder under statutes/ (e.g. la, model) or a path to a jurisdiction folder.",
+)
 as_of_option = click.option("--as-of", "as_of", help="Law in force on this date (default: the jurisdiction's as_of).")
-amendment_option = click.option("--amendment", "-a", "amendments", multiple=True, type=click.Path(path_type=Path),
-                                help="A draft amendment file; repeat to apply several in order.")
+amendment_option = click.option(
+    "--amendment",
+    "-a",
+    "amendments",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="A draft amendment file; repeat to apply several in order.",
+)
 data_options = [
     click.option("--statutes", type=click.Path(path_type=Path), default=None, help="Statutes root folder."),
     click.option("--standards", type=click.Path(path_type=Path), default=None, help="Standards folder."),
@@ -66,8 +75,15 @@ def cli() -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--explain", is_flag=True, help="Text format: print the reasoning under each finding.")
 @with_data
-def check(jurisdiction: str, as_of: str | None, amendments: tuple[Path, ...], fmt: str, explain: bool,
-          statutes: Path | None, standards: Path | None) -> int:
+def check(
+    jurisdiction: str,
+    as_of: str | None,
+    amendments: tuple[Path, ...],
+    fmt: str,
+    explain: bool,
+    statutes: Path | None,
+    standards: Path | None,
+) -> int:
     """Print the findings for a jurisdiction."""
     ws = Workspace.open(statutes, standards)
     run = ws.evaluate(jurisdiction, _as_of(as_of), amendments)
@@ -91,8 +107,9 @@ def _announce(paths: list[Path]) -> None:
         click.echo(f"wrote {display_path(path)}")
 
 
-out_option = click.option("--out", "out", type=click.Path(path_type=Path), default=None,
-                          help="Output folder (default: ./out, git-ignored).")
+out_option = click.option(
+    "--out", "out", type=click.Path(path_type=Path), default=None, help="Output folder (default: ./out, git-ignored)."
+)
 
 
 @cli.command()
@@ -100,11 +117,23 @@ out_option = click.option("--out", "out", type=click.Path(path_type=Path), defau
 @as_of_option
 @amendment_option
 @out_option
-@click.option("--format", "fmt", default=",".join(REPORT_FORMATS), show_default=True,
-              help="Comma-separated: " + ", ".join(REPORT_FORMATS))
+@click.option(
+    "--format",
+    "fmt",
+    default=",".join(REPORT_FORMATS),
+    show_default=True,
+    help="Comma-separated: " + ", ".join(REPORT_FORMATS),
+)
 @with_data
-def report(jurisdiction: str, as_of: str | None, amendments: tuple[Path, ...], out: Path | None, fmt: str,
-           statutes: Path | None, standards: Path | None) -> int:
+def report(
+    jurisdiction: str,
+    as_of: str | None,
+    amendments: tuple[Path, ...],
+    out: Path | None,
+    fmt: str,
+    statutes: Path | None,
+    standards: Path | None,
+) -> int:
     """Write the gap report (Markdown, HTML, JSON, CSV)."""
     formats = _formats(fmt, REPORT_FORMATS)
     ws = Workspace.open(statutes, standards)
@@ -114,16 +143,29 @@ def report(jurisdiction: str, as_of: str | None, amendments: tuple[Path, ...], o
 
 
 @cli.command()
-@click.option("--jurisdiction", "-j", "jurisdictions", multiple=True,
-              help="A column per jurisdiction (default: la and model).")
+@click.option(
+    "--jurisdiction", "-j", "jurisdictions", multiple=True, help="A column per jurisdiction (default: la and model)."
+)
 @click.option("--as-of", "dates", multiple=True, help="A column for the first jurisdiction on this date.")
 @amendment_option
 @out_option
-@click.option("--format", "fmt", default=",".join(MATRIX_FORMATS), show_default=True,
-              help="Comma-separated: " + ", ".join(MATRIX_FORMATS))
+@click.option(
+    "--format",
+    "fmt",
+    default=",".join(MATRIX_FORMATS),
+    show_default=True,
+    help="Comma-separated: " + ", ".join(MATRIX_FORMATS),
+)
 @with_data
-def matrix(jurisdictions: tuple[str, ...], dates: tuple[str, ...], amendments: tuple[Path, ...],
-           out: Path | None, fmt: str, statutes: Path | None, standards: Path | None) -> int:
+def matrix(
+    jurisdictions: tuple[str, ...],
+    dates: tuple[str, ...],
+    amendments: tuple[Path, ...],
+    out: Path | None,
+    fmt: str,
+    statutes: Path | None,
+    standards: Path | None,
+) -> int:
     """Write the gap matrix: requirements by jurisdiction, date and draft."""
     formats = _formats(fmt, MATRIX_FORMATS)
     ws = Workspace.open(statutes, standards)
@@ -136,16 +178,42 @@ def matrix(jurisdictions: tuple[str, ...], dates: tuple[str, ...], amendments: t
 @cli.command()
 @jurisdiction_option
 @as_of_option
-@click.option("--amendment", "-a", "amendments", multiple=True, required=True, type=click.Path(path_type=Path),
-              help="The draft amendment; repeat to apply several in order.")
+@click.option(
+    "--amendment",
+    "-a",
+    "amendments",
+    multiple=True,
+    required=True,
+    type=click.Path(path_type=Path),
+    help="The draft amendment; repeat to apply several in order.",
+)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--fail-on", "fail_on", type=click.Choice(["regression", "any-gap", "never"]), default="regression",
-              show_default=True, help="Exit 1 when the draft regresses a requirement, leaves any gap, or never.")
-@click.option("--out", "out", type=click.Path(path_type=Path), default=None,
-              help="Also write the diff report (diff.md, diff.html) to this folder.")
+@click.option(
+    "--fail-on",
+    "fail_on",
+    type=click.Choice(["regression", "any-gap", "never"]),
+    default="regression",
+    show_default=True,
+    help="Exit 1 when the draft regresses a requirement, leaves any gap, or never.",
+)
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Also write the diff report (diff.md, diff.html) to this folder.",
+)
 @with_data
-def diff(jurisdiction: str, as_of: str | None, amendments: tuple[Path, ...], fmt: str, fail_on: str,
-         out: Path | None, statutes: Path | None, standards: Path | None) -> int:
+def diff(
+    jurisdiction: str,
+    as_of: str | None,
+    amendments: tuple[Path, ...],
+    fmt: str,
+    fail_on: str,
+    out: Path | None,
+    statutes: Path | None,
+    standards: Path | None,
+) -> int:
     """Compare the law with and without a draft amendment."""
     ws = Workspace.open(statutes, standards)
     date = _as_of(as_of)
@@ -184,8 +252,12 @@ def test_command(paths: tuple[Path, ...], statutes: Path | None, standards: Path
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--standards", type=click.Path(path_type=Path), default=None,
-              help="Standards folder used to check requirement ids in statutes.")
+@click.option(
+    "--standards",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Standards folder used to check requirement ids in statutes.",
+)
 def validate(paths: tuple[Path, ...], standards: Path | None) -> int:
     """Load and check data files only (default: statutes/ and standards/)."""
     for line in validate_paths(list(paths), standards):

@@ -3,9 +3,9 @@
 from dataclasses import dataclass
 from typing import Any
 
-from engine.findings import Finding
-from engine.load import Corpus
-from engine.workspace import Run
+from gapcheck.findings import Finding
+from gapcheck.load import Corpus
+from gapcheck.workspace import Run
 
 ORDER = {"gap": 0, "partial": 1, "met": 2}
 
@@ -44,6 +44,7 @@ def direction(before: str, after: str) -> str:
 
 def touched(before: Corpus, after: Corpus) -> set[str]:
     """Provision ids the draft added, replaced or repealed."""
+
     def provisions(corpus: Corpus) -> dict[str, Any]:
         return {f"{i.id}/{p.id}": p for i in corpus.instruments for p in i.model.provisions}
 
@@ -61,23 +62,45 @@ def compare(baseline: Run, amended: Run) -> Diff:
         if old.status == new.status:
             continue
         ids = sorted({p.id for p in [*old.provisions, *new.provisions]} & changed)
-        changes.append(Change(old.requirement, old.title, old.status.value, new.status.value,
-                              direction(old.status.value, new.status.value), ids, new.explanation))
+        changes.append(
+            Change(
+                old.requirement,
+                old.title,
+                old.status.value,
+                new.status.value,
+                direction(old.status.value, new.status.value),
+                ids,
+                new.explanation,
+            )
+        )
     return Diff(baseline, amended, changes)
 
 
 def diff_dict(diff: Diff) -> dict[str, Any]:
     """The JSON contract of `gapcheck diff --format json`."""
+
     def side(run: Run) -> dict[str, Any]:
         ev = run.evaluation
-        return {"jurisdiction": ev.jurisdiction, "as_of": ev.as_of.isoformat(),
-                "amendment": run.amendment_label, "summary": ev.summary()}
+        return {
+            "jurisdiction": ev.jurisdiction,
+            "as_of": ev.as_of.isoformat(),
+            "amendment": run.amendment_label,
+            "summary": ev.summary(),
+        }
 
     return {
         "baseline": side(diff.baseline),
         "amendment": side(diff.amended),
-        "changes": [{"requirement": c.requirement, "before": c.before, "after": c.after,
-                     "direction": c.direction, "provisions": c.provisions} for c in diff.changes],
+        "changes": [
+            {
+                "requirement": c.requirement,
+                "before": c.before,
+                "after": c.after,
+                "direction": c.direction,
+                "provisions": c.provisions,
+            }
+            for c in diff.changes
+        ],
         "improved": diff.count("improved"),
         "regressed": diff.count("regressed"),
     }
@@ -86,14 +109,19 @@ def diff_dict(diff: Diff) -> dict[str, Any]:
 def diff_text(diff: Diff) -> str:
     """A terminal summary: one line per change, then the counts."""
     base, new = diff.baseline.evaluation, diff.amended.evaluation
-    lines = [f"gapcheck diff: {base.jurisdiction} as of {base.as_of.isoformat()}, "
-             f"draft: {diff.amended.amendment_label}", ""]
+    lines = [
+        f"gapcheck diff: {base.jurisdiction} as of {base.as_of.isoformat()}, draft: {diff.amended.amendment_label}",
+        "",
+    ]
     for c in diff.changes:
         by = f"  ({', '.join(c.provisions)})" if c.provisions else ""
         lines.append(f"  {c.direction.upper():<9} {c.requirement:<34} {c.before} -> {c.after}{by}")
     if not diff.changes:
         lines.append("  no requirement changes status")
     s0, s1 = base.summary(), new.summary()
-    lines += ["", f"{diff.count('improved')} improved, {diff.count('regressed')} regressed, "
-              f"{diff.count('changed')} changed; gaps {s0['gap']} -> {s1['gap']}, met {s0['met']} -> {s1['met']}"]
+    lines += [
+        "",
+        f"{diff.count('improved')} improved, {diff.count('regressed')} regressed, "
+        f"{diff.count('changed')} changed; gaps {s0['gap']} -> {s1['gap']}, met {s0['met']} -> {s1['met']}",
+    ]
     return "\n".join(lines) + "\n"

@@ -4,11 +4,11 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import cache
 
-import rules
-from engine.facts import flatten
-from engine.findings import Finding, collect
-from engine.host import RuleEngine
-from engine.load import Corpus, Standards
+from gapcheck import rules
+from gapcheck.facts import flatten
+from gapcheck.findings import Finding, collect
+from gapcheck.host import RuleEngine
+from gapcheck.load import Corpus, Standards
 
 
 @cache

@@ -1,28 +1,27 @@
 """Expectation files: scenarios as data, checked like tests.
 
-    name: possession offence closes the possession gap
-    jurisdiction: la                      # a code under statutes/, or a folder relative to this file
-    amendment: drafts/possession.yaml     # optional (or a list), relative to this file
-    as_of: 2017-11-16                     # optional
-    expect:
-      csam-possession: met
+name: possession offence closes the possession gap
+jurisdiction: la                      # a code under statutes/, or a folder relative to this file
+amendment: drafts/possession.yaml     # optional (or a list), relative to this file
+as_of: 2017-11-16                     # optional
+expect:
+  csam-possession: met
 """
 
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from gapcheck import messages
+from gapcheck.dates import LegalDate
+from gapcheck.errors import InputError
+from gapcheck.findings import Finding
+from gapcheck.load import validate
+from gapcheck.models import Strict
+from gapcheck.vocab import Status
+from gapcheck.workspace import Workspace
+from gapcheck.yamlsrc import YamlDoc, read
 from pydantic import Field, field_validator
-
-from engine import messages
-from engine.dates import LegalDate
-from engine.errors import InputError
-from engine.findings import Finding
-from engine.load import validate
-from engine.models import Strict
-from engine.vocab import Status
-from engine.workspace import Workspace
-from engine.yamlsrc import YamlDoc, read
 
 SUFFIX = ".gapcheck.yaml"
 
@@ -57,8 +56,10 @@ class Outcome:
 
     def failure(self) -> str:
         """What an analyst needs to see when it fails."""
-        lines = [f"{self.file}: {self.requirement}: expected {self.expected}, got {self.finding.status.value}",
-                 *(f"  - {line}" for line in self.finding.explanation)]
+        lines = [
+            f"{self.file}: {self.requirement}: expected {self.expected}, got {self.finding.status.value}",
+            *(f"  - {line}" for line in self.finding.explanation),
+        ]
         return "\n".join(lines)
 
 
@@ -67,8 +68,11 @@ def load(path: Path, ws: Workspace) -> tuple[YamlDoc, ExpectationFile]:
     doc = read(path)
     spec = validate(doc, ExpectationFile)
     known = sorted(ws.standards.requirements)
-    problems = [doc.at(("expect", rid), f"unknown requirement '{rid}'{messages.suggest(rid, known)}")
-                for rid in spec.expect if rid not in ws.standards.requirements]
+    problems = [
+        doc.at(("expect", rid), f"unknown requirement '{rid}'{messages.suggest(rid, known)}")
+        for rid in spec.expect
+        if rid not in ws.standards.requirements
+    ]
     if problems:
         raise InputError(problems)
     return doc, spec

@@ -11,10 +11,10 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
-from engine.dates import ended_by, started_by
-from engine.load import Corpus, Standards
-from engine.models import Offence, Provision, Source, Unknown
-from engine.standard import CoverageTest, Requirement
+from gapcheck.dates import ended_by, started_by
+from gapcheck.load import Corpus, Standards
+from gapcheck.models import Offence, Provision, Source, Unknown
+from gapcheck.standard import CoverageTest, Requirement
 
 Fact = dict[str, Any]
 
@@ -28,8 +28,15 @@ def flatten(corpus: Corpus, standards: Standards, as_of: dt.date) -> list[Fact]:
     """Every fact of one evaluation, in a deterministic order."""
     facts = list(_law(corpus, as_of)) + list(_standards(standards))
     for n, decl in enumerate(corpus.index.complete):
-        facts.append(_fact(f"complete:{n}", "complete", themes=[str(t) for t in decl.themes],
-                           requirements=decl.requirements, source=decl.source.label()))
+        facts.append(
+            _fact(
+                f"complete:{n}",
+                "complete",
+                themes=[str(t) for t in decl.themes],
+                requirements=decl.requirements,
+                source=decl.source.label(),
+            )
+        )
     for n, unknown in enumerate(corpus.index.unknowns):
         facts.append(_unknown(f"unknown:{corpus.code}:{n}", unknown, None))
     return facts
@@ -56,17 +63,38 @@ def _provision(pid: str, prov: Provision) -> Iterator[Fact]:
         yield from _offence(pid, off)
     for n, thr in enumerate(prov.thresholds):
         ages = [thr.age, *thr.by_sex.values()]
-        yield _fact(f"threshold:{pid}:{n}", "threshold", provision=pid, subject=str(thr.subject),
-                    ages=ages, exceptions_known=thr.exceptions_known,
-                    exceptions=[{"floor": e.floor, "conditions": e.conditions, "source": e.source.label(),
-                                 "secondary": e.source.secondary, "confirmed": e.source.confirmed}
-                                for e in thr.exceptions],
-                    **_cited(thr.source))
+        yield _fact(
+            f"threshold:{pid}:{n}",
+            "threshold",
+            provision=pid,
+            subject=str(thr.subject),
+            ages=ages,
+            exceptions_known=thr.exceptions_known,
+            exceptions=[
+                {
+                    "floor": e.floor,
+                    "conditions": e.conditions,
+                    "source": e.source.label(),
+                    "secondary": e.source.secondary,
+                    "confirmed": e.source.confirmed,
+                }
+                for e in thr.exceptions
+            ],
+            **_cited(thr.source),
+        )
     for n, mea in enumerate(prov.measures):
-        yield _fact(f"measure:{pid}:{n}", "measure", provision=pid, measure=str(mea.kind),
-                    status=str(mea.status), bases=[str(b) for b in mea.bases],
-                    has_max=mea.max_penalty is not None, max_months=mea.max_penalty or 0,
-                    age=mea.age, **_cited(mea.source))
+        yield _fact(
+            f"measure:{pid}:{n}",
+            "measure",
+            provision=pid,
+            measure=str(mea.kind),
+            status=str(mea.status),
+            bases=[str(b) for b in mea.bases],
+            has_max=mea.max_penalty is not None,
+            max_months=mea.max_penalty or 0,
+            age=mea.age,
+            **_cited(mea.source),
+        )
     for n, unknown in enumerate(prov.unknowns):
         yield _unknown(f"unknown:{pid}:{n}", unknown, pid)
 
@@ -76,12 +104,20 @@ def _offence(pid: str, off: Offence) -> Iterator[Fact]:
     penalty = off.penalty
     for conduct in off.conduct:
         yield _fact(
-            f"offence:{pid}#{off.id}:{conduct}", "offence",
-            offence=f"{pid} [{off.id}]", provision=pid, conduct=str(conduct), object=str(off.object),
-            purposes=sorted(str(p) for p in off.purpose), elements=sorted(str(e) for e in off.elements),
-            means=sorted(str(x) for x in off.means), framing=str(off.label),
-            child_specific=off.child_specific, age_stated=victim is not None,
-            age_from=victim.age_from if victim else 0, age_below=victim.age_below if victim else None,
+            f"offence:{pid}#{off.id}:{conduct}",
+            "offence",
+            offence=f"{pid} [{off.id}]",
+            provision=pid,
+            conduct=str(conduct),
+            object=str(off.object),
+            purposes=sorted(str(p) for p in off.purpose),
+            elements=sorted(str(e) for e in off.elements),
+            means=sorted(str(x) for x in off.means),
+            framing=str(off.label),
+            child_specific=off.child_specific,
+            age_stated=victim is not None,
+            age_from=victim.age_from if victim else 0,
+            age_below=victim.age_below if victim else None,
             sex=str(victim.sex) if victim else "any",
             penalty_stated=penalty is not None and penalty.max is not None,
             max_months=(penalty.max if penalty and penalty.max is not None else 0),
@@ -95,16 +131,24 @@ def _cited(source: Source) -> Fact:
 
 
 def _unknown(ref: str, unknown: Unknown, pid: str | None) -> Fact:
-    return _fact(ref, "unknown", about=unknown.about, requirements=unknown.requirements,
-                 themes=[str(t) for t in unknown.themes], scope=str(unknown.scope),
-                 source=unknown.source.label(), provision=pid)
+    return _fact(
+        ref,
+        "unknown",
+        about=unknown.about,
+        requirements=unknown.requirements,
+        themes=[str(t) for t in unknown.themes],
+        scope=str(unknown.scope),
+        source=unknown.source.label(),
+        provision=pid,
+    )
 
 
 def _standards(standards: Standards) -> Iterator[Fact]:
     for rid, req in standards.requirements.items():
         params = req.test.model_dump(mode="json", exclude={"kind"})
-        yield _fact(f"requirement:{rid}", "requirement", req=rid, test=req.test.kind,
-                    theme=str(req.theme), params=params)
+        yield _fact(
+            f"requirement:{rid}", "requirement", req=rid, test=req.test.kind, theme=str(req.theme), params=params
+        )
         if isinstance(req.test, CoverageTest):
             yield from _conduct_pairs(req, req.test)
 
@@ -118,5 +162,12 @@ def _conduct_pairs(req: Requirement, test: CoverageTest) -> Iterator[Fact]:
                 if (conduct, obj) in seen:
                     continue
                 seen.add((conduct, obj))
-                yield _fact(f"req_conduct:{req.id}:{conduct}:{obj}", "req_conduct", req=req.id,
-                            test=test.kind, group=group, conduct=str(conduct), object=obj)
+                yield _fact(
+                    f"req_conduct:{req.id}:{conduct}:{obj}",
+                    "req_conduct",
+                    req=req.id,
+                    test=test.kind,
+                    group=group,
+                    conduct=str(conduct),
+                    object=obj,
+                )

@@ -1,11 +1,10 @@
 """Findings: one per requirement, as the rules concluded them, with the standard's metadata."""
 
+from gapcheck.errors import InferenceError
+from gapcheck.host import Fact
+from gapcheck.load import Standards
+from gapcheck.vocab import Status
 from pydantic import BaseModel, ConfigDict
-
-from engine.errors import InferenceError
-from engine.host import Fact
-from engine.load import Standards
-from engine.vocab import Status
 
 
 class Cited(BaseModel):
@@ -62,18 +61,24 @@ def collect(session: list[Fact], standards: Standards, titles: dict[str, tuple[s
     out = []
     for rid, req in standards.requirements.items():
         f = concluded[rid]
-        out.append(Finding(
-            requirement=rid,
-            status=Status(f["status"]),
-            theme=str(req.theme),
-            title=req.title,
-            standards=[Cited(instrument=standards.files[s.instrument].instrument.short, pinpoint=s.pinpoint)
-                       for s in req.sources],
-            recommendations=req.recommendations,
-            benchmark=(f"{req.benchmark.value} ({req.benchmark.source}) [{req.benchmark.tag}]"
-                       if req.benchmark else None),
-            provisions=[ProvisionRef(**p, article=titles[p["id"]][0], heading=titles[p["id"]][1])
-                        for p in f["provisions"]],
-            explanation=f["explanation"],
-        ))
+        out.append(
+            Finding(
+                requirement=rid,
+                status=Status(f["status"]),
+                theme=str(req.theme),
+                title=req.title,
+                standards=[
+                    Cited(instrument=standards.files[s.instrument].instrument.short, pinpoint=s.pinpoint)
+                    for s in req.sources
+                ],
+                recommendations=req.recommendations,
+                benchmark=(
+                    f"{req.benchmark.value} ({req.benchmark.source}) [{req.benchmark.tag}]" if req.benchmark else None
+                ),
+                provisions=[
+                    ProvisionRef(**p, article=titles[p["id"]][0], heading=titles[p["id"]][1]) for p in f["provisions"]
+                ],
+                explanation=f["explanation"],
+            )
+        )
     return out

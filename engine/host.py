@@ -16,8 +16,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from durable import engine as durable
-
-from engine.errors import InferenceError
+from gapcheck.errors import InferenceError
 
 Fact = dict[str, Any]
 TRIGGER: Fact = {"id": "$evaluate", "ref": "$evaluate", "kind": "$evaluate"}

@@ -3,7 +3,7 @@
 import json
 from typing import Any
 
-from engine.evaluate import Evaluation
+from gapcheck.evaluate import Evaluation
 
 
 def evaluation_dict(ev: Evaluation, amendment: str | None) -> dict[str, Any]:

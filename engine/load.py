@@ -10,13 +10,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
+from gapcheck import messages
+from gapcheck.errors import InputError, Problem, display_path
+from gapcheck.models import JurisdictionFile, StatuteFile
+from gapcheck.standard import Requirement, StandardFile
+from gapcheck.yamlsrc import YamlDoc, read
 from pydantic import BaseModel, ValidationError
-
-from engine import messages
-from engine.errors import InputError, Problem, display_path
-from engine.models import JurisdictionFile, StatuteFile
-from engine.standard import Requirement, StandardFile
-from engine.yamlsrc import YamlDoc, read
 
 INDEX = "_jurisdiction.yaml"
 M = TypeVar("M", bound=BaseModel)
@@ -83,8 +82,14 @@ def load_jurisdiction(folder: Path, requirement_ids: Iterable[str] = ()) -> Corp
     index: JurisdictionFile | None = None
     index_doc: YamlDoc | None = None
     if not index_path.exists():
-        problems.append(Problem(display_path(index_path), 1, 1,
-                                f"missing {INDEX}: every jurisdiction folder needs one (name, as_of, source)"))
+        problems.append(
+            Problem(
+                display_path(index_path),
+                1,
+                1,
+                f"missing {INDEX}: every jurisdiction folder needs one (name, as_of, source)",
+            )
+        )
     else:
         found, index_problems = _collect([index_path], JurisdictionFile)
         problems += index_problems
@@ -110,16 +115,24 @@ def _duplicate_provisions(inst: LoadedInstrument) -> list[Problem]:
     out = []
     for n, prov in enumerate(inst.model.provisions):
         if prov.id in seen:
-            out.append(inst.doc.at(("provisions", n, "id"),
-                                   f"duplicate provision id '{inst.id}/{prov.id}' "
-                                   f"(first at provisions[{seen[prov.id]}]): give each provision its own id"))
+            out.append(
+                inst.doc.at(
+                    ("provisions", n, "id"),
+                    f"duplicate provision id '{inst.id}/{prov.id}' "
+                    f"(first at provisions[{seen[prov.id]}]): give each provision its own id",
+                )
+            )
         else:
             seen[prov.id] = n
     return out
 
 
-def _unknown_requirement_refs(index_doc: YamlDoc | None, index: JurisdictionFile | None,
-                              instruments: tuple[LoadedInstrument, ...], known: set[str]) -> list[Problem]:
+def _unknown_requirement_refs(
+    index_doc: YamlDoc | None,
+    index: JurisdictionFile | None,
+    instruments: tuple[LoadedInstrument, ...],
+    known: set[str],
+) -> list[Problem]:
     choices = sorted(known)
     out: list[Problem] = []
 
@@ -154,8 +167,9 @@ def load_standards(folder: Path) -> Standards:
         for n, req in enumerate(model.requirements):
             if req.id in requirements:
                 first = where[req.id][0].name
-                problems.append(doc.at(("requirements", n, "id"),
-                                       f"duplicate requirement id '{req.id}' (also in {first})"))
+                problems.append(
+                    doc.at(("requirements", n, "id"), f"duplicate requirement id '{req.id}' (also in {first})")
+                )
                 continue
             requirements[req.id] = req
             instrument_of[req.id] = doc.path.stem
@@ -165,14 +179,22 @@ def load_standards(folder: Path) -> Standards:
         req = requirements[rid]
         for s, cite in enumerate(req.sources):
             if cite.instrument not in files:
-                problems.append(doc.at(("requirements", n, "sources", s, "instrument"),
-                                       f"unknown instrument '{cite.instrument}'"
-                                       f"{messages.suggest(cite.instrument, instruments)}; "
-                                       f"instruments are the file names under standards/"))
+                problems.append(
+                    doc.at(
+                        ("requirements", n, "sources", s, "instrument"),
+                        f"unknown instrument '{cite.instrument}'"
+                        f"{messages.suggest(cite.instrument, instruments)}; "
+                        f"instruments are the file names under standards/",
+                    )
+                )
         for r, ref in enumerate(getattr(req.test, "requirements", [])):
             if ref not in requirements and ref not in where:
-                problems.append(doc.at(("requirements", n, "test", "requirements", r),
-                                       f"unknown requirement '{ref}'{messages.suggest(ref, sorted(where))}"))
+                problems.append(
+                    doc.at(
+                        ("requirements", n, "test", "requirements", r),
+                        f"unknown requirement '{ref}'{messages.suggest(ref, sorted(where))}",
+                    )
+                )
     if problems:
         raise InputError(problems)
     return Standards(files, dict(sorted(requirements.items())), instrument_of)

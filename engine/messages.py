@@ -10,11 +10,10 @@ import typing
 from collections.abc import Iterator
 from typing import Any
 
+from gapcheck.errors import Problem
+from gapcheck.yamlsrc import YamlDoc
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
-
-from engine.errors import Problem
-from engine.yamlsrc import YamlDoc
 
 
 def problems(doc: YamlDoc, root: type[BaseModel], err: ValidationError) -> list[Problem]:
@@ -49,10 +48,7 @@ def _message(root: type[BaseModel], data: Any, error: ErrorDetails) -> str:
         return f"{where or 'the file'}: expected a mapping{keys}, not {type(value).__name__}"
     if kind in ("enum", "literal_error"):
         allowed = _allowed_values(error)
-        return (
-            f"{where}: '{value}' is not an allowed value{suggest(value, allowed)}; "
-            f"allowed: {', '.join(allowed)}"
-        )
+        return f"{where}: '{value}' is not an allowed value{suggest(value, allowed)}; allowed: {', '.join(allowed)}"
     if kind == "union_tag_invalid":
         ctx = error.get("ctx", {})
         tags = [t.strip(" '") for t in str(ctx.get("expected_tags", "")).split(",") if t.strip()]

@@ -6,11 +6,9 @@ cites its source. What a source says is missing is stated as an `Unknown`.
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
-
-from engine.dates import LegalDate, precision_pair
-from engine.duration import Months
-from engine.vocab import (
+from gapcheck.dates import LegalDate, precision_pair
+from gapcheck.duration import Months
+from gapcheck.vocab import (
     Basis,
     Conduct,
     Element,
@@ -26,6 +24,7 @@ from engine.vocab import (
     Subject,
     Theme,
 )
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 
 class Strict(BaseModel):

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from engine import __version__
+from gapcheck import __version__
 
 
 @dataclass(frozen=True)

@@ -3,9 +3,9 @@
 import datetime as dt
 from pathlib import Path
 
-from engine.diff import Diff
-from engine.load import Corpus
-from engine.render import (
+from gapcheck.diff import Diff
+from gapcheck.load import Corpus
+from gapcheck.render import (
     Column,
     DiffContext,
     MatrixContext,
@@ -17,9 +17,9 @@ from engine.render import (
     report_csv,
     report_json,
 )
-from engine.vocab import THEME_TITLES
-from engine.workspace import Run, Workspace
-from engine.xlsx import matrix_xlsx
+from gapcheck.vocab import THEME_TITLES
+from gapcheck.workspace import Run, Workspace
+from gapcheck.xlsx import matrix_xlsx
 
 REPORT_FORMATS = ("md", "html", "json", "csv")
 MATRIX_FORMATS = ("html", "md", "csv", "xlsx")
@@ -27,12 +27,13 @@ MATRIX_FORMATS = ("html", "md", "csv", "xlsx")
 
 def stated_unknowns(corpus: Corpus) -> list[StatedUnknown]:
     """Every fact the corpus says a source left unknown."""
-    out = [StatedUnknown(u.about, u.source.label(), str(u.scope), None, u.requirements)
-           for u in corpus.index.unknowns]
+    out = [StatedUnknown(u.about, u.source.label(), str(u.scope), None, u.requirements) for u in corpus.index.unknowns]
     for inst in corpus.instruments:
         for prov in inst.model.provisions:
-            out += [StatedUnknown(u.about, u.source.label(), str(u.scope), f"{inst.id}/{prov.id}", u.requirements)
-                    for u in prov.unknowns]
+            out += [
+                StatedUnknown(u.about, u.source.label(), str(u.scope), f"{inst.id}/{prov.id}", u.requirements)
+                for u in prov.unknowns
+            ]
     return out
 
 
@@ -53,15 +54,21 @@ def report_files(run: Run, formats: tuple[str, ...]) -> dict[str, str | bytes]:
 
 def diff_files(diff: Diff) -> dict[str, str | bytes]:
     """The diff report in Markdown and HTML."""
-    ctx = DiffContext(f"Draft check: {diff.amended.amendment_label}", diff.changes,
-                      diff.baseline.provenance, diff.amended.provenance,
-                      {d: diff.count(d) for d in ("improved", "regressed", "changed")},
-                      diff.baseline.evaluation.summary(), diff.amended.evaluation.summary())
+    ctx = DiffContext(
+        f"Draft check: {diff.amended.amendment_label}",
+        diff.changes,
+        diff.baseline.provenance,
+        diff.amended.provenance,
+        {d: diff.count(d) for d in ("improved", "regressed", "changed")},
+        diff.baseline.evaluation.summary(),
+        diff.amended.evaluation.summary(),
+    )
     return {"diff.md": render("diff.md", ctx), "diff.html": render("diff.html", ctx)}
 
 
-def matrix_columns(ws: Workspace, jurisdictions: tuple[str, ...], dates: tuple[dt.date, ...],
-                   amendments: tuple[Path, ...]) -> list[Column]:
+def matrix_columns(
+    ws: Workspace, jurisdictions: tuple[str, ...], dates: tuple[dt.date, ...], amendments: tuple[Path, ...]
+) -> list[Column]:
     """Columns: each jurisdiction; the first one on each date; the first one with each draft."""
     specs: list[tuple[str, dt.date | None, tuple[Path, ...]]] = [(j, None, ()) for j in jurisdictions]
     first = jurisdictions[0]
@@ -71,8 +78,7 @@ def matrix_columns(ws: Workspace, jurisdictions: tuple[str, ...], dates: tuple[d
     for n, (code, date, drafts) in enumerate(specs):
         run = ws.evaluate(code, date, drafts)
         label = code + (f" @ {date.isoformat()}" if date else "") + (f" + {run.amendments[0]}" if drafts else "")
-        columns.append(Column(f"c{n + 1}", label, run.provenance,
-                              {f.requirement: f for f in run.evaluation.findings}))
+        columns.append(Column(f"c{n + 1}", label, run.provenance, {f.requirement: f for f in run.evaluation.findings}))
     return columns
 
 

@@ -12,10 +12,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from engine import expect
-from engine.errors import InputError
-from engine.workspace import Workspace
+from gapcheck import expect
+from gapcheck.errors import InputError
+from gapcheck.workspace import Workspace
 
 
 @cache

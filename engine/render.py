@@ -9,14 +9,13 @@ import io
 from dataclasses import dataclass, fields
 
 import jinja2
-
-from engine.diff import Change
-from engine.evaluate import Evaluation
-from engine.findings import Finding
-from engine.jsonout import dumps, evaluation_dict
-from engine.paths import TEMPLATES
-from engine.provenance import Provenance
-from engine.vocab import THEME_TITLES, Theme
+from gapcheck.diff import Change
+from gapcheck.evaluate import Evaluation
+from gapcheck.findings import Finding
+from gapcheck.jsonout import dumps, evaluation_dict
+from gapcheck.paths import TEMPLATES
+from gapcheck.provenance import Provenance
+from gapcheck.vocab import THEME_TITLES, Theme
 
 STATUSES = ("met", "partial", "gap", "unknown")
 
@@ -135,22 +134,31 @@ def report_context(ev: Evaluation, provenance: Provenance, stated: list[StatedUn
             counts = {s: sum(1 for f in found if f.status.value == s) for s in STATUSES}
             sections.append(ThemeSection(theme.value, THEME_TITLES[theme], counts, found))
     title = f"Gap report: {provenance.jurisdiction_name}"
-    return ReportContext(title, ev.summary(), sections,
-                         [f for f in ev.findings if f.status.value == "unknown"], stated, provenance)
+    return ReportContext(
+        title, ev.summary(), sections, [f for f in ev.findings if f.status.value == "unknown"], stated, provenance
+    )
 
 
 def report_csv(ev: Evaluation) -> str:
     """One row per requirement: status, theme, standards, provisions, recommendations."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["requirement", "status", "theme", "title", "standards", "recommendations",
-                     "provisions", "explanation"])
+    writer.writerow(
+        ["requirement", "status", "theme", "title", "standards", "recommendations", "provisions", "explanation"]
+    )
     for f in ev.findings:
-        writer.writerow([f.requirement, f.status.value, f.theme, f.title,
-                         "; ".join(f"{s.instrument} {s.pinpoint}" for s in f.standards),
-                         "; ".join(f.recommendations),
-                         "; ".join(f"{p.id}: {p.heading} ({p.role})" for p in f.provisions),
-                         " ".join(f.explanation)])
+        writer.writerow(
+            [
+                f.requirement,
+                f.status.value,
+                f.theme,
+                f.title,
+                "; ".join(f"{s.instrument} {s.pinpoint}" for s in f.standards),
+                "; ".join(f.recommendations),
+                "; ".join(f"{p.id}: {p.heading} ({p.role})" for p in f.provisions),
+                " ".join(f.explanation),
+            ]
+        )
     return out.getvalue()
 
 
@@ -165,6 +173,7 @@ def matrix_csv(ctx: MatrixContext) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["requirement", "theme", "title", *(c.label for c in ctx.columns)])
     for row in ctx.rows:
-        writer.writerow([row.requirement, row.theme, row.title,
-                         *(c.findings[row.requirement].status.value for c in ctx.columns)])
+        writer.writerow(
+            [row.requirement, row.theme, row.title, *(c.findings[row.requirement].status.value for c in ctx.columns)]
+        )
     return out.getvalue()

@@ -2,9 +2,9 @@
 
 from typing import Any
 
-from engine.amendment import AmendmentFile
-from engine.models import JurisdictionFile, StatuteFile
-from engine.standard import StandardFile
+from gapcheck.amendment import AmendmentFile
+from gapcheck.models import JurisdictionFile, StatuteFile
+from gapcheck.standard import StandardFile
 
 
 def schemas() -> dict[str, dict[str, Any]]:

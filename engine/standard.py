@@ -6,12 +6,10 @@ change them; rules/ reads them from the facts, never from code.
 
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
-
-from engine.dates import LegalDate
-from engine.duration import Months
-from engine.models import Strict
-from engine.vocab import (
+from gapcheck.dates import LegalDate
+from gapcheck.duration import Months
+from gapcheck.models import Strict
+from gapcheck.vocab import (
     Basis,
     Conduct,
     Element,
@@ -24,6 +22,7 @@ from engine.vocab import (
     Subject,
     Theme,
 )
+from pydantic import Field, model_validator
 
 
 class Citation(Strict):
@@ -53,7 +52,8 @@ class CoverageTest(Strict):
     purposes: list[Purpose] | None = Field(None, description="the offence's purpose must include one")
     purpose_unrestricted: bool = Field(False, description="an offence restricted to some purposes is partial")
     victim_ages: tuple[int, int] | None = Field(
-        None, description="[from, below): the union of covering offences must span it")
+        None, description="[from, below): the union of covering offences must span it"
+    )
     victim_age_limit_required: bool = Field(False, description="the offence must define a victim age limit")
     sex_neutral: bool = Field(False, description="an offence limited by victim sex is partial")
     partial_elements: list[Element] = Field(default_factory=list)
@@ -72,7 +72,8 @@ class MinAgeTest(Strict):
     subject: Subject
     minimum: int = Field(ge=0, le=25)
     declared_minimum: int | None = Field(
-        None, description="benchmark when a minimum_age_declaration of `declaration_age` is in force")
+        None, description="benchmark when a minimum_age_declaration of `declaration_age` is in force"
+    )
     declaration_age: int | None = None
     or_measure: MeasureKind | None = Field(None, description="an explicit measure of this kind also satisfies")
     counts_exceptions: bool = Field(False, description="a confirmed exception's floor is the effective minimum")

@@ -1,7 +1,7 @@
 """Plain-text findings for the terminal: a table per theme and a one-line summary."""
 
-from engine.evaluate import Evaluation
-from engine.vocab import Theme
+from gapcheck.evaluate import Evaluation
+from gapcheck.vocab import Theme
 
 MARK = {"met": "MET", "partial": "PARTIAL", "gap": "GAP", "unknown": "UNKNOWN"}
 
@@ -22,6 +22,8 @@ def findings_table(ev: Evaluation, amendment: str | None, explain: bool = False)
         if theme in themes:
             lines += [f"[{theme}]", *themes[theme], ""]
     s = ev.summary()
-    lines.append(f"{len(ev.findings)} requirements: {s['met']} met, {s['partial']} partial, "
-                 f"{s['gap']} gap, {s['unknown']} unknown")
+    lines.append(
+        f"{len(ev.findings)} requirements: {s['met']} met, {s['partial']} partial, "
+        f"{s['gap']} gap, {s['unknown']} unknown"
+    )
     return "\n".join(lines) + "\n"

@@ -4,12 +4,12 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
 
-from engine import amendment, expect
-from engine.errors import InputError, Problem, display_path
-from engine.load import INDEX, load_jurisdiction, load_standards
-from engine.paths import STANDARDS, STATUTES
-from engine.workspace import Workspace
-from engine.yamlsrc import read
+from gapcheck import amendment, expect
+from gapcheck.errors import InputError, Problem, display_path
+from gapcheck.load import INDEX, load_jurisdiction, load_standards
+from gapcheck.paths import STANDARDS, STATUTES
+from gapcheck.workspace import Workspace
+from gapcheck.yamlsrc import read
 
 T = TypeVar("T")
 
@@ -57,8 +57,9 @@ def _validate_one(target: Path, ws: Workspace | None) -> list[str]:
         if target.parent.name == "standards":
             return _standards(target.parent)
         _, draft = amendment.load(target)
-        return [f"ok  {display_path(target)}: amendment of {draft.amendment.jurisdiction}, "
-                f"{len(draft.changes)} changes"]
+        return [
+            f"ok  {display_path(target)}: amendment of {draft.amendment.jurisdiction}, {len(draft.changes)} changes"
+        ]
     if (target / INDEX).exists():
         return _jurisdiction(target, ws)
     if not target.is_dir():

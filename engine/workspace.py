@@ -4,12 +4,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from engine import amendment, messages
-from engine.errors import InputError, Problem, display_path
-from engine.evaluate import Evaluation, evaluate
-from engine.load import INDEX, Corpus, Standards, load_jurisdiction, load_standards
-from engine.paths import STANDARDS, STATUTES
-from engine.provenance import Provenance, digest, yaml_files
+from gapcheck import amendment, messages
+from gapcheck.errors import InputError, Problem, display_path
+from gapcheck.evaluate import Evaluation, evaluate
+from gapcheck.load import INDEX, Corpus, Standards, load_jurisdiction, load_standards
+from gapcheck.paths import STANDARDS, STATUTES
+from gapcheck.provenance import Provenance, digest, yaml_files
 
 
 @dataclass(frozen=True)
@@ -47,11 +47,22 @@ class Workspace:
             return as_path
         folder = self.statutes / jurisdiction
         if not folder.is_dir():
-            known = sorted(p.name for p in self.statutes.iterdir() if (p / INDEX).exists()) \
-                if self.statutes.is_dir() else []
-            raise InputError([Problem(display_path(folder), 1, 1,
-                                      f"no jurisdiction '{jurisdiction}'{messages.suggest(jurisdiction, known)}; "
-                                      f"known: {', '.join(known) or 'none'}")])
+            known = (
+                sorted(p.name for p in self.statutes.iterdir() if (p / INDEX).exists())
+                if self.statutes.is_dir()
+                else []
+            )
+            raise InputError(
+                [
+                    Problem(
+                        display_path(folder),
+                        1,
+                        1,
+                        f"no jurisdiction '{jurisdiction}'{messages.suggest(jurisdiction, known)}; "
+                        f"known: {', '.join(known) or 'none'}",
+                    )
+                ]
+            )
         return folder
 
     def corpus(self, jurisdiction: str, amendments: tuple[Path, ...] = ()) -> tuple[Corpus, tuple[str, ...]]:
@@ -69,17 +80,20 @@ class Workspace:
             titles.append(title)
         return corpus, tuple(titles)
 
-    def evaluate(self, jurisdiction: str, as_of: dt.date | None = None,
-                 amendments: tuple[Path, ...] = ()) -> Run:
+    def evaluate(self, jurisdiction: str, as_of: dt.date | None = None, amendments: tuple[Path, ...] = ()) -> Run:
         """Findings for a jurisdiction (as amended) on a date (default: its own as_of)."""
         corpus, titles = self.corpus(jurisdiction, amendments)
         date = as_of or _default_date(corpus)
         meta = corpus.index.jurisdiction
         provenance = Provenance(
-            jurisdiction=corpus.code, jurisdiction_name=meta.name, reference=meta.reference,
-            as_of=date.isoformat(), amendment=" + ".join(titles) or None,
+            jurisdiction=corpus.code,
+            jurisdiction_name=meta.name,
+            reference=meta.reference,
+            as_of=date.isoformat(),
+            amendment=" + ".join(titles) or None,
             corpus=digest([*yaml_files(corpus.path), *amendments]),
-            standards=digest(yaml_files(self.standards_dir)))
+            standards=digest(yaml_files(self.standards_dir)),
+        )
         return Run(evaluate(corpus, self.standards, date), corpus, titles, provenance)
 
 

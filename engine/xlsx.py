@@ -5,10 +5,9 @@ import io
 import re
 import zipfile
 
+from gapcheck.render import MatrixContext
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
-
-from engine.render import MatrixContext
 
 FILLS = {"met": "C6EFCE", "partial": "FFEB9C", "gap": "FFC7CE", "unknown": "EDEDED"}
 FIXED = dt.datetime(2000, 1, 1)

@@ -8,8 +8,17 @@ after all data, because durable_rules has no truth maintenance.
 from typing import Any
 
 from durable.lang import c, m, ruleset, when_all
-
-from rules import age_order, coverage, criminalization, diversion, exceptions, gender, measure, minimum_age, penalty
+from gapcheck.rules import (
+    age_order,
+    coverage,
+    criminalization,
+    diversion,
+    exceptions,
+    gender,
+    measure,
+    minimum_age,
+    penalty,
+)
 
 NAME = "gapcheck"
 MODULES = (coverage, criminalization, penalty, diversion, minimum_age, exceptions, age_order, measure, gender)

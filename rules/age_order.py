@@ -6,8 +6,8 @@ who may leave school before she may work is exposed to child labour.
 
 from typing import Any
 
-from rules.base import Fact, Snapshot, absent, conclude, provision_ref, verdict
-from rules.thresholds import lowest, of_subject, show
+from gapcheck.rules.base import Fact, Snapshot, absent, conclude, provision_ref, verdict
+from gapcheck.rules.thresholds import lowest, of_subject, show
 
 
 def define() -> None:
@@ -25,8 +25,18 @@ def define() -> None:
         a, b = lowest(upper), lowest(lower)
         met = min(a["ages"]) >= min(b["ages"])
         verb = "reaches" if met else "falls short of"
-        line = (f"{show(a)}, which {verb} the {min(b['ages'])} of {b['provision']} "
-                f"for {p['at_least'].replace('_', ' ')} [{b['source']}].")
-        conclude(ctx, s, req, "met" if met else "gap", [line],
-                 [provision_ref(a, "satisfies" if met else "falls short", show(a)),
-                  provision_ref(b, "compared with", show(b))])
+        line = (
+            f"{show(a)}, which {verb} the {min(b['ages'])} of {b['provision']} "
+            f"for {p['at_least'].replace('_', ' ')} [{b['source']}]."
+        )
+        conclude(
+            ctx,
+            s,
+            req,
+            "met" if met else "gap",
+            [line],
+            [
+                provision_ref(a, "satisfies" if met else "falls short", show(a)),
+                provision_ref(b, "compared with", show(b)),
+            ],
+        )

@@ -62,7 +62,8 @@ def verdict(*tests: str) -> Callable[[Verdict], Verdict]:
 
     def declare(decide: Verdict) -> Verdict:
         when_all(c.t << (m.kind == "$evaluate"), c.req << ((m.kind == "requirement") & of_kind))(
-            lambda ctx: decide(ctx, Snapshot(ctx), fact(ctx.req)))
+            lambda ctx: decide(ctx, Snapshot(ctx), fact(ctx.req))
+        )
         return decide
 
     return declare
@@ -79,39 +80,48 @@ def derive(ctx: Any, new: Fact) -> None:
     raise RuntimeError(f"derived fact {new['ref']!r} collides after 3 salts")
 
 
-def conclude(ctx: Any, s: Snapshot, req: Fact, status: str, explanation: list[str],
-             provisions: list[Fact]) -> None:
+def conclude(ctx: Any, s: Snapshot, req: Fact, status: str, explanation: list[str], provisions: list[Fact]) -> None:
     """Record the finding for one requirement, with notes the source gives on it."""
     notes = [
         f"Not known ({u['scope']}): {u['about']} [{u['source']}]"
         for u in s.of("unknown")
         if req["req"] in u["requirements"] or req["theme"] in u["themes"]
     ]
-    derive(ctx, {
-        "ref": f"finding:{req['req']}",
-        "kind": "finding",
-        "req": req["req"],
-        "status": status,
-        "explanation": explanation + notes,
-        "provisions": _unique(provisions),
-    })
+    derive(
+        ctx,
+        {
+            "ref": f"finding:{req['req']}",
+            "kind": "finding",
+            "req": req["req"],
+            "status": status,
+            "explanation": explanation + notes,
+            "provisions": _unique(provisions),
+        },
+    )
 
 
 def absent(s: Snapshot, req: Fact, what: str) -> tuple[str, list[str]]:
     """Status and reason when no evidence exists: gap in a closed world, else unknown."""
     theme, rid = req["theme"], req["req"]
-    unknowns = [u for u in s.of("unknown")
-                if u["scope"] == "law" and (rid in u["requirements"] or theme in u["themes"])]
+    unknowns = [
+        u for u in s.of("unknown") if u["scope"] == "law" and (rid in u["requirements"] or theme in u["themes"])
+    ]
     if unknowns:
-        return "unknown", [f"No {what} is in the corpus, and the source says it is not known: "
-                           f"{unknowns[0]['about']} [{unknowns[0]['source']}]."]
+        return "unknown", [
+            f"No {what} is in the corpus, and the source says it is not known: "
+            f"{unknowns[0]['about']} [{unknowns[0]['source']}]."
+        ]
     closing = [d for d in s.of("complete") if rid in d["requirements"] or theme in d["themes"]]
     if closing:
-        return "gap", [f"No {what} is in the law: the corpus is declared complete for this "
-                       f"{'requirement' if rid in closing[0]['requirements'] else 'theme'} "
-                       f"[{closing[0]['source']}]."]
-    return "unknown", [f"No {what} is in the corpus, and the corpus is not declared complete "
-                       f"for theme '{theme}': the law may say more than the sources modelled."]
+        return "gap", [
+            f"No {what} is in the law: the corpus is declared complete for this "
+            f"{'requirement' if rid in closing[0]['requirements'] else 'theme'} "
+            f"[{closing[0]['source']}]."
+        ]
+    return "unknown", [
+        f"No {what} is in the corpus, and the corpus is not declared complete "
+        f"for theme '{theme}': the law may say more than the sources modelled."
+    ]
 
 
 def provision_ref(f: Fact, role: str, reason: str) -> Fact:

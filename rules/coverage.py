@@ -10,8 +10,7 @@ that conduct and object, and derives a `coverage` fact: `full`, `partial` or
 from typing import Any
 
 from durable.lang import c, m, when_all
-
-from rules.base import Fact, derive, fact
+from gapcheck.rules.base import Fact, derive, fact
 
 CHILD = (0, 18)
 
@@ -48,8 +47,9 @@ def assess(p: Fact, off: Fact) -> tuple[str, list[str]]:
     for element in sorted(elements & set(p["partial_elements"])):
         partial.append(f"it is narrowed by the element {element.replace('_', ' ')}")
     if off["framing"] in p["partial_labels"]:
-        partial.append(f"it is covered only within the {off['framing']} offence or definition, "
-                       "not as a crime of its own")
+        partial.append(
+            f"it is covered only within the {off['framing']} offence or definition, not as a crime of its own"
+        )
     for means in sorted(set(p["means"]) - set(off["means"])):
         none.append(f"it is not framed for commission through {means.upper()}")
     if p["sex_neutral"] and off["sex"] != "any":
@@ -78,25 +78,28 @@ def define() -> None:
         rc, off, params = fact(ctx.rc), fact(ctx.off), fact(ctx.req)["params"]
         quality, reasons = assess(params, off)
         lo, hi, stated = band(off)
-        derive(ctx, {
-            "ref": f"cov:{rc['req']}:{off['ref']}",
-            "kind": "coverage",
-            "req": rc["req"],
-            "test": rc["test"],
-            "group": rc["group"],
-            "conduct": off["conduct"],
-            "offence": off["offence"],
-            "provision": off["provision"],
-            "source": off["source"],
-            "secondary": off["secondary"],
-            "quality": quality,
-            "reasons": reasons,
-            "age_from": lo,
-            "age_below": hi,
-            "age_stated": stated,
-            "sex": off["sex"],
-            "penalty_stated": off["penalty_stated"],
-            "max_months": off["max_months"],
-            "min_months": off["min_months"],
-            "mediation_measure": params.get("mediation_measure") or "",
-        })
+        derive(
+            ctx,
+            {
+                "ref": f"cov:{rc['req']}:{off['ref']}",
+                "kind": "coverage",
+                "req": rc["req"],
+                "test": rc["test"],
+                "group": rc["group"],
+                "conduct": off["conduct"],
+                "offence": off["offence"],
+                "provision": off["provision"],
+                "source": off["source"],
+                "secondary": off["secondary"],
+                "quality": quality,
+                "reasons": reasons,
+                "age_from": lo,
+                "age_below": hi,
+                "age_stated": stated,
+                "sex": off["sex"],
+                "penalty_stated": off["penalty_stated"],
+                "max_months": off["max_months"],
+                "min_months": off["min_months"],
+                "mediation_measure": params.get("mediation_measure") or "",
+            },
+        )

@@ -7,8 +7,8 @@ it must together reach every age in the band.
 
 from typing import Any
 
-from rules.base import Fact, Snapshot, absent, conclude, provision_ref, verdict
-from rules.coverage import band_text
+from gapcheck.rules.base import Fact, Snapshot, absent, conclude, provision_ref, verdict
+from gapcheck.rules.coverage import band_text
 
 ROLE = {"full": "satisfies", "partial": "partly satisfies", "none": "considered"}
 RANK = {"none": 0, "partial": 1, "full": 2}
@@ -55,8 +55,10 @@ def nearby(s: Snapshot, params: Fact, covs: list[Fact]) -> list[Fact]:
     out = []
     for name, offs in sorted(by_offence.items()):
         does = ", ".join(o["conduct"].replace("_", " ") for o in offs)
-        reason = (f"{name} covers {does}; not {' or '.join(x.replace('_', ' ') for x in sorted(wanted))} "
-                  f"[{offs[0]['source']}].")
+        reason = (
+            f"{name} covers {does}; not {' or '.join(x.replace('_', ' ') for x in sorted(wanted))} "
+            f"[{offs[0]['source']}]."
+        )
         out.append(provision_ref(offs[0], "considered", reason))
     return out
 
@@ -67,8 +69,7 @@ def coverage_verdict(s: Snapshot, req: Fact) -> tuple[str, list[str], list[Fact]
     covs = [f for f in s.of("coverage") if f["req"] == req["req"]]
     provisions = [provision_ref(f, ROLE[f["quality"]], describe(f)) for f in covs]
     explanation = [describe(f) for f in covs]
-    best = [max((RANK[f["quality"]] for f in covs if f["group"] == g), default=0)
-            for g in range(len(params["groups"]))]
+    best = [max((RANK[f["quality"]] for f in covs if f["group"] == g), default=0) for g in range(len(params["groups"]))]
     if all(b == 0 for b in best):
         conducts = " or ".join(x.replace("_", " ") for g in params["groups"] for x in g)
         status, why = absent(s, req, f"in-force offence covering {conducts}")
@@ -77,18 +78,21 @@ def coverage_verdict(s: Snapshot, req: Fact) -> tuple[str, list[str], list[Fact]
     status = "met" if all(b == 2 for b in best) else "partial"
     for g, b in enumerate(best):
         if b == 0:
-            explanation.append("No in-force offence covers "
-                               + " or ".join(x.replace("_", " ") for x in params["groups"][g]) + ".")
+            explanation.append(
+                "No in-force offence covers " + " or ".join(x.replace("_", " ") for x in params["groups"][g]) + "."
+            )
     covering = [f for f in covs if f["quality"] != "none"]
     if params["victim_ages"]:
         missing = uncovered_ages(covering, params["victim_ages"])
         if missing:
             status = "partial"
-            explanation.append("Children " + " and ".join(band_text(a, b) for a, b in missing)
-                               + " are not protected by any covering offence.")
+            explanation.append(
+                "Children "
+                + " and ".join(band_text(a, b) for a, b in missing)
+                + " are not protected by any covering offence."
+            )
     if any(not f["age_stated"] for f in covering):
-        explanation.append("A covering offence protects 'children' without a stated age limit; "
-                           "it is read as under 18.")
+        explanation.append("A covering offence protects 'children' without a stated age limit; it is read as under 18.")
     if status == "met" and all(f["secondary"] for f in covering):
         explanation.append("This rests on secondary sources only.")
     return status, explanation, provisions, covering

@@ -7,8 +7,8 @@ exceptions exist, or only an unconfirmed source reports one, the answer is
 
 from typing import Any
 
-from rules.base import Fact, Snapshot, absent, conclude, provision_ref, verdict
-from rules.thresholds import of_subject, show
+from gapcheck.rules.base import Fact, Snapshot, absent, conclude, provision_ref, verdict
+from gapcheck.rules.thresholds import of_subject, show
 
 
 def define() -> None:
@@ -29,9 +29,11 @@ def define() -> None:
         provisions: list[Fact] = []
         for f in found:
             for e in f["exceptions"]:
-                text = (f"{f['provision']} allows {p['subject'].replace('_', ' ')} from "
-                        f"{e['floor'] if e['floor'] is not None else 'an unstated age'} "
-                        f"{e['conditions']} [{e['source']}]")
+                text = (
+                    f"{f['provision']} allows {p['subject'].replace('_', ' ')} from "
+                    f"{e['floor'] if e['floor'] is not None else 'an unstated age'} "
+                    f"{e['conditions']} [{e['source']}]"
+                )
                 (confirmed if e["confirmed"] and not e["secondary"] else reported).append(text)
                 provisions.append(provision_ref(f, "allows an exception", text))
         for lower_subject in p["lower_subjects"]:

@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from rules.base import Fact, Snapshot, absent, conclude, provision_ref, verdict
+from gapcheck.rules.base import Fact, Snapshot, absent, conclude, provision_ref, verdict
 
 
 def define() -> None:
@@ -18,11 +18,21 @@ def define() -> None:
             return
         limited = {f["offence"]: f for f in covs if f["sex"] != "any"}
         if limited:
-            lines = [f"{f['offence']} protects only {f['sex']} victims [{f['source']}]."
-                     for f in limited.values()]
-            conclude(ctx, s, req, "partial", lines,
-                     [provision_ref(f, "falls short", f"{f['sex']} victims only") for f in limited.values()])
+            lines = [f"{f['offence']} protects only {f['sex']} victims [{f['source']}]." for f in limited.values()]
+            conclude(
+                ctx,
+                s,
+                req,
+                "partial",
+                lines,
+                [provision_ref(f, "falls short", f"{f['sex']} victims only") for f in limited.values()],
+            )
             return
-        conclude(ctx, s, req, "met",
-                 ["Every offence relied on for " + ", ".join(sorted(wanted)) + " protects victims of any sex."],
-                 [provision_ref(f, "satisfies", "no victim sex limit") for f in covs])
+        conclude(
+            ctx,
+            s,
+            req,
+            "met",
+            ["Every offence relied on for " + ", ".join(sorted(wanted)) + " protects victims of any sex."],
+            [provision_ref(f, "satisfies", "no victim sex limit") for f in covs],
+        )

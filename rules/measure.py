@@ -7,7 +7,7 @@ without a reporting duty) is partial.
 
 from typing import Any
 
-from rules.base import Fact, Snapshot, absent, conclude, provision_ref, verdict
+from gapcheck.rules.base import Fact, Snapshot, absent, conclude, provision_ref, verdict
 
 RANK = {"gap": 0, "partial": 1, "met": 2}
 
@@ -44,15 +44,23 @@ def define() -> None:
             if status == "gap":  # a closed world says so too: cite it beside the measure's own source
                 closed, why = absent(s, req, p["measure"].replace("_", " "))
                 lines += why if closed == "gap" else []
-            conclude(ctx, s, req, status, lines,
-                     [provision_ref(f, role[s], line) for (s, line), f in graded])
+            conclude(ctx, s, req, status, lines, [provision_ref(f, role[s], line) for (s, line), f in graded])
             return
         weaker = [f for f in measures if f["measure"] in p["partial_kinds"]]
         if weaker:
-            lines = [f"{f['provision']}: only a {f['measure'].replace('_', ' ')} [{f['source']}], "
-                     f"no {p['measure'].replace('_', ' ')}." for f in weaker]
-            conclude(ctx, s, req, "partial", lines,
-                     [provision_ref(f, "partly satisfies", line) for f, line in zip(weaker, lines, strict=True)])
+            lines = [
+                f"{f['provision']}: only a {f['measure'].replace('_', ' ')} [{f['source']}], "
+                f"no {p['measure'].replace('_', ' ')}."
+                for f in weaker
+            ]
+            conclude(
+                ctx,
+                s,
+                req,
+                "partial",
+                lines,
+                [provision_ref(f, "partly satisfies", line) for f, line in zip(weaker, lines, strict=True)],
+            )
             return
         status, why = absent(s, req, p["measure"].replace("_", " "))
         conclude(ctx, s, req, status, why, [])

@@ -6,8 +6,8 @@ where it is, the finding says which declaration and source it rests on.
 
 from typing import Any
 
-from rules.base import Fact, Snapshot, absent, conclude, provision_ref, verdict
-from rules.thresholds import lowest, of_subject, show
+from gapcheck.rules.base import Fact, Snapshot, absent, conclude, provision_ref, verdict
+from gapcheck.rules.thresholds import lowest, of_subject, show
 
 
 def define() -> None:
@@ -18,13 +18,16 @@ def define() -> None:
         p = req["params"]
         subject = p["subject"].replace("_", " ")
         if p["or_measure"]:
-            bans = [f for f in s.of("measure")
-                    if f["measure"] == p["or_measure"] and f["status"] == "explicit"]
+            bans = [f for f in s.of("measure") if f["measure"] == p["or_measure"] and f["status"] == "explicit"]
             if bans:
-                conclude(ctx, s, req, "met",
-                         [f"{f['provision']} prohibits {subject} for children explicitly [{f['source']}]."
-                          for f in bans],
-                         [provision_ref(f, "satisfies", "explicit prohibition") for f in bans])
+                conclude(
+                    ctx,
+                    s,
+                    req,
+                    "met",
+                    [f"{f['provision']} prohibits {subject} for children explicitly [{f['source']}]." for f in bans],
+                    [provision_ref(f, "satisfies", "explicit prohibition") for f in bans],
+                )
                 return
         found = of_subject(s, p["subject"])
         if not found:
@@ -32,13 +35,16 @@ def define() -> None:
             conclude(ctx, s, req, status, why, [])
             return
         benchmark, basis = p["minimum"], [f"The benchmark is {p['minimum']}."]
-        declarations = [f for f in s.of("measure")
-                        if f["measure"] == "minimum_age_declaration" and f["age"] == p["declaration_age"]]
+        declarations = [
+            f for f in s.of("measure") if f["measure"] == "minimum_age_declaration" and f["age"] == p["declaration_age"]
+        ]
         if p["declared_minimum"] is not None and declarations:
             d = declarations[0]
             benchmark = p["declared_minimum"]
-            basis = [f"The benchmark is {benchmark}, because a minimum age of {d['age']} was declared "
-                     f"({d['provision']}) [{d['source']}]."]
+            basis = [
+                f"The benchmark is {benchmark}, because a minimum age of {d['age']} was declared "
+                f"({d['provision']}) [{d['source']}]."
+            ]
         low = lowest(found)
         status = "met" if min(low["ages"]) >= benchmark else "gap"
         lines = basis + [show(f) + "." for f in found]

@@ -6,9 +6,9 @@ penalty below the benchmark, the requirement is not met for them.
 
 from typing import Any
 
-from engine.duration import format_months as months_text
-from rules.base import Fact, Snapshot, conclude, provision_ref, verdict
-from rules.criminalization import coverage_verdict
+from gapcheck.duration import format_months as months_text
+from gapcheck.rules.base import Fact, Snapshot, conclude, provision_ref, verdict
+from gapcheck.rules.criminalization import coverage_verdict
 
 
 def define() -> None:
@@ -30,12 +30,19 @@ def define() -> None:
                 roles.append(provision_ref(cov, "considered", "penalty not stated"))
             elif cov["max_months"] < floor:
                 low.append(cov)
-                lines.append(f"{name} carries at most {months_text(cov['max_months'])}, "
-                             f"below the benchmark of {months_text(floor)}.")
-                roles.append(provision_ref(cov, "falls short", f"maximum {months_text(cov['max_months'])} "
-                                           f"is below {months_text(floor)}"))
+                lines.append(
+                    f"{name} carries at most {months_text(cov['max_months'])}, "
+                    f"below the benchmark of {months_text(floor)}."
+                )
+                roles.append(
+                    provision_ref(
+                        cov, "falls short", f"maximum {months_text(cov['max_months'])} is below {months_text(floor)}"
+                    )
+                )
             else:
-                lines.append(f"{name} carries up to {months_text(cov['max_months'])}, "
-                             f"meeting the benchmark of {months_text(floor)}.")
+                lines.append(
+                    f"{name} carries up to {months_text(cov['max_months'])}, "
+                    f"meeting the benchmark of {months_text(floor)}."
+                )
                 roles.append(provision_ref(cov, "satisfies", f"maximum {months_text(cov['max_months'])}"))
         conclude(ctx, s, req, "gap" if low else ("unknown" if unstated else "met"), lines, roles)

@@ -1,7 +1,6 @@
 """Shared reading of age thresholds for the minimum-age, exception and age-order verdicts."""
 
-
-from rules.base import Fact, Snapshot
+from gapcheck.rules.base import Fact, Snapshot
 
 
 def of_subject(s: Snapshot, subject: str) -> list[Fact]:

@@ -5,10 +5,9 @@ import textwrap
 from pathlib import Path
 
 import pytest
-
-from engine.evaluate import Evaluation
-from engine.paths import ROOT
-from engine.workspace import Workspace
+from gapcheck.evaluate import Evaluation
+from gapcheck.paths import ROOT
+from gapcheck.workspace import Workspace
 
 LAO_AS_OF = dt.date(2017, 11, 16)
 
@@ -60,8 +59,12 @@ def repo_root() -> Path:
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-golden", action="store_true", default=False,
-                     help="Re-record tests/golden/ from the current output (review the diff before committing).")
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="Re-record tests/golden/ from the current output (review the diff before committing).",
+    )
 
 
 @pytest.fixture

@@ -7,40 +7,75 @@ import sys
 import textwrap
 
 import pytest
-
-from engine.cli import main
-from engine.paths import ROOT, STATUTES
+from gapcheck.cli import main
+from gapcheck.paths import ROOT, STATUTES
 
 DRAFTS = STATUTES / "la" / "drafts"
 HEAD = "amendment: {jurisdiction: la, title: Test draft, date: 2026-01-01}\nchanges:\n"
 
 # (name, changes text, line, fragments)
 BROKEN = [
-    ("unknown-provision", "  - repeal: la/law-on-children-2007/art-88\n", 3,
-     ["no provision 'la/law-on-children-2007/art-88'", "did you mean 'la/law-on-children-2007/art-8"]),
-    ("repeal-twice",
-     "  - repeal: la/law-on-children-2007/art-86\n  - repeal: la/law-on-children-2007/art-86\n", 4,
-     ["already repealed by an earlier change"]),
-    ("unknown-instrument",
-     "  - add: la/law-on-child-2007\n    provision: {id: art-1, heading: h, source: s ¶1}\n", 3,
-     ["no instrument 'la/law-on-child-2007'", "did you mean 'la/law-on-children-2007'"]),
-    ("bad-vocabulary", "  - add: la/law-on-children-2007\n    provision:\n      id: art-90\n      heading: h\n"
-     "      source: s ¶1\n      offences:\n        - {id: o, conduct: [groom], source: s ¶1}\n", 9,
-     ["'groom' is not an allowed value", "solicit_child"]),
-    ("existing-provision",
-     "  - add: la/law-on-children-2007\n    provision: {id: art-86, heading: h, source: s ¶1}\n", 4,
-     ["provision 'la/law-on-children-2007/art-86' already exists", "use replace"]),
-    ("replace-renames",
-     "  - replace: la/law-on-children-2007/art-86\n    provision: {id: art-87, heading: h, source: s ¶1}\n", 4,
-     ["replace keeps the id: expected 'art-86', got 'art-87'"]),
-    ("two-verbs", "  - repeal: la/law-on-children-2007/art-86\n    replace: la/law-on-children-2007/art-89\n", 3,
-     ["exactly one of add, replace, repeal"]),
-    ("new-instrument-id", "  - add: other/new-law\n    instrument: {title: T, kind: law, source: s ¶1}\n", 3,
-     ["a new instrument id is 'la/<name>'"]),
-    ("replace-without-provision", "  - replace: la/law-on-children-2007/art-86\n", 3,
-     ["replace needs the new `provision`"]),
-    ("unknown-key", "  - repeal: la/law-on-children-2007/art-86\n    becuase: obsolete\n", 4,
-     ["unknown key 'becuase'"]),
+    (
+        "unknown-provision",
+        "  - repeal: la/law-on-children-2007/art-88\n",
+        3,
+        ["no provision 'la/law-on-children-2007/art-88'", "did you mean 'la/law-on-children-2007/art-8"],
+    ),
+    (
+        "repeal-twice",
+        "  - repeal: la/law-on-children-2007/art-86\n  - repeal: la/law-on-children-2007/art-86\n",
+        4,
+        ["already repealed by an earlier change"],
+    ),
+    (
+        "unknown-instrument",
+        "  - add: la/law-on-child-2007\n    provision: {id: art-1, heading: h, source: s ¶1}\n",
+        3,
+        ["no instrument 'la/law-on-child-2007'", "did you mean 'la/law-on-children-2007'"],
+    ),
+    (
+        "bad-vocabulary",
+        "  - add: la/law-on-children-2007\n    provision:\n      id: art-90\n      heading: h\n"
+        "      source: s ¶1\n      offences:\n        - {id: o, conduct: [groom], source: s ¶1}\n",
+        9,
+        ["'groom' is not an allowed value", "solicit_child"],
+    ),
+    (
+        "existing-provision",
+        "  - add: la/law-on-children-2007\n    provision: {id: art-86, heading: h, source: s ¶1}\n",
+        4,
+        ["provision 'la/law-on-children-2007/art-86' already exists", "use replace"],
+    ),
+    (
+        "replace-renames",
+        "  - replace: la/law-on-children-2007/art-86\n    provision: {id: art-87, heading: h, source: s ¶1}\n",
+        4,
+        ["replace keeps the id: expected 'art-86', got 'art-87'"],
+    ),
+    (
+        "two-verbs",
+        "  - repeal: la/law-on-children-2007/art-86\n    replace: la/law-on-children-2007/art-89\n",
+        3,
+        ["exactly one of add, replace, repeal"],
+    ),
+    (
+        "new-instrument-id",
+        "  - add: other/new-law\n    instrument: {title: T, kind: law, source: s ¶1}\n",
+        3,
+        ["a new instrument id is 'la/<name>'"],
+    ),
+    (
+        "replace-without-provision",
+        "  - replace: la/law-on-children-2007/art-86\n",
+        3,
+        ["replace needs the new `provision`"],
+    ),
+    (
+        "unknown-key",
+        "  - repeal: la/law-on-children-2007/art-86\n    becuase: obsolete\n",
+        4,
+        ["unknown key 'becuase'"],
+    ),
 ]
 
 
@@ -60,8 +95,9 @@ def test_broken_amendment_is_bad_input(tmp_path, capsys, name, changes, line, fr
 
 def test_wrong_jurisdiction(tmp_path, capsys):  # type: ignore[no-untyped-def]
     draft = tmp_path / "draft.yaml"
-    draft.write_text(HEAD.replace("jurisdiction: la", "jurisdiction: kh") + "  - repeal: la/x/art-1\n",
-                     encoding="utf-8")
+    draft.write_text(
+        HEAD.replace("jurisdiction: la", "jurisdiction: kh") + "  - repeal: la/x/art-1\n", encoding="utf-8"
+    )
     assert main(["check", "--amendment", str(draft)]) == 2
     assert "draft.yaml:1:" in capsys.readouterr().err
 
@@ -72,8 +108,19 @@ def _statute_hashes() -> dict[str, str]:
 
 # (draft, exit code of diff, improved requirements, regressed requirements)
 DRAFT_EFFECTS = [
-    ("possession-and-grooming", 0, {"csam-possession", "csam-procuring", "csam-access", "grooming",
-                                     "live-streaming-attendance", "facilitating-online-exploitation"}, set()),
+    (
+        "possession-and-grooming",
+        0,
+        {
+            "csam-possession",
+            "csam-procuring",
+            "csam-access",
+            "grooming",
+            "live-streaming-attendance",
+            "facilitating-online-exploitation",
+        },
+        set(),
+    ),
     ("sale-of-children-offence", 0, {"sale-separate-offence", "sale-any-purpose"}, set()),
     ("art-89-penalties", 0, {"prostitution-penalty"}, set()),
     ("marriage-at-16", 1, set(), {"marriage-min-age-18"}),
@@ -146,7 +193,8 @@ def test_expectation_with_unknown_requirement_is_bad_input(tmp_path, capsys):  #
 
 def test_plain_pytest_runs_expectations_through_the_plugin(tmp_path):  # type: ignore[no-untyped-def]
     (tmp_path / "drafts").mkdir()
-    (tmp_path / "drafts" / "grooming.yaml").write_text(textwrap.dedent("""\
+    (tmp_path / "drafts" / "grooming.yaml").write_text(
+        textwrap.dedent("""\
         amendment: {jurisdiction: la, title: Grooming offence, date: 2026-01-01}
         changes:
           - add: la/law-on-children-2007
@@ -156,16 +204,26 @@ def test_plain_pytest_runs_expectations_through_the_plugin(tmp_path):  # type: i
               source: draft
               offences:
                 - {id: grooming, conduct: [solicit_child], source: draft}
-        """), encoding="utf-8")
-    (tmp_path / "grooming.gapcheck.yaml").write_text(textwrap.dedent("""\
+        """),
+        encoding="utf-8",
+    )
+    (tmp_path / "grooming.gapcheck.yaml").write_text(
+        textwrap.dedent("""\
         name: the grooming draft closes the grooming gap
         amendment: drafts/grooming.yaml
         expect:
           grooming: met
           csam-possession: met
-        """), encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", str(tmp_path)],
-                          cwd=tmp_path, capture_output=True, text=True, check=False)
+        """),
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", str(tmp_path)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 1, done.stdout + done.stderr
     assert "1 failed, 1 passed" in done.stdout
     assert "csam-possession: expected met, got gap" in done.stdout

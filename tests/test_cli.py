@@ -5,11 +5,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from engine.cli import main
+from gapcheck.cli import main
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "engine.cli", *args], capture_output=True, text=True, check=False)
+    return subprocess.run([sys.executable, "-m", "gapcheck.cli", *args], capture_output=True, text=True, check=False)
 
 
 def test_check_json_is_byte_identical_across_runs() -> None:
@@ -45,7 +45,7 @@ def test_check_text_groups_by_theme_and_summarises(capsys) -> None:  # type: ign
 def test_check_explain_prints_the_reasoning(capsys) -> None:  # type: ignore[no-untyped-def]
     assert main(["check", "--explain"]) == 0
     out = capsys.readouterr().out
-    block = out[out.index("GAP      prostitution-penalty"):]
+    block = out[out.index("GAP      prostitution-penalty") :]
     assert "carries at most 5 years, below the benchmark of 10 years" in block.splitlines()[1]
 
 
@@ -82,11 +82,18 @@ def test_console_script_entry_point_runs() -> None:
 
 
 def test_validate_recognises_every_kind_of_file(capsys) -> None:  # type: ignore[no-untyped-def]
-    paths = ["tests/expectations/marriage-at-16.gapcheck.yaml", "statutes/la/drafts/repeal-art-86.yaml",
-             "standards/opsc.yaml", "statutes/la/_jurisdiction.yaml"]
+    paths = [
+        "tests/expectations/marriage-at-16.gapcheck.yaml",
+        "statutes/la/drafts/repeal-art-86.yaml",
+        "standards/opsc.yaml",
+        "statutes/la/_jurisdiction.yaml",
+    ]
     root = Path(__file__).parent.parent
     assert main(["validate", *(str(root / p) for p in paths)]) == 0
     out = capsys.readouterr().out.splitlines()
     assert [line.split(": ", 1)[1].split(",")[0] for line in out] == [
         "expectations 'marriage from 16 with parental consent breaks the minimum age of 18'",
-        "amendment of la", "15 instruments", "17 instruments"]
+        "amendment of la",
+        "15 instruments",
+        "17 instruments",
+    ]

@@ -3,10 +3,9 @@
 import re
 
 import pytest
-
-from engine.load import load_jurisdiction
-from engine.paths import ROOT, STATUTES
-from engine.vocab import TestKind
+from gapcheck.load import load_jurisdiction
+from gapcheck.paths import ROOT, STATUTES
+from gapcheck.vocab import TestKind
 
 REPORT = re.compile(r"^A/HRC/40/51/Add\.1 ¶\d+")
 
@@ -62,8 +61,9 @@ def test_secondary_facts_name_their_source(la):  # type: ignore[no-untyped-def]
 
 
 def test_conflicting_secondary_sources_are_both_kept(la):  # type: ignore[no-untyped-def]
-    art215 = next(p for i in la.instruments for p in i.model.provisions
-                  if i.id == "la/penal-code-2017" and p.id == "art-215")
+    art215 = next(
+        p for i in la.instruments for p in i.model.provisions if i.id == "la/penal-code-2017" and p.id == "art-215"
+    )
     maxima = sorted(o.penalty.max for o in art215.offences if o.penalty and o.penalty.max)
     assert maxima == [180, 240]  # 5-15 years (TIP 2019) and 15-20 years (ILO CEACR 2023)
 
@@ -71,8 +71,9 @@ def test_conflicting_secondary_sources_are_both_kept(la):  # type: ignore[no-unt
 def test_what_the_report_says_is_missing_is_stated(la):  # type: ignore[no-untyped-def]
     complete = la.index.complete
     assert any("csam" in c.themes and c.source.cite == "A/HRC/40/51/Add.1 ¶29" for c in complete)
-    art269 = next(p for i in la.instruments for p in i.model.provisions
-                  if i.id == "la/penal-code-2017" and p.id == "art-269")
+    art269 = next(
+        p for i in la.instruments for p in i.model.provisions if i.id == "la/penal-code-2017" and p.id == "art-269"
+    )
     assert [u.source.cite for u in art269.unknowns] == ["A/HRC/40/51/Add.1 ¶13"]
 
 

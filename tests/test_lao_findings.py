@@ -1,8 +1,7 @@
 """The default analysis reproduces the Special Rapporteur's legal assessment, paragraph by paragraph."""
 
 import pytest
-
-from engine.evaluate import Evaluation
+from gapcheck.evaluate import Evaluation
 
 # (requirement, expected status, what the report says, where)
 REPORT_GAPS = [
@@ -37,8 +36,9 @@ REPORT_ADEQUATE = [
 ]
 
 
-@pytest.mark.parametrize("rid,expected,said,where", REPORT_GAPS + REPORT_ADEQUATE,
-                         ids=[r[0] for r in REPORT_GAPS + REPORT_ADEQUATE])
+@pytest.mark.parametrize(
+    "rid,expected,said,where", REPORT_GAPS + REPORT_ADEQUATE, ids=[r[0] for r in REPORT_GAPS + REPORT_ADEQUATE]
+)
 def test_finding_matches_the_report(statuses, rid, expected, said, where):  # type: ignore[no-untyped-def]
     assert statuses[rid] == expected, f"{rid}: the report ({where}) says {said}"
 
@@ -48,8 +48,13 @@ def _finding(lao: Evaluation, rid: str):  # type: ignore[no-untyped-def]
 
 
 def test_adequate_provisions_are_not_blamed(lao):  # type: ignore[no-untyped-def]
-    blamed = {p.id for f in lao.findings if f.status.value in ("gap", "partial")
-              for p in f.provisions if p.role in ("falls short", "diverts")}
+    blamed = {
+        p.id
+        for f in lao.findings
+        if f.status.value in ("gap", "partial")
+        for p in f.provisions
+        if p.role in ("falls short", "diverts")
+    }
     assert "la/penal-code-2005/art-133" not in blamed  # 10-20 years, "high" (¶28)
     assert "la/anti-trafficking-law-2016/art-89" not in blamed  # 15-20 years, "commensurate" (¶30)
     assert "la/law-on-children-2007/art-89" in blamed  # 3 months-5 years, "low" (¶27)
@@ -78,8 +83,13 @@ def test_mediation_gap_is_a_chain_through_marital_rape_and_art_36(lao):  # type:
 
 def test_unknowns_stay_unknown(statuses):  # type: ignore[no-untyped-def]
     # the report does not state these laws; the corpus does not invent them
-    for rid in ("attempt-complicity", "legal-persons-liability", "victim-compensation",
-                "sale-improper-adoption-consent", "abuse-of-trust-offence"):
+    for rid in (
+        "attempt-complicity",
+        "legal-persons-liability",
+        "victim-compensation",
+        "sale-improper-adoption-consent",
+        "abuse-of-trust-offence",
+    ):
         assert statuses[rid] == "unknown", rid
 
 
@@ -102,6 +112,7 @@ def test_employment_age_rests_on_a_secondary_declaration(lao):  # type: ignore[n
 
 def test_before_the_2017_code_its_articles_do_not_apply(workspace):  # type: ignore[no-untyped-def]
     import datetime as dt
+
     earlier = workspace.evaluate("la", dt.date(2016, 6, 1)).evaluation
     f = next(x for x in earlier.findings if x.requirement == "child-marriage-offence")
     assert f.status.value == "unknown"  # art 269 (2017) not yet in force, marriage theme open

@@ -4,8 +4,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from gapcheck.cli import main
 
-from engine.cli import main
 from tests.conftest import INDEX, write_tree
 
 GOOD = """\
@@ -31,34 +31,70 @@ provisions:
 # (name, file text, line, fragments the message must contain)
 STATUTE_CASES = [
     ("yaml-syntax", GOOD.replace("heading: An offence", "heading: [unclosed"), 10, ["YAML"]),
-    ("duplicate-key", GOOD.replace("    article: \"1\"\n", "    article: \"1\"\n    article: \"2\"\n"), 9,
-     ["duplicate key", "article"]),
-    ("unknown-key", GOOD.replace("        conduct:", "        conduc:"), 13,
-     ["unknown key 'conduc'", "did you mean 'conduct'", "allowed keys"]),
-    ("unknown-conduct", GOOD.replace("[possess]", "[posess]"), 13,
-     ["'posess' is not an allowed value", "did you mean 'possess'", "sell_child"]),
-    ("unknown-object", GOOD.replace("child_sexual_abuse_material", "child_abuse_material"), 14,
-     ["did you mean 'child_sexual_abuse_material'"]),
-    ("min-above-max", GOOD.replace("min: 1 year, max: 5 years", "min: 6 years, max: 5 years"), 16,
-     ["minimum penalty", "exceeds maximum"]),
-    ("empty-age-band", GOOD.replace("age_from: 0, age_below: 18", "age_from: 12, age_below: 12"), 15,
-     ["age band 12-12 is empty"]),
+    (
+        "duplicate-key",
+        GOOD.replace('    article: "1"\n', '    article: "1"\n    article: "2"\n'),
+        9,
+        ["duplicate key", "article"],
+    ),
+    (
+        "unknown-key",
+        GOOD.replace("        conduct:", "        conduc:"),
+        13,
+        ["unknown key 'conduc'", "did you mean 'conduct'", "allowed keys"],
+    ),
+    (
+        "unknown-conduct",
+        GOOD.replace("[possess]", "[posess]"),
+        13,
+        ["'posess' is not an allowed value", "did you mean 'possess'", "sell_child"],
+    ),
+    (
+        "unknown-object",
+        GOOD.replace("child_sexual_abuse_material", "child_abuse_material"),
+        14,
+        ["did you mean 'child_sexual_abuse_material'"],
+    ),
+    (
+        "min-above-max",
+        GOOD.replace("min: 1 year, max: 5 years", "min: 6 years, max: 5 years"),
+        16,
+        ["minimum penalty", "exceeds maximum"],
+    ),
+    (
+        "empty-age-band",
+        GOOD.replace("age_from: 0, age_below: 18", "age_from: 12, age_below: 12"),
+        15,
+        ["age band 12-12 is empty"],
+    ),
     ("age-out-of-range", GOOD.replace("age_below: 18", "age_below: 30"), 15, ["age_below", "25"]),
-    ("dates-out-of-order", GOOD.replace("  adopted: 2010\n", "  adopted: 2010\n  repealed: 2005\n"), 5,
-     ["dates out of order", "2005", "2010"]),
-    ("no-source", GOOD.replace("    heading: An offence\n    source: test ¶1\n", "    heading: An offence\n"), 7,
-     ["provisions[0].source", "required key is missing"]),
+    (
+        "dates-out-of-order",
+        GOOD.replace("  adopted: 2010\n", "  adopted: 2010\n  repealed: 2005\n"),
+        5,
+        ["dates out of order", "2005", "2010"],
+    ),
+    (
+        "no-source",
+        GOOD.replace("    heading: An offence\n    source: test ¶1\n", "    heading: An offence\n"),
+        7,
+        ["provisions[0].source", "required key is missing"],
+    ),
     ("bad-duration", GOOD.replace("max: 5 years", "max: 5 yrs"), 16, ["cannot read '5 yrs' as a duration"]),
     ("bad-date", GOOD.replace("adopted: 2010", "adopted: 2017-02-30"), 4, ["not a date"]),
     ("wrong-type", GOOD.replace("age_from: 0", "age_from: zero"), 15, ["age_from", "integer"]),
-    ("duplicate-provision", GOOD + GOOD[GOOD.index("  - id: art-1"):], 18, ["duplicate provision id 'tl/act/art-1'"]),
-    ("duplicate-offence", GOOD + GOOD[GOOD.index("      - id: o"):], 7, ["duplicate offence id(s)", ": o"]),
+    ("duplicate-provision", GOOD + GOOD[GOOD.index("  - id: art-1") :], 18, ["duplicate provision id 'tl/act/art-1'"]),
+    ("duplicate-offence", GOOD + GOOD[GOOD.index("      - id: o") :], 7, ["duplicate offence id(s)", ": o"]),
     ("bad-provision-id", GOOD.replace("id: art-1", "id: article one"), 7, ["id", "pattern"]),
     ("bad-sex", GOOD.replace("age_below: 18}", "age_below: 18, sex: girls}"), 15, ["'girls'", "female"]),
     ("empty-file", "", 1, ["instrument: required key is missing"]),
     ("list-not-mapping", "- instrument\n- provisions\n", 1, ["the file: expected a mapping with the keys instrument"]),
-    ("offence-not-mapping", GOOD.replace("      - id: o\n", "      - just text\n      - id: o\n"), 12,
-     ["expected a mapping with the keys id, conduct"]),
+    (
+        "offence-not-mapping",
+        GOOD.replace("      - id: o\n", "      - just text\n      - id: o\n"),
+        12,
+        ["expected a mapping with the keys id, conduct"],
+    ),
 ]
 
 
@@ -102,8 +138,12 @@ def test_errors_of_several_files_are_all_reported(jurisdiction, capsys):  # type
 
 INDEX_CASES = [
     ("missing-index", None, None, ["missing _jurisdiction.yaml"]),
-    ("unknown-requirement", INDEX + "complete:\n  - requirements: [csam-posession]\n    source: x ¶1\n", 6,
-     ["unknown requirement 'csam-posession'", "did you mean 'csam-possession'"]),
+    (
+        "unknown-requirement",
+        INDEX + "complete:\n  - requirements: [csam-posession]\n    source: x ¶1\n",
+        6,
+        ["unknown requirement 'csam-posession'", "did you mean 'csam-possession'"],
+    ),
     ("unknown-theme", INDEX + "complete:\n  - themes: [csm]\n    source: x ¶1\n", 6, ["'csm'", "did you mean 'csam'"]),
     ("empty-completeness", INDEX + "complete:\n  - source: x ¶1\n", 6, ["names at least one theme or requirement"]),
 ]
@@ -138,18 +178,41 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 
 STANDARD_CASES = [
-    ("unknown-test-kind", "lanzarote.yaml", "kind: criminalization", "kind: criminalisation",
-     ["test kind 'criminalisation' is not known", "did you mean 'criminalization'"]),
-    ("unknown-instrument", "lanzarote.yaml", "{instrument: budapest,", "{instrument: budapset,",
-     ["unknown instrument 'budapset'", "did you mean 'budapest'"]),
-    ("duplicate-requirement", "budapest.yaml", "id: csam-technology-facilitated", "id: grooming",
-     ["duplicate requirement id 'grooming'"]),
-    ("benchmark-missing", "ilo-r146.yaml",
-     "kind: age_order\n      subject: compulsory_education_end\n      at_least: employment",
-     "kind: min_age\n      subject: compulsory_education_end\n      minimum: 15",
-     ["compares a number: give its benchmark"]),
-    ("unknown-reference", "crc.yaml", "prostitution-client-offence, age", "prostitution-clients-offence, age",
-     ["unknown requirement 'prostitution-clients-offence'", "did you mean 'prostitution-client-offence'"]),
+    (
+        "unknown-test-kind",
+        "lanzarote.yaml",
+        "kind: criminalization",
+        "kind: criminalisation",
+        ["test kind 'criminalisation' is not known", "did you mean 'criminalization'"],
+    ),
+    (
+        "unknown-instrument",
+        "lanzarote.yaml",
+        "{instrument: budapest,",
+        "{instrument: budapset,",
+        ["unknown instrument 'budapset'", "did you mean 'budapest'"],
+    ),
+    (
+        "duplicate-requirement",
+        "budapest.yaml",
+        "id: csam-technology-facilitated",
+        "id: grooming",
+        ["duplicate requirement id 'grooming'"],
+    ),
+    (
+        "benchmark-missing",
+        "ilo-r146.yaml",
+        "kind: age_order\n      subject: compulsory_education_end\n      at_least: employment",
+        "kind: min_age\n      subject: compulsory_education_end\n      minimum: 15",
+        ["compares a number: give its benchmark"],
+    ),
+    (
+        "unknown-reference",
+        "crc.yaml",
+        "prostitution-client-offence, age",
+        "prostitution-clients-offence, age",
+        ["unknown requirement 'prostitution-clients-offence'", "did you mean 'prostitution-client-offence'"],
+    ),
 ]
 
 

@@ -6,15 +6,15 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
+from gapcheck.evaluate import evaluate, provision_titles, rule_engine
+from gapcheck.facts import flatten
+from gapcheck.findings import collect
+from gapcheck.load import LoadedInstrument
+from gapcheck.models import StatuteFile
+from gapcheck.vocab import Conduct, Element, Means, Object, Purpose, Sex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from engine.evaluate import evaluate, provision_titles, rule_engine
-from engine.facts import flatten
-from engine.findings import collect
-from engine.load import LoadedInstrument
-from engine.models import StatuteFile
-from engine.vocab import Conduct, Element, Means, Object, Purpose, Sex
 from tests.conftest import LAO_AS_OF
 
 PROPERTY = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -38,21 +38,28 @@ def test_fact_order_does_not_change_findings(workspace, bases, seed: int, code: 
 
 
 band = st.integers(min_value=0, max_value=20).flatmap(
-    lambda lo: st.tuples(st.just(lo), st.one_of(st.none(), st.integers(min_value=lo + 1, max_value=25))))
+    lambda lo: st.tuples(st.just(lo), st.one_of(st.none(), st.integers(min_value=lo + 1, max_value=25)))
+)
 
-offence = st.fixed_dictionaries({
-    "id": st.just("added"),
-    "conduct": st.lists(st.sampled_from(list(Conduct)), min_size=1, max_size=4, unique=True),
-    "object": st.sampled_from(list(Object)),
-    "purpose": st.lists(st.sampled_from(list(Purpose)), min_size=1, max_size=3, unique=True),
-    "elements": st.lists(st.sampled_from(list(Element)), max_size=3, unique=True),
-    "means": st.lists(st.sampled_from(list(Means)), max_size=1, unique=True),
-    "label": st.sampled_from(["offence", "trafficking"]),
-    "child_specific": st.booleans(),
-    "victim": st.one_of(st.none(), st.tuples(band, st.sampled_from(list(Sex))).map(
-        lambda v: {"age_from": v[0][0], "age_below": v[0][1], "sex": v[1]})),
-    "source": st.just("property test"),
-})
+offence = st.fixed_dictionaries(
+    {
+        "id": st.just("added"),
+        "conduct": st.lists(st.sampled_from(list(Conduct)), min_size=1, max_size=4, unique=True),
+        "object": st.sampled_from(list(Object)),
+        "purpose": st.lists(st.sampled_from(list(Purpose)), min_size=1, max_size=3, unique=True),
+        "elements": st.lists(st.sampled_from(list(Element)), max_size=3, unique=True),
+        "means": st.lists(st.sampled_from(list(Means)), max_size=1, unique=True),
+        "label": st.sampled_from(["offence", "trafficking"]),
+        "child_specific": st.booleans(),
+        "victim": st.one_of(
+            st.none(),
+            st.tuples(band, st.sampled_from(list(Sex))).map(
+                lambda v: {"age_from": v[0][0], "age_below": v[0][1], "sex": v[1]}
+            ),
+        ),
+        "source": st.just("property test"),
+    }
+)
 
 RANK = {"gap": 0, "unknown": 1, "partial": 2, "met": 3}
 
@@ -62,10 +69,12 @@ def _worse(before: str, after: str) -> bool:
 
 
 def _with(corpus: Any, off: dict[str, Any]) -> Any:
-    model = StatuteFile.model_validate({
-        "instrument": {"title": "Added", "kind": "law", "source": "property test"},
-        "provisions": [{"id": "art-1", "heading": "Added", "source": "property test", "offences": [off]}],
-    })
+    model = StatuteFile.model_validate(
+        {
+            "instrument": {"title": "Added", "kind": "law", "source": "property test"},
+            "provisions": [{"id": "art-1", "heading": "Added", "source": "property test", "offences": [off]}],
+        }
+    )
     added = LoadedInstrument(f"{corpus.code}/added", corpus.instruments[0].doc, model)
     return replace(corpus, instruments=(*corpus.instruments, added))
 

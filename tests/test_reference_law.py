@@ -1,7 +1,8 @@
 """Controls: the reference law meets everything; an empty law is unknown, or gap when declared complete."""
 
-from engine.vocab import Theme
-from engine.workspace import Workspace
+from gapcheck.vocab import Theme
+from gapcheck.workspace import Workspace
+
 from tests.conftest import INDEX
 
 

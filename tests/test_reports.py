@@ -8,11 +8,10 @@ from pathlib import Path
 import jinja2
 import openpyxl
 import pytest
-
-from engine import publish
-from engine.cli import main
-from engine.paths import TEMPLATES
-from engine.render import DiffContext, MatrixContext, ReportContext, environment
+from gapcheck import publish
+from gapcheck.cli import main
+from gapcheck.paths import TEMPLATES
+from gapcheck.render import DiffContext, MatrixContext, ReportContext, environment
 
 GOLDEN = Path(__file__).parent / "golden"
 FORMATS = ("md", "html", "json", "csv")
@@ -57,8 +56,24 @@ def test_matrix_default_shows_lao_beside_the_model_law(tmp_path) -> None:  # typ
 
 def test_matrix_columns_for_dates_and_drafts(tmp_path) -> None:  # type: ignore[no-untyped-def]
     draft = Path(__file__).parent.parent / "statutes" / "la" / "drafts" / "possession-and-grooming.yaml"
-    assert main(["matrix", "-j", "la", "--as-of", "2016-06-01", "--amendment", str(draft),
-                 "--format", "csv", "--out", str(tmp_path)]) == 0
+    assert (
+        main(
+            [
+                "matrix",
+                "-j",
+                "la",
+                "--as-of",
+                "2016-06-01",
+                "--amendment",
+                str(draft),
+                "--format",
+                "csv",
+                "--out",
+                str(tmp_path),
+            ]
+        )
+        == 0
+    )
     header = next(csv.reader(io.StringIO((tmp_path / "matrix.csv").read_text(encoding="utf-8"))))
     assert header[3:5] == ["la", "la @ 2016-06-01"]
     assert header[5].startswith("la + ")
@@ -76,7 +91,9 @@ HOSTILE = '<script>alert("x")</script> {{ 7*7 }} & co'
 
 
 def test_hostile_heading_renders_literally_in_every_format(jurisdiction, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    folder = jurisdiction({"act.yaml": f"""\
+    folder = jurisdiction(
+        {
+            "act.yaml": f"""\
         instrument: {{title: Act, kind: law, source: test ¶1}}
         provisions:
           - id: art-1
@@ -86,7 +103,9 @@ def test_hostile_heading_renders_literally_in_every_format(jurisdiction, tmp_pat
               - id: o
                 conduct: [solicit_child]
                 source: test ¶1
-        """})
+        """
+        }
+    )
     out = tmp_path / "out"
     assert main(["report", "--jurisdiction", str(folder), "--out", str(out)]) == 0
     html = (out / "tl-report.html").read_text(encoding="utf-8")
@@ -108,9 +127,12 @@ PARTIAL_NAMES = {
     "_provenance.html": {"provenance"},
 }
 PAGES = {
-    "report.html": ReportContext, "report.md": ReportContext,
-    "matrix.html": MatrixContext, "matrix.md": MatrixContext,
-    "diff.html": DiffContext, "diff.md": DiffContext,
+    "report.html": ReportContext,
+    "report.md": ReportContext,
+    "matrix.html": MatrixContext,
+    "matrix.md": MatrixContext,
+    "diff.html": DiffContext,
+    "diff.md": DiffContext,
 }
 
 
@@ -127,8 +149,9 @@ def test_pages_use_exactly_the_keys_their_context_defines(page) -> None:  # type
     names = {f for f in PAGES[page].__dataclass_fields__}
     used = _undeclared(env, page) - set(env.globals)
     assert used - names == set(), f"{page} uses keys its context does not define"
-    partial_needs = set().union(*(PARTIAL_NAMES[p] for p in PARTIAL_NAMES
-                                  if p in Path(TEMPLATES / page).read_text(encoding="utf-8")))
+    partial_needs = set().union(
+        *(PARTIAL_NAMES[p] for p in PARTIAL_NAMES if p in Path(TEMPLATES / page).read_text(encoding="utf-8"))
+    )
     assert names - used - partial_needs == set(), f"{page}'s context has keys no template uses"
 
 
@@ -145,8 +168,10 @@ def test_every_template_is_checked() -> None:
 
 def test_bad_input_writes_nothing(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
     draft = tmp_path / "bad.yaml"
-    draft.write_text("amendment: {jurisdiction: la, title: t, date: 2026-01-01}\nchanges:\n  - repeal: la/nope/art-1\n",
-                     encoding="utf-8")
+    draft.write_text(
+        "amendment: {jurisdiction: la, title: t, date: 2026-01-01}\nchanges:\n  - repeal: la/nope/art-1\n",
+        encoding="utf-8",
+    )
     out = tmp_path / "out"
     assert main(["report", "--amendment", str(draft), "--out", str(out)]) == 2
     assert not out.exists()
