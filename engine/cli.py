@@ -9,7 +9,7 @@ import sys
 import click
 
 from gapcheck import __version__
-from gapcheck.commands import check, diff, matrix, report, schema, test, validate
+from gapcheck.commands import check, diff, matrix, report, schema, test, validate, why
 from gapcheck.commands.exit_codes import EXIT_INPUT, EXIT_OK
 from gapcheck.errors import InputError, Problem
 
@@ -29,6 +29,7 @@ for _command in (
     test.test_command,
     validate.validate,
     schema.schema,
+    why.why,
 ):
     cli.add_command(_command)
 
