@@ -40,7 +40,7 @@ class Settings:
 
     def with_options(self, **options: Any) -> "Settings":
         """These settings with the options given on the command line (None: not given)."""
-        given = {k: (Path(v) if k in PATH_KEYS else v) for k, v in options.items() if v is not None}
+        given: dict[str, Any] = {k: (Path(v) if k in PATH_KEYS else v) for k, v in options.items() if v is not None}
         return replace(self, **given)
 
 

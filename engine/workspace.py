@@ -11,6 +11,7 @@ from gapcheck.evaluate import Evaluation, evaluate
 from gapcheck.load import INDEX, Corpus, Standards, load_jurisdiction, load_standards
 from gapcheck.paths import STANDARDS, STATUTES
 from gapcheck.provenance import Provenance, digest, yaml_files
+from gapcheck.yamlsrc import STDIN
 
 
 @dataclass(frozen=True)
@@ -106,7 +107,7 @@ class Workspace:
         titles = []
         repealed: set[str] = set()
         for path in amendments:
-            if not path.is_file():
+            if str(path) != STDIN and not path.is_file():
                 raise InputError([Problem(display_path(path), 1, 1, "no such amendment file")])
             corpus, title = amendment.apply(corpus, path, repealed)
             titles.append(title)
