@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from gapcheck import __version__, config
-from gapcheck.commands import check, diff, matrix, options, report, schema, test, validate
+from gapcheck.commands import check, diff, init, matrix, options, report, schema, test, validate
 from gapcheck.commands.exit_codes import EXIT_INPUT, EXIT_OK
 from gapcheck.errors import InputError, Problem
 
@@ -50,6 +50,7 @@ for _command in (
     test.test_command,
     validate.validate,
     schema.schema_command,
+    init.init,
 ):
     cli.add_command(_command)
 

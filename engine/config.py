@@ -80,8 +80,14 @@ def find(start: Path) -> tuple[Path, dict[str, Any]] | None:
     return None
 
 
-def load(start: Path | None = None, environ: Mapping[str, str] | None = None, file: Path | None = None) -> Settings:
-    """Settings from the configuration file (or `file`), then the GAPCHECK_ environment variables."""
+def load(
+    start: Path | None = None,
+    environ: Mapping[str, str] | None = None,
+    file: Path | None = None,
+    between: Mapping[str, Any] | None = None,
+) -> Settings:
+    """Settings from the configuration file (or `file`), then `between` (pytest's ini options),
+    then the GAPCHECK_ environment variables."""
     env = os.environ if environ is None else environ
     chosen = file or (Path(env[ENV_PREFIX + "CONFIG"]) if env.get(ENV_PREFIX + "CONFIG") else None)
     if chosen is not None:
@@ -98,7 +104,7 @@ def load(start: Path | None = None, environ: Mapping[str, str] | None = None, fi
     if found is not None:
         settings = _from_table(*found)
     from_env = {k: env[ENV_PREFIX + k.upper()] for k in KEYS if env.get(ENV_PREFIX + k.upper())}
-    return settings.with_options(**from_env)
+    return settings.with_options(**(between or {})).with_options(**from_env)
 
 
 def _parse(path: Path) -> dict[str, Any]:
