@@ -144,7 +144,7 @@ class MeasureKind(StrEnum):
     non_punishment_self_generated = "non_punishment_self_generated"  # children who generate material of themselves
     csam_definition_virtual = "csam_definition_virtual"  # definition reaches simulated and computer-generated material
     limitation_from_majority = "limitation_from_majority"  # limitation runs from the victim's majority, or none
-    no_double_criminality = "no_double_criminality"  # jurisdiction over nationals abroad without double criminality
+    jurisdiction_without_double_criminality = "jurisdiction_without_double_criminality"  # nationals abroad
 
 
 class MeasureStatus(StrEnum):

@@ -38,7 +38,7 @@ def define() -> None:
         lines, provisions = [], []
         for f in reach:
             line = (
-                f"{f['offence']} punishes {f['conduct'].replace('_', ' ')} and the source sets no age limit "
+                f"{f['offence']} punishes {f['conduct'].replace('_', ' ')} and the source states no age limit "
                 f"on who commits it, so it reaches child victims [{f['source']}]."
             )
             lines.append(line)
@@ -62,7 +62,10 @@ def define() -> None:
         elif statuses or reach:
             status = "gap"
             if reach and not statuses:
-                lines.append(f"No provision in the corpus exempts child victims ({what}).")
+                lines.append(
+                    f"No provision in the corpus exempts child victims ({what}); "
+                    "an exemption elsewhere in the law would change this finding."
+                )
         elif adults:
             status = "met"
         else:
