@@ -63,10 +63,17 @@ def test_a_mapped_requirement_that_does_not_exist_fails(cmap, workspace):  # typ
 
 
 def test_every_entry_is_tested_or_says_why_not(tmp_path: Path) -> None:
-    path = write_tree(
-        tmp_path,
-        {"map.yaml": "instruments:\n  - instrument: opsc\n    scope: x\n    entries:\n      - {pinpoint: art. 1}\n"},
-    ) / "map.yaml"
+    path = (
+        write_tree(
+            tmp_path,
+            {
+                "map.yaml": (
+                    "instruments:\n  - instrument: opsc\n    scope: x\n    entries:\n      - {pinpoint: art. 1}\n"
+                )
+            },
+        )
+        / "map.yaml"
+    )
     with pytest.raises(InputError) as err:
         load(path)
     assert "map.yaml:5:" in str(err.value) and "out_of_scope" in str(err.value)
@@ -106,4 +113,6 @@ def test_the_document_is_generated_from_the_map(cmap, workspace, update_golden):
     text = render(cmap, workspace.standards)
     if update_golden:
         DOC.write_text(text, encoding="utf-8")
-    assert DOC.read_text(encoding="utf-8") == text, "re-generate with: pytest tests/test_standards_coverage.py --update-golden"
+    assert DOC.read_text(encoding="utf-8") == text, (
+        "re-generate with: pytest tests/test_standards_coverage.py --update-golden"
+    )
