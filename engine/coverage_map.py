@@ -8,11 +8,12 @@ an analyst sees at a glance what the catalogue covers and what it leaves out.
 import re
 from pathlib import Path
 
+from pydantic import Field, model_validator
+
 from gapcheck.load import Standards, validate
 from gapcheck.models import Strict
 from gapcheck.paths import STANDARDS
 from gapcheck.yamlsrc import read
-from pydantic import Field, model_validator
 
 MAP = STANDARDS / "coverage" / "map.yaml"
 _RANGE = re.compile(r"^(?P<head>.*)\((?P<lo>[a-z0-9]+)\)-\((?P<hi>[a-z0-9]+)\)$")

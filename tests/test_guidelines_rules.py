@@ -7,8 +7,8 @@ rule, not the corpus, is what is tested.
 import textwrap
 
 import pytest
-from gapcheck.workspace import Workspace
 
+from gapcheck.workspace import Workspace
 from tests.conftest import INDEX
 
 

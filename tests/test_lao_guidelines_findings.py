@@ -5,6 +5,7 @@ names the paragraph that grounds it.
 """
 
 import pytest
+
 from gapcheck.evaluate import Evaluation
 
 # (requirement, status, a source or reason the explanation must name, why)

@@ -4,11 +4,11 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+
 from gapcheck.coverage_map import CoverageMap, covers, expand, load, problems, render
 from gapcheck.errors import InputError
 from gapcheck.paths import ROOT
 from gapcheck.standard import Citation
-
 from tests.conftest import write_tree
 
 DOC = ROOT / "docs" / "standards-coverage.md"
