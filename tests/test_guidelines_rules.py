@@ -7,6 +7,8 @@ rule, not the corpus, is what is tested.
 import textwrap
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from gapcheck.workspace import Workspace
 from tests.conftest import INDEX
@@ -122,3 +124,22 @@ def test_sale_in_all_its_forms(jurisdiction, workspace, rid, conduct, purpose, l
         "  victim: {age_from: 0, age_below: 18}\n  child_specific: true\n  source: test ¶2\n"
     )
     assert finding(jurisdiction, workspace, rid, law(offence)).status.value == expected
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(adults_only=st.lists(st.booleans(), min_size=1, max_size=4), exempt=st.booleans())
+def test_children_are_unpunished_exactly_when_exempt_or_only_adults_are_reached(
+    jurisdiction, workspace, adults_only: list[bool], exempt: bool
+) -> None:  # type: ignore[no-untyped-def]
+    offences = "".join(
+        f"- id: engaging-{n}\n  conduct: [engage_in_prostitution]\n  source: test ¶2\n"
+        + ("  elements: [adult_offender_only]\n" if adult else "")
+        for n, adult in enumerate(adults_only)
+    )
+    f = finding(
+        jurisdiction,
+        workspace,
+        "non-punishment-child-prostitution",
+        law(offences, exemption("explicit") if exempt else ""),
+    )
+    assert f.status.value == ("met" if exempt or all(adults_only) else "gap")
