@@ -9,6 +9,7 @@ from gapcheck.host import Fact
 from gapcheck.load import Standards
 from gapcheck.rules.terms import Outcome, Role
 from gapcheck.rules.tree import Combine
+from gapcheck.standard import Benchmark
 from gapcheck.vocab import Status
 
 
@@ -118,9 +119,7 @@ def collect(session: list[Fact], standards: Standards, titles: dict[str, tuple[s
                     for s in req.sources
                 ],
                 recommendations=req.recommendations,
-                benchmark=(
-                    f"{req.benchmark.value} ({req.benchmark.source}) [{req.benchmark.tag}]" if req.benchmark else None
-                ),
+                benchmark=_benchmark(req.benchmark) if req.benchmark else None,
                 criteria=tree,
                 provisions=provisions(tree, titles),
                 explanation=explanation(tree, f["notes"]),
@@ -128,6 +127,11 @@ def collect(session: list[Fact], standards: Standards, titles: dict[str, tuple[s
             )
         )
     return out
+
+
+def _benchmark(b: Benchmark) -> str:
+    """The benchmark as printed: value, source, tag, and where the standards differ, which one it follows."""
+    return f"{b.value} ({b.source}) [{b.tag}]" + (f" {b.note}" if b.note else "")
 
 
 def provisions(tree: Criterion, titles: dict[str, tuple[str | None, str]]) -> list[ProvisionRef]:

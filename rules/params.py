@@ -70,13 +70,29 @@ class MeasureParams:
 
 
 @dataclass(frozen=True)
+class NonPunishmentParams:
+    """Offences of these conducts punish the victim's own acts unless the exemption measure takes children out."""
+
+    conducts: list[str]
+    measure: str
+
+
+@dataclass(frozen=True)
 class GenderNeutralParams:
     """No offence relied on for the listed requirements is limited by victim sex."""
 
     requirements: list[str]
 
 
-Params = CoverageParams | MinAgeParams | NoExceptionsParams | AgeOrderParams | MeasureParams | GenderNeutralParams
+Params = (
+    CoverageParams
+    | MinAgeParams
+    | NoExceptionsParams
+    | AgeOrderParams
+    | MeasureParams
+    | GenderNeutralParams
+    | NonPunishmentParams
+)
 
 PARAMS: dict[str, type[Params]] = {
     "criminalization": CoverageParams,
@@ -88,6 +104,7 @@ PARAMS: dict[str, type[Params]] = {
     "age_order": AgeOrderParams,
     "measure": MeasureParams,
     "gender_neutral": GenderNeutralParams,
+    "non_punishment": NonPunishmentParams,
 }
 
 

@@ -231,5 +231,8 @@ def test_standard_errors(standards_copy, capsys, name, file, old, new, fragments
 def test_bundled_data_validates(capsys, workspace):  # type: ignore[no-untyped-def]
     assert main(["validate"]) == 0
     out = capsys.readouterr().out
-    n = len(workspace.standards.requirements)
-    assert "statutes/la:" in out and "statutes/model:" in out and f"{n} requirements" in out
+    assert (
+        "statutes/la:" in out
+        and "statutes/model:" in out
+        and f"{len(workspace.standards.requirements)} requirements" in out
+    )

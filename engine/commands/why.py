@@ -7,7 +7,16 @@ from pathlib import Path
 import click
 
 from gapcheck.commands.exit_codes import EXIT_OK
-from gapcheck.commands.options import amendment_option, as_of_option, jurisdiction_option, parse_date, with_data
+from gapcheck.commands.options import (
+    amendment_option,
+    as_of_option,
+    jurisdiction_option,
+    jurisdiction_or_default,
+    parse_date,
+    say,
+    show,
+    with_data,
+)
 from gapcheck.findings import Criterion, Finding
 from gapcheck.output.templates import render
 from gapcheck.workspace import Workspace
@@ -30,18 +39,11 @@ class WhyContext:
 @jurisdiction_option
 @as_of_option
 @amendment_option
-@with_data
-def why(
-    requirement: str,
-    jurisdiction: str,
-    as_of: str | None,
-    amendments: tuple[Path, ...],
-    statutes: Path | None,
-    standards: Path | None,
-) -> int:
+@with_data("statutes", "standards", "templates")
+def why(requirement: str, jurisdiction: str | None, as_of: str | None, amendments: tuple[Path, ...]) -> int:
     """Print the criteria that decide REQUIREMENT's status, and what the law would need to meet it."""
-    ws = Workspace.open(statutes, standards)
-    run = ws.evaluate(jurisdiction, parse_date(as_of), amendments)
+    ws = Workspace.open(notify=say)
+    run = ws.evaluate(jurisdiction_or_default(jurisdiction), parse_date(as_of), amendments)
     found = {f.requirement: f for f in run.evaluation.findings}
     if requirement not in found:
         near = difflib.get_close_matches(requirement, sorted(found), n=1)
@@ -50,5 +52,5 @@ def why(
     f = found[requirement]
     ev = run.evaluation
     context = WhyContext(f, ev.jurisdiction, ev.as_of.isoformat(), run.amendment_label, f.criteria.unmet(), f.notes)
-    click.echo(render("why.txt", context), nl=False)
+    show(render("why.txt", context))
     return EXIT_OK
