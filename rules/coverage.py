@@ -83,6 +83,7 @@ def assess(p: CoverageParams, off: OffenceFact) -> list[Criterion]:
             )
         )
     purposes = set(off.purposes)
+    named = ", ".join(words(x) for x in sorted(purposes))
     if p.purposes:
         fits = "any" in purposes or bool(purposes & set(p.purposes))
         out.append(
@@ -90,9 +91,12 @@ def assess(p: CoverageParams, off: OffenceFact) -> list[Criterion]:
                 "purpose",
                 f"its purpose includes {' or '.join(words(x) for x in p.purposes)}",
                 ok if fits else no,
-                [f"its purposes are {', '.join(words(x) for x in sorted(purposes))}"]
+                [f"its purposes are {named}"]
                 if fits
-                else [f"its purposes ({', '.join(sorted(purposes))}) do not include {' or '.join(p.purposes)}"],
+                else [
+                    f"its purposes ({', '.join(words(x) for x in sorted(purposes))}) do not include "
+                    f"{' or '.join(words(x) for x in p.purposes)}"
+                ],
                 missing=f"an offence for the purpose of {' or '.join(words(x) for x in p.purposes)}",
             )
         )
@@ -105,7 +109,7 @@ def assess(p: CoverageParams, off: OffenceFact) -> list[Criterion]:
                 ok if anyp else partly,
                 ["it names no limiting purpose"]
                 if anyp
-                else [f"it is limited to the purposes {', '.join(sorted(purposes))}, not sale for any purpose"],
+                else [f"it is limited to the purposes {named}, not sale for any purpose"],
                 missing="an offence of sale for any purpose",
             )
         )
@@ -153,7 +157,7 @@ def assess(p: CoverageParams, off: OffenceFact) -> list[Criterion]:
                 [f"it is covered only within the {off.framing} offence or definition, not as a crime of its own"]
                 if inside
                 else [f"it is framed as an {words(off.framing)}"],
-                missing="an offence of its own, outside " + " and ".join(p.partial_labels),
+                missing="an offence of its own, outside " + " and ".join(words(x) for x in p.partial_labels),
             )
         )
     if p.means:
