@@ -5,6 +5,8 @@ loaded tree is kept beside the plain data so that pydantic's error locations
 can be turned into `file:line:column`.
 """
 
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -14,6 +16,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+from gapcheck import limits
 from gapcheck.errors import InputError, Problem, display_path
 
 
@@ -43,16 +46,17 @@ class YamlDoc:
 
 
 def read(path: Path) -> YamlDoc:
-    """Parse one YAML file; syntax errors and duplicate keys become located problems."""
+    """Parse one YAML file within the limits of gapcheck.limits; every failure is a located problem."""
+    name = display_path(path)
+    text = _text(path, name)
+    violation = limits.check_raw(text)
     yaml = YAML(typ="rt")
     yaml.Constructor = _Constructor
     yaml.allow_duplicate_keys = False
-    name = display_path(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        raise InputError([Problem(name, 1, 1, f"cannot read file: {err}")]) from None
-    try:
+        violation = violation or limits.check_events(yaml.parse(text))
+        if violation:
+            raise InputError([Problem(name, violation.line + 1, violation.column + 1, violation.message)])
         tree = yaml.load(text)
     except MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
@@ -61,12 +65,49 @@ def read(path: Path) -> YamlDoc:
         if "duplicate key" in problem:
             problem = "duplicate key " + problem.split("duplicate key", 1)[1].strip().split("\n")[0]
             problem += ": each key may appear once in a mapping"
-        raise InputError([Problem(name, line, column, f"YAML: {problem}")]) from None
+        raise InputError([Problem(name, line, column, f"YAML: {_one_line(problem)}")]) from None
     except YAMLError as err:
-        raise InputError([Problem(name, 1, 1, f"YAML: {err}")]) from None
+        raise InputError([Problem(name, 1, 1, f"YAML: {_one_line(str(err))}")]) from None
     if tree is None:
         tree = CommentedMap()
     return YamlDoc(path, plain(tree), tree)
+
+
+def _text(path: Path, name: str) -> str:
+    """The file's text: a regular file, within the size limit, in UTF-8."""
+    try:
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; it is then refused as not a file.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError as err:
+        raise InputError([Problem(name, 1, 1, f"cannot read file: {err.strerror or err}")]) from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError([Problem(name, 1, 1, "not a regular file (a folder, FIFO or device): data files are files")])
+        if info.st_size > limits.MAX_FILE_BYTES:
+            raise InputError([Problem(name, 1, 1, _too_big(info.st_size))])
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            raw = handle.read(limits.MAX_FILE_BYTES + 1)
+    except OSError as err:
+        raise InputError([Problem(name, 1, 1, f"cannot read file: {err.strerror or err}")]) from None
+    finally:
+        os.close(fd)
+    if len(raw) > limits.MAX_FILE_BYTES:
+        raise InputError([Problem(name, 1, 1, _too_big(len(raw)))])
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw.count(b"\n", 0, err.start)
+        column = err.start - (raw.rfind(b"\n", 0, err.start) + 1)
+        raise InputError([Problem(name, line + 1, column + 1, "not UTF-8 text: save the file as UTF-8")]) from None
+
+
+def _too_big(size: int) -> str:
+    return f"file of {size} bytes exceeds the limit of {limits.MAX_FILE_BYTES} bytes (MAX_FILE_BYTES): split it"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 def plain(node: Any) -> Any:
@@ -92,13 +133,16 @@ def locate(tree: Any, loc: tuple[int | str, ...]) -> tuple[int, int]:
     line, column = (getattr(marks, "line", None) or 0, getattr(marks, "col", None) or 0)
     node = tree
     for key in loc:
-        if isinstance(node, CommentedMap) and key in node:
-            line, column = node.lc.value(key) if _is_scalar(node[key]) else node.lc.key(key)
-            node = node[key]
-        elif isinstance(node, CommentedSeq) and isinstance(key, int) and 0 <= key < len(node):
-            line, column = node.lc.item(key)
-            node = node[key]
-        else:
+        try:
+            if isinstance(node, CommentedMap) and key in node:
+                line, column = node.lc.value(key) if _is_scalar(node[key]) else node.lc.key(key)
+                node = node[key]
+            elif isinstance(node, CommentedSeq) and isinstance(key, int) and 0 <= key < len(node):
+                line, column = node.lc.item(key)
+                node = node[key]
+            else:
+                break
+        except (KeyError, TypeError, IndexError):  # a node without its own mark: keep its parent's
             break
     return line + 1, column + 1
 
