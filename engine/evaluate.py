@@ -5,9 +5,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from gapcheck import rules
+from gapcheck.errors import InputError, Problem, display_path
 from gapcheck.facts import flatten
 from gapcheck.findings import Finding, collect
-from gapcheck.errors import InputError, Problem, display_path
 from gapcheck.host import SALTS, IdCollision, RuleEngine
 from gapcheck.load import Corpus, Standards
 

@@ -3,8 +3,9 @@
 A YAML file can ask for far more work than its size suggests: aliases expand
 (8 levels of 9 aliases is 43 million nodes), nesting recurses, one long string
 aliased many times fills memory. The parser produces events in constant
-memory, so every limit here is checked on those events, and the first one
-exceeded is a located problem naming the limit. docs/input-limits.md lists them.
+memory, so every limit here is checked on each event as the composer takes
+it, before any value is constructed, and the first limit exceeded is a located
+problem naming the limit. docs/input-limits.md lists them.
 """
 
 import re
@@ -80,27 +81,42 @@ class _Frame:
 
 def check_events(events: Iterable[Event]) -> Violation | None:
     """The first violation in a stream of parse events, or None."""
-    stack: list[_Frame] = []
-    sizes: dict[str, tuple[int, int]] = {}
-    open_anchors: set[str] = set()
-    aliases = nodes = chars = 0
+    check = EventCheck()
     for event in events:
+        violation = check.feed(event)
+        if violation:
+            return violation
+    return None
+
+
+class EventCheck:
+    """Checks events one at a time, as the composer consumes them, in memory bounded by the depth."""
+
+    def __init__(self) -> None:
+        self.stack: list[_Frame] = []
+        self.sizes: dict[str, tuple[int, int]] = {}
+        self.open_anchors: set[str] = set()
+        self.aliases = self.nodes = self.chars = 0
+
+    def feed(self, event: Event) -> Violation | None:
+        """The violation this event makes, or None."""
+        stack = self.stack
         mark = event.start_mark
         at = (mark.line, mark.column)
         is_key = bool(stack) and stack[-1].is_map and stack[-1].keys % 2 == 0
         if isinstance(event, (ScalarEvent, CollectionStartEvent, AliasEvent)) and stack:
             stack[-1].keys += 1
         if isinstance(event, AliasEvent):
-            aliases += 1
-            if aliases > MAX_ALIASES:
+            self.aliases += 1
+            if self.aliases > MAX_ALIASES:
                 return Violation(*at, f"more than {MAX_ALIASES} aliases (limit MAX_ALIASES): write the values out")
-            if event.anchor in open_anchors:
+            if event.anchor in self.open_anchors:
                 return Violation(*at, f"alias *{event.anchor} refers to a value that contains it: no recursive data")
-            if event.anchor not in sizes:
+            if event.anchor not in self.sizes:
                 return Violation(*at, f"alias *{event.anchor} has no anchor &{event.anchor} before it")
             if is_key:
                 return Violation(*at, "a key cannot be an alias: write the key out")
-            n, c = sizes[event.anchor]
+            n, c = self.sizes[event.anchor]
         elif isinstance(event, ScalarEvent):
             problem = _scalar(event, is_key)
             if problem:
@@ -115,30 +131,28 @@ def check_events(events: Iterable[Event]) -> Violation | None:
                 return Violation(*at, f"nesting deeper than {MAX_DEPTH} levels (limit MAX_DEPTH)")
             stack.append(_Frame(event.anchor, isinstance(event, MappingStartEvent)))
             if event.anchor:
-                open_anchors.add(event.anchor)
-            continue
+                self.open_anchors.add(event.anchor)
+            return None
         elif isinstance(event, CollectionEndEvent):
             frame = stack.pop()
             n, c = frame.nodes, frame.chars
             if frame.anchor:
-                open_anchors.discard(frame.anchor)
-                sizes[frame.anchor] = (n, c)
+                self.open_anchors.discard(frame.anchor)
+                self.sizes[frame.anchor] = (n, c)
         else:
-            continue
+            return None
         if isinstance(event, ScalarEvent) and event.anchor:
-            sizes[event.anchor] = (n, c)
+            self.sizes[event.anchor] = (n, c)
         if stack:
             stack[-1].nodes += n
             stack[-1].chars += c
         else:
-            nodes, chars = nodes + n, chars + c
-        total_nodes = nodes + sum(f.nodes for f in stack)
-        total_chars = chars + sum(f.chars for f in stack)
-        if total_nodes > MAX_NODES:
+            self.nodes, self.chars = self.nodes + n, self.chars + c
+        if self.nodes + sum(f.nodes for f in stack) > MAX_NODES:
             return Violation(*at, f"more than {MAX_NODES} values once aliases are expanded (limit MAX_NODES)")
-        if total_chars > MAX_CHARS:
+        if self.chars + sum(f.chars for f in stack) > MAX_CHARS:
             return Violation(*at, f"more than {MAX_CHARS} characters once aliases are expanded (limit MAX_CHARS)")
-    return None
+        return None
 
 
 def _scalar(event: ScalarEvent, is_key: bool) -> str | None:
@@ -164,7 +178,6 @@ def _scalar(event: ScalarEvent, is_key: bool) -> str | None:
                 shown = value or "(empty)"
                 return f"a key must be a name, not {shown!r} ({kind.rsplit(':', 1)[-1]}): quote it if it is a name"
     return None
-
 
 
 def _short(tag: object) -> str:

@@ -63,13 +63,18 @@ def _validate_one(target: Path, ws: Workspace | None) -> list[str]:
     if (target / INDEX).exists():
         return _jurisdiction(target, ws)
     if not target.is_dir():
-        raise InputError([Problem(display_path(target), 1, 1, "no such file or folder")])
+        what = "not a regular file or folder" if target.exists() or target.is_symlink() else "no such file or folder"
+        raise InputError([Problem(display_path(target), 1, 1, what)])
     subfolders = sorted(p for p in target.iterdir() if (p / INDEX).exists())
     if subfolders:
         return _each(subfolders, lambda sub: _validate_one(sub, ws))
-    if any("provisions" in read(p).data for p in sorted(target.glob("*.yaml"))):
+    if any(_is_statute(read(p).data) for p in sorted(target.glob("*.yaml"))):
         return _jurisdiction(target, ws)  # statutes without an index: reports the missing index
     return _standards(target)
+
+
+def _is_statute(data: object) -> bool:
+    return isinstance(data, dict) and "provisions" in data
 
 
 def _jurisdiction(folder: Path, ws: Workspace | None) -> list[str]:

@@ -1,6 +1,8 @@
 """The data an analysis runs on: the standards, the statutes root, and drafts applied in order."""
 
 import datetime as dt
+import os
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,9 +43,16 @@ class Workspace:
         return cls(statutes or STATUTES, load_standards(folder), folder)
 
     def folder(self, jurisdiction: str) -> Path:
-        """A jurisdiction code under the statutes root, or a path to a jurisdiction folder."""
-        as_path = Path(jurisdiction)
-        if (as_path / INDEX).exists():
+        """A jurisdiction code under the statutes root, or a path to a jurisdiction folder.
+
+        A bare code always means the statutes root: a folder of that name in the working
+        directory must not silently replace it. A path says so with a '/' (`./la`, `/data/la`).
+        """
+        jurisdiction = unicodedata.normalize("NFC", jurisdiction)
+        if "/" in jurisdiction or os.sep in jurisdiction or jurisdiction in (".", ".."):
+            as_path = Path(jurisdiction)
+            if not as_path.is_dir():
+                raise InputError([Problem(display_path(as_path), 1, 1, "no such jurisdiction folder")])
             return as_path
         folder = self.statutes / jurisdiction
         if not folder.is_dir():

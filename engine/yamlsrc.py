@@ -15,6 +15,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.parser import RoundTripParser
 
 from gapcheck import limits
 from gapcheck.errors import InputError, Problem, display_path
@@ -25,6 +26,26 @@ class _Constructor(RoundTripConstructor):
 
 
 _Constructor.add_constructor("tag:yaml.org,2002:timestamp", RoundTripConstructor.construct_yaml_str)
+
+
+class _LimitExceeded(Exception):
+    def __init__(self, violation: limits.Violation):
+        self.violation = violation
+
+
+class _LimitedParser(RoundTripParser):
+    """The round-trip parser, checking each event against gapcheck.limits as the composer takes it."""
+
+    def __init__(self, loader: Any) -> None:
+        super().__init__(loader)
+        self._check = limits.EventCheck()
+
+    def get_event(self) -> Any:
+        event = super().get_event()
+        violation = self._check.feed(event)
+        if violation:
+            raise _LimitExceeded(violation)
+        return event
 
 
 @dataclass(frozen=True)
@@ -50,14 +71,17 @@ def read(path: Path) -> YamlDoc:
     name = display_path(path)
     text = _text(path, name)
     violation = limits.check_raw(text)
+    if violation:
+        raise InputError([Problem(name, violation.line + 1, violation.column + 1, violation.message)])
     yaml = YAML(typ="rt")
+    yaml.Parser = _LimitedParser
     yaml.Constructor = _Constructor
     yaml.allow_duplicate_keys = False
     try:
-        violation = violation or limits.check_events(yaml.parse(text))
-        if violation:
-            raise InputError([Problem(name, violation.line + 1, violation.column + 1, violation.message)])
         tree = yaml.load(text)
+    except _LimitExceeded as exceeded:
+        v = exceeded.violation
+        raise InputError([Problem(name, v.line + 1, v.column + 1, v.message)]) from None
     except MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -83,7 +107,9 @@ def _text(path: Path, name: str) -> str:
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise InputError([Problem(name, 1, 1, "not a regular file (a folder, FIFO or device): data files are files")])
+            raise InputError(
+                [Problem(name, 1, 1, "not a regular file (a folder, FIFO or device): data files are files")]
+            )
         if info.st_size > limits.MAX_FILE_BYTES:
             raise InputError([Problem(name, 1, 1, _too_big(info.st_size))])
         with os.fdopen(fd, "rb", closefd=False) as handle:

@@ -1,6 +1,7 @@
 """Options and argument parsing shared by the subcommands."""
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import click
@@ -12,6 +13,8 @@ def parse_date(value: str | None) -> dt.date | None:
     if value is None:
         return None
     try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):  # fromisoformat also takes 20171116 and 2017-W01-1
+            raise ValueError(value)
         return dt.date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date: use YYYY-MM-DD, e.g. 2017-11-16") from None

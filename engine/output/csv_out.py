@@ -12,7 +12,6 @@ from collections.abc import Iterable
 from gapcheck.evaluate import Evaluation
 from gapcheck.output.templates import MatrixContext
 
-
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
