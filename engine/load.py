@@ -12,7 +12,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from gapcheck import messages
+from gapcheck import limits, messages
 from gapcheck.errors import InputError, Problem, display_path
 from gapcheck.models import JurisdictionFile, StatuteFile
 from gapcheck.standard import Requirement, StandardFile
@@ -91,6 +91,7 @@ def load_jurisdiction(folder: Path, requirement_ids: Iterable[str] = ()) -> Corp
     """Load `statutes/<code>/`; raise InputError with every problem found."""
     if not folder.is_dir():
         raise InputError([Problem(display_path(folder), 1, 1, "no such jurisdiction folder")])
+    limits.check_folder(folder, _yaml_files(folder))
     index_path = folder / INDEX
     problems: list[Problem] = []
     index: JurisdictionFile | None = None
@@ -172,6 +173,7 @@ def load_standards(folder: Path) -> Standards:
     """Load `standards/`; requirement ids are unique across files, references resolve."""
     if not folder.is_dir():
         raise InputError([Problem(display_path(folder), 1, 1, "no such standards folder")])
+    limits.check_folder(folder, _yaml_files(folder))
     loaded, problems = _collect(_yaml_files(folder), StandardFile)
     files: dict[str, StandardFile] = {}
     requirements: dict[str, Requirement] = {}
