@@ -7,6 +7,7 @@ can be turned into `file:line:column`.
 
 import os
 import stat
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.error import MarkedYAMLError, ReusedAnchorWarning, YAMLError
 from ruamel.yaml.parser import RoundTripParser
 
 from gapcheck import limits
@@ -78,7 +79,10 @@ def read(path: Path) -> YamlDoc:
     yaml.Constructor = _Constructor
     yaml.allow_duplicate_keys = False
     try:
-        tree = yaml.load(text)
+        with warnings.catch_warnings():
+            # a reused anchor is valid YAML (an alias takes the latest); ruamel warns on stderr
+            warnings.simplefilter("ignore", ReusedAnchorWarning)
+            tree = yaml.load(text)
     except _LimitExceeded as exceeded:
         v = exceeded.violation
         raise InputError([Problem(name, v.line + 1, v.column + 1, v.message)]) from None
