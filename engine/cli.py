@@ -7,38 +7,77 @@ usage, reported as `file:line:column: message` and never as a traceback;
 """
 
 import errno
+import importlib
 import os
+import shutil
 import sys
 import traceback
+from pathlib import Path
 
 import click
 
-from gapcheck import __version__
-from gapcheck.commands import check, diff, matrix, report, schema, test, validate
+from gapcheck import __version__, config
+from gapcheck.commands import options
 from gapcheck.commands.exit_codes import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK
 from gapcheck.errors import InputError, OutputError, Problem
 
 DEBUG = "--debug"
 
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": shutil.get_terminal_size().columns}
 
-@click.group()
+# Subcommands are imported only when run: each pulls in what it alone needs (openpyxl, Jinja, the rule set).
+COMMANDS = {
+    "check": "gapcheck.commands.check:check",
+    "report": "gapcheck.commands.report:report",
+    "matrix": "gapcheck.commands.matrix:matrix",
+    "diff": "gapcheck.commands.diff:diff",
+    "test": "gapcheck.commands.test:test_command",
+    "validate": "gapcheck.commands.validate:validate",
+    "schema": "gapcheck.commands.schema:schema_command",
+    "init": "gapcheck.commands.init:init",
+    "why": "gapcheck.commands.why:why",
+}
+
+
+class LazyGroup(click.Group):
+    """A group whose subcommands are imported on first use (click's documented lazy-loading pattern)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module, name = target.split(":")
+        command = getattr(importlib.import_module(module), name)
+        assert isinstance(command, click.Command)
+        return command
+
+
+@click.group(cls=LazyGroup, context_settings=CONTEXT)
 @click.version_option(__version__, prog_name="gapcheck")
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Configuration file (default: the nearest gapcheck.toml, or pyproject.toml with [tool.gapcheck]).",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Print results and errors only, no other messages.")
 @click.option(DEBUG, is_flag=True, help="On an internal error, print the Python traceback.")
-def cli(debug: bool) -> None:
+@click.pass_context
+def cli(ctx: click.Context, config_file: Path | None, quiet: bool, debug: bool) -> None:
     """Where a country's law falls short of the international standards on the sale and
-    sexual exploitation of children."""
+    sexual exploitation of children.
 
-
-for _command in (
-    check.check,
-    report.report,
-    matrix.matrix,
-    diff.diff,
-    test.test_command,
-    validate.validate,
-    schema.schema,
-):
-    cli.add_command(_command)
+    Your corpus (statutes, standards, drafts, expectations, templates, output folder) is
+    configured in [tool.gapcheck] of pyproject.toml or in gapcheck.toml, overridden by
+    GAPCHECK_<KEY> environment variables and by options. Shell completion:
+    eval "$(_GAPCHECK_COMPLETE=bash_source gapcheck)" (zsh_source, fish_source).
+    """
+    options.set_quiet(quiet)
+    settings = config.load(file=config_file)
+    ctx.with_resource(config.using(settings))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -46,6 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     debug = DEBUG in args  # accepted anywhere on the line, so that any failing command can be rerun with it
     args = [DEBUG] * debug + [a for a in args if a != DEBUG]
+    options.set_quiet(False)
     try:
         code = _run(args)
         if sys.stdout is not None:  # None when the process started with standard output closed

@@ -3,7 +3,7 @@
 import re
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator
+from pydantic import BeforeValidator, WithJsonSchema
 
 _UNITS = {"month": 1, "months": 1, "year": 12, "years": 12}
 MAX_YEARS = 100  # no term of imprisonment exceeds a life; life imprisonment itself is not a number of years
@@ -25,12 +25,10 @@ def parse_months(value: Any) -> int:
     return int(months)
 
 
-def format_months(months: int) -> str:
-    """Render months back the way a lawyer writes them."""
-    if months % 12 == 0:
-        years = months // 12
-        return f"{years} year" + ("s" if years != 1 else "")
-    return f"{months} month" + ("s" if months != 1 else "")
-
-
-Months = Annotated[int, BeforeValidator(parse_months)]
+Months = Annotated[
+    int,
+    BeforeValidator(parse_months),
+    WithJsonSchema(
+        {"type": "string", "pattern": r"^\s*\d+(\.\d+)?\s+(months?|years?)\s*$", "examples": ["3 months", "15 years"]}
+    ),
+]

@@ -7,6 +7,7 @@ can be turned into `file:line:column`.
 
 import os
 import stat
+import sys
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -67,10 +68,27 @@ class YamlDoc:
         return Problem(self.name, line, column, message)
 
 
+STDIN = "-"
+_stdin: tuple[object, str] | None = None
+
+
+def read_text(path: Path) -> str:
+    """A file's text; `-` is standard input, read once and kept (a draft may be applied twice)."""
+    global _stdin
+    if str(path) != STDIN:
+        return path.read_text(encoding="utf-8")
+    if _stdin is None or _stdin[0] is not sys.stdin:
+        _stdin = (sys.stdin, sys.stdin.read(limits.MAX_FILE_BYTES + 1))
+    return _stdin[1]
+
+
 def read(path: Path) -> YamlDoc:
-    """Parse one YAML file within the limits of gapcheck.limits; every failure is a located problem."""
-    name = display_path(path)
-    text = _text(path, name)
+    """Parse one YAML file (`-`: standard input) within the limits of gapcheck.limits.
+
+    Every failure is a located problem.
+    """
+    name = "<stdin>" if str(path) == STDIN else display_path(path)
+    text = _stdin_text(path, name) if str(path) == STDIN else _text(path, name)
     violation = limits.check_raw(text)
     if violation:
         raise InputError([Problem(name, violation.line + 1, violation.column + 1, violation.message)])
@@ -99,6 +117,16 @@ def read(path: Path) -> YamlDoc:
     if tree is None:
         tree = CommentedMap()
     return YamlDoc(path, plain(tree), tree)
+
+
+def _stdin_text(path: Path, name: str) -> str:
+    try:
+        text = read_text(path)
+    except (OSError, UnicodeDecodeError) as err:
+        raise InputError([Problem(name, 1, 1, f"cannot read file: {err}")]) from None
+    if len(text) > limits.MAX_FILE_BYTES:
+        raise InputError([Problem(name, 1, 1, _too_big(len(text)))])
+    return text
 
 
 def _text(path: Path, name: str) -> str:

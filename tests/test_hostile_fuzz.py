@@ -108,7 +108,7 @@ def test_any_yaml_in_any_kind_of_file_is_loaded_or_answered(workspace: Workspace
         _answered(lambda: amendment.apply(workspace.corpus("la")[0], draft, set()))
         _answered(lambda: workspace.evaluate("la", None, (draft,)))
         _answered(lambda: expect.run(spec, workspace))
-        _answered(lambda: validation._validate_one(draft, workspace))
+        _answered(lambda: validation._target(draft, workspace))
 
 
 def test_the_command_line_maps_the_same_inputs_to_exit_2(capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
