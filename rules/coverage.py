@@ -4,8 +4,9 @@ Every requirement tested against offences (criminalization, separate offence,
 penalty, diversion) is flattened into one `req_conduct` fact per (conduct,
 object) it accepts; the join below pairs each with the in-force offences of
 that conduct and object, and one action per pair decides all of the offence's
-criteria (object, purpose, elements, framing, means, victim sex and ages) and
-derives a `coverage` fact holding them. Verdict modules read these.
+criteria (object, purpose, elements, framing, means, victim sex and ages:
+`decide`) and derives a `coverage` fact with the quality they give. Verdict
+modules read these; `assess` and `expand` word the same criteria for the tree.
 """
 
 from dataclasses import dataclass
@@ -250,12 +251,7 @@ def assess(p: CoverageParams, off: OffenceFact) -> list[Criterion]:
 
 
 def offence_node(p: CoverageParams, off: OffenceFact) -> Criterion:
-    """The offence as one criterion: it covers the conduct when every aspect tested holds.
-
-    The coverage rule decides with it; verdicts rebuild it for the tree from the
-    same offence fact (a pure function: the same node), which keeps the derived
-    coverage facts small for the engine.
-    """
+    """The offence as one criterion, worded: it covers the conduct when every aspect tested holds."""
     aspects = assess(p, off)
     test = f"{off.offence} ({words(off.conduct)}) covers it"
     if not aspects:
@@ -272,6 +268,33 @@ def offence_node(p: CoverageParams, off: OffenceFact) -> Criterion:
         n.combine,
         n.children,
     )
+
+
+OUTCOME = {quality: outcome for outcome, quality in QUALITY.items()}
+
+
+def offence_stub(cov: "CoverageFact", req: RequirementFact) -> Criterion:
+    """The offence's criterion as a verdict sees it: the outcome the coverage rule decided, worded later.
+
+    Its aspects and words are rebuilt by `expand` when the finding is collected,
+    from the same facts, so that findings stay small inside the engine.
+    """
+    test = f"{cov.offence} ({words(cov.conduct)}) covers it"
+    return Criterion(
+        f"offence:{cov.offence}:{cov.conduct}", test, OUTCOME[cov.quality], expand=(cov.offence_ref, req.ref)
+    )
+
+
+def expand(data: dict[str, Any], facts: dict[str, Fact]) -> dict[str, Any]:
+    """A criterion's data with every offence stub replaced by the offence's full criterion (facts by ref)."""
+    if "expand" in data:
+        offence_ref, req_ref = data["expand"]
+        req = RequirementFact.of(facts[req_ref])
+        assert isinstance(req.params, CoverageParams)
+        return offence_node(req.params, OffenceFact.of(facts[offence_ref])).to_data()
+    if "children" in data:
+        return {**data, "children": [expand(child, facts) for child in data["children"]]}
+    return data
 
 
 def describe(off: OffenceFact, quality: Quality, aspects: list[Criterion]) -> str:
