@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from functools import cache
 
 import pytest
+
 from gapcheck.load import INDEX, Corpus, load_jurisdiction
 from gapcheck.models import Source
 from gapcheck.paths import STATUTES
