@@ -141,6 +141,9 @@ def test_before_the_2017_act_came_into_force_its_offences_do_not_apply(workspace
     earlier = workspace.evaluate("my", dt.date(2017, 7, 9)).evaluation
     statuses = {f.requirement: f.status.value for f in earlier.findings}
     assert statuses["grooming"] == "unknown" and statuses["csam-possession"] == "unknown"  # no theme declared complete
+    # only general obscenity law online (CMA s. 233), as the CRC Committee (2007) and the CEACR (2016) regretted
+    assert statuses["csam-child-specific-offence"] == "partial"
+    assert statuses["csam-technology-facilitated"] == "partial"
     assert not any(
         p.id.startswith("my/sexual-offences-against-children-act-2017") for f in earlier.findings for p in f.provisions
     )
