@@ -119,7 +119,16 @@ def test_marriage_exceptions_for_girls_under_religious_and_civil_law(malaysia: E
     text = " ".join(f.explanation)
     assert "Syariah Judge" in text and "Chief Minister" in text
     # states whose enactments no source gives are declared unknown, not assumed
-    assert "Not known (law)" in text and "Selangor" in text
+    assert "Not known (law)" in text and "Sabah" in text
+
+
+def test_selangor_raised_the_age_to_18_from_2019_but_kept_a_court_exception(workspace: Workspace) -> None:
+    selangor = "my/islamic-family-law-selangor-enactment-2003"
+    for day, version, other in [(MY_AS_OF, "art-8", "art-8-2019"), (dt.date(2019, 6, 1), "art-8-2019", "art-8")]:
+        f = _finding(workspace.evaluate("my", day).evaluation, "marriage-no-exceptions")
+        ids = {p.id for p in f.provisions}
+        assert f"{selangor}/{version}" in ids and f"{selangor}/{other}" not in ids, day
+        assert f.status.value == "gap", day  # a Syariah judge may still permit marriage under 18
 
 
 def test_girls_minimum_of_16_under_islamic_family_law_is_the_shortfall(malaysia: Evaluation) -> None:
