@@ -1,5 +1,6 @@
 """Malaysia's findings follow from the cited law: each is pinned with the section and source that ground it."""
 
+import csv
 import datetime as dt
 
 import pytest
@@ -173,7 +174,16 @@ def test_evaluating_malaysia_leaves_the_lao_findings_unchanged() -> None:
     ]
 
 
-def test_the_regional_matrix_runs(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def _column(headers: list[str], code: str, name: str) -> str:
+    """The matrix column of a jurisdiction, whether headed by its code or by its name."""
+    return next(h for h in headers if h == code or name in h)
+
+
+def test_the_regional_matrix_puts_malaysia_between_lao_pdr_and_the_model_law(tmp_path) -> None:  # type: ignore[no-untyped-def]
     assert main(["matrix", "-j", "la", "-j", "my", "-j", "model", "--out", str(tmp_path), "--format", "csv"]) == 0
-    written = "".join(p.read_text(encoding="utf-8") for p in tmp_path.iterdir())
-    assert "Malaysia" in written or "my" in written
+    reader = csv.DictReader((tmp_path / "matrix.csv").read_text(encoding="utf-8").splitlines())
+    headers = list(reader.fieldnames or [])
+    la, my, model = (_column(headers, *j) for j in (("la", "Lao"), ("my", "Malaysia"), ("model", "Model")))
+    cells = {r["requirement"]: (r[la], r[my], r[model]) for r in reader}
+    assert cells["marriage-min-age-18"] == ("met", "gap", "met")  # Lao Family Law art. 9; Act 303 s. 8
+    assert cells["grooming"] == ("gap", "met", "met")  # A/HRC/40/51/Add.1 ¶29; Act 792 s. 12
