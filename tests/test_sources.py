@@ -9,11 +9,12 @@ provision is drafted to satisfy.
 import re
 from collections.abc import Iterator
 from functools import cache
+from typing import Any
 
 import pytest
 
 from gapcheck.load import INDEX, Corpus, load_jurisdiction
-from gapcheck.models import Source
+from gapcheck.models import Offence, Source
 from gapcheck.paths import STATUTES
 
 MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -45,8 +46,16 @@ def _cited(code: str) -> Iterator[tuple[str, Source]]:
         for prov in inst.model.provisions:
             where = f"{inst.id}/{prov.id}"
             yield where, prov.source
-            for off in prov.offences:
+            for off in _offences(prov):
                 yield f"{where} [{off.id}]", off.source
+
+
+def _offences(provision: Any) -> list[Offence]:
+    """A provision's offences, in every version where the data format has versions."""
+    versions = getattr(provision, "versions", None)
+    if versions is None:
+        return list(provision.offences)
+    return [off for version in versions for off in version.offences]
 
 
 def _pinned(code: str, source: Source) -> bool:
