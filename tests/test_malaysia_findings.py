@@ -21,6 +21,7 @@ FINDINGS = [
     ("csam-child-specific-offence", "met", "a child-specific Act", "Act 792 ss. 5, 8, 10"),
     ("grooming", "met", "communicating with a child to commit an offence", "Act 792 s. 12 (The Star, 28 March 2017)"),
     ("extraterritorial-jurisdiction", "met", "offences by Malaysian citizens against children abroad", "Act 792 s. 3"),
+    ("jurisdiction-no-double-criminality", "met", "no condition that the act be an offence abroad", "Act 792 s. 3"),
     ("child-friendly-justice", "met", "capacity and evidence of child witnesses", "Act 792 ss. 17-18"),
     (
         "sale-separate-offence",
@@ -70,6 +71,7 @@ STATED_UNKNOWN = [
     "victim-compensation",  # the 2023 compensation order has no date of entry into force in the sources read
     "isp-reporting-duty",
     "legal-persons-liability",
+    "sexual-extortion",  # Act 792 s. 15B (2023): date of entry into force not found
 ]
 
 
