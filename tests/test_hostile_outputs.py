@@ -104,6 +104,16 @@ def test_a_write_failing_part_way_changes_nothing(capsys, tmp_path, monkeypatch,
     assert leftovers(out) == []
 
 
+def test_a_folder_in_the_place_of_a_report_file_is_kept(capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "out"
+    (out / "la-report.md").mkdir(parents=True)
+    (out / "la-report.md" / "mine.txt").write_text("mine", encoding="utf-8")
+    assert main(["report", "--out", str(out)]) == 2
+    assert "la-report.md is a folder: move it" in capsys.readouterr().err
+    assert (out / "la-report.md" / "mine.txt").read_text(encoding="utf-8") == "mine"
+    assert sorted(p.name for p in out.iterdir()) == ["la-report.md"] and leftovers(out) == []
+
+
 def test_files_beside_the_set_are_kept(tmp_path: Path, sets) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "out"
     seed(out, sets["old"])

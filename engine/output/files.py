@@ -41,6 +41,9 @@ def write_set(folder: Path, files: dict[str, str | bytes]) -> list[Path]:
     target = _target(folder)
     refuse_working_folder(target)
     shown = display_path(target)
+    for name in files:
+        if (target / name).is_dir() and not (target / name).is_symlink():
+            raise OutputError(f"{display_path(target / name)} is a folder: move it, a report file takes its name")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         with _locked(target.parent, shown), _signals_exit():
