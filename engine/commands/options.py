@@ -22,7 +22,7 @@ import click
 from gapcheck import config
 from gapcheck.dates import parse_day
 from gapcheck.errors import display_path
-from gapcheck.output.files import write_all
+from gapcheck.output.files import write_set
 
 DEFAULT_JURISDICTION = "la"
 STDIO = "-"
@@ -182,5 +182,5 @@ def emit(out: Path, files: dict[str, str | bytes]) -> None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
-    for path in write_all(out, files):
+    for path in write_set(out, files):
         say(f"wrote {display_path(path)}")
