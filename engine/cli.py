@@ -4,6 +4,7 @@ Exit codes: 0 success; 1 the asked-for condition failed; 2 bad input or
 usage, reported as `file:line:column: message` and never as a traceback.
 """
 
+import importlib
 import shutil
 import sys
 from pathlib import Path
@@ -11,14 +12,42 @@ from pathlib import Path
 import click
 
 from gapcheck import __version__, config
-from gapcheck.commands import check, diff, init, matrix, options, report, schema, test, validate
+from gapcheck.commands import options
 from gapcheck.commands.exit_codes import EXIT_INPUT, EXIT_OK
 from gapcheck.errors import InputError, Problem
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": shutil.get_terminal_size().columns}
 
+# Subcommands are imported only when run: each pulls in what it alone needs (openpyxl, Jinja, the rule set).
+COMMANDS = {
+    "check": "gapcheck.commands.check:check",
+    "report": "gapcheck.commands.report:report",
+    "matrix": "gapcheck.commands.matrix:matrix",
+    "diff": "gapcheck.commands.diff:diff",
+    "test": "gapcheck.commands.test:test_command",
+    "validate": "gapcheck.commands.validate:validate",
+    "schema": "gapcheck.commands.schema:schema_command",
+    "init": "gapcheck.commands.init:init",
+}
 
-@click.group(context_settings=CONTEXT)
+
+class LazyGroup(click.Group):
+    """A group whose subcommands are imported on first use (click's documented lazy-loading pattern)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module, name = target.split(":")
+        command = getattr(importlib.import_module(module), name)
+        assert isinstance(command, click.Command)
+        return command
+
+
+@click.group(cls=LazyGroup, context_settings=CONTEXT)
 @click.version_option(__version__, prog_name="gapcheck")
 @click.option(
     "--config",
@@ -40,19 +69,6 @@ def cli(ctx: click.Context, config_file: Path | None, quiet: bool) -> None:
     options.set_quiet(quiet)
     settings = config.load(file=config_file)
     ctx.with_resource(config.using(settings))
-
-
-for _command in (
-    check.check,
-    report.report,
-    matrix.matrix,
-    diff.diff,
-    test.test_command,
-    validate.validate,
-    schema.schema_command,
-    init.init,
-):
-    cli.add_command(_command)
 
 
 def main(argv: list[str] | None = None) -> int:
