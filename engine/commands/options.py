@@ -85,7 +85,8 @@ def _wrap(line: str, width: int) -> str:
         return line
     lead = len(line) - len(line.lstrip())
     hang = lead + (2 if line.lstrip().startswith("- ") else 4)
-    return textwrap.fill(line, width, subsequent_indent=" " * min(hang, width // 2), break_on_hyphens=False)
+    indent = " " * min(hang, width // 2)
+    return textwrap.fill(line, width, subsequent_indent=indent, break_on_hyphens=False, break_long_words=False)
 
 
 def parse_date(value: str | None) -> dt.date | None:
