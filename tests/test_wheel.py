@@ -87,8 +87,11 @@ def test_an_analyst_repository_outside_the_checkout(venv: Path, tmp_path: Path) 
     home, work = tmp_path / "home", tmp_path / "work"
     home.mkdir()
     work.mkdir()
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("GAPCHECK_", "PYTHON", "VIRTUAL_ENV", "PIP_"))}
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("GAPCHECK_", "PYTHON", "VIRTUAL_ENV"))}
     pip_cache = _run([sys.executable, "-m", "pip", "cache", "dir"]).stdout.strip()
+    user_config = [p for p in (Path.home() / ".config/pip/pip.conf", Path.home() / ".pip/pip.conf") if p.is_file()]
+    if user_config and "PIP_CONFIG_FILE" not in env:
+        env["PIP_CONFIG_FILE"] = str(user_config[0])  # the same index with HOME moved
     env.update(
         PATH=f"{venv / 'bin'}{os.pathsep}{env.get('PATH', '')}",
         HOME=str(home),
