@@ -5,6 +5,9 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pydantic import ValidationError
 
 from gapcheck.cli import main
 from gapcheck.commands.init import render
@@ -87,3 +90,56 @@ def test_the_scaffolded_files_validate_against_the_schemas_written_beside_them(t
 )
 def test_the_schemas_reject_what_the_loader_rejects(kind: str, data: dict) -> None:  # type: ignore[type-arg]
     assert not jsonschema.Draft202012Validator(schema(kind)).is_valid(data)
+
+
+DATES = st.one_of(
+    st.integers(1790, 2210),
+    st.integers(1790, 2210).map(str),
+    st.dates().map(lambda d: d.isoformat()),
+    st.sampled_from(["2017-02-30", "17", "2017-1-1"]),
+)
+DURATIONS = st.builds(
+    lambda n, unit, pad: f"{pad}{n} {unit}{pad}",
+    st.one_of(st.integers(0, 40).map(str), st.sampled_from(["1.5", "0.5", "2.25"])),
+    st.sampled_from(["month", "months", "year", "years", "yrs", "days"]),
+    st.sampled_from(["", " "]),
+)
+SOURCES = st.one_of(
+    st.text(max_size=6),
+    st.fixed_dictionaries({"cite": st.text(min_size=0, max_size=6)}, optional={"secondary": st.booleans()}),
+)
+
+
+SLOTS = {
+    "statute": [("instrument", "adopted"), ("instrument", "source"), ("provisions", 0, "in_force_from")]
+    + [("provisions", 0, "offences", 0, "penalty", bound) for bound in ("min", "max")]
+    + [("provisions", 0, "offences", 0, "source")],
+    "expectation": [("as_of",)],
+}
+
+
+def _valid(kind: str) -> dict:  # type: ignore[type-arg]
+    if kind == "expectation":
+        return {"name": "n", "expect": {"grooming": "met"}}
+    offence = {"id": "o", "conduct": ["possess"], "source": "src", "penalty": {}}
+    provision = {"id": "art-1", "heading": "h", "source": "src", "offences": [offence]}
+    return {"instrument": {"title": "t", "kind": "law", "source": "src"}, "provisions": [provision]}
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    slot=st.sampled_from([(kind, path) for kind, paths in SLOTS.items() for path in paths]),
+    value=st.one_of(DATES, DURATIONS, SOURCES),
+)
+def test_whatever_the_loader_accepts_the_schema_accepts(slot, value) -> None:  # type: ignore[no-untyped-def]
+    kind, path = slot
+    data = _valid(kind)
+    node = data
+    for key in path[:-1]:
+        node = node[key]
+    node[path[-1]] = value
+    try:
+        MODELS[kind].model_validate(data)
+    except ValidationError:
+        return
+    assert jsonschema.Draft202012Validator(schema(kind)).is_valid(data), (kind, data)
