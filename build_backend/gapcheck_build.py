@@ -8,9 +8,10 @@ import sys
 
 SUPPORTED = ((3, 11), (3, 12))
 
-if sys.version_info[:2] not in SUPPORTED:
+running = tuple(sys.version_info[:2])
+if running not in SUPPORTED:
     sys.exit(
-        f"gapcheck supports Python 3.11 and 3.12, not {sys.version_info.major}.{sys.version_info.minor}: "
+        f"gapcheck supports Python 3.11 and 3.12, not {running[0]}.{running[1]}: "
         "its rule engine, durable-rules 2.0.28 (the last release), compiles on Python 3.13 but fails on "
         "import (undefined symbol: PyEval_CallObject). Install with python3.12 or python3.11, "
         "e.g. python3.12 -m venv .venv."

@@ -130,3 +130,18 @@ def test_the_readme_ci_section_is_the_scaffolded_workflow() -> None:
     ran = _block("set-up: run by tests/test_wheel.py")
     for step in re.findall(r"- run: (gapcheck .*)", workflow):
         assert step in ran, step
+
+
+def test_python_3_13_is_refused_with_the_reason() -> None:
+    """The build backend runs before anything is built from source, and says why."""
+    probe = (
+        "import sys; sys.version_info = (3, 13, 0, 'final', 0); "
+        f"sys.path.insert(0, {str(ROOT / 'build_backend')!r}); import gapcheck_build"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False)
+    assert done.returncode == 1
+    assert "gapcheck supports Python 3.11 and 3.12, not 3.13" in done.stderr
+    assert "durable-rules 2.0.28" in done.stderr and "PyEval_CallObject" in done.stderr
+    assert "Traceback" not in done.stderr
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'requires-python = ">=3.11,<3.13"' in pyproject and 'build-backend = "gapcheck_build"' in pyproject
