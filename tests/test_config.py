@@ -136,3 +136,14 @@ def test_the_pytest_plugin_reads_the_configuration_and_the_ini_options(corpus: P
     (corpus / "pytest.ini").write_text("[pytest]\ngapcheck_statutes = other\n", encoding="utf-8")
     second = pytest_in(corpus)
     assert second.returncode == 1 and "csam-possession: expected met, got" in second.stdout, second.stdout
+
+
+def test_your_templates_come_before_the_bundled_ones(corpus, capsys):  # type: ignore[no-untyped-def]
+    write_tree(corpus, {"templates/report.md": "{{ title }}: our own template\n"})
+    (corpus / "pyproject.toml").write_text(
+        '[tool.gapcheck]\nstatutes = "law"\njurisdiction = "tl"\ntemplates = "templates"\n', encoding="utf-8"
+    )
+    assert main(["report", "--format", "md,html"]) == 0
+    out = Path.cwd() / "out"
+    assert (out / "tl-report.md").read_text(encoding="utf-8") == "Gap report: Testland: our own template\n"
+    assert "<!DOCTYPE html>" in (out / "tl-report.html").read_text(encoding="utf-8")  # bundled
