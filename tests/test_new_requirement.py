@@ -14,8 +14,9 @@ import jsonschema
 import pytest
 
 from gapcheck.cli import main
-from gapcheck.paths import ROOT
 from gapcheck.workspace import Workspace
+
+ROOT = Path(__file__).resolve().parent.parent  # the repository
 
 ADDED = """\
   - id: fixture-added-requirement
