@@ -15,6 +15,7 @@ import pytest
 
 from gapcheck.cli import main
 from gapcheck.workspace import Workspace
+from tests.conftest import ROOT
 
 ROOT = Path(__file__).resolve().parent.parent  # the repository
 
