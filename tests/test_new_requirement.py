@@ -17,8 +17,6 @@ from gapcheck.cli import main
 from gapcheck.workspace import Workspace
 from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent  # the repository
-
 ADDED = """\
   - id: fixture-added-requirement
     theme: csam
