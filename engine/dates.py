@@ -57,7 +57,7 @@ def parse_day(value: object) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError as err:
-        raise ValueError(f"{value!r} is not a date: {err}") from None
+        raise ValueError(f"{value!r} is not a date: {err} (write YYYY-MM-DD)") from None
 
 
 Day = Annotated[

@@ -51,7 +51,7 @@ def colour() -> bool | None:
 
 def terminal_width() -> int | None:
     """The width to wrap text at, or None when standard output is not a terminal."""
-    if not sys.stdout.isatty():
+    if sys.stdout is None or not sys.stdout.isatty():  # None: started with standard output closed
         return None
     return shutil.get_terminal_size().columns
 
@@ -178,6 +178,8 @@ def emit(out: Path, files: dict[str, str | bytes]) -> None:
     if str(out) == STDIO:
         if len(files) != 1:
             raise click.UsageError(f"--out - writes one file; this writes {len(files)}: choose one with --format")
+        if sys.stdout is None:
+            raise click.UsageError("--out -: standard output is closed")
         content = next(iter(files.values()))
         data = content.encode("utf-8") if isinstance(content, str) else content
         sys.stdout.buffer.write(data)
