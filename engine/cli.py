@@ -73,8 +73,11 @@ def cli(ctx: click.Context, config_file: Path | None, quiet: bool, debug: bool) 
 
     Your corpus (statutes, standards, drafts, expectations, templates, output folder) is
     configured in [tool.gapcheck] of pyproject.toml or in gapcheck.toml, overridden by
-    GAPCHECK_<KEY> environment variables and by options. Shell completion:
-    eval "$(_GAPCHECK_COMPLETE=bash_source gapcheck)" (zsh_source, fish_source).
+    GAPCHECK_<KEY> environment variables and by options.
+
+    \b
+    Shell completion, in ~/.bashrc (zsh_source in ~/.zshrc, fish_source for fish):
+      eval "$(_GAPCHECK_COMPLETE=bash_source gapcheck)"
     """
     options.set_quiet(quiet)
     settings = config.load(file=config_file)
