@@ -28,6 +28,7 @@ COMMANDS = {
     "validate": "gapcheck.commands.validate:validate",
     "schema": "gapcheck.commands.schema:schema_command",
     "init": "gapcheck.commands.init:init",
+    "why": "gapcheck.commands.why:why",
 }
 
 
