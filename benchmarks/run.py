@@ -68,6 +68,7 @@ def main(argv: Sequence[str] | None = None) -> list[Row]:
     parser.add_argument("--tiny", action="store_true", help="Tiny sizes, one round: checks the benchmark runs.")
     parser.add_argument("--readme", type=Path, default=ROOT / "benchmarks" / "README.md", help="Where to record.")
     parser.add_argument("--no-record", action="store_true", help="Print only; leave the README alone.")
+    parser.add_argument("--only", choices=PARTS, action="append", help="Measure only these parts (implies --no-record).")
     args = parser.parse_args(argv)
     sizes = TINY if args.tiny else FULL
     if args.rounds:
@@ -75,8 +76,8 @@ def main(argv: Sequence[str] | None = None) -> list[Row]:
     print(machine(), flush=True)
     with tempfile.TemporaryDirectory(prefix="gapcheck-bench-") as tmp:
         work = Path(tmp)
-        rows = startup(sizes, work) + evaluation(sizes) + scale(sizes) + matrix(sizes, work)
-    if not args.no_record:
+        rows = [row for part in args.only or PARTS for row in PARTS[part](sizes, work)]
+    if not args.no_record and not args.only:
         record(args.readme, rows, sizes)
     return rows
 
@@ -185,7 +186,7 @@ def ceiling_engine() -> object:
 _CEILING: list[object] = []
 
 
-def evaluation(sizes: Sizes) -> list[Row]:
+def evaluation(sizes: Sizes, work: Path) -> list[Row]:
     from gapcheck.evaluate import evaluate
     from gapcheck.facts import flatten
     from gapcheck.workspace import Workspace
@@ -210,7 +211,7 @@ def evaluation(sizes: Sizes) -> list[Row]:
     return rows
 
 
-def scale(sizes: Sizes) -> list[Row]:
+def scale(sizes: Sizes, work: Path) -> list[Row]:
     from gapcheck.evaluate import evaluate
     from gapcheck.workspace import Workspace
 
@@ -292,6 +293,13 @@ def matrix(sizes: Sizes, work: Path) -> list[Row]:
         rows.append(show(Row(name + ", peak RSS", f"{peak / MIB:.0f} MiB", "", None, "<= 300 MiB", peak <= 300 * MIB)))
     return rows
 
+
+PARTS: dict[str, Callable[[Sizes, Path], list[Row]]] = {
+    "startup": startup,
+    "evaluation": evaluation,
+    "scale": scale,
+    "matrix": matrix,
+}
 
 # --- the record -----------------------------------------------------------------------------------
 
