@@ -14,8 +14,8 @@ import jsonschema
 import pytest
 
 from gapcheck.cli import main
-from gapcheck.paths import ROOT
 from gapcheck.workspace import Workspace
+from tests.conftest import ROOT
 
 ADDED = """\
   - id: fixture-added-requirement
