@@ -68,7 +68,7 @@ def main(argv: Sequence[str] | None = None) -> list[Row]:
     parser.add_argument("--tiny", action="store_true", help="Tiny sizes, one round: checks the benchmark runs.")
     parser.add_argument("--readme", type=Path, default=ROOT / "benchmarks" / "README.md", help="Where to record.")
     parser.add_argument("--no-record", action="store_true", help="Print only; leave the README alone.")
-    parser.add_argument("--only", choices=PARTS, action="append", help="Measure only these parts (implies --no-record).")
+    parser.add_argument("--only", choices=PARTS, action="append", help="Only these parts (implies --no-record).")
     args = parser.parse_args(argv)
     sizes = TINY if args.tiny else FULL
     if args.rounds:
