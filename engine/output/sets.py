@@ -17,6 +17,7 @@ from gapcheck.output.templates import (
     report_context,
 )
 from gapcheck.output.xlsx_out import matrix_xlsx
+from gapcheck.parallel import evaluate_all
 from gapcheck.vocab import THEME_TITLES
 from gapcheck.workspace import Run, Workspace
 
@@ -66,16 +67,22 @@ def diff_files(diff: Diff) -> dict[str, str | bytes]:
 
 
 def matrix_columns(
-    ws: Workspace, jurisdictions: tuple[str, ...], dates: tuple[dt.date, ...], amendments: tuple[Path, ...]
+    ws: Workspace,
+    jurisdictions: tuple[str, ...],
+    dates: tuple[dt.date, ...],
+    amendments: tuple[Path, ...],
+    jobs: int | None = None,
 ) -> list[Column]:
-    """Columns: each jurisdiction; the first one on each date; the first one with each draft."""
+    """Columns: each jurisdiction; the first one on each date; the first one with each draft.
+
+    The columns are evaluated by `jobs` worker processes (default: one per core), in order.
+    """
     specs: list[tuple[str, dt.date | None, tuple[Path, ...]]] = [(j, None, ()) for j in jurisdictions]
     first = jurisdictions[0]
     specs += [(first, d, ()) for d in dates]
     specs += [(first, None, (a,)) for a in amendments]
     columns = []
-    for n, (code, date, drafts) in enumerate(specs):
-        run = ws.evaluate(code, date, drafts)
+    for n, ((code, date, drafts), run) in enumerate(zip(specs, evaluate_all(ws, specs, jobs), strict=True)):
         label = code + (f" @ {date.isoformat()}" if date else "") + (f" + {run.amendments[0]}" if drafts else "")
         columns.append(Column(f"c{n + 1}", label, run.provenance, {f.requirement: f for f in run.evaluation.findings}))
     return columns
