@@ -1,6 +1,6 @@
 """The gapcheck rule set: every status decision the tool makes, as durable_rules rules.
 
-One module per kind of test. Derived facts (coverage, divertible) may fire
+One module per kind of test. Derived facts (coverage) may fire
 as data arrives; every verdict waits for the `$evaluate` trigger, asserted
 after all data, because durable_rules has no truth maintenance.
 """
