@@ -14,7 +14,7 @@ from gapcheck.load import Corpus, Standards
 @cache
 def rule_engine() -> RuleEngine:
     """The process's one registered rule set (durable_rules rule sets are global)."""
-    return RuleEngine(rules.NAME, rules.definition())
+    return RuleEngine(rules.NAME, rules.definition(), results=rules.concluded)
 
 
 @dataclass(frozen=True)

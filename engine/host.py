@@ -38,8 +38,12 @@ class _SyncHost(durable.Host):  # type: ignore[misc]
 class RuleEngine:
     """A registered rule set that evaluates batches of facts in fresh sessions."""
 
-    def __init__(self, name: str, definition: dict[str, Any]):
+    def __init__(
+        self, name: str, definition: dict[str, Any], results: Callable[[str], list[Fact]] | None = None
+    ) -> None:
+        """`results(sid)`: what a session's actions handed out, returned instead of the session's facts."""
         self.name = name
+        self._results = results
         self._errors: dict[str, list[str]] = {}
         self._sessions = itertools.count(1)
         rules = copy.deepcopy(definition)  # the host mutates what it is given
@@ -60,7 +64,7 @@ class RuleEngine:
         return run
 
     def evaluate(self, facts: Iterable[Fact]) -> list[Fact]:
-        """Assert the facts, then the trigger; return every fact of the session."""
+        """Assert the facts, then the trigger; return the results handed out, else every fact of the session."""
         batch = list(facts)
         ids = [f["id"] for f in batch]
         if len(set(ids)) != len(ids):
@@ -75,11 +79,15 @@ class RuleEngine:
                 state = self._host.get_state(self.name, sid)
                 if "exception" in state:
                     raise InferenceError(f"rule action failed: {state['exception']}")
+                if self._results is not None:
+                    return self._results(sid)
                 result: list[Fact] = self._host.get_facts(self.name, sid)
                 return result
             finally:
                 self._host.delete_state(self.name, sid)
                 self._errors.pop(sid, None)
+                if self._results is not None:
+                    self._results(sid)  # what a failed evaluation left behind
 
     def _assert(self, sid: str, fact: Fact) -> None:
         for salt in range(4):

@@ -9,7 +9,7 @@ covered and some not is `partly`.
 from typing import Any
 
 from gapcheck.rules.base import Snapshot, absent, cited, conclude, verdict
-from gapcheck.rules.coverage import CoverageFact, band_text, offence_node
+from gapcheck.rules.coverage import CoverageFact, band_text, coverage_of, offence_node
 from gapcheck.rules.facts import OffenceFact, RequirementFact
 from gapcheck.rules.params import CoverageParams
 from gapcheck.rules.terms import Outcome, Quality, Role, words
@@ -58,8 +58,8 @@ def coverage_criteria(s: Snapshot, req: RequirementFact) -> tuple[Criterion, lis
     """The coverage tree of a requirement, and the offences that cover it at least in part."""
     params = req.params
     assert isinstance(params, CoverageParams)
-    covs = [f for f in s.of(CoverageFact) if f.req == req.req]
-    offences_by_ref = {o.ref: o for o in s.of(OffenceFact)}
+    covs = coverage_of(s, req.req)
+    offences_by_ref = s.memo("offences by ref", lambda: {o.ref: o for o in s.of(OffenceFact)})
     covering = [f for f in covs if f.quality is not Quality.none]
     everything = " or ".join(conducts(g) for g in params.groups)
     groups = []

@@ -11,7 +11,7 @@ reaches no offence the widest does not.
 from typing import Any
 
 from gapcheck.rules.base import Snapshot, absent, cited, conclude, verdict
-from gapcheck.rules.coverage import CoverageFact
+from gapcheck.rules.coverage import coverage_of
 from gapcheck.rules.facts import MeasureFact, RequirementFact
 from gapcheck.rules.params import CoverageParams
 from gapcheck.rules.terms import Outcome, Quality, Role, months, words
@@ -37,7 +37,7 @@ def diversion_criteria(s: Snapshot, req: RequirementFact) -> Criterion:
         f"{f.provision} sends cases punishable by up to {months(f.max_months)} to mediation [{f.source}]."
         for f in mediation
     ]
-    covs = {f.offence: f for f in s.of(CoverageFact) if f.req == req.req and f.quality is not Quality.none}
+    covs = {f.offence: f for f in coverage_of(s, req.req) if f.quality is not Quality.none}
     if not covs:
         return node(
             "diversion",
