@@ -47,6 +47,7 @@ class CoverageFact(Cited):
     penalty_stated: bool
     max_months: int
     mediation_measure: str
+    criterion: Criterion  # the offence as one criterion (offence_node), for the verdict's tree
 
 
 def band(off: OffenceFact) -> tuple[int, int | None, bool]:
@@ -207,9 +208,8 @@ def assess(p: CoverageParams, off: OffenceFact) -> list[Criterion]:
 def offence_node(p: CoverageParams, off: OffenceFact) -> Criterion:
     """The offence as one criterion: it covers the conduct when every aspect tested holds.
 
-    The coverage rule decides with it; verdicts rebuild it for the tree from the
-    same offence fact (a pure function: the same node), which keeps the derived
-    coverage facts small for the engine.
+    The coverage join decides with it, and the coverage fact keeps it for the
+    verdict's tree.
     """
     aspects = assess(p, off)
     test = f"{off.offence} ({words(off.conduct)}) covers it"
@@ -303,4 +303,5 @@ def cover(params: CoverageParams, rc: ReqConductFact, off: OffenceFact) -> Cover
         penalty_stated=off.penalty_stated,
         max_months=off.max_months,
         mediation_measure=params.mediation_measure or "",
+        criterion=crit,
     )
