@@ -107,17 +107,15 @@ def collect(session: list[Fact], standards: Standards, titles: dict[str, tuple[s
     out = []
     for rid, req in standards.requirements.items():
         f = concluded[rid]
-        tree = _tree(f["criteria"])
+        tree = Criterion.model_validate(f["criteria"])
         out.append(
-            Finding.model_construct(
+            Finding(
                 requirement=rid,
                 status=Status(f["status"]),
                 theme=str(req.theme),
                 title=req.title,
                 standards=[
-                    Cited.model_construct(
-                        instrument=standards.files[s.instrument].instrument.short, pinpoint=s.pinpoint
-                    )
+                    Cited(instrument=standards.files[s.instrument].instrument.short, pinpoint=s.pinpoint)
                     for s in req.sources
                 ],
                 recommendations=req.recommendations,
@@ -129,26 +127,6 @@ def collect(session: list[Fact], standards: Standards, titles: dict[str, tuple[s
             )
         )
     return out
-
-
-def _tree(data: dict[str, Any]) -> Criterion:
-    """A criterion tree from the rules' data, built without validation: the rules wrote it, typed
-    (rules/tree.py), in one process; validating it again cost as much as the reasoning."""
-    return Criterion.model_construct(
-        id=data["id"],
-        test=data["test"],
-        outcome=Outcome(data["outcome"]),
-        because=data["because"],
-        missing=data["missing"],
-        facts=[
-            Evidence.model_construct(
-                provision=e["provision"], source=e["source"], role=Role(e["role"]), offence=e["offence"]
-            )
-            for e in data["facts"]
-        ],
-        combine=Combine(data["combine"]) if data["combine"] is not None else None,
-        children=[_tree(child) for child in data["children"]],
-    )
 
 
 def _benchmark(b: Benchmark) -> str:
@@ -168,7 +146,7 @@ def provisions(tree: Criterion, titles: dict[str, tuple[str | None, str]]) -> li
             named = [line for line in c.because if (e.offence or e.provision) in line]
             reason = (named or c.because or [c.test])[0]
             out.append(
-                ProvisionRef.model_construct(
+                ProvisionRef(
                     id=e.provision,
                     role=e.role,
                     reason=reason,
