@@ -14,7 +14,6 @@ turns it off. Within a process, each file's model is also kept in memory.
 import hashlib
 import os
 import pickle
-import platform
 import shutil
 import sys
 import tempfile
@@ -50,7 +49,7 @@ def fingerprint() -> str:
     """gapcheck's version and the source of its modules (which define the models), Python's and pydantic's."""
     import pydantic
 
-    h = hashlib.sha256(f"{__version__}\0{platform.python_version()}\0{pydantic.VERSION}\0".encode())
+    h = hashlib.sha256(f"{__version__}\0{sys.version}\0{pydantic.VERSION}\0".encode())
     package = Path(__file__).resolve().parent
     for source in sorted(package.glob("*.py")):
         h.update(source.name.encode() + b"\0" + source.read_bytes() + b"\0")
