@@ -205,7 +205,7 @@ def evaluation(sizes: Sizes, work: Path) -> list[Row]:
     for label, corpus, as_of in cases:
         facts = flatten(corpus, ws.standards, as_of)
         evaluate(corpus, ws.standards, as_of)  # registers the rule set
-        ours = fastest(lambda c=corpus, d=as_of: evaluate(c, ws.standards, d), rounds)  # type: ignore[misc]
+        ours = fastest(lambda c=corpus, d=as_of: evaluate(c, ws.standards, d, limited=False), rounds)  # type: ignore[misc]
         bare = fastest(lambda f=facts: ceiling.evaluate(f), rounds)  # type: ignore[attr-defined,misc]
         rows.append(ratio_row(f"evaluation, {label} ({len(facts)} facts)", ours, bare, "bare session", 2.0))
     return rows
@@ -219,16 +219,16 @@ def scale(sizes: Sizes, work: Path) -> list[Row]:
     rounds = max(sizes.rounds // 2, 1)
     small = synthetic.jurisdiction("s", sizes.small, seed=1)
     large = synthetic.jurisdiction("l", sizes.large, seed=2)
-    evaluate(small, ws.standards, SYNTHETIC_AS_OF)
-    t_small = fastest(lambda: evaluate(small, ws.standards, SYNTHETIC_AS_OF), rounds)
-    t_large = fastest(lambda: evaluate(large, ws.standards, SYNTHETIC_AS_OF), rounds)
+    evaluate(small, ws.standards, SYNTHETIC_AS_OF, limited=False)
+    t_small = fastest(lambda: evaluate(small, ws.standards, SYNTHETIC_AS_OF, limited=False), rounds)
+    t_large = fastest(lambda: evaluate(large, ws.standards, SYNTHETIC_AS_OF, limited=False), rounds)
     rows = [ratio_row(f"evaluation, {sizes.large} provisions", t_large, t_small, f"{sizes.small}", 3.6)]
     few = [synthetic.jurisdiction(f"j{n}", sizes.provisions, seed=n) for n in range(sizes.few)]
     many = [synthetic.jurisdiction(f"j{n}", sizes.provisions, seed=n) for n in range(sizes.many)]
 
     def all_of(corpora: list[object]) -> None:
         for corpus in corpora:
-            evaluate(corpus, ws.standards, SYNTHETIC_AS_OF)  # type: ignore[arg-type]
+            evaluate(corpus, ws.standards, SYNTHETIC_AS_OF, limited=False)  # type: ignore[arg-type]
 
     t_few = fastest(lambda: all_of(few), rounds)  # type: ignore[arg-type]
     t_many = fastest(lambda: all_of(many), 1)  # type: ignore[arg-type]

@@ -4,10 +4,11 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import cache
 
-from gapcheck import rules
+from gapcheck import limits, rules
+from gapcheck.errors import InputError, Problem, display_path
 from gapcheck.facts import flatten
 from gapcheck.findings import Finding, collect
-from gapcheck.host import RuleEngine
+from gapcheck.host import SALTS, IdCollision, RuleEngine
 from gapcheck.load import Corpus, Standards
 
 
@@ -32,9 +33,17 @@ class Evaluation:
         return counts
 
 
-def evaluate(corpus: Corpus, standards: Standards, as_of: dt.date) -> Evaluation:
-    """Run the rules over the law in force on `as_of`."""
-    session = rule_engine().evaluate(flatten(corpus, standards, as_of))
+def evaluate(corpus: Corpus, standards: Standards, as_of: dt.date, *, limited: bool = True) -> Evaluation:
+    """Run the rules over the law in force on `as_of` (`limited`: within MAX_FACTS; the benchmarks go past it)."""
+    facts = flatten(corpus, standards, as_of)
+    if limited:
+        limits.check_facts(corpus.path, len(facts))
+    try:
+        session = rule_engine().evaluate(facts)
+    except IdCollision as err:
+        raise InputError(
+            [Problem(display_path(corpus.path), 1, 1, f"{err}, even after {SALTS} salted retries: rename one of them")]
+        ) from None
     return Evaluation(corpus.code, as_of, collect(session, standards, provision_titles(corpus)))
 
 

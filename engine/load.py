@@ -12,11 +12,12 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from gapcheck import cache, messages
+from gapcheck import cache, limits, messages
 from gapcheck.errors import InputError, Problem, display_path
 from gapcheck.models import JurisdictionFile, StatuteFile
 from gapcheck.standard import Requirement, StandardFile
-from gapcheck.yamlsrc import YamlDoc, read_text
+from gapcheck.values import identifier_problem
+from gapcheck.yamlsrc import YamlDoc, read_limited
 
 INDEX = "_jurisdiction.yaml"
 M = TypeVar("M", bound=BaseModel)
@@ -59,7 +60,19 @@ def validate(doc: YamlDoc, model: type[M]) -> M:
 
 
 def _yaml_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.glob("*.yaml") if p.is_file())
+    """Every entry named *.yaml: one that is not a regular file is reported by `read`, not skipped."""
+    return sorted(folder.glob("*.yaml"))
+
+
+def _names(folder: Path, files: list[Path]) -> list[Problem]:
+    """The folder tree is the namespace: the jurisdiction code and instrument names must be identifiers."""
+    problems = []
+    if identifier_problem(folder.name):
+        problems.append(Problem(display_path(folder), 1, 1, f"jurisdiction code {identifier_problem(folder.name)}"))
+    for path in files:
+        if identifier_problem(path.stem):
+            problems.append(Problem(display_path(path), 1, 1, f"instrument name {identifier_problem(path.stem)}"))
+    return problems
 
 
 def _collect(paths: Iterable[Path], model: type[M]) -> tuple[list[tuple[YamlDoc, M]], list[Problem]]:
@@ -74,11 +87,11 @@ def _collect(paths: Iterable[Path], model: type[M]) -> tuple[list[tuple[YamlDoc,
 
 
 def load_file(path: Path, model: type[M]) -> tuple[YamlDoc, M]:
-    """One file validated as `model`: from the cache of validated models when its content is unchanged."""
-    try:
-        text = read_text(path)
-    except (OSError, UnicodeDecodeError) as err:
-        raise InputError([Problem(display_path(path), 1, 1, f"cannot read file: {err}")]) from None
+    """One file validated as `model`: from the cache of validated models when its content is unchanged.
+
+    The content was parsed within the limits when its entry was made (the fingerprint covers them).
+    """
+    text = read_limited(path)
     doc = YamlDoc(path, text=text)
     return doc, cache.cached(model.__name__, text, lambda: validate(doc, model))
 
@@ -87,6 +100,7 @@ def load_jurisdiction(folder: Path, requirement_ids: Iterable[str] = ()) -> Corp
     """Load `statutes/<code>/`; raise InputError with every problem found."""
     if not folder.is_dir():
         raise InputError([Problem(display_path(folder), 1, 1, "no such jurisdiction folder")])
+    limits.check_folder(folder, _yaml_files(folder))
     index_path = folder / INDEX
     problems: list[Problem] = []
     index: JurisdictionFile | None = None
@@ -106,6 +120,7 @@ def load_jurisdiction(folder: Path, requirement_ids: Iterable[str] = ()) -> Corp
         if found:
             index_doc, index = found[0]
     files = [p for p in _yaml_files(folder) if p.name != INDEX]
+    problems += _names(folder, files)
     loaded, file_problems = _collect(files, StatuteFile)
     problems += file_problems
     code = folder.name
@@ -167,6 +182,7 @@ def load_standards(folder: Path) -> Standards:
     """Load `standards/`; requirement ids are unique across files, references resolve."""
     if not folder.is_dir():
         raise InputError([Problem(display_path(folder), 1, 1, "no such standards folder")])
+    limits.check_folder(folder, _yaml_files(folder))
     loaded, problems = _collect(_yaml_files(folder), StandardFile)
     files: dict[str, StandardFile] = {}
     requirements: dict[str, Requirement] = {}

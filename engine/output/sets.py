@@ -82,8 +82,10 @@ def matrix_columns(
     specs += [(first, d, ()) for d in dates]
     specs += [(first, None, (a,)) for a in amendments]
     columns = []
-    for n, ((code, date, drafts), run) in enumerate(zip(specs, evaluate_all(ws, specs, jobs), strict=True)):
-        label = code + (f" @ {date.isoformat()}" if date else "") + (f" + {run.amendments[0]}" if drafts else "")
+    for n, ((_, date, drafts), run) in enumerate(zip(specs, evaluate_all(ws, specs, jobs), strict=True)):
+        # the folder's name, never the argument as typed: a path must not leak into the reports
+        label = run.corpus.code + (f" @ {date.isoformat()}" if date else "")
+        label += f" + {run.amendments[0]}" if drafts else ""
         columns.append(Column(f"c{n + 1}", label, run.provenance, {f.requirement: f for f in run.evaluation.findings}))
     return columns
 
