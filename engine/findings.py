@@ -34,15 +34,18 @@ class Evidence(BaseModel):
 class Criterion(BaseModel):
     """One node of a finding's justification tree (see docs/rules.md)."""
 
-    model_config = ConfigDict(frozen=True)
+    # Facts leave empty fields out; the output always has them, and its schema says so.
+    model_config = ConfigDict(frozen=True, json_schema_serialization_defaults_required=True)
     id: str = Field(description="unique among its siblings")
     test: str = Field(description="what is tested, in words")
     outcome: Outcome
-    because: list[str] = Field(description="why the outcome is what it is, with sources")
-    missing: str | None = Field(description="what the law would need to contain; null when satisfied")
-    facts: list[Evidence]
-    combine: Combine | None = Field(description="how the children's outcomes give this one; null for a leaf")
-    children: list["Criterion"]
+    because: list[str] = Field(default=[], description="why the outcome is what it is, with sources")
+    missing: str | None = Field(default=None, description="what the law would need to contain; null when satisfied")
+    facts: list[Evidence] = []
+    combine: Combine | None = Field(
+        default=None, description="how the children's outcomes give this one; null for a leaf"
+    )
+    children: list["Criterion"] = []
 
     def walk(self) -> list["Criterion"]:
         """This criterion and every one below it, depth first."""
