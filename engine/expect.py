@@ -21,7 +21,6 @@ from gapcheck.errors import InputError, display_path
 from gapcheck.findings import Finding
 from gapcheck.load import validate
 from gapcheck.models import Strict
-from gapcheck.parallel import evaluate_all
 from gapcheck.vocab import Status
 from gapcheck.workspace import Workspace, looks_like_path
 from gapcheck.yamlsrc import YamlDoc, read
@@ -116,13 +115,15 @@ def run(path: Path, ws: Workspace) -> list[Outcome]:
 
 def run_all(paths: list[Path], ws: Workspace, jobs: int | None = None) -> list[Outcome]:
     """Every scenario resolved (input problems first), then evaluated by `jobs` processes, in order."""
+    from gapcheck.parallel import evaluate_all  # multiprocessing: only when scenarios run
+
     resolved = [(path, *resolve(path, ws)) for path in paths]
     requests = [
         (jurisdiction, dt.date.fromisoformat(spec.as_of) if spec.as_of else None, drafts)
         for _, spec, jurisdiction, drafts in resolved
     ]
     outcomes = []
-    for (path, spec, _, _), result in zip(resolved, evaluate_all(ws, requests, jobs), strict=True):
+    for (path, spec, _, _), result in zip(resolved, evaluate_all(ws, requests, jobs, light=True), strict=True):
         findings = {f.requirement: f for f in result.evaluation.findings}
         name = display_path(path)
         outcomes += [Outcome(name, rid, status.value, findings[rid]) for rid, status in spec.expect.items()]

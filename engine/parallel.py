@@ -12,6 +12,7 @@ import multiprocessing
 import os
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 
 from gapcheck.workspace import Run, Workspace
@@ -29,8 +30,12 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
-def evaluate_all(ws: Workspace, requests: Sequence[Request], jobs: int | None = None) -> list[Run]:
-    """Each (jurisdiction, date, drafts) evaluated, by up to `jobs` worker processes (default: the cores)."""
+def evaluate_all(ws: Workspace, requests: Sequence[Request], jobs: int | None = None, light: bool = False) -> list[Run]:
+    """Each (jurisdiction, date, drafts) evaluated, by up to `jobs` worker processes (default: the cores).
+
+    `light`: the runs come back without their corpus's instruments (a matrix or a test reads
+    only the findings and provenance), so that neither the pipe nor the caller holds every corpus.
+    """
     workers = min(jobs or cores(), len(requests))
     if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         return [ws.evaluate(*request) for request in requests]
@@ -38,7 +43,7 @@ def evaluate_all(ws: Workspace, requests: Sequence[Request], jobs: int | None = 
     _workspace = ws
     try:
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            return list(pool.map(_evaluate, requests))
+            return list(pool.map(_evaluate_light if light else _evaluate, requests))
     finally:
         _workspace = None
 
@@ -48,3 +53,8 @@ def _evaluate(request: Request) -> Run:
     run = _workspace.evaluate(*request)
     _workspace.forget()  # a worker keeps no corpus between requests: memory stays flat
     return run
+
+
+def _evaluate_light(request: Request) -> Run:
+    run = _evaluate(request)
+    return replace(run, corpus=replace(run.corpus, instruments=()))

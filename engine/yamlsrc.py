@@ -15,18 +15,18 @@ import warnings
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ruamel.yaml.error import ReusedAnchorWarning
+if TYPE_CHECKING:
+    from gapcheck import limits
 
-from gapcheck import limits
 from gapcheck.errors import InputError, Problem, display_path
 
 UNPARSED: Any = object()
 
 
 class _LimitExceeded(Exception):
-    def __init__(self, violation: limits.Violation):
+    def __init__(self, violation: "limits.Violation"):
         self.violation = violation
 
 
@@ -78,7 +78,7 @@ def read_text(path: Path) -> str:
     if str(path) != STDIN:
         return path.read_text(encoding="utf-8")
     if _stdin is None or _stdin[0] is not sys.stdin:
-        _stdin = (sys.stdin, sys.stdin.read(limits.MAX_FILE_BYTES + 1))
+        _stdin = (sys.stdin, sys.stdin.read(_max_file_bytes() + 1))
     return _stdin[1]
 
 
@@ -99,6 +99,10 @@ def read_limited(path: Path) -> str:
 def parse(path: Path, text: str) -> YamlDoc:
     """The document in `text`, within the limits: the C loader's plain data when the C parser's
     events keep the limits and it loads; otherwise the round-trip parser, which locates the problem."""
+    from ruamel.yaml.error import ReusedAnchorWarning
+
+    from gapcheck import limits  # with ruamel: imported only when a file is parsed
+
     name = "<stdin>" if str(path) == STDIN else display_path(path)
     violation = limits.check_raw(text)
     if violation:
@@ -117,6 +121,8 @@ def parse(path: Path, text: str) -> YamlDoc:
 def _check_events(text: str) -> None:
     """Feed the C parser's events to the limits (the same events the round-trip parser gives)."""
     from ruamel.yaml.clib._ruamel_yaml import CParser
+
+    from gapcheck import limits
 
     parser = CParser(text)
     check = limits.EventCheck()
@@ -149,8 +155,10 @@ def _round_trip(name: str, text: str) -> Any:
     from ruamel.yaml import YAML
     from ruamel.yaml.comments import CommentedMap
     from ruamel.yaml.constructor import RoundTripConstructor
-    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+    from ruamel.yaml.error import MarkedYAMLError, ReusedAnchorWarning, YAMLError
     from ruamel.yaml.parser import RoundTripParser
+
+    from gapcheck import limits
 
     class Constructor(RoundTripConstructor):
         """Keeps timestamps as text, so that an impossible date is a located validation error."""
@@ -200,7 +208,7 @@ def _stdin_text(path: Path, name: str) -> str:
         text = read_text(path)
     except (OSError, UnicodeDecodeError) as err:
         raise InputError([Problem(name, 1, 1, f"cannot read file: {err}")]) from None
-    if len(text) > limits.MAX_FILE_BYTES:
+    if len(text) > _max_file_bytes():
         raise InputError([Problem(name, 1, 1, _too_big(len(text)))])
     return text
 
@@ -218,15 +226,15 @@ def _text(path: Path, name: str) -> str:
             raise InputError(
                 [Problem(name, 1, 1, "not a regular file (a folder, FIFO or device): data files are files")]
             )
-        if info.st_size > limits.MAX_FILE_BYTES:
+        if info.st_size > _max_file_bytes():
             raise InputError([Problem(name, 1, 1, _too_big(info.st_size))])
         with os.fdopen(fd, "rb", closefd=False) as handle:
-            raw = handle.read(limits.MAX_FILE_BYTES + 1)
+            raw = handle.read(_max_file_bytes() + 1)
     except OSError as err:
         raise InputError([Problem(name, 1, 1, f"cannot read file: {err.strerror or err}")]) from None
     finally:
         os.close(fd)
-    if len(raw) > limits.MAX_FILE_BYTES:
+    if len(raw) > _max_file_bytes():
         raise InputError([Problem(name, 1, 1, _too_big(len(raw)))])
     try:
         return raw.decode("utf-8")
@@ -236,8 +244,14 @@ def _text(path: Path, name: str) -> str:
         raise InputError([Problem(name, line + 1, column + 1, "not UTF-8 text: save the file as UTF-8")]) from None
 
 
+def _max_file_bytes() -> int:
+    from gapcheck import limits  # imports ruamel: only when a file is read
+
+    return limits.MAX_FILE_BYTES
+
+
 def _too_big(size: int) -> str:
-    return f"file of {size} bytes exceeds the limit of {limits.MAX_FILE_BYTES} bytes (MAX_FILE_BYTES): split it"
+    return f"file of {size} bytes exceeds the limit of {_max_file_bytes()} bytes (MAX_FILE_BYTES): split it"
 
 
 def _one_line(text: str) -> str:

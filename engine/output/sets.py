@@ -17,7 +17,6 @@ from gapcheck.output.templates import (
     report_context,
 )
 from gapcheck.output.xlsx_out import matrix_xlsx
-from gapcheck.parallel import evaluate_all
 from gapcheck.vocab import THEME_TITLES
 from gapcheck.workspace import Run, Workspace
 
@@ -77,12 +76,14 @@ def matrix_columns(
 
     The columns are evaluated by `jobs` worker processes (default: one per core), in order.
     """
+    from gapcheck.parallel import evaluate_all  # multiprocessing: only when a matrix is made
+
     specs: list[tuple[str, dt.date | None, tuple[Path, ...]]] = [(j, None, ()) for j in jurisdictions]
     first = jurisdictions[0]
     specs += [(first, d, ()) for d in dates]
     specs += [(first, None, (a,)) for a in amendments]
     columns = []
-    for n, ((_, date, drafts), run) in enumerate(zip(specs, evaluate_all(ws, specs, jobs), strict=True)):
+    for n, ((_, date, drafts), run) in enumerate(zip(specs, evaluate_all(ws, specs, jobs, light=True), strict=True)):
         # the folder's name, never the argument as typed: a path must not leak into the reports
         label = run.corpus.code + (f" @ {date.isoformat()}" if date else "")
         label += f" + {run.amendments[0]}" if drafts else ""
