@@ -7,6 +7,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from gapcheck.errors import InferenceError
 from gapcheck.host import Fact
 from gapcheck.load import Standards
+from gapcheck.rules.coverage import expand
 from gapcheck.rules.terms import Outcome, Role
 from gapcheck.rules.tree import Combine
 from gapcheck.standard import Benchmark
@@ -107,10 +108,11 @@ def collect(session: list[Fact], standards: Standards, titles: dict[str, tuple[s
     missing = sorted(set(standards.requirements) - set(concluded))
     if missing:
         raise InferenceError(f"no rule concluded on: {', '.join(missing)}")
+    by_ref = {str(f["ref"]): f for f in session if "ref" in f}
     out = []
     for rid, req in standards.requirements.items():
         f = concluded[rid]
-        tree = Criterion.model_validate(f["criteria"])
+        tree = Criterion.model_validate(expand(f["criteria"], by_ref))
         out.append(
             Finding(
                 requirement=rid,

@@ -63,7 +63,8 @@ class RuleEngine:
     def __init__(
         self, name: str, definition: dict[str, Any], results: Callable[[str], list[Fact]] | None = None
     ) -> None:
-        """`results(sid)`: what a session's actions handed out, returned instead of the session's facts."""
+        """`results(sid)`: what a session's actions handed out; with it, an evaluation returns the facts
+        asserted and those results, and never decodes the session's facts (get_facts)."""
         self.name = name
         self._results = results
         self.salts = SALTS
@@ -90,7 +91,7 @@ class RuleEngine:
         return run
 
     def evaluate(self, facts: Iterable[Fact]) -> list[Fact]:
-        """Assert the facts, then the trigger; return the results handed out, else every fact of the session."""
+        """Assert the facts, then the trigger; return them and the results handed out, else the session's facts."""
         batch = list(facts)
         ids = [f["id"] for f in batch]
         if len(set(ids)) != len(ids):
@@ -107,7 +108,7 @@ class RuleEngine:
                 if "exception" in state:
                     raise InferenceError(f"rule action failed: {state['exception']}")
                 if self._results is not None:
-                    return self._results(sid)
+                    return [*batch, *self._results(sid)]
                 result: list[Fact] = self._host.get_facts(self.name, sid)
                 return result
             finally:

@@ -44,7 +44,7 @@ class YamlDoc:
 
     @property
     def name(self) -> str:
-        return display_path(self.path)
+        return "<stdin>" if str(self.path) == STDIN else display_path(self.path)
 
     @property
     def data(self) -> Any:

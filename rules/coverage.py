@@ -6,16 +6,18 @@ object) it accepts. When a verdict asks for a requirement's coverage
 (`coverage_of`), each of these is joined, through an index of the session's
 offences by (conduct, object), with the in-force offences of that conduct and
 object, and each pair's criteria (object, purpose, elements, framing, means,
-victim sex and ages) are decided into a `CoverageFact`. The join runs once per
-requirement and evaluation, inside the verdicts, rather than as one engine
-action and one derived fact per pair: the cost grows with the matches, and the
-engine's actions with the requirements only.
+victim sex and ages: `decide`) give a `CoverageFact` with their quality. The
+join runs once per requirement and evaluation, inside the verdicts, rather than
+as one engine action and one derived fact per pair: the cost grows with the
+matches, and the engine's actions with the requirements only. `assess` and
+`expand` word the same criteria for the tree.
 """
 
 from dataclasses import dataclass
+from typing import Any
 
 from gapcheck.rules.base import Snapshot
-from gapcheck.rules.facts import Cited, OffenceFact, ReqConductFact, RequirementFact
+from gapcheck.rules.facts import Cited, Fact, OffenceFact, ReqConductFact, RequirementFact
 from gapcheck.rules.params import CoverageParams
 from gapcheck.rules.terms import Outcome, Quality, Role, words
 from gapcheck.rules.tree import Combine, Criterion, Evidence, combine, leaf, node
@@ -247,11 +249,7 @@ def assess(p: CoverageParams, off: OffenceFact) -> list[Criterion]:
 
 
 def offence_node(p: CoverageParams, off: OffenceFact) -> Criterion:
-    """The offence as one criterion: it covers the conduct when every aspect tested holds.
-
-    The coverage join decides only the quality (`quality`); verdicts build this
-    node for the tree from the same offence fact (a pure function: the same outcome).
-    """
+    """The offence as one criterion, worded: it covers the conduct when every aspect tested holds."""
     aspects = assess(p, off)
     test = f"{off.offence} ({words(off.conduct)}) covers it"
     if not aspects:
@@ -268,6 +266,33 @@ def offence_node(p: CoverageParams, off: OffenceFact) -> Criterion:
         n.combine,
         n.children,
     )
+
+
+OUTCOME = {quality: outcome for outcome, quality in QUALITY.items()}
+
+
+def offence_stub(cov: "CoverageFact", req: RequirementFact) -> Criterion:
+    """The offence's criterion as a verdict sees it: the outcome the coverage rule decided, worded later.
+
+    Its aspects and words are rebuilt by `expand` when the finding is collected,
+    from the same facts, so that findings stay small inside the engine.
+    """
+    test = f"{cov.offence} ({words(cov.conduct)}) covers it"
+    return Criterion(
+        f"offence:{cov.offence}:{cov.conduct}", test, OUTCOME[cov.quality], expand=(cov.offence_ref, req.ref)
+    )
+
+
+def expand(data: dict[str, Any], facts: dict[str, Fact]) -> dict[str, Any]:
+    """A criterion's data with every offence stub replaced by the offence's full criterion (facts by ref)."""
+    if "expand" in data:
+        offence_ref, req_ref = data["expand"]
+        req = RequirementFact.of(facts[req_ref])
+        assert isinstance(req.params, CoverageParams)
+        return offence_node(req.params, OffenceFact.of(facts[offence_ref])).to_data()
+    if "children" in data:
+        return {**data, "children": [expand(child, facts) for child in data["children"]]}
+    return data
 
 
 def describe(off: OffenceFact, quality: Quality, aspects: list[Criterion]) -> str:

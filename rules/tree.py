@@ -67,10 +67,13 @@ class Criterion:
     facts: list[Evidence] = field(default_factory=list)
     combine: Combine | None = None
     children: list["Criterion"] = field(default_factory=list)
+    expand: tuple[str, str] | None = None  # (offence ref, requirement ref): worded when the finding is collected
 
     def to_data(self) -> dict[str, Any]:
         """Plain JSON data (enums as their values), as stored in a fact: empty fields left out, to keep facts small."""
         data: dict[str, Any] = {"id": self.id, "test": self.test, "outcome": self.outcome.value}
+        if self.expand is not None:
+            return {**data, "expand": list(self.expand)}
         if self.because:
             data["because"] = self.because
         if self.missing is not None:
