@@ -5,10 +5,11 @@ from dataclasses import dataclass
 from functools import cache
 
 from gapcheck import rules
-from gapcheck.facts import flatten
+from gapcheck.facts import flatten, version_on
 from gapcheck.findings import Finding, collect
 from gapcheck.host import RuleEngine
 from gapcheck.load import Corpus, Standards
+from gapcheck.models import Version
 
 
 @cache
@@ -35,9 +36,32 @@ class Evaluation:
 def evaluate(corpus: Corpus, standards: Standards, as_of: dt.date) -> Evaluation:
     """Run the rules over the law in force on `as_of`."""
     session = rule_engine().evaluate(flatten(corpus, standards, as_of))
-    return Evaluation(corpus.code, as_of, collect(session, standards, provision_titles(corpus)))
+    return Evaluation(corpus.code, as_of, collect(session, standards, provision_titles(corpus, as_of), corpus))
 
 
-def provision_titles(corpus: Corpus) -> dict[str, tuple[str | None, str]]:
-    """Provision id -> (article, heading): statute text kept out of the facts, joined back for readers."""
-    return {f"{i.id}/{p.id}": (p.article, p.heading) for i in corpus.instruments for p in i.model.provisions}
+def provision_titles(corpus: Corpus, as_of: dt.date | None = None) -> dict[str, tuple[str | None, str]]:
+    """Provision id -> (article, heading): statute text kept out of the facts, joined back for readers.
+
+    On a date, the article is numbered as it was then, and a provision read in a
+    version other than its first says which ("art. 7(1), now art. 9"; "text of 2023").
+    """
+    out: dict[str, tuple[str | None, str]] = {f"{corpus.code}/_jurisdiction": (None, "Jurisdiction declaration")}
+    for inst in corpus.instruments:
+        for p in inst.model.provisions:
+            article, heading = p.article, p.heading
+            if as_of is not None:
+                article = p.article_on((as_of.year, as_of.month, as_of.day))
+                if article != p.article:
+                    article = f"{article}, now art. {p.article}"
+                version = version_on(p, as_of)
+                if version is not None and len(p.versions) > 1:
+                    heading += f" ({_version_label(version)})"
+            out[f"{inst.id}/{p.id}"] = (article, heading)
+    return out
+
+
+def _version_label(version: Version) -> str:
+    if version.draft is not None:
+        return f"as the draft '{version.draft}' would have it"
+    span = f"in force from {version.in_force_from}" if version.in_force_from else "first text"
+    return span + (f" until {version.in_force_until}" if version.in_force_until else "")

@@ -15,6 +15,7 @@ from gapcheck.vocab import (
     Basis,
     Conduct,
     Element,
+    InstrumentType,
     Label,
     Means,
     MeasureKind,
@@ -153,6 +154,10 @@ class InternationalInstrument(Strict):
 
     title: str
     short: str
+    type: InstrumentType = Field(InstrumentType.treaty, description="whether it can bind a state: treaty or not")
+    addressed_to: str | None = Field(
+        None, description="a jurisdiction code: the state a country report's recommendations are made to"
+    )
     adopted: LegalDate | None = None
     in_force_from: LegalDate | None = None
     url: str | None = None

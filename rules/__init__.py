@@ -11,6 +11,7 @@ from durable.lang import c, m, ruleset, when_all
 
 from gapcheck.rules import (
     age_order,
+    binding,
     coverage,
     criminalization,
     diversion,
@@ -22,7 +23,7 @@ from gapcheck.rules import (
 )
 
 NAME = "gapcheck"
-MODULES = (coverage, criminalization, penalty, diversion, minimum_age, exceptions, age_order, measure, gender)
+MODULES = (binding, coverage, criminalization, penalty, diversion, minimum_age, exceptions, age_order, measure, gender)
 
 
 def definition() -> dict[str, Any]:

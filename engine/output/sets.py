@@ -31,7 +31,8 @@ def stated_unknowns(corpus: Corpus) -> list[StatedUnknown]:
         for prov in inst.model.provisions:
             out += [
                 StatedUnknown(u.about, u.source.label(), str(u.scope), f"{inst.id}/{prov.id}", u.requirements)
-                for u in prov.unknowns
+                for version in prov.versions
+                for u in version.unknowns
             ]
     return out
 
