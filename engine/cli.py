@@ -4,33 +4,48 @@ Exit codes: 0 success; 1 the asked-for condition failed; 2 bad input or
 usage, reported as `file:line:column: message` and never as a traceback.
 """
 
+import importlib
 import sys
 
 import click
 
 from gapcheck import __version__
-from gapcheck.commands import check, diff, matrix, report, schema, test, validate
 from gapcheck.commands.exit_codes import EXIT_INPUT, EXIT_OK
 from gapcheck.errors import InputError, Problem
 
+# Subcommands are imported only when run: each pulls in what it alone needs (openpyxl, Jinja, the rule set).
+COMMANDS = {
+    "check": "gapcheck.commands.check:check",
+    "report": "gapcheck.commands.report:report",
+    "matrix": "gapcheck.commands.matrix:matrix",
+    "diff": "gapcheck.commands.diff:diff",
+    "test": "gapcheck.commands.test:test_command",
+    "validate": "gapcheck.commands.validate:validate",
+    "schema": "gapcheck.commands.schema:schema",
+}
 
-@click.group()
+
+class LazyGroup(click.Group):
+    """A group whose subcommands are imported on first use (click's documented lazy-loading pattern)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module, name = target.split(":")
+        command = getattr(importlib.import_module(module), name)
+        assert isinstance(command, click.Command)
+        return command
+
+
+@click.group(cls=LazyGroup)
 @click.version_option(__version__, prog_name="gapcheck")
 def cli() -> None:
     """Where a country's law falls short of the international standards on the sale and
     sexual exploitation of children."""
-
-
-for _command in (
-    check.check,
-    report.report,
-    matrix.matrix,
-    diff.diff,
-    test.test_command,
-    validate.validate,
-    schema.schema,
-):
-    cli.add_command(_command)
 
 
 def main(argv: list[str] | None = None) -> int:
