@@ -22,6 +22,7 @@ COMMANDS = {
     "test": "gapcheck.commands.test:test_command",
     "validate": "gapcheck.commands.validate:validate",
     "schema": "gapcheck.commands.schema:schema",
+    "migrate": "gapcheck.commands.migrate:migrate",
 }
 
 

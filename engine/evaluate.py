@@ -1,7 +1,7 @@
 """One evaluation: a jurisdiction (as of a date) against the standards, through the rule set."""
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from gapcheck import rules
@@ -25,6 +25,12 @@ class Evaluation:
     jurisdiction: str
     as_of: dt.date
     findings: list[Finding]
+    hidden: tuple[Finding, ...] = ()
+
+    def binding_only(self) -> "Evaluation":
+        """Only the findings whose standards bind on the date; the others are kept as `hidden`, to be listed."""
+        kept = [f for f in self.findings if f.binds == "yes"]
+        return replace(self, findings=kept, hidden=tuple(f for f in self.findings if f.binds != "yes"))
 
     def summary(self) -> dict[str, int]:
         counts = {"met": 0, "partial": 0, "gap": 0, "unknown": 0}

@@ -44,14 +44,20 @@ class YamlDoc:
 
 def read(path: Path) -> YamlDoc:
     """Parse one YAML file; syntax errors and duplicate keys become located problems."""
-    yaml = YAML(typ="rt")
-    yaml.Constructor = _Constructor
-    yaml.allow_duplicate_keys = False
     name = display_path(path)
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as err:
         raise InputError([Problem(name, 1, 1, f"cannot read file: {err}")]) from None
+    return read_text(path, text)
+
+
+def read_text(path: Path, text: str) -> YamlDoc:
+    """Parse YAML text as if read from `path` (for messages)."""
+    yaml = YAML(typ="rt")
+    yaml.Constructor = _Constructor
+    yaml.allow_duplicate_keys = False
+    name = display_path(path)
     try:
         tree = yaml.load(text)
     except MarkedYAMLError as err:

@@ -52,6 +52,17 @@ def define() -> None:
         mediation = [f for f in s.of("measure") if f["measure"] == kind and f["has_max"]]
         covs = [f for f in s.of("coverage") if f["req"] == rid and f["quality"] != "none"]
         if not mediation:
+            declared = [f for f in s.of("measure") if f["measure"] == kind and f["status"] == "none"]
+            if declared:  # a source states there is no such mechanism: nothing can be diverted
+                lines = [
+                    f"The source states that no {kind.replace('_', ' ')} exists, so no case can be diverted "
+                    f"from the formal justice system [{f['source']}]."
+                    for f in declared
+                ]
+                conclude(
+                    ctx, s, req, "met", lines, [provision_ref(f, "satisfies", "declared absent") for f in declared]
+                )
+                return
             status, why = absent(s, req, f"{kind.replace('_', ' ')} measure")
             conclude(ctx, s, req, status, why, [])
             return

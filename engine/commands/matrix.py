@@ -25,6 +25,11 @@ from gapcheck.workspace import Workspace
     show_default=True,
     help="Comma-separated: " + ", ".join(MATRIX_FORMATS),
 )
+@click.option(
+    "--binding-only",
+    is_flag=True,
+    help="Only requirements whose standards bind the jurisdiction on the date; the others are listed as not shown.",
+)
 @with_data
 def matrix(
     jurisdictions: tuple[str, ...],
@@ -32,6 +37,7 @@ def matrix(
     amendments: tuple[Path, ...],
     out: Path | None,
     fmt: str,
+    binding_only: bool,
     statutes: Path | None,
     standards: Path | None,
 ) -> int:
@@ -40,5 +46,5 @@ def matrix(
     ws = Workspace.open(statutes, standards)
     parsed = tuple(d for d in (parse_date(x) for x in dates) if d is not None)
     columns = matrix_columns(ws, jurisdictions or ("la", "model"), parsed, amendments)
-    announce(write_all(out or Path("out"), matrix_files(ws, columns, formats)))
+    announce(write_all(out or Path("out"), matrix_files(ws, columns, formats, binding_only)))
     return EXIT_OK

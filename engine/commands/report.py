@@ -32,6 +32,11 @@ from gapcheck.workspace import Workspace
     show_default=True,
     help="Comma-separated: " + ", ".join(REPORT_FORMATS),
 )
+@click.option(
+    "--binding-only",
+    is_flag=True,
+    help="Only requirements whose standards bind the jurisdiction on the date; the others are listed as not shown.",
+)
 @with_data
 def report(
     jurisdiction: str,
@@ -39,12 +44,13 @@ def report(
     amendments: tuple[Path, ...],
     out: Path | None,
     fmt: str,
+    binding_only: bool,
     statutes: Path | None,
     standards: Path | None,
 ) -> int:
     """Write the gap report (Markdown, HTML, JSON, CSV)."""
     formats = parse_formats(fmt, REPORT_FORMATS)
     ws = Workspace.open(statutes, standards)
-    files = report_files(ws.evaluate(jurisdiction, parse_date(as_of), amendments), formats)
+    files = report_files(ws.evaluate(jurisdiction, parse_date(as_of), amendments), formats, binding_only)
     announce(write_all(out or Path("out"), files))
     return EXIT_OK

@@ -49,6 +49,7 @@ class ReportContext:
     open_questions: list[Finding]
     stated_unknowns: list[StatedUnknown]
     provenance: Provenance
+    hidden: tuple[Finding, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,7 @@ class MatrixContext:
     columns: list[Column]
     rows: list[MatrixRow]
     theme_titles: dict[str, str]
+    hidden: tuple[MatrixRow, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -133,5 +135,11 @@ def report_context(ev: Evaluation, provenance: Provenance, stated: list[StatedUn
             sections.append(ThemeSection(theme.value, THEME_TITLES[theme], counts, found))
     title = f"Gap report: {provenance.jurisdiction_name}"
     return ReportContext(
-        title, ev.summary(), sections, [f for f in ev.findings if f.status.value == "unknown"], stated, provenance
+        title,
+        ev.summary(),
+        sections,
+        [f for f in ev.findings if f.status.value == "unknown"],
+        stated,
+        provenance,
+        ev.hidden,
     )
