@@ -168,6 +168,7 @@ def _provision(pid: str, version: Version, terms: Terms, as_of: dt.date) -> Iter
                     "no_floor": e.no_floor,
                     "sex": str(e.sex),
                     "granted_by": str(e.granted_by) if e.granted_by else "",
+                    "age_gap": e.age_gap,
                     "conditions": e.conditions,
                     "source": e.source.label(),
                     "secondary": e.source.secondary,

@@ -216,6 +216,9 @@ class Exception_(Strict):
     no_floor: bool = Field(False, description="true: the law sets no lowest age for the exception")
     sex: Sex = Field(Sex.any, description="the sex the exception applies to")
     granted_by: Authority | None = Field(None, description="who may allow the lower age")
+    age_gap: int | None = Field(
+        None, ge=1, le=10, description="close-in-age: allowed where the partners' ages differ by at most this"
+    )
     conditions: str
     source: Source
 

@@ -24,6 +24,7 @@ from gapcheck.vocab import (
     Purpose,
     Subject,
     Theme,
+    TraffickingAct,
 )
 
 
@@ -57,6 +58,15 @@ class CoverageTest(Strict):
         None, description="[from, below): the union of covering offences must span it"
     )
     victim_age_limit_required: bool = Field(False, description="the offence must define a victim age limit")
+    victim_band_from: Subject | None = Field(
+        None, description="the band is [0, the jurisdiction's age for this subject), e.g. sexual_consent"
+    )
+    victim_band_side: Literal["below", "above"] = Field(
+        "below", description="with victim_band_from: below that age, or from it to the end of victim_ages"
+    )
+    acts: list[TraffickingAct] = Field(
+        default_factory=list, description="trafficking: every act an offence must cover (one stating none covers all)"
+    )
     sex_neutral: bool = Field(False, description="an offence limited by victim sex is partial")
     partial_elements: list[Element] = Field(default_factory=list)
     excluded_elements: list[Element] = Field(default_factory=list)

@@ -15,6 +15,16 @@ from gapcheck.rules.base import Fact, derive, fact
 
 CHILD = (0, 18)
 
+# Elements that narrow an offence below what any standard asks, in words: each makes coverage partial.
+NARROWING = {
+    "purpose_distribution": "possession is punished only when it is for distribution",
+    "purpose_sexual_gratification": "possession is punished only when it is for sexual gratification",
+    "custodian_only": "abuse of trust is limited to custodians, not any position of trust, authority or influence",
+    "single_platform": "it is limited to one means or platform of communication",
+    "meeting_request_only": "solicitation is punished only when it leads to a proposal to meet",
+    "victim_punishable": "the child victim is also punishable",
+}
+
 
 def band(off: Fact) -> tuple[int, int | None, bool]:
     """Victim ages an offence reaches: (from, below or None for no limit, stated?)."""
@@ -47,6 +57,12 @@ def assess(p: Fact, off: Fact) -> tuple[str, list[str]]:
         none.append(f"it has no {element.replace('_', ' ')} element")
     for element in sorted(elements & set(p["partial_elements"])):
         partial.append(f"it is narrowed by the element {element.replace('_', ' ')}")
+    for element in sorted(elements & NARROWING.keys()):
+        if element not in p["required_elements"]:
+            partial.append(NARROWING[element])
+    missing_acts = sorted(set(p.get("acts") or []) - set(off["acts"])) if off["acts"] else []
+    if missing_acts:
+        partial.append(f"it does not cover the acts of {', '.join(a for a in missing_acts)}")
     if off["framing"] in p["partial_labels"]:
         partial.append(
             f"it is covered only within the {off['framing']} offence or definition, not as a crime of its own"
@@ -101,6 +117,9 @@ def define() -> None:
                 "penalty_stated": off["penalty_stated"],
                 "max_months": off["max_months"],
                 "min_months": off["min_months"],
+                "fine_only": off["fine_only"],
+                "penalty_text": off["penalty_text"],
+                "aggravated": off["aggravated"],
                 "mediation_measure": params.get("mediation_measure") or "",
             },
         )

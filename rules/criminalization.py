@@ -9,6 +9,7 @@ from typing import Any
 
 from gapcheck.rules.base import Fact, Snapshot, absent, conclude, provision_ref, verdict
 from gapcheck.rules.coverage import band_text
+from gapcheck.rules.thresholds import lowest, of_subject
 
 ROLE = {"full": "satisfies", "partial": "partly satisfies", "none": "considered"}
 RANK = {"none": 0, "partial": 1, "full": 2}
@@ -63,6 +64,40 @@ def nearby(s: Snapshot, params: Fact, covs: list[Fact]) -> list[Fact]:
     return out
 
 
+def wanted_band(s: Snapshot, params: Fact) -> tuple[list[int] | None, list[str]]:
+    """The victim band a requirement asks for, and how it was read.
+
+    A band read from the law (below the age of sexual consent) names the
+    threshold, and any close-in-age exemption to it, in the reasoning.
+    """
+    subject = params.get("victim_band_from")
+    if not subject:
+        return params["victim_ages"], []
+    found = of_subject(s, subject)
+    if not found:
+        return params["victim_ages"], [f"No age for {subject.replace('_', ' ')} is in the corpus to compare with."]
+    low = lowest(found)
+    age = min(low["ages"])
+    if params.get("victim_band_side") == "above":  # e.g. abuse of trust: from the age of consent to adulthood
+        top = (params["victim_ages"] or [0, 18])[1]
+        return [age, top], [
+            f"The band is every child from the age of {subject.replace('_', ' ')}, {age}, "
+            f"set by {low['provision']} [{low['source']}], to {top - 1}."
+        ]
+    lines = [
+        f"The band is every child below the age of {subject.replace('_', ' ')}, {age}, "
+        f"set by {low['provision']} [{low['source']}]: aged 0 to {age - 1}."
+    ]
+    for f in found:
+        for e in f["exceptions"]:
+            gap = f", where the partners' ages differ by at most {e['age_gap']} years" if e["age_gap"] else ""
+            floor = f" from {e['floor']}" if e["floor"] is not None else ""
+            lines.append(
+                f"Close-in-age exemption: {f['provision']} allows it{floor}{gap} {e['conditions']} [{e['source']}]."
+            )
+    return [0, age], lines
+
+
 def coverage_verdict(s: Snapshot, req: Fact) -> tuple[str, list[str], list[Fact], list[Fact]]:
     """Status, explanation, provisions and the covering facts for a coverage requirement."""
     params = req["params"]
@@ -82,8 +117,10 @@ def coverage_verdict(s: Snapshot, req: Fact) -> tuple[str, list[str], list[Fact]
                 "No in-force offence covers " + " or ".join(x.replace("_", " ") for x in params["groups"][g]) + "."
             )
     covering = [f for f in covs if f["quality"] != "none"]
-    if params["victim_ages"]:
-        missing = uncovered_ages(covering, params["victim_ages"])
+    want, band_lines = wanted_band(s, params)
+    explanation += band_lines
+    if want:
+        missing = uncovered_ages(covering, want)
         if missing:
             status = "partial"
             explanation.append(

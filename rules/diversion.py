@@ -40,6 +40,8 @@ def define() -> None:
                 "provision": cov["provision"],
                 "source": cov["source"],
                 "max_months": cov["max_months"],
+                "fine_only": cov["fine_only"],
+                "penalty_text": cov["penalty_text"],
                 "threshold": med["max_months"],
                 "measure_provision": med["provision"],
                 "measure_source": med["source"],
@@ -74,8 +76,9 @@ def define() -> None:
         risky = [f for f in s.of("divertible") if f["req"] == rid]
         if risky:
             lines = [
-                f"{f['offence']} can have child victims and carries at most "
-                f"{months_text(f['max_months'])}, within the mediation threshold of "
+                f"{f['offence']} can have child victims and carries "
+                f"{'only ' + f['penalty_text'] if f['fine_only'] else 'at most ' + months_text(f['max_months'])}"
+                f", within the mediation threshold of "
                 f"{months_text(f['threshold'])} set by {f['measure_provision']} "
                 f"[{f['source']}; {f['measure_source']}]: "
                 f"such cases may be settled by mediation instead of the formal justice system."

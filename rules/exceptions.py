@@ -8,7 +8,7 @@ exceptions exist, or only an unconfirmed source reports one, the answer is
 from typing import Any
 
 from gapcheck.rules.base import Fact, Snapshot, absent, conclude, provision_ref, verdict
-from gapcheck.rules.thresholds import of_subject, show
+from gapcheck.rules.thresholds import exception_floor, of_subject, show
 
 
 def define() -> None:
@@ -30,11 +30,16 @@ def define() -> None:
         for f in found:
             for e in f["exceptions"]:
                 text = (
-                    f"{f['provision']} allows {p['subject'].replace('_', ' ')} from "
-                    f"{e['floor'] if e['floor'] is not None else 'an unstated age'} "
+                    f"{f['provision']} allows {p['subject'].replace('_', ' ')} {exception_floor(e)} "
                     f"{e['conditions']} [{e['source']}]"
                 )
                 (confirmed if e["confirmed"] and not e["secondary"] else reported).append(text)
+                provisions.append(provision_ref(f, "allows an exception", text))
+        top = max(max(f["ages"]) for f in found)
+        for f in found:  # a lower age for one sex or one population is an exception for them
+            if min(f["ages"]) < top:
+                text = f"{show(f)}, below the {top} the law sets elsewhere for {p['subject'].replace('_', ' ')}"
+                confirmed.append(text)
                 provisions.append(provision_ref(f, "allows an exception", text))
         for lower_subject in p["lower_subjects"]:
             for f in of_subject(s, lower_subject):

@@ -7,7 +7,7 @@ where it is, the finding says which declaration and source it rests on.
 from typing import Any
 
 from gapcheck.rules.base import Fact, Snapshot, absent, conclude, provision_ref, verdict
-from gapcheck.rules.thresholds import lowest, of_subject, show
+from gapcheck.rules.thresholds import exception_floor, lowest, of_subject, show
 
 
 def define() -> None:
@@ -53,8 +53,9 @@ def define() -> None:
         if p["counts_exceptions"]:
             for f in found:
                 for e in f["exceptions"]:
-                    text = f"{f['provision']} allows it from {e['floor']} {e['conditions']} [{e['source']}]"
-                    if e["confirmed"] and not e["secondary"] and e["floor"] is not None and e["floor"] < benchmark:
+                    text = f"{f['provision']} allows it {exception_floor(e)} {e['conditions']} [{e['source']}]"
+                    lowers = e["no_floor"] or (e["floor"] is not None and e["floor"] < benchmark)
+                    if e["confirmed"] and not e["secondary"] and lowers:
                         status = "gap"
                         lines.append(f"{text}: the minimum holds with or without consent, so this lowers it.")
                         provisions.append(provision_ref(f, "falls short", text))

@@ -28,6 +28,14 @@ def define() -> None:
                 unstated.append(cov)
                 lines.append(f"The penalty of {name} is not stated in the sources.")
                 roles.append(provision_ref(cov, "considered", "penalty not stated"))
+            elif cov["fine_only"]:
+                low.append(cov)
+                lines.append(
+                    f"{name} carries only {cov['penalty_text']}, no imprisonment: "
+                    f"below the benchmark of {months_text(floor)}."
+                )
+                roles.append(provision_ref(cov, "falls short", f"fine only ({cov['penalty_text']})"))
+                continue
             elif cov["max_months"] < floor:
                 low.append(cov)
                 lines.append(
@@ -45,4 +53,10 @@ def define() -> None:
                     f"meeting the benchmark of {months_text(floor)}."
                 )
                 roles.append(provision_ref(cov, "satisfies", f"maximum {months_text(cov['max_months'])}"))
+        for cov in covering:
+            for agg in cov["aggravated"]:
+                when = agg["circumstance"].replace("_", " ")
+                if agg["victim_below"]:
+                    when = f"the victim is under {agg['victim_below']}"
+                lines.append(f"Aggravated form of {cov['offence']} (where {when}): {agg['text']}.")
         conclude(ctx, s, req, "gap" if low else ("unknown" if unstated else "met"), lines, roles)
