@@ -5,6 +5,7 @@ from pydantic import BaseModel, ConfigDict
 from gapcheck.errors import InferenceError
 from gapcheck.host import Fact
 from gapcheck.load import Corpus, Standards
+from gapcheck.standard import Benchmark
 from gapcheck.vocab import Binding, Status
 
 
@@ -125,9 +126,7 @@ def collect(
                     for i in b["instruments"]
                     if ours(standards.files[i["instrument"]].instrument.addressed_to)
                 ],
-                benchmark=(
-                    f"{req.benchmark.value} ({req.benchmark.source}) [{req.benchmark.tag}]" if req.benchmark else None
-                ),
+                benchmark=_benchmark(req.benchmark) if req.benchmark else None,
                 provisions=[
                     ProvisionRef(**p, article=titles[p["id"]][0], heading=titles[p["id"]][1]) for p in f["provisions"]
                 ],
@@ -135,3 +134,8 @@ def collect(
             )
         )
     return out
+
+
+def _benchmark(b: Benchmark) -> str:
+    """The benchmark as printed: value, source, tag, and where the standards differ, which one it follows."""
+    return f"{b.value} ({b.source}) [{b.tag}]" + (f" {b.note}" if b.note else "")

@@ -132,6 +132,14 @@ GLOSSARY: dict[type[StrEnum], tuple[str, dict[str, Entry]]] = {
                 "Kidnapping or abducting a child: taking or keeping a child from lawful custody, by force or deceit.",
                 "Taking a child from her parents without their consent.",
             ),
+            "engage_in_prostitution": (
+                "Engaging in prostitution: the person in prostitution is punished, a child victim included.",
+                "An offence of 'engaging in prostitution' with no exemption for children.",
+            ),
+            "sexual_extortion": (
+                "Coercing a child by threats into sexual acts or into making sexual material (sextortion).",
+                "Threatening to publish a child's images unless she sends more.",
+            ),
             "transport": (
                 "Transporting child sexual abuse material (with that object): carrying or conveying it.",
                 "Carrying a drive with such material through customs.",
@@ -439,6 +447,30 @@ GLOSSARY: dict[type[StrEnum], tuple[str, dict[str, Entry]]] = {
                 "14, declared on ratification.",
             ),
             "intercountry_adoption_moratorium": ("Intercountry adoption suspended.", "A moratorium since 2012."),
+            "non_punishment_child_prostitution": (
+                "Children in prostitution are not punished.",
+                "An express exemption of child victims from the prostitution offence.",
+            ),
+            "non_punishment_child_depicted": (
+                "Children depicted in sexual material are not punished.",
+                "An exemption of the child shown from the material offences.",
+            ),
+            "non_punishment_self_generated": (
+                "Children who generate sexual material of themselves are not punished.",
+                "No offence for a teenager's own images.",
+            ),
+            "csam_definition_virtual": (
+                "The definition of child sexual abuse material reaches simulated and computer-generated material.",
+                "'any representation, real or simulated'.",
+            ),
+            "limitation_from_majority": (
+                "Limitation runs from the victim's majority, or there is none.",
+                "Prosecution possible until the victim is 38.",
+            ),
+            "jurisdiction_without_double_criminality": (
+                "Jurisdiction over nationals abroad without requiring the act to be a crime where it was committed.",
+                "Prosecution of a national for abuse abroad, whatever the local law.",
+            ),
             "isp_endeavour_duty": (
                 "A duty on service providers to endeavour (take reasonable steps) to prevent abuse; not reporting.",
                 "'shall take reasonable measures to prevent'.",
@@ -478,6 +510,7 @@ GLOSSARY: dict[type[StrEnum], tuple[str, dict[str, Entry]]] = {
             "marriage": ("Child marriage.", "marriage-min-age-18."),
             "labour": ("Child labour.", "employment-min-age."),
             "procedure": ("Jurisdiction, liability and procedure.", "no-informal-diversion."),
+            "victims": ("Child victims: non-punishment.", "non-punishment-child-prostitution."),
         },
     ),
     vocab.Scope: (
@@ -511,6 +544,10 @@ GLOSSARY: dict[type[StrEnum], tuple[str, dict[str, Entry]]] = {
             "measure": ("A legal measure is in the law.", "surrogacy-prohibition."),
             "gender_neutral": ("Offences relied on protect any sex.", "gender-neutral-protection."),
             "diversion": ("No child sexual offence can be diverted to informal mediation.", "no-informal-diversion."),
+            "non_punishment": (
+                "Child victims are not punished for what was done to them.",
+                "non-punishment-child-depicted.",
+            ),
         },
     ),
 }

@@ -17,7 +17,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from gapcheck.errors import InputError, Problem, display_path
 from gapcheck.formats import MOVED, format_of
 from gapcheck.load import INDEX, validate
-from gapcheck.yamlsrc import YamlDoc, read, read_text
+from gapcheck.yamlsrc import YamlDoc, parse, read
 
 
 def migrate_file(path: Path) -> str | None:
@@ -40,7 +40,7 @@ def migrate_file(path: Path) -> str | None:
                     _provision(prov)
     tree.insert(0, "format", 2)
     text = _dump(tree)
-    after = validate(read_text(path, text), model)
+    after = validate(parse(path, text), model)
     if _without_format(before) != _without_format(after):  # never expected: the move is the reader's own
         raise InputError([Problem(display_path(path), 1, 1, "migration would change the meaning; file left as is")])
     return text

@@ -19,11 +19,24 @@ from gapcheck.rules import (
     gender,
     measure,
     minimum_age,
+    non_punishment,
     penalty,
 )
 
 NAME = "gapcheck"
-MODULES = (binding, coverage, criminalization, penalty, diversion, minimum_age, exceptions, age_order, measure, gender)
+MODULES = (
+    binding,
+    coverage,
+    criminalization,
+    penalty,
+    diversion,
+    minimum_age,
+    exceptions,
+    age_order,
+    measure,
+    gender,
+    non_punishment,
+)
 
 
 def definition() -> dict[str, Any]:

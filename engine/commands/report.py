@@ -4,18 +4,19 @@ from pathlib import Path
 
 import click
 
+from gapcheck import config
 from gapcheck.commands.exit_codes import EXIT_OK
 from gapcheck.commands.options import (
     amendment_option,
-    announce,
     as_of_option,
+    emit,
     jurisdiction_option,
-    out_option,
+    jurisdiction_or_default,
     parse_date,
     parse_formats,
+    say,
     with_data,
 )
-from gapcheck.output.files import write_all
 from gapcheck.output.sets import REPORT_FORMATS, report_files
 from gapcheck.workspace import Workspace
 
@@ -24,7 +25,6 @@ from gapcheck.workspace import Workspace
 @jurisdiction_option
 @as_of_option
 @amendment_option
-@out_option
 @click.option(
     "--format",
     "fmt",
@@ -37,20 +37,13 @@ from gapcheck.workspace import Workspace
     is_flag=True,
     help="Only requirements whose standards bind the jurisdiction on the date; the others are listed as not shown.",
 )
-@with_data
+@with_data("statutes", "standards", "templates", "out")
 def report(
-    jurisdiction: str,
-    as_of: str | None,
-    amendments: tuple[Path, ...],
-    out: Path | None,
-    fmt: str,
-    binding_only: bool,
-    statutes: Path | None,
-    standards: Path | None,
+    jurisdiction: str | None, as_of: str | None, amendments: tuple[Path, ...], fmt: str, binding_only: bool
 ) -> int:
     """Write the gap report (Markdown, HTML, JSON, CSV)."""
     formats = parse_formats(fmt, REPORT_FORMATS)
-    ws = Workspace.open(statutes, standards)
-    files = report_files(ws.evaluate(jurisdiction, parse_date(as_of), amendments), formats, binding_only)
-    announce(write_all(out or Path("out"), files))
+    ws = Workspace.open(notify=say)
+    run = ws.evaluate(jurisdiction_or_default(jurisdiction), parse_date(as_of), amendments)
+    emit(config.active().out, report_files(run, formats, binding_only))
     return EXIT_OK
