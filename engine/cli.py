@@ -29,6 +29,7 @@ COMMANDS = {
     "schema": "gapcheck.commands.schema:schema_command",
     "init": "gapcheck.commands.init:init",
     "migrate": "gapcheck.commands.migrate:migrate",
+    "why": "gapcheck.commands.why:why",
 }
 
 

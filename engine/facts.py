@@ -25,9 +25,21 @@ from gapcheck.models import (
     Unknown,
     Version,
 )
+from gapcheck.rules.facts import (
+    AnalysisFact,
+    CompleteFact,
+    ExceptionFact,
+    Fact,
+    MeasureFact,
+    OffenceFact,
+    ReqConductFact,
+    RequirementFact,
+    ThresholdFact,
+    TreatyFact,
+    UnknownFact,
+)
+from gapcheck.rules.params import params_of
 from gapcheck.standard import CoverageTest, Requirement
-
-Fact = dict[str, Any]
 
 
 def in_force(start: str | None, end: str | None, as_of: dt.date) -> bool:
@@ -56,14 +68,15 @@ def date_key(date: str | dt.date) -> int:
 
 def flatten(corpus: Corpus, standards: Standards, as_of: dt.date) -> list[Fact]:
     """Every fact of one evaluation, in a deterministic order."""
-    facts = [_fact("analysis", "analysis", jurisdiction=corpus.code, as_of=as_of.isoformat(), day=date_key(as_of))]
+    facts = [
+        AnalysisFact(ref="analysis", jurisdiction=corpus.code, as_of=as_of.isoformat(), day=date_key(as_of)).to_fact()
+    ]
     facts += list(_law(corpus, as_of)) + list(_standards(standards)) + list(_treaties(corpus))
     for n, absence in enumerate(corpus.index.absences):
         if in_force(absence.valid_from, absence.valid_until, as_of):
             facts.append(
-                _fact(
-                    f"measure:{corpus.code}/_jurisdiction:absent:{n}",
-                    "measure",
+                MeasureFact(
+                    ref=f"measure:{corpus.code}/_jurisdiction:absent:{n}",
                     provision=f"{corpus.code}/_jurisdiction",
                     measure=str(absence.measure),
                     status="none",
@@ -73,19 +86,18 @@ def flatten(corpus: Corpus, standards: Standards, as_of: dt.date) -> list[Fact]:
                     age=None,
                     declared_absent=True,
                     **_cited(absence.source),
-                )
+                ).to_fact()
             )
     for n, decl in enumerate(corpus.index.complete):
         if not in_force(decl.valid_from, decl.valid_until, as_of):
             continue
         facts.append(
-            _fact(
-                f"complete:{n}",
-                "complete",
+            CompleteFact(
+                ref=f"complete:{n}",
                 themes=[str(t) for t in decl.themes],
                 requirements=decl.requirements,
                 source=decl.source.label(),
-            )
+            ).to_fact()
         )
     for n, unknown in enumerate(corpus.index.unknowns):
         if in_force(unknown.valid_from, unknown.valid_until, as_of):
@@ -95,9 +107,8 @@ def flatten(corpus: Corpus, standards: Standards, as_of: dt.date) -> list[Fact]:
 
 def _treaties(corpus: Corpus) -> Iterator[Fact]:
     for n, treaty in enumerate(corpus.index.treaties):
-        yield _fact(
-            f"treaty:{corpus.code}:{n}",
-            "treaty",
+        yield TreatyFact(
+            ref=f"treaty:{corpus.code}:{n}",
             instrument=treaty.instrument,
             events=[
                 {"act": str(e.act), "day": date_key(e.date), "date": e.date, "source": e.source.label()}
@@ -106,7 +117,7 @@ def _treaties(corpus: Corpus) -> Iterator[Fact]:
             reservations=[_reservation(r) for r in treaty.reservations],
             declarations=[_reservation(r) for r in treaty.declarations],
             source=treaty.source.label() if treaty.source else "",
-        )
+        ).to_fact()
 
 
 def _reservation(r: Reservation) -> Fact:
@@ -117,10 +128,6 @@ def _reservation(r: Reservation) -> Fact:
         "withdrawn": date_key(r.withdrawn) if r.withdrawn else 0,
         "source": r.source.label(),
     }
-
-
-def _fact(ref: str, kind: str, **fields: Any) -> Fact:
-    return {"id": ref, "ref": ref, "kind": kind, **fields}
 
 
 Terms = dict[str, Term]
@@ -152,38 +159,35 @@ def _provision(pid: str, version: Version, terms: Terms, as_of: dt.date) -> Iter
     for n, thr in enumerate(version.thresholds):
         if not _started(thr, as_of):
             continue
-        ages = [thr.age, *thr.by_sex.values()]
-        yield _fact(
-            f"threshold:{pid}:{n}",
-            "threshold",
+        yield ThresholdFact(
+            ref=f"threshold:{pid}:{n}",
             provision=pid,
             subject=str(thr.subject),
-            ages=ages,
+            ages=[thr.age, *thr.by_sex.values()],
             by_sex={str(k): v for k, v in sorted(thr.by_sex.items())},
             population=thr.population or "",
             exceptions_known=thr.exceptions_known,
             exceptions=[
-                {
-                    "floor": e.floor,
-                    "no_floor": e.no_floor,
-                    "sex": str(e.sex),
-                    "granted_by": str(e.granted_by) if e.granted_by else "",
-                    "age_gap": e.age_gap,
-                    "conditions": e.conditions,
-                    "source": e.source.label(),
-                    "secondary": e.source.secondary,
-                    "confirmed": e.source.confirmed,
-                }
+                ExceptionFact(
+                    floor=e.floor,
+                    conditions=e.conditions,
+                    source=e.source.label(),
+                    secondary=e.source.secondary,
+                    confirmed=e.source.confirmed,
+                    no_floor=e.no_floor,
+                    sex=str(e.sex),
+                    granted_by=str(e.granted_by) if e.granted_by else "",
+                    age_gap=e.age_gap,
+                )
                 for e in thr.exceptions
             ],
             **_cited(thr.source),
-        )
+        ).to_fact()
     for n, mea in enumerate(version.measures):
         if not _started(mea, as_of):
             continue
-        yield _fact(
-            f"measure:{pid}:{n}",
-            "measure",
+        yield MeasureFact(
+            ref=f"measure:{pid}:{n}",
             provision=pid,
             measure=str(mea.kind),
             status=str(mea.status),
@@ -193,7 +197,7 @@ def _provision(pid: str, version: Version, terms: Terms, as_of: dt.date) -> Iter
             age=mea.age,
             declared_absent=False,
             **_cited(mea.source),
-        )
+        ).to_fact()
     for n, unknown in enumerate(version.unknowns):
         if in_force(unknown.valid_from, unknown.valid_until, as_of):
             yield _unknown(f"unknown:{pid}:{n}", unknown, pid)
@@ -218,9 +222,8 @@ def _offence(pid: str, off: Offence, terms: Terms, as_of: dt.date) -> Iterator[F
     stated, age_from, age_below, term = _band(off, terms, as_of)
     fine_only = penalty is not None and penalty.fine_only
     for conduct in off.conduct:
-        yield _fact(
-            f"offence:{pid}#{off.id}:{conduct}",
-            "offence",
+        yield OffenceFact(
+            ref=f"offence:{pid}#{off.id}:{conduct}",
             offence=f"{pid} [{off.id}]",
             provision=pid,
             conduct=str(conduct),
@@ -229,16 +232,16 @@ def _offence(pid: str, off: Offence, terms: Terms, as_of: dt.date) -> Iterator[F
             elements=sorted(str(e) for e in off.elements),
             means=sorted(str(x) for x in off.means),
             framing=str(off.label),
-            acts=sorted(str(a) for a in off.acts),
             child_specific=off.child_specific,
             age_stated=stated,
             age_from=age_from,
             age_below=age_below,
-            term=term,
             sex=str(victim.sex) if victim else "any",
             penalty_stated=penalty is not None and (penalty.max is not None or fine_only),
             max_months=(penalty.max if penalty and penalty.max is not None else 0),
             min_months=(penalty.min if penalty and penalty.min is not None else 0),
+            acts=sorted(str(a) for a in off.acts),
+            term=term,
             fine_only=fine_only,
             penalty_text=penalty.describe() if penalty else "",
             aggravated=[
@@ -251,44 +254,42 @@ def _offence(pid: str, off: Offence, terms: Terms, as_of: dt.date) -> Iterator[F
                 for a in (penalty.aggravated if penalty else [])
             ],
             **_cited(off.source),
-        )
+        ).to_fact()
 
 
-def _cited(source: Source) -> Fact:
+def _cited(source: Source) -> dict[str, Any]:
     return {"source": source.label(), "secondary": source.secondary}
 
 
 def _unknown(ref: str, unknown: Unknown, pid: str | None) -> Fact:
-    return _fact(
-        ref,
-        "unknown",
+    return UnknownFact(
+        ref=ref,
         about=unknown.about,
         requirements=unknown.requirements,
         themes=[str(t) for t in unknown.themes],
         scope=str(unknown.scope),
         source=unknown.source.label(),
         provision=pid,
-    )
+    ).to_fact()
 
 
 def _standards(standards: Standards) -> Iterator[Fact]:
     for rid, req in standards.requirements.items():
-        params = req.test.model_dump(mode="json", exclude={"kind"})
+        params = params_of(req.test.kind, req.test.model_dump(mode="json", exclude={"kind"}))
         instruments = []
         for cited in dict.fromkeys(c.instrument for c in req.sources):
             meta = standards.files[cited].instrument
             instruments.append(
                 {"id": cited, "short": meta.short, "type": str(meta.type), "addressed_to": meta.addressed_to or ""}
             )
-        yield _fact(
-            f"requirement:{rid}",
-            "requirement",
+        yield RequirementFact(
+            ref=f"requirement:{rid}",
             req=rid,
             test=req.test.kind,
             theme=str(req.theme),
             params=params,
             instruments=instruments,
-        )
+        ).to_fact()
         if isinstance(req.test, CoverageTest):
             yield from _conduct_pairs(req, req.test)
 
@@ -302,12 +303,11 @@ def _conduct_pairs(req: Requirement, test: CoverageTest) -> Iterator[Fact]:
                 if (conduct, obj) in seen:
                     continue
                 seen.add((conduct, obj))
-                yield _fact(
-                    f"req_conduct:{req.id}:{conduct}:{obj}",
-                    "req_conduct",
-                    req=req.id,
+                yield ReqConductFact(
+                    ref=f"req_conduct:{req.id}:{conduct}:{obj}",
                     test=test.kind,
+                    req=req.id,
                     group=group,
                     conduct=str(conduct),
                     object=obj,
-                )
+                ).to_fact()

@@ -354,6 +354,25 @@ class Provision(Strict):
         return self.article
 
 
+class ProvisionFormat1(Strict):
+    """A provision as format 1 writes it (one text, norms on the provision): described for editors' schemas.
+
+    The loader reads it through gapcheck.formats as a Provision with one version.
+    """
+
+    id: str = Field(pattern=r"^(art-[0-9a-z.-]+|unnumbered-[a-z0-9-]+)$")
+    article: str | None = None
+    formerly: list[Former] = Field(default_factory=list)
+    heading: str
+    in_force_from: LegalDate | None = None
+    repealed: LegalDate | None = None
+    offences: list[Offence] = Field(default_factory=list)
+    thresholds: list[Threshold] = Field(default_factory=list)
+    measures: list[Measure] = Field(default_factory=list)
+    unknowns: list[Unknown] = Field(default_factory=list)
+    source: Source
+
+
 class Instrument(Strict):
     """A law, code or decree. Its id is its file name."""
 

@@ -8,17 +8,30 @@ recommendations, guidance and model laws never bind. Reservations and
 declarations in force on the date are carried with the instrument.
 """
 
+from dataclasses import dataclass
 from typing import Any
 
 from durable.lang import c, m, when_all
 
-from gapcheck.rules.base import Fact, Snapshot, derive, fact
+from gapcheck.rules.base import Snapshot, derive, fact
+from gapcheck.rules.facts import AnalysisFact, Fact, Kind, RequirementFact, TreatyFact
+
+
+@dataclass(frozen=True)
+class BindingFact(Kind):
+    """Whether a requirement's standards bind the jurisdiction on the analysis date, per instrument."""
+
+    KIND = "binding"
+    req: str
+    binds: str  # yes, no, or unknown (a treaty whose status is not recorded)
+    instruments: list[Fact]
+
 
 BINDS = ("ratification", "accession", "succession", "acceptance", "approval")
 BINDABLE = ("treaty", "regional_law")
 
 
-def status(inst: Fact, treaty: Fact | None, day: int) -> Fact:
+def status(inst: Fact, treaty: TreatyFact | None, day: int) -> Fact:
     """The binding status of one instrument on `day` (yyyymmdd), with what it rests on."""
     out: Fact = {"instrument": inst["id"], "short": inst["short"], "since": None, "reservations": [], "source": ""}
     if inst["type"] not in BINDABLE:
@@ -31,7 +44,7 @@ def status(inst: Fact, treaty: Fact | None, day: int) -> Fact:
         return out | {"status": "not_recorded", "why": "the jurisdiction's data does not record its status"}
     bound: Fact | None = None
     signed: Fact | None = None
-    for event in sorted(treaty["events"], key=lambda e: e["day"]):
+    for event in sorted(treaty.events, key=lambda e: e["day"]):
         if event["day"] > day:
             break
         if event["act"] in BINDS and bound is None:
@@ -42,7 +55,7 @@ def status(inst: Fact, treaty: Fact | None, day: int) -> Fact:
             signed = event
     kept = [
         r
-        for r in [*treaty["reservations"], *treaty["declarations"]]
+        for r in [*treaty.reservations, *treaty.declarations]
         if r["day"] <= day and not (r["withdrawn"] and r["withdrawn"] <= day)
     ]
     notes = [f"{r['pinpoint'] + ': ' if r['pinpoint'] else ''}{r['text']} [{r['source']}]" for r in kept]
@@ -63,7 +76,7 @@ def status(inst: Fact, treaty: Fact | None, day: int) -> Fact:
         }
     return out | {
         "status": "not_party",
-        "source": treaty["source"] or ", ".join(e["source"] for e in treaty["events"]),
+        "source": treaty.source or ", ".join(e["source"] for e in treaty.events),
         "why": "not a party on the analysis date",
     }
 
@@ -73,20 +86,10 @@ def define() -> None:
 
     @when_all(c.t << (m.kind == "$evaluate"), c.req << (m.kind == "requirement"))
     def binding(ctx: Any) -> None:
-        s, req = Snapshot(ctx), fact(ctx.req)
-        analysis = s.of("analysis")
-        day = analysis[0]["day"] if analysis else 0
-        treaties = {t["instrument"]: t for t in s.of("treaty")}
-        found = [status(i, treaties.get(i["id"]), day) for i in req["instruments"]]
+        s, req = Snapshot.of_session(ctx), RequirementFact.of(fact(ctx.req))
+        day = max((a.day for a in s.of(AnalysisFact)), default=0)  # 0: no analysis date, nothing binds yet
+        treaties = {t.instrument: t for t in s.of(TreatyFact)}
+        found = [status(i, treaties.get(i["id"]), day) for i in req.instruments]
         states = {f["status"] for f in found}
         binds = "yes" if "binding" in states else ("unknown" if "not_recorded" in states else "no")
-        derive(
-            ctx,
-            {
-                "ref": f"binding:{req['req']}",
-                "kind": "binding",
-                "req": req["req"],
-                "binds": binds,
-                "instruments": found,
-            },
-        )
+        derive(ctx, BindingFact(ref=f"binding:{req.req}", req=req.req, binds=binds, instruments=found).to_fact())

@@ -231,3 +231,18 @@ def test_binding_only_matrix_lists_the_rows_it_leaves_out(tmp_path: Path) -> Non
         text = (out / name).read_text()
         assert f"{len(hidden)} not shown" in text
         assert all(rid in text for rid in hidden + shown)
+
+
+def test_the_statute_schema_accepts_both_formats() -> None:
+    import jsonschema
+
+    from gapcheck.schema import schema
+    from gapcheck.yamlsrc import read
+
+    files = [p for root in (STATUTES, FIXTURES) for p in sorted(root.glob("*/*.yaml"))]
+    formats = set()
+    for path in files:
+        data = read(path).data
+        formats.add(data.get("format", 1))
+        jsonschema.validate(data, schema("jurisdiction" if path.name == "_jurisdiction.yaml" else "statute"))
+    assert formats == {1, 2}

@@ -126,6 +126,8 @@ PARTIAL_NAMES = {
     "_finding.html": {"f"},
     "_status.html": {"status"},
     "_provenance.html": {"provenance"},
+    "_criteria.html": set(),  # a macro: its tree is an argument
+    "_criteria.md": set(),
 }
 PAGES = {
     "report.html": ReportContext,

@@ -62,7 +62,7 @@ def diff_files(diff: Diff) -> dict[str, str | bytes]:
         diff.changes,
         diff.baseline.provenance,
         diff.amended.provenance,
-        {d: diff.count(d) for d in ("improved", "regressed", "changed")},
+        diff.counts(),
         diff.baseline.evaluation.summary(),
         diff.amended.evaluation.summary(),
     )

@@ -14,6 +14,8 @@ from gapcheck.evaluate import Evaluation
 from gapcheck.findings import Finding
 from gapcheck.paths import template_loader
 from gapcheck.provenance import Provenance
+from gapcheck.rules.terms import OUTCOME_WORDS, words
+from gapcheck.rules.tree import COMBINE_WORDS
 from gapcheck.vocab import THEME_TITLES, Theme
 
 STATUSES = ("met", "partial", "gap", "unknown")
@@ -108,6 +110,9 @@ def environment(autoescape: bool) -> jinja2.Environment:
     )
     env.filters["md"] = md_cell
     env.globals["STATUSES"] = STATUSES
+    env.globals["OUTCOME_WORDS"] = OUTCOME_WORDS
+    env.globals["COMBINE_WORDS"] = COMBINE_WORDS
+    env.filters["words"] = words
     return env
 
 
