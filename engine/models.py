@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 from gapcheck.dates import LegalDate, precision_pair
 from gapcheck.duration import Months, format_months
 from gapcheck.formats import upgrade_statute
+from gapcheck.values import Age, no_repeats
 from gapcheck.vocab import (
     Aggravation,
     Authority,
@@ -145,7 +146,7 @@ class Penalty(Strict):
 
     min: Months | None = None
     max: Months | None = None
-    fine: bool | Fine = False
+    fine: Fine | None = Field(None, description="`true`: a fine, amount not stated; or its amounts")
     combination: Combination | None = Field(
         None, description="with imprisonment and a fine: 'and', 'or', or 'and_or' (either or both)"
     )
@@ -159,9 +160,17 @@ class Penalty(Strict):
             raise ValueError(f"minimum penalty ({low} months) exceeds maximum ({high} months)")
         return high
 
+    @field_validator("fine", mode="before")
+    @classmethod
+    def _fine_flag(cls, value: Any) -> Any:
+        """`fine: true` (format 1) is a fine whose amount is not stated; `false` is none."""
+        if value is True:
+            return {}
+        return None if value is False else value
+
     @model_validator(mode="after")
     def _combination_needs_both(self) -> "Penalty":
-        if self.combination is not None and not (self.imprisonment and self.fine):
+        if self.combination is not None and not (self.imprisonment and self.fine is not None):
             raise ValueError("`combination` joins imprisonment and a fine: state both, or drop it")
         return self
 
@@ -172,8 +181,8 @@ class Penalty(Strict):
             low = format_months(self.min) if self.min is not None else None
             high = format_months(self.max) if self.max is not None else "an unstated term"
             parts.append(f"{low + ' to ' if low else 'up to '}{high} of imprisonment")
-        if self.fine:
-            parts.append(self.fine.describe() if isinstance(self.fine, Fine) else "a fine")
+        if self.fine is not None:
+            parts.append(self.fine.describe())
         joiner = {Combination.or_: " or ", Combination.and_or: " and/or "}.get(self.combination, " and ")  # type: ignore[arg-type]
         return joiner.join(parts) or "no penalty stated"
 
@@ -184,7 +193,7 @@ class Penalty(Strict):
     @property
     def fine_only(self) -> bool:
         """A fine is the only penalty the law states."""
-        return bool(self.fine) and not self.imprisonment
+        return self.fine is not None and not self.imprisonment
 
 
 class Offence(Strict):
@@ -207,6 +216,11 @@ class Offence(Strict):
     in_force_from: LegalDate | None = Field(None, description="where this paragraph enters into force later")
     source: Source
     note: str | None = None
+
+    @field_validator("conduct", "purpose", "elements", "means")
+    @classmethod
+    def _each_once(cls, items: list[Any]) -> list[Any]:
+        return list(no_repeats(items))
 
 
 class Exception_(Strict):
@@ -234,7 +248,7 @@ class Threshold(Strict):
 
     subject: Subject
     age: int = Field(ge=0, le=25)
-    by_sex: dict[Sex, int] = Field(default_factory=dict)
+    by_sex: dict[Sex, Age] = Field(default_factory=dict)
     exceptions: list[Exception_] = Field(default_factory=list)
     exceptions_known: bool = Field(True, description="false: the source does not say whether there are exceptions")
     population: str | None = Field(

@@ -25,8 +25,11 @@ MODELS: dict[str, type[BaseModel]] = {
     "standard": StandardFile,
     "statute": StatuteFile,
 }
-# Models that also accept a plain string (see their `mode="before"` validators).
-STRING_FORMS = {"Source": {"type": "string", "minLength": 3, "description": "the citation: 'A/HRC/40/51/Add.1 ¶29'"}}
+# Models that also accept a plain string or flag (see their `mode="before"` validators).
+STRING_FORMS = {
+    "Source": {"type": "string", "minLength": 3, "description": "the citation: 'A/HRC/40/51/Add.1 ¶29'"},
+    "Fine": {"type": "boolean", "description": "true: a fine applies, its amount not stated"},
+}
 MODELINE = re.compile(r"^#\s*yaml-language-server:\s*\$schema=(\S+)\s*$", re.MULTILINE)
 
 

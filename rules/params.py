@@ -73,18 +73,18 @@ class MeasureParams:
 
 
 @dataclass(frozen=True)
+class NonPunishmentParams:
+    """Offences of these conducts punish the victim's own acts unless the exemption measure takes children out."""
+
+    conducts: list[str]
+    measure: str
+
+
+@dataclass(frozen=True)
 class GenderNeutralParams:
     """No offence relied on for the listed requirements is limited by victim sex."""
 
     requirements: list[str]
-
-
-@dataclass(frozen=True)
-class NonPunishmentParams:
-    """Offences of the victim's own conduct reach no child victim: an exemption, or adults only."""
-
-    conducts: list[str]
-    measure: str
 
 
 Params = (

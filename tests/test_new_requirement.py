@@ -15,8 +15,7 @@ import pytest
 
 from gapcheck.cli import main
 from gapcheck.workspace import Workspace
-
-ROOT = Path(__file__).resolve().parent.parent  # the repository
+from tests.conftest import ROOT
 
 ADDED = """\
   - id: fixture-added-requirement

@@ -14,6 +14,7 @@ from gapcheck.commands.options import (
     jurisdiction_or_default,
     parse_date,
     say,
+    show,
     with_data,
 )
 from gapcheck.findings import Criterion, Finding
@@ -38,7 +39,7 @@ class WhyContext:
 @jurisdiction_option
 @as_of_option
 @amendment_option
-@with_data("statutes", "standards")
+@with_data("statutes", "standards", "templates")
 def why(requirement: str, jurisdiction: str | None, as_of: str | None, amendments: tuple[Path, ...]) -> int:
     """Print the criteria that decide REQUIREMENT's status, and what the law would need to meet it."""
     ws = Workspace.open(notify=say)
@@ -51,5 +52,5 @@ def why(requirement: str, jurisdiction: str | None, as_of: str | None, amendment
     f = found[requirement]
     ev = run.evaluation
     context = WhyContext(f, ev.jurisdiction, ev.as_of.isoformat(), run.amendment_label, f.criteria.unmet(), f.notes)
-    click.echo(render("why.txt", context), nl=False)
+    show(render("why.txt", context))
     return EXIT_OK

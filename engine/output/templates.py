@@ -1,9 +1,10 @@
 """Render findings through the Jinja templates (the user's first, then reports/), one typed context per template.
 
 HTML autoescapes everything (statute text may hold `<`, `&` and `{{`);
-undefined names fail loudly. Markdown output escapes table cells itself.
+undefined names fail loudly. Markdown output escapes every value with the `md` filter.
 """
 
+import re
 from dataclasses import dataclass, fields
 
 import jinja2
@@ -116,12 +117,16 @@ def environment(autoescape: bool) -> jinja2.Environment:
     return env
 
 
+_LINE_BREAKS = re.compile("\r\n?|[\n\v\f\x85\u2028\u2029]")
+_INLINE = re.compile(r"([\\`*_\[\]()!<>|~&])")  # every CommonMark/GFM inline metacharacter
+_BLOCK_START = re.compile(r"^([-+=#>])|^(\d+)([.)])")  # a list, heading, quote or setext line
+
+
 def md_cell(value: object) -> str:
-    """Text safe inside a Markdown table cell or line: no raw HTML, no broken cells, no code spans."""
-    text = str(value).replace("\\", "\\\\").replace("\n", " ")
-    for char in "|`<>":
-        text = text.replace(char, "\\" + char)
-    return text
+    """Text safe anywhere in one Markdown line or table cell: no markup, links, images, HTML or line breaks."""
+    text = _LINE_BREAKS.sub(" ", str(value)).strip()
+    text = _INLINE.sub(r"\\\1", text)
+    return _BLOCK_START.sub(lambda m: "\\" + m.group(0) if m.group(1) else m.group(2) + "\\" + m.group(3), text)
 
 
 def render(template: str, context: object) -> str:

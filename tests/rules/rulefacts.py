@@ -196,3 +196,10 @@ def decide(facts: list[Fact]) -> dict[str, Decided]:
         for f in session
         if f.get("kind") == "finding"
     }
+
+
+def non_punishment(req: str = "np") -> Fact:
+    from gapcheck.rules.params import NonPunishmentParams
+
+    params = NonPunishmentParams(conducts=["engage_in_prostitution"], measure="non_punishment_child_prostitution")
+    return requirement(req, "non_punishment", params, theme="victims")
