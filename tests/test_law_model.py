@@ -231,6 +231,12 @@ def test_binding_only_matrix_lists_the_rows_it_leaves_out(tmp_path: Path) -> Non
         text = (out / name).read_text()
         assert f"{len(hidden)} not shown" in text
         assert all(rid in text for rid in hidden + shown)
+    args = [*args[:-4], "--format", "csv", "--out", str(out)]
+    assert main(args) == 0
+    rows = {line.split(",")[0]: line for line in (out / "matrix.csv").read_text().splitlines()[1:]}
+    assert set(rows) == set(hidden + shown)
+    assert all("not shown (binds: " in rows[rid] for rid in hidden)
+    assert not any("not shown" in rows[rid] for rid in shown)
 
 
 def test_the_statute_schema_accepts_both_formats() -> None:

@@ -85,6 +85,10 @@ class MatrixContext:
     theme_titles: dict[str, str]
     hidden: tuple[MatrixRow, ...] = ()
 
+    def not_shown(self, row: MatrixRow) -> list[str]:
+        """The cells of a row left out by --binding-only: said, not dropped, in tabular formats."""
+        return [f"not shown (binds: {c.findings[row.requirement].binds})" for c in self.columns]
+
 
 @dataclass(frozen=True)
 class DiffContext:
