@@ -5,11 +5,20 @@ from pathlib import Path
 import click
 
 from gapcheck.commands.exit_codes import EXIT_FAILED, EXIT_OK
-from gapcheck.commands.options import announce, as_of_option, jurisdiction_option, parse_date, with_data
+from gapcheck.commands.options import (
+    announce,
+    as_of_option,
+    deliverable,
+    jurisdiction_option,
+    parse_date,
+    parse_formats,
+    with_data,
+    with_deliverable,
+)
 from gapcheck.diff import compare
 from gapcheck.output.files import write_all
 from gapcheck.output.json_out import diff_dict, dumps
-from gapcheck.output.sets import diff_files
+from gapcheck.output.sets import DIFF_DEFAULT, DIFF_FORMATS, diff_files
 from gapcheck.output.text_out import diff_text
 from gapcheck.workspace import Workspace
 
@@ -42,6 +51,14 @@ from gapcheck.workspace import Workspace
     default=None,
     help="Also write the diff report (diff.md, diff.html) to this folder.",
 )
+@click.option(
+    "--report-format",
+    "report_fmt",
+    default=",".join(DIFF_DEFAULT),
+    show_default=True,
+    help="With --out, comma-separated: " + ", ".join(DIFF_FORMATS),
+)
+@with_deliverable
 @with_data
 def diff(
     jurisdiction: str,
@@ -50,16 +67,23 @@ def diff(
     fmt: str,
     fail_on: str,
     out: Path | None,
+    report_fmt: str,
+    author: str | None,
+    organisation: str | None,
+    issued: str | None,
+    templates: Path | None,
     statutes: Path | None,
     standards: Path | None,
 ) -> int:
     """Compare the law with and without a draft amendment."""
+    formats = parse_formats(report_fmt, DIFF_FORMATS)
+    meta = deliverable(author, organisation, issued)
     ws = Workspace.open(statutes, standards)
     date = parse_date(as_of)
     amended = ws.evaluate(jurisdiction, date, amendments)
     result = compare(ws.evaluate(jurisdiction, date), amended)
     if out is not None:
-        announce(write_all(out, diff_files(result)))
+        announce(write_all(out, diff_files(result, formats, meta, templates)))
     click.echo(dumps(diff_dict(result)) if fmt == "json" else diff_text(result), nl=False)
     if fail_on == "regression" and result.count("regressed"):
         return EXIT_FAILED

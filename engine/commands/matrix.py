@@ -5,9 +5,18 @@ from pathlib import Path
 import click
 
 from gapcheck.commands.exit_codes import EXIT_OK
-from gapcheck.commands.options import amendment_option, announce, out_option, parse_date, parse_formats, with_data
+from gapcheck.commands.options import (
+    amendment_option,
+    announce,
+    deliverable,
+    out_option,
+    parse_date,
+    parse_formats,
+    with_data,
+    with_deliverable,
+)
 from gapcheck.output.files import write_all
-from gapcheck.output.sets import MATRIX_FORMATS, matrix_columns, matrix_files
+from gapcheck.output.sets import MATRIX_DEFAULT, MATRIX_FORMATS, matrix_columns, matrix_files
 from gapcheck.workspace import Workspace
 
 
@@ -21,10 +30,11 @@ from gapcheck.workspace import Workspace
 @click.option(
     "--format",
     "fmt",
-    default=",".join(MATRIX_FORMATS),
+    default=",".join(MATRIX_DEFAULT),
     show_default=True,
     help="Comma-separated: " + ", ".join(MATRIX_FORMATS),
 )
+@with_deliverable
 @with_data
 def matrix(
     jurisdictions: tuple[str, ...],
@@ -32,6 +42,10 @@ def matrix(
     amendments: tuple[Path, ...],
     out: Path | None,
     fmt: str,
+    author: str | None,
+    organisation: str | None,
+    issued: str | None,
+    templates: Path | None,
     statutes: Path | None,
     standards: Path | None,
 ) -> int:
@@ -40,5 +54,6 @@ def matrix(
     ws = Workspace.open(statutes, standards)
     parsed = tuple(d for d in (parse_date(x) for x in dates) if d is not None)
     columns = matrix_columns(ws, jurisdictions or ("la", "model"), parsed, amendments)
-    announce(write_all(out or Path("out"), matrix_files(ws, columns, formats)))
+    meta = deliverable(author, organisation, issued)
+    announce(write_all(out or Path("out"), matrix_files(ws, columns, formats, meta, templates)))
     return EXIT_OK

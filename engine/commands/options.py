@@ -6,6 +6,7 @@ from pathlib import Path
 import click
 
 from gapcheck.errors import display_path
+from gapcheck.output.templates import Deliverable
 
 
 def parse_date(value: str | None) -> dt.date | None:
@@ -67,3 +68,28 @@ def announce(paths: list[Path]) -> None:
 out_option = click.option(
     "--out", "out", type=click.Path(path_type=Path), default=None, help="Output folder (default: ./out, git-ignored)."
 )
+
+
+deliverable_options = [
+    click.option("--author", default=None, help="Printed on the report as who prepared it (default: nothing)."),
+    click.option("--organisation", default=None, help="Printed on the report beside the author (default: nothing)."),
+    click.option("--date", "issued", default=None, help="The report's date line, YYYY-MM-DD (default: none)."),
+    click.option(
+        "--templates",
+        type=click.Path(exists=True, file_okay=False, path_type=Path),
+        default=None,
+        help="A folder of templates overriding the built-in ones by name (e.g. base.html, _styles.css).",
+    ),
+]
+
+
+def with_deliverable(f):  # type: ignore[no-untyped-def]
+    for option in reversed(deliverable_options):
+        f = option(f)
+    return f
+
+
+def deliverable(author: str | None, organisation: str | None, issued: str | None) -> Deliverable:
+    """The author, organisation and date line, the date checked."""
+    date = parse_date(issued)
+    return Deliverable(author, organisation, date.isoformat() if date else None)

@@ -1,4 +1,4 @@
-"""`gapcheck report`: write the gap report (Markdown, HTML, JSON, CSV)."""
+"""`gapcheck report`: write the gap report (Markdown, HTML, JSON, CSV, PDF)."""
 
 from pathlib import Path
 
@@ -9,14 +9,16 @@ from gapcheck.commands.options import (
     amendment_option,
     announce,
     as_of_option,
+    deliverable,
     jurisdiction_option,
     out_option,
     parse_date,
     parse_formats,
     with_data,
+    with_deliverable,
 )
 from gapcheck.output.files import write_all
-from gapcheck.output.sets import REPORT_FORMATS, report_files
+from gapcheck.output.sets import REPORT_DEFAULT, REPORT_FORMATS, report_files
 from gapcheck.workspace import Workspace
 
 
@@ -28,10 +30,11 @@ from gapcheck.workspace import Workspace
 @click.option(
     "--format",
     "fmt",
-    default=",".join(REPORT_FORMATS),
+    default=",".join(REPORT_DEFAULT),
     show_default=True,
     help="Comma-separated: " + ", ".join(REPORT_FORMATS),
 )
+@with_deliverable
 @with_data
 def report(
     jurisdiction: str,
@@ -39,12 +42,17 @@ def report(
     amendments: tuple[Path, ...],
     out: Path | None,
     fmt: str,
+    author: str | None,
+    organisation: str | None,
+    issued: str | None,
+    templates: Path | None,
     statutes: Path | None,
     standards: Path | None,
 ) -> int:
-    """Write the gap report (Markdown, HTML, JSON, CSV)."""
+    """Write the gap report (Markdown, HTML, JSON, CSV, PDF)."""
     formats = parse_formats(fmt, REPORT_FORMATS)
     ws = Workspace.open(statutes, standards)
-    files = report_files(ws.evaluate(jurisdiction, parse_date(as_of), amendments), formats)
+    meta = deliverable(author, organisation, issued)
+    files = report_files(ws.evaluate(jurisdiction, parse_date(as_of), amendments), formats, meta, templates)
     announce(write_all(out or Path("out"), files))
     return EXIT_OK

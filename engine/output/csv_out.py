@@ -34,7 +34,7 @@ def matrix_csv(ctx: MatrixContext) -> str:
     """One row per requirement, one column per column-spec."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["requirement", "theme", "title", *(c.label for c in ctx.columns)])
+    writer.writerow(["requirement", "theme", "title", *(c.heading for c in ctx.columns)])
     for row in ctx.rows:
         writer.writerow(
             [row.requirement, row.theme, row.title, *(c.findings[row.requirement].status.value for c in ctx.columns)]

@@ -7,12 +7,19 @@ from gapcheck.diff import Diff
 from gapcheck.load import Corpus
 from gapcheck.output.csv_out import matrix_csv, report_csv
 from gapcheck.output.json_out import report_json
+from gapcheck.output.pdf_out import html_to_pdf
 from gapcheck.output.templates import (
+    ANONYMOUS,
     Column,
+    Deliverable,
     DiffContext,
     MatrixContext,
     MatrixRow,
     StatedUnknown,
+    diff_chart,
+    laws_of,
+    matrix_chart,
+    matrix_totals,
     render,
     report_context,
 )
@@ -20,8 +27,12 @@ from gapcheck.output.xlsx_out import matrix_xlsx
 from gapcheck.vocab import THEME_TITLES
 from gapcheck.workspace import Run, Workspace
 
-REPORT_FORMATS = ("md", "html", "json", "csv")
-MATRIX_FORMATS = ("html", "md", "csv", "xlsx")
+REPORT_FORMATS = ("md", "html", "json", "csv", "pdf")
+REPORT_DEFAULT = ("md", "html", "json", "csv")
+MATRIX_FORMATS = ("html", "md", "csv", "xlsx", "pdf")
+MATRIX_DEFAULT = ("html", "md", "csv", "xlsx")
+DIFF_FORMATS = ("md", "html", "pdf")
+DIFF_DEFAULT = ("md", "html")
 
 
 def stated_unknowns(corpus: Corpus) -> list[StatedUnknown]:
@@ -36,14 +47,19 @@ def stated_unknowns(corpus: Corpus) -> list[StatedUnknown]:
     return out
 
 
-def report_files(run: Run, formats: tuple[str, ...]) -> dict[str, str | bytes]:
+def report_files(
+    run: Run, formats: tuple[str, ...], meta: Deliverable = ANONYMOUS, templates: Path | None = None
+) -> dict[str, str | bytes]:
     """The gap report in each format, named after the jurisdiction (and drafts)."""
     ev, prov = run.evaluation, run.provenance
     stem = f"{ev.jurisdiction}-report" + ("-amended" if run.amendments else "")
+    ctx = report_context(ev, prov, stated_unknowns(run.corpus), laws_of(run.corpus), meta)
     files: dict[str, str | bytes] = {}
     for fmt in formats:
         if fmt in ("md", "html"):
-            files[f"{stem}.{fmt}"] = render(f"report.{fmt}", report_context(ev, prov, stated_unknowns(run.corpus)))
+            files[f"{stem}.{fmt}"] = render(f"report.{fmt}", ctx, templates)
+        elif fmt == "pdf":
+            files[f"{stem}.pdf"] = html_to_pdf(render("report.html", ctx, templates))
         elif fmt == "json":
             files[f"{stem}.json"] = report_json(ev, run.amendment_label)
         elif fmt == "csv":
@@ -51,18 +67,30 @@ def report_files(run: Run, formats: tuple[str, ...]) -> dict[str, str | bytes]:
     return files
 
 
-def diff_files(diff: Diff) -> dict[str, str | bytes]:
-    """The diff report in Markdown and HTML."""
+def diff_files(
+    diff: Diff,
+    formats: tuple[str, ...] = DIFF_DEFAULT,
+    meta: Deliverable = ANONYMOUS,
+    templates: Path | None = None,
+) -> dict[str, str | bytes]:
+    """The diff report in Markdown, HTML and PDF."""
+    before, after = diff.baseline.evaluation.summary(), diff.amended.evaluation.summary()
     ctx = DiffContext(
         f"Draft check: {diff.amended.amendment_label}",
         diff.changes,
         diff.baseline.provenance,
         diff.amended.provenance,
         {d: diff.count(d) for d in ("improved", "regressed", "changed")},
-        diff.baseline.evaluation.summary(),
-        diff.amended.evaluation.summary(),
+        before,
+        after,
+        diff_chart(before, after),
+        meta,
     )
-    return {"diff.md": render("diff.md", ctx), "diff.html": render("diff.html", ctx)}
+    files: dict[str, str | bytes] = {}
+    for fmt in formats:
+        page = render("diff.html" if fmt == "pdf" else f"diff.{fmt}", ctx, templates)
+        files[f"diff.{fmt}"] = html_to_pdf(page) if fmt == "pdf" else page
+    return files
 
 
 def matrix_columns(
@@ -76,20 +104,41 @@ def matrix_columns(
     columns = []
     for n, (code, date, drafts) in enumerate(specs):
         run = ws.evaluate(code, date, drafts)
+        prov = run.provenance
         label = code + (f" @ {date.isoformat()}" if date else "") + (f" + {run.amendments[0]}" if drafts else "")
-        columns.append(Column(f"c{n + 1}", label, run.provenance, {f.requirement: f for f in run.evaluation.findings}))
+        findings = {f.requirement: f for f in run.evaluation.findings}
+        draft = run.amendments[0] if drafts else None
+        columns.append(Column(f"c{n + 1}", label, prov, findings, prov.jurisdiction_name, prov.as_of, draft))
     return columns
 
 
-def matrix_files(ws: Workspace, columns: list[Column], formats: tuple[str, ...]) -> dict[str, str | bytes]:
+def matrix_files(
+    ws: Workspace,
+    columns: list[Column],
+    formats: tuple[str, ...],
+    meta: Deliverable = ANONYMOUS,
+    templates: Path | None = None,
+) -> dict[str, str | bytes]:
     """The gap matrix in each format."""
     rows = [MatrixRow(rid, req.title, str(req.theme)) for rid, req in ws.standards.requirements.items()]
-    titles = {str(t): title for t, title in THEME_TITLES.items()}
-    ctx = MatrixContext("Gap matrix: " + ", ".join(c.label for c in columns), columns, rows, titles)
+    order = {str(t): n for n, t in enumerate(THEME_TITLES)}
+    rows.sort(key=lambda r: order[r.theme])  # themes in the catalogue's order, requirements as listed
+    titles = {str(t): title for t, title in THEME_TITLES.items() if any(r.theme == str(t) for r in rows)}
+    ctx = MatrixContext(
+        "Gap matrix: " + "; ".join(c.heading for c in columns),
+        columns,
+        rows,
+        titles,
+        matrix_totals(columns, rows),
+        matrix_chart(columns, rows),
+        meta,
+    )
     files: dict[str, str | bytes] = {}
     for fmt in formats:
         if fmt in ("md", "html"):
-            files[f"matrix.{fmt}"] = render(f"matrix.{fmt}", ctx)
+            files[f"matrix.{fmt}"] = render(f"matrix.{fmt}", ctx, templates)
+        elif fmt == "pdf":
+            files["matrix.pdf"] = html_to_pdf(render("matrix.html", ctx, templates))
         elif fmt == "csv":
             files["matrix.csv"] = matrix_csv(ctx)
         elif fmt == "xlsx":
