@@ -15,6 +15,8 @@ NORMLEX = "https://normlex.ilo.org/dyn/nrmlx_en/f?p=NORMLEXPUB:12100:0::NO::P121
 OHCHR = "https://www.ohchr.org/en/instruments-mechanisms/instruments/"
 COE = "https://www.coe.int/en/web/conventions/full-list?module=treaty-detail&treatynum="
 
+JOINT_GR = "Joint general recommendation No. 31 of CEDAW / general comment No. 18 of the CRC (revised 2019)"
+
 # The official text of each instrument the standards cite, under every name the reports print.
 TREATIES: dict[str, str] = {
     "OPSC": OHCHR + "optional-protocol-convention-rights-child-sale-children-child",
@@ -30,9 +32,11 @@ TREATIES: dict[str, str] = {
     "ILO C182": NORMLEX + "C182",
     "ILO R146": NORMLEX + "R146",
     "Joint GR 31 / GC 18": UN_DOCS + "CEDAW/C/GC/31/Rev.1",
-    "Joint general recommendation No. 31 of CEDAW / general comment No. 18 of the CRC (revised 2019)": UN_DOCS
-    + "CEDAW/C/GC/31/Rev.1",
+    JOINT_GR: UN_DOCS + "CEDAW/C/GC/31/Rev.1",
 }
+
+# Longer names the data uses for an instrument, and the short name it is listed under.
+ALIASES = {JOINT_GR: "Joint GR 31 / GC 18"}
 
 # A UN document symbol: a series (A/, CRC/C/, CEDAW/C/...) and its components, e.g. A/HRC/40/51/Add.1.
 _SERIES = r"(?:A|E|S|CRC|CEDAW|CCPR|CAT|CERD|CRPD|CMW|E/C\.12|HRC)"
@@ -61,11 +65,18 @@ def citation_url(text: str) -> str | None:
 
 
 def document_of(text: str) -> str | None:
-    """The document a citation names (a UN symbol or a treaty's name), without its pinpoint."""
-    m = CITATION.search(text)
-    if m is None:
-        return None
-    return m["symbol"] or m["name"]
+    """The document a citation names (a UN symbol or a treaty's short name), without its pinpoint."""
+    found = citations(text)
+    return found[0][0] if found else None
+
+
+def citations(text: str) -> list[tuple[str, str]]:
+    """Each (document, pinpoint) cited in a text, documents by their short names."""
+    out = []
+    for m in CITATION.finditer(text):
+        doc = m["symbol"] or m["name"]
+        out.append((ALIASES.get(doc, doc), m["spin"] or m["npin"] or ""))
+    return out
 
 
 def segments(text: str, url: str | None = None) -> list[tuple[str, str | None]]:

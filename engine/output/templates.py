@@ -17,7 +17,7 @@ from gapcheck.evaluate import Evaluation
 from gapcheck.findings import Finding, ProvisionRef
 from gapcheck.load import Corpus
 from gapcheck.output import charts
-from gapcheck.output.links import TREATIES, document_of, linkify, segments
+from gapcheck.output.links import TREATIES, citation_url, citations, linkify, segments
 from gapcheck.paths import TEMPLATES
 from gapcheck.provenance import Provenance
 from gapcheck.vocab import THEME_TITLES, Theme
@@ -127,20 +127,23 @@ def sources_of(
 ) -> list[SourceEntry]:
     """Every document cited, with the uses each pinpoint in it was put to, in order of first use."""
     uses: dict[str, dict[str, dict[str, None]]] = {}
-    urls: dict[str, str | None] = {}
 
     def note(doc: str, pin: str, use: str) -> None:
         uses.setdefault(doc, {}).setdefault(pin, {})[use] = None
-        urls.setdefault(doc, TREATIES.get(doc) or next((u for _, u in segments(doc) if u), None))
 
     def cited(cite: str, use: str) -> None:
-        doc = document_of(cite) or cite
-        note(doc, cite.removeprefix(doc).strip(" ,"), use)
+        found = citations(cite)
+        if not found:  # a source the link table does not know: listed by its own words
+            note(cite, "", use)
+        for doc, pin in found:
+            note(doc, pin, use)
 
     for f in findings:
         topic = f.title[0].lower() + f.title[1:]
         for s in f.standards:
             note(s.instrument, s.pinpoint, f"standard on {topic}")
+        if f.benchmark:
+            cited(f.benchmark, f"benchmark for {topic}")
         for r in f.recommendations:
             cited(r, f"recommendation on {topic}")
         for row in rows[f.requirement]:
@@ -149,7 +152,11 @@ def sources_of(
     for u in stated:
         cited(u.source, f"not known: {u.about}")
     return [
-        SourceEntry(doc, urls[doc], [(f"{pin}: " if pin else "") + "; ".join(used) for pin, used in pins.items()])
+        SourceEntry(
+            doc,
+            TREATIES.get(doc) or citation_url(doc),
+            [(f"{pin}: " if pin else "") + "; ".join(used) for pin, used in pins.items()],
+        )
         for doc, pins in uses.items()
     ]
 
