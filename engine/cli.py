@@ -1,44 +1,115 @@
 """The `gapcheck` command: one function per subcommand, each returning an exit code.
 
 Exit codes: 0 success; 1 the asked-for condition failed; 2 bad input or
-usage, reported as `file:line:column: message` and never as a traceback.
+usage, reported as `file:line:column: message` and never as a traceback;
+70 an internal error (a bug), reported in one line unless `--debug` is given.
+`main` is the one boundary where exceptions become messages and exit codes.
 """
 
+import errno
+import importlib
+import os
+import shutil
 import sys
+import traceback
+from pathlib import Path
 
 import click
 
-from gapcheck import __version__
-from gapcheck.commands import check, diff, matrix, report, schema, test, validate
-from gapcheck.commands.exit_codes import EXIT_INPUT, EXIT_OK
-from gapcheck.errors import InputError, Problem
+from gapcheck import __version__, config
+from gapcheck.commands import options
+from gapcheck.commands.exit_codes import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK
+from gapcheck.errors import InputError, OutputError, Problem
+
+DEBUG = "--debug"
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": shutil.get_terminal_size().columns}
+
+# Subcommands are imported only when run: each pulls in what it alone needs (openpyxl, Jinja, the rule set).
+COMMANDS = {
+    "check": "gapcheck.commands.check:check",
+    "report": "gapcheck.commands.report:report",
+    "matrix": "gapcheck.commands.matrix:matrix",
+    "diff": "gapcheck.commands.diff:diff",
+    "test": "gapcheck.commands.test:test_command",
+    "validate": "gapcheck.commands.validate:validate",
+    "schema": "gapcheck.commands.schema:schema_command",
+    "init": "gapcheck.commands.init:init",
+    "why": "gapcheck.commands.why:why",
+}
 
 
-@click.group()
+class LazyGroup(click.Group):
+    """A group whose subcommands are imported on first use (click's documented lazy-loading pattern)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module, name = target.split(":")
+        command = getattr(importlib.import_module(module), name)
+        assert isinstance(command, click.Command)
+        return command
+
+
+@click.group(cls=LazyGroup, context_settings=CONTEXT)
 @click.version_option(__version__, prog_name="gapcheck")
-def cli() -> None:
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Configuration file (default: the nearest gapcheck.toml, or pyproject.toml with [tool.gapcheck]).",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Print results and errors only, no other messages.")
+@click.option(DEBUG, is_flag=True, help="On an internal error, print the Python traceback.")
+@click.pass_context
+def cli(ctx: click.Context, config_file: Path | None, quiet: bool, debug: bool) -> None:
     """Where a country's law falls short of the international standards on the sale and
-    sexual exploitation of children."""
+    sexual exploitation of children.
 
-
-for _command in (
-    check.check,
-    report.report,
-    matrix.matrix,
-    diff.diff,
-    test.test_command,
-    validate.validate,
-    schema.schema,
-):
-    cli.add_command(_command)
+    Your corpus (statutes, standards, drafts, expectations, templates, output folder) is
+    configured in [tool.gapcheck] of pyproject.toml or in gapcheck.toml, overridden by
+    GAPCHECK_<KEY> environment variables and by options. Shell completion:
+    eval "$(_GAPCHECK_COMPLETE=bash_source gapcheck)" (zsh_source, fish_source).
+    """
+    options.set_quiet(quiet)
+    settings = config.load(file=config_file)
+    ctx.with_resource(config.using(settings))
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the CLI; bad input is reported, never raised."""
+    """Run the CLI: bad input is reported, an internal error is one line (or a traceback with --debug)."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    debug = DEBUG in args  # accepted anywhere on the line, so that any failing command can be rerun with it
+    args = [DEBUG] * debug + [a for a in args if a != DEBUG]
+    options.set_quiet(False)
     try:
-        code = cli.main(args=argv, prog_name="gapcheck", standalone_mode=False)
+        code = _run(args)
+        if sys.stdout is not None:  # None when the process started with standard output closed
+            sys.stdout.flush()
+        return code
+    except OSError as err:
+        if err.errno in (errno.EPIPE, errno.ENOSPC, errno.EIO, errno.EBADF) or isinstance(err, BrokenPipeError):
+            return _stdout_lost(err)
+        return _internal(err, debug)
+    except KeyboardInterrupt:
+        click.echo("gapcheck: interrupted; nothing was written", err=True)
+        return 130
+    except Exception as err:  # the boundary: never a traceback unless asked for
+        return _internal(err, debug)
+
+
+def _run(args: list[str]) -> int:
+    try:
+        code = cli.main(args=args, prog_name="gapcheck", standalone_mode=False)
     except InputError as err:
         _report(err.problems)
+        return EXIT_INPUT
+    except OutputError as err:
+        click.echo(f"gapcheck: {err}", err=True)
         return EXIT_INPUT
     except click.exceptions.Exit as exit_:
         return int(exit_.exit_code)
@@ -47,6 +118,8 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INPUT
     except click.Abort:
         return EXIT_INPUT
+    except SystemExit as exit_:  # click exits 1 after silencing a broken standard output (EPIPE)
+        return EXIT_INPUT if exit_.code == 1 else int(exit_.code or EXIT_OK)
     return int(code or EXIT_OK)
 
 
@@ -55,6 +128,34 @@ def _report(problems: list[Problem]) -> None:
         click.echo(str(problem), err=True)
     n = len(problems)
     click.echo(f"gapcheck: {n} problem{'s' if n != 1 else ''} in input; nothing was written", err=True)
+
+
+def _internal(err: BaseException, debug: bool) -> int:
+    if debug:
+        traceback.print_exception(err, file=sys.stderr)
+    summary = " ".join(str(err).split())[:300] or "(no message)"
+    click.echo(
+        f"gapcheck: internal error: {type(err).__name__}: {summary}"
+        + ("" if debug else f" (a bug; rerun with {DEBUG} to see the traceback)"),
+        err=True,
+    )
+    return EXIT_INTERNAL
+
+
+def _stdout_lost(err: OSError) -> int:
+    """Standard output was closed or is full: say so once, and keep Python from complaining at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+    if not isinstance(err, BrokenPipeError):
+        try:
+            click.echo(f"gapcheck: cannot write to standard output: {err.strerror or err}", err=True)
+        except OSError:
+            pass
+    return EXIT_INPUT
 
 
 if __name__ == "__main__":

@@ -1,25 +1,56 @@
-"""Baseline against draft: what changed per requirement, in which direction, and which provisions did it."""
+"""Baseline against draft: what changed per requirement, in which direction, and which provisions did it.
+
+A status change is `improved` or `regressed` along gap < partial < met; a move
+to or from `unknown` is named as such. Where the status stays, the criteria
+are compared one by one (matched by their path in the tree): a criterion that
+got worse is `weakened`, one that got better, with none worse, `strengthened`.
+"""
 
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
-from gapcheck.findings import Finding
+from gapcheck.findings import Criterion, Finding
 from gapcheck.load import Corpus
+from gapcheck.rules.terms import Outcome
+from gapcheck.rules.tree import RANK
 from gapcheck.workspace import Run
 
 ORDER = {"gap": 0, "partial": 1, "met": 2}
 
 
+class Direction(StrEnum):
+    """How a draft moves one requirement."""
+
+    improved = "improved"
+    regressed = "regressed"
+    to_unknown = "to-unknown"
+    from_unknown = "from-unknown"
+    weakened = "weakened"
+    strengthened = "strengthened"
+
+
+@dataclass(frozen=True)
+class CriterionChange:
+    """One criterion whose outcome the draft changes."""
+
+    path: str
+    test: str
+    before: Outcome
+    after: Outcome
+
+
 @dataclass(frozen=True)
 class Change:
-    """One requirement whose status the draft changes."""
+    """One requirement the draft moves: its status, or a criterion within it."""
 
     requirement: str
     title: str
     before: str
     after: str
-    direction: str
+    direction: Direction
     provisions: list[str]
+    criteria: list[CriterionChange]
     explanation: list[str]
 
 
@@ -34,12 +65,36 @@ class Diff:
     def count(self, direction: str) -> int:
         return sum(1 for c in self.changes if c.direction == direction)
 
+    def counts(self) -> dict[str, int]:
+        """Changes per direction, every direction named, in a fixed order."""
+        return {d.value: self.count(d) for d in Direction}
 
-def direction(before: str, after: str) -> str:
-    """improved or regressed along gap < partial < met; to or from unknown is only `changed`."""
-    if before in ORDER and after in ORDER:
-        return "improved" if ORDER[after] > ORDER[before] else "regressed"
-    return "changed"
+
+def direction(before: str, after: str) -> Direction:
+    """improved or regressed along gap < partial < met; to or from unknown is named as such."""
+    if after == "unknown":
+        return Direction.to_unknown
+    if before == "unknown":
+        return Direction.from_unknown
+    return Direction.improved if ORDER[after] > ORDER[before] else Direction.regressed
+
+
+def criterion_changes(before: Criterion, after: Criterion) -> list[CriterionChange]:
+    """Criteria present in both trees whose outcome differs, by their path of ids."""
+    old = _paths(before)
+    return [
+        CriterionChange(path, c.test, old[path].outcome, c.outcome)
+        for path, c in _paths(after).items()
+        if path in old and old[path].outcome is not c.outcome
+    ]
+
+
+def _paths(root: Criterion, prefix: str = "") -> dict[str, Criterion]:
+    path = f"{prefix}/{root.id}" if prefix else root.id
+    out = {path: root}
+    for child in root.children:
+        out.update(_paths(child, path))
+    return out
 
 
 def touched(before: Corpus, after: Corpus) -> set[str]:
@@ -53,13 +108,21 @@ def touched(before: Corpus, after: Corpus) -> set[str]:
 
 
 def compare(baseline: Run, amended: Run) -> Diff:
-    """Every requirement whose status differs, with the touched provisions that bear on it."""
+    """Every requirement whose status or criteria differ, with the touched provisions that bear on it."""
     changed = touched(baseline.corpus, amended.corpus)
     after: dict[str, Finding] = {f.requirement: f for f in amended.evaluation.findings}
     changes = []
     for old in baseline.evaluation.findings:
         new = after[old.requirement]
-        if old.status == new.status:
+        moved = criterion_changes(old.criteria, new.criteria)
+        if old.status != new.status:
+            way = direction(old.status.value, new.status.value)
+        elif any(RANK[m.after] < RANK[m.before] for m in moved):
+            way = Direction.weakened
+            moved = [m for m in moved if RANK[m.after] < RANK[m.before]]
+        elif moved:
+            way = Direction.strengthened
+        else:
             continue
         ids = sorted({p.id for p in [*old.provisions, *new.provisions]} & changed)
         changes.append(
@@ -68,8 +131,9 @@ def compare(baseline: Run, amended: Run) -> Diff:
                 old.title,
                 old.status.value,
                 new.status.value,
-                direction(old.status.value, new.status.value),
+                way,
                 ids,
+                moved,
                 new.explanation,
             )
         )

@@ -4,10 +4,11 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import cache
 
-from gapcheck import rules
+from gapcheck import limits, rules
+from gapcheck.errors import InputError, Problem, display_path
 from gapcheck.facts import flatten
 from gapcheck.findings import Finding, collect
-from gapcheck.host import RuleEngine
+from gapcheck.host import SALTS, IdCollision, RuleEngine
 from gapcheck.load import Corpus, Standards
 
 
@@ -34,7 +35,14 @@ class Evaluation:
 
 def evaluate(corpus: Corpus, standards: Standards, as_of: dt.date) -> Evaluation:
     """Run the rules over the law in force on `as_of`."""
-    session = rule_engine().evaluate(flatten(corpus, standards, as_of))
+    facts = flatten(corpus, standards, as_of)
+    limits.check_facts(corpus.path, len(facts))
+    try:
+        session = rule_engine().evaluate(facts)
+    except IdCollision as err:
+        raise InputError(
+            [Problem(display_path(corpus.path), 1, 1, f"{err}, even after {SALTS} salted retries: rename one of them")]
+        ) from None
     return Evaluation(corpus.code, as_of, collect(session, standards, provision_titles(corpus)))
 
 

@@ -1,10 +1,15 @@
-"""Findings: one per requirement, as the rules concluded them, with the standard's metadata."""
+"""Findings: one per requirement, as the rules concluded them, with their criteria and the standard's metadata."""
 
-from pydantic import BaseModel, ConfigDict
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
 
 from gapcheck.errors import InferenceError
 from gapcheck.host import Fact
 from gapcheck.load import Standards
+from gapcheck.rules.terms import Outcome, Role
+from gapcheck.rules.tree import Combine
+from gapcheck.standard import Benchmark
 from gapcheck.vocab import Status
 
 
@@ -16,12 +21,50 @@ class Cited(BaseModel):
     pinpoint: str
 
 
+class Evidence(BaseModel):
+    """A fact that decides a criterion: the provision (and offence), its source, and its role."""
+
+    model_config = ConfigDict(frozen=True)
+    provision: str
+    source: str
+    role: Role
+    offence: str | None
+
+
+class Criterion(BaseModel):
+    """One node of a finding's justification tree (see docs/rules.md)."""
+
+    model_config = ConfigDict(frozen=True)
+    id: str = Field(description="unique among its siblings")
+    test: str = Field(description="what is tested, in words")
+    outcome: Outcome
+    because: list[str] = Field(description="why the outcome is what it is, with sources")
+    missing: str | None = Field(description="what the law would need to contain; null when satisfied")
+    facts: list[Evidence]
+    combine: Combine | None = Field(description="how the children's outcomes give this one; null for a leaf")
+    children: list["Criterion"]
+
+    def walk(self) -> list["Criterion"]:
+        """This criterion and every one below it, depth first."""
+        return [self, *(c for child in self.children for c in child.walk())]
+
+    def grounds(self) -> list["Criterion"]:
+        """The criteria whose grounds an explanation gives: a criterion that cites facts speaks for its children."""
+        if self.facts:
+            return [self]
+        return [self, *(c for child in self.children for c in child.grounds())]
+
+    def unmet(self) -> list["Criterion"]:
+        """The leaves that are not satisfied: why the requirement is not met."""
+        return [c for c in self.walk() if not c.children and c.outcome is not Outcome.satisfied]
+
+
 class ProvisionRef(BaseModel):
     """A provision the rules considered, its role in the finding and why."""
 
     model_config = ConfigDict(frozen=True)
     id: str
-    role: str
+    role: Role
     reason: str
     source: str
     article: str | None
@@ -39,8 +82,10 @@ class Finding(BaseModel):
     standards: list[Cited]
     recommendations: list[str]
     benchmark: str | None
+    criteria: Criterion
     provisions: list[ProvisionRef]
     explanation: list[str]
+    notes: list[str] = Field(description="what the sources say is not known about this requirement")
 
 
 def collect(session: list[Fact], standards: Standards, titles: dict[str, tuple[str | None, str]]) -> list[Finding]:
@@ -62,6 +107,7 @@ def collect(session: list[Fact], standards: Standards, titles: dict[str, tuple[s
     out = []
     for rid, req in standards.requirements.items():
         f = concluded[rid]
+        tree = Criterion.model_validate(f["criteria"])
         out.append(
             Finding(
                 requirement=rid,
@@ -73,13 +119,75 @@ def collect(session: list[Fact], standards: Standards, titles: dict[str, tuple[s
                     for s in req.sources
                 ],
                 recommendations=req.recommendations,
-                benchmark=(
-                    f"{req.benchmark.value} ({req.benchmark.source}) [{req.benchmark.tag}]" if req.benchmark else None
-                ),
-                provisions=[
-                    ProvisionRef(**p, article=titles[p["id"]][0], heading=titles[p["id"]][1]) for p in f["provisions"]
-                ],
-                explanation=f["explanation"],
+                benchmark=_benchmark(req.benchmark) if req.benchmark else None,
+                criteria=tree,
+                provisions=provisions(tree, titles),
+                explanation=explanation(tree, f["notes"]),
+                notes=f["notes"],
             )
         )
     return out
+
+
+def _benchmark(b: Benchmark) -> str:
+    """The benchmark as printed: value, source, tag, and where the standards differ, which one it follows."""
+    return f"{b.value} ({b.source}) [{b.tag}]" + (f" {b.note}" if b.note else "")
+
+
+def provisions(tree: Criterion, titles: dict[str, tuple[str | None, str]]) -> list[ProvisionRef]:
+    """Every provision the criteria rest on, once per role, with the first reason given for it."""
+    seen: set[tuple[str, Role]] = set()
+    out = []
+    for c in tree.walk():
+        for e in c.facts:
+            if (e.provision, e.role) in seen:
+                continue
+            seen.add((e.provision, e.role))
+            named = [line for line in c.because if (e.offence or e.provision) in line]
+            reason = (named or c.because or [c.test])[0]
+            out.append(
+                ProvisionRef(
+                    id=e.provision,
+                    role=e.role,
+                    reason=reason,
+                    source=e.source,
+                    article=titles[e.provision][0],
+                    heading=titles[e.provision][1],
+                )
+            )
+    return out
+
+
+def explanation(tree: Criterion, notes: list[str]) -> list[str]:
+    """The reasoning as plain lines: every criterion's grounds, depth first, then the sources' notes."""
+    lines = [line for c in tree.grounds() for line in c.because]
+    return list(dict.fromkeys(_sentence(line) for line in [*lines, *notes]))
+
+
+def _sentence(line: str) -> str:
+    return line if line.endswith(".") else line + "."
+
+
+class Summary(BaseModel):
+    """How many findings have each status."""
+
+    met: int
+    partial: int
+    gap: int
+    unknown: int
+
+
+class CheckOutput(BaseModel):
+    """The JSON contract of `gapcheck check --format json` (and the report's JSON)."""
+
+    model_config = ConfigDict(title="gapcheck check output")
+    jurisdiction: str
+    as_of: str = Field(description="ISO date: the law in force on this day")
+    amendment: str | None = Field(description="the draft(s) applied, or null")
+    findings: list[Finding] = Field(description="one per requirement, sorted by requirement id")
+    summary: Summary
+
+
+def output_schema() -> dict[str, Any]:
+    """JSON Schema of the check output, as published in docs/check-output.schema.json."""
+    return CheckOutput.model_json_schema(mode="serialization")

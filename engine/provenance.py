@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gapcheck import __version__
+from gapcheck.yamlsrc import STDIN, read_text
 
 
 @dataclass(frozen=True)
@@ -29,10 +30,11 @@ def digest(paths: Iterable[Path]) -> str:
     """A short content hash of files by name and content, independent of order and location."""
     h = hashlib.sha256()
     for path in sorted(paths, key=lambda p: p.name):
-        h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+        content = read_text(path).encode("utf-8") if str(path) == STDIN else path.read_bytes()
+        h.update(path.name.encode() + b"\0" + content + b"\0")
     return h.hexdigest()[:12]
 
 
 def yaml_files(folder: Path) -> list[Path]:
     """The YAML files of a data folder."""
-    return sorted(folder.glob("*.yaml"))
+    return sorted(p for p in folder.glob("*.yaml") if p.is_file())

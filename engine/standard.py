@@ -11,6 +11,7 @@ from pydantic import Field, model_validator
 from gapcheck.dates import LegalDate
 from gapcheck.duration import Months
 from gapcheck.models import Strict
+from gapcheck.values import Age
 from gapcheck.vocab import (
     Basis,
     Conduct,
@@ -52,7 +53,7 @@ class CoverageTest(Strict):
     partial_objects: list[Object] = Field(default_factory=list)
     purposes: list[Purpose] | None = Field(None, description="the offence's purpose must include one")
     purpose_unrestricted: bool = Field(False, description="an offence restricted to some purposes is partial")
-    victim_ages: tuple[int, int] | None = Field(
+    victim_ages: tuple[Age, Age] | None = Field(
         None, description="[from, below): the union of covering offences must span it"
     )
     victim_age_limit_required: bool = Field(False, description="the offence must define a victim age limit")
@@ -72,10 +73,10 @@ class MinAgeTest(Strict):
     kind: Literal["min_age"]
     subject: Subject
     minimum: int = Field(ge=0, le=25)
-    declared_minimum: int | None = Field(
+    declared_minimum: Age | None = Field(
         None, description="benchmark when a minimum_age_declaration of `declaration_age` is in force"
     )
-    declaration_age: int | None = None
+    declaration_age: Age | None = None
     or_measure: MeasureKind | None = Field(None, description="an explicit measure of this kind also satisfies")
     counts_exceptions: bool = Field(False, description="a confirmed exception's floor is the effective minimum")
 
@@ -107,6 +108,14 @@ class MeasureTest(Strict):
     bases: list[Basis] = Field(default_factory=list, description="bases the measure must include")
 
 
+class NonPunishmentTest(Strict):
+    """Child victims are not punished for what was done to them: no offence reaches them without an exemption."""
+
+    kind: Literal["non_punishment"]
+    conducts: list[Conduct] = Field(min_length=1, description="offences of these conducts punish the victim's own acts")
+    measure: MeasureKind = Field(description="the explicit exemption of child victims")
+
+
 class GenderNeutralTest(Strict):
     """No offence that covers the listed requirements is limited by victim sex."""
 
@@ -115,7 +124,7 @@ class GenderNeutralTest(Strict):
 
 
 Test = Annotated[
-    CoverageTest | MinAgeTest | NoExceptionsTest | AgeOrderTest | MeasureTest | GenderNeutralTest,
+    CoverageTest | MinAgeTest | NoExceptionsTest | AgeOrderTest | MeasureTest | GenderNeutralTest | NonPunishmentTest,
     Field(discriminator="kind"),
 ]
 

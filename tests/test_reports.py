@@ -40,26 +40,27 @@ def test_lao_report_matches_golden(tmp_path, update_golden, fmt) -> None:  # typ
 def test_report_default_writes_every_format_and_says_where(tmp_path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.chdir(tmp_path)
     assert main(["report"]) == 0
-    out = capsys.readouterr().out
+    out = capsys.readouterr().err
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [f"la-report.{f}" for f in sorted(FORMATS)]
     assert "wrote out/la-report.html" in out
 
 
 def _heading(code: str, as_of: str | None = None) -> str:
     """A column's heading as the data gives it: the jurisdiction's name and its date."""
-    run = Workspace.open(None, None).evaluate(code, dt.date.fromisoformat(as_of) if as_of else None)
+    run = Workspace.open().evaluate(code, dt.date.fromisoformat(as_of) if as_of else None)
     return f"{run.provenance.jurisdiction_name}, {long_date(run.provenance.as_of)}"
 
 
-def test_matrix_default_shows_lao_beside_the_model_law(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_matrix_default_shows_lao_beside_the_model_law(tmp_path, workspace) -> None:  # type: ignore[no-untyped-def]
     assert main(["matrix", "--out", str(tmp_path)]) == 0
     rows = list(csv.reader(io.StringIO((tmp_path / "matrix.csv").read_text(encoding="utf-8"))))
     assert rows[0] == ["requirement", "theme", "title", _heading("la"), _heading("model")]
     by_id = {r[0]: r for r in rows[1:]}
     assert by_id["csam-possession"][3:] == ["gap", "met"]
-    assert set(by_id) == set(Workspace.open(None, None).standards.requirements)
+    assert set(by_id) == set(workspace.standards.requirements)
     sheet = openpyxl.load_workbook(tmp_path / "matrix.xlsx")["Gap matrix"]
     assert [c.value for c in sheet[1]][3:] == rows[0][3:]
+    assert sheet.auto_filter.ref and sheet.freeze_panes == "D2"
     html = (tmp_path / "matrix.html").read_text(encoding="utf-8")
     assert 'href="#c1-csam-possession"' in html and 'id="c1-csam-possession"' in html
 
@@ -107,7 +108,7 @@ def test_hostile_heading_renders_literally_in_every_format(jurisdiction, tmp_pat
     assert "<script>alert" not in html
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; {{ 7*7 }} &amp; co" in html
     md = (out / "tl-report.md").read_text(encoding="utf-8")
-    assert '\\<script\\>alert("x")\\</script\\> {{ 7*7 }} & co' in md
+    assert '\\<script\\>alert\\("x"\\)\\</script\\> {{ 7\\*7 }} \\& co' in md
     data = json.loads((out / "tl-report.json").read_text(encoding="utf-8"))
     grooming = next(f for f in data["findings"] if f["requirement"] == "grooming")
     assert grooming["provisions"][0]["heading"] == HOSTILE
@@ -121,6 +122,8 @@ PARTIAL_NAMES = {
     "_provisions.html": {"f", "rows"},
     "_status.html": {"status"},
     "_provenance.html": {"provenance"},
+    "_criteria.html": set(),  # a macro: its tree is an argument
+    "_criteria.md": set(),
 }
 PAGES = {
     "report.html": ReportContext,
@@ -188,6 +191,5 @@ def test_failed_rendering_leaves_the_existing_report_untouched(tmp_path, monkeyp
     _report(tmp_path)
     before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
     monkeypatch.setattr(publish, "report_csv", lambda ev: (_ for _ in ()).throw(RuntimeError("boom")))
-    with pytest.raises(RuntimeError):
-        main(["report", "--out", str(tmp_path)])
+    assert main(["report", "--out", str(tmp_path)]) == 70  # an internal error, in one line
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before

@@ -78,7 +78,7 @@ def test_pdf_is_a_pdf_and_identical_across_runs(lao_pdf: Path, tmp_path: Path) -
 
 
 def test_lao_report_prints_in_well_under_30_pages(pages: list[Image.Image]) -> None:
-    assert 3 <= len(pages) <= 24
+    assert 3 <= len(pages) < 30
 
 
 def test_no_page_is_more_than_two_thirds_empty_except_a_sections_last(lao_pdf: Path, pages: list[Image.Image]) -> None:

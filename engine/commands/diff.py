@@ -6,17 +6,19 @@ import click
 
 from gapcheck.commands.exit_codes import EXIT_FAILED, EXIT_OK
 from gapcheck.commands.options import (
-    announce,
     as_of_option,
+    date_option,
     deliverable,
+    emit,
     jurisdiction_option,
+    jurisdiction_or_default,
     parse_date,
     parse_formats,
+    say,
+    show,
     with_data,
-    with_deliverable,
 )
 from gapcheck.diff import compare
-from gapcheck.output.files import write_all
 from gapcheck.output.json_out import diff_dict, dumps
 from gapcheck.output.sets import DIFF_DEFAULT, DIFF_FORMATS, diff_files
 from gapcheck.output.text_out import diff_text
@@ -32,17 +34,17 @@ from gapcheck.workspace import Workspace
     "amendments",
     multiple=True,
     required=True,
-    type=click.Path(path_type=Path),
-    help="The draft amendment; repeat to apply several in order.",
+    type=click.Path(path_type=Path, allow_dash=True),
+    help="The draft amendment ('-': standard input); repeat to apply several in order.",
 )
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option(
     "--fail-on",
     "fail_on",
-    type=click.Choice(["regression", "any-gap", "never"]),
+    type=click.Choice(["regression", "weakening", "any-gap", "never"]),
     default="regression",
     show_default=True,
-    help="Exit 1 when the draft regresses a requirement, leaves any gap, or never.",
+    help="Exit 1 when the draft regresses a requirement, regresses or weakens one, leaves any gap, or never.",
 )
 @click.option(
     "--out",
@@ -58,34 +60,35 @@ from gapcheck.workspace import Workspace
     show_default=True,
     help="With --out, comma-separated: " + ", ".join(DIFF_FORMATS),
 )
-@with_deliverable
-@with_data
+@date_option
+@with_data("statutes", "standards", "templates", "author", "organisation")
 def diff(
-    jurisdiction: str,
+    jurisdiction: str | None,
     as_of: str | None,
     amendments: tuple[Path, ...],
     fmt: str,
     fail_on: str,
     out: Path | None,
     report_fmt: str,
-    author: str | None,
-    organisation: str | None,
     issued: str | None,
-    templates: Path | None,
-    statutes: Path | None,
-    standards: Path | None,
 ) -> int:
     """Compare the law with and without a draft amendment."""
     formats = parse_formats(report_fmt, DIFF_FORMATS)
-    meta = deliverable(author, organisation, issued)
-    ws = Workspace.open(statutes, standards)
+    meta = deliverable(issued)
+    ws = Workspace.open(notify=say)
+    code = jurisdiction_or_default(jurisdiction)
     date = parse_date(as_of)
-    amended = ws.evaluate(jurisdiction, date, amendments)
-    result = compare(ws.evaluate(jurisdiction, date), amended)
+    amended = ws.evaluate(code, date, amendments)
+    result = compare(ws.evaluate(code, date), amended)
     if out is not None:
-        announce(write_all(out, diff_files(result, formats, meta, templates)))
-    click.echo(dumps(diff_dict(result)) if fmt == "json" else diff_text(result), nl=False)
+        emit(out, diff_files(result, formats, meta))
+    if fmt == "json":
+        click.echo(dumps(diff_dict(result)), nl=False)
+    else:
+        show(diff_text(result))
     if fail_on == "regression" and result.count("regressed"):
+        return EXIT_FAILED
+    if fail_on == "weakening" and (result.count("regressed") or result.count("weakened")):
         return EXIT_FAILED
     if fail_on == "any-gap" and amended.evaluation.summary()["gap"]:
         return EXIT_FAILED

@@ -4,29 +4,37 @@ from pathlib import Path
 
 import click
 
+from gapcheck import config
 from gapcheck.commands.exit_codes import EXIT_OK
 from gapcheck.commands.options import (
+    DEFAULT_JURISDICTION,
     amendment_option,
-    announce,
+    date_option,
     deliverable,
-    out_option,
+    emit,
     parse_date,
     parse_formats,
+    say,
     with_data,
-    with_deliverable,
 )
-from gapcheck.output.files import write_all
 from gapcheck.output.sets import MATRIX_DEFAULT, MATRIX_FORMATS, matrix_columns, matrix_files
 from gapcheck.workspace import Workspace
+
+REFERENCE = "model"
 
 
 @click.command()
 @click.option(
-    "--jurisdiction", "-j", "jurisdictions", multiple=True, help="A column per jurisdiction (default: la and model)."
+    "--jurisdiction",
+    "-j",
+    "jurisdictions",
+    multiple=True,
+    help="A column per jurisdiction (default: the configured jurisdiction, else la, beside the reference law model).",
 )
-@click.option("--as-of", "dates", multiple=True, help="A column for the first jurisdiction on this date.")
+@click.option(
+    "--as-of", "dates", multiple=True, metavar="YYYY-MM-DD", help="A column for the first jurisdiction on this date."
+)
 @amendment_option
-@out_option
 @click.option(
     "--format",
     "fmt",
@@ -34,26 +42,16 @@ from gapcheck.workspace import Workspace
     show_default=True,
     help="Comma-separated: " + ", ".join(MATRIX_FORMATS),
 )
-@with_deliverable
-@with_data
+@date_option
+@with_data("statutes", "standards", "templates", "out", "author", "organisation")
 def matrix(
-    jurisdictions: tuple[str, ...],
-    dates: tuple[str, ...],
-    amendments: tuple[Path, ...],
-    out: Path | None,
-    fmt: str,
-    author: str | None,
-    organisation: str | None,
-    issued: str | None,
-    templates: Path | None,
-    statutes: Path | None,
-    standards: Path | None,
+    jurisdictions: tuple[str, ...], dates: tuple[str, ...], amendments: tuple[Path, ...], fmt: str, issued: str | None
 ) -> int:
     """Write the gap matrix: requirements by jurisdiction, date and draft."""
     formats = parse_formats(fmt, MATRIX_FORMATS)
-    ws = Workspace.open(statutes, standards)
+    ws = Workspace.open(notify=say)
     parsed = tuple(d for d in (parse_date(x) for x in dates) if d is not None)
-    columns = matrix_columns(ws, jurisdictions or ("la", "model"), parsed, amendments)
-    meta = deliverable(author, organisation, issued)
-    announce(write_all(out or Path("out"), matrix_files(ws, columns, formats, meta, templates)))
+    default = config.active().jurisdiction or DEFAULT_JURISDICTION
+    columns = matrix_columns(ws, jurisdictions or tuple(dict.fromkeys((default, REFERENCE))), parsed, amendments)
+    emit(config.active().out, matrix_files(ws, columns, formats, deliverable(issued)))
     return EXIT_OK

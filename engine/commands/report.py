@@ -4,20 +4,21 @@ from pathlib import Path
 
 import click
 
+from gapcheck import config
 from gapcheck.commands.exit_codes import EXIT_OK
 from gapcheck.commands.options import (
     amendment_option,
-    announce,
     as_of_option,
+    date_option,
     deliverable,
+    emit,
     jurisdiction_option,
-    out_option,
+    jurisdiction_or_default,
     parse_date,
     parse_formats,
+    say,
     with_data,
-    with_deliverable,
 )
-from gapcheck.output.files import write_all
 from gapcheck.output.sets import REPORT_DEFAULT, REPORT_FORMATS, report_files
 from gapcheck.workspace import Workspace
 
@@ -26,7 +27,6 @@ from gapcheck.workspace import Workspace
 @jurisdiction_option
 @as_of_option
 @amendment_option
-@out_option
 @click.option(
     "--format",
     "fmt",
@@ -34,25 +34,14 @@ from gapcheck.workspace import Workspace
     show_default=True,
     help="Comma-separated: " + ", ".join(REPORT_FORMATS),
 )
-@with_deliverable
-@with_data
+@date_option
+@with_data("statutes", "standards", "templates", "out", "author", "organisation")
 def report(
-    jurisdiction: str,
-    as_of: str | None,
-    amendments: tuple[Path, ...],
-    out: Path | None,
-    fmt: str,
-    author: str | None,
-    organisation: str | None,
-    issued: str | None,
-    templates: Path | None,
-    statutes: Path | None,
-    standards: Path | None,
+    jurisdiction: str | None, as_of: str | None, amendments: tuple[Path, ...], fmt: str, issued: str | None
 ) -> int:
     """Write the gap report (Markdown, HTML, JSON, CSV, PDF)."""
     formats = parse_formats(fmt, REPORT_FORMATS)
-    ws = Workspace.open(statutes, standards)
-    meta = deliverable(author, organisation, issued)
-    files = report_files(ws.evaluate(jurisdiction, parse_date(as_of), amendments), formats, meta, templates)
-    announce(write_all(out or Path("out"), files))
+    ws = Workspace.open(notify=say)
+    run = ws.evaluate(jurisdiction_or_default(jurisdiction), parse_date(as_of), amendments)
+    emit(config.active().out, report_files(run, formats, deliverable(issued)))
     return EXIT_OK

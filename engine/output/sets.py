@@ -47,9 +47,7 @@ def stated_unknowns(corpus: Corpus) -> list[StatedUnknown]:
     return out
 
 
-def report_files(
-    run: Run, formats: tuple[str, ...], meta: Deliverable = ANONYMOUS, templates: Path | None = None
-) -> dict[str, str | bytes]:
+def report_files(run: Run, formats: tuple[str, ...], meta: Deliverable = ANONYMOUS) -> dict[str, str | bytes]:
     """The gap report in each format, named after the jurisdiction (and drafts)."""
     ev, prov = run.evaluation, run.provenance
     stem = f"{ev.jurisdiction}-report" + ("-amended" if run.amendments else "")
@@ -57,9 +55,9 @@ def report_files(
     files: dict[str, str | bytes] = {}
     for fmt in formats:
         if fmt in ("md", "html"):
-            files[f"{stem}.{fmt}"] = render(f"report.{fmt}", ctx, templates)
+            files[f"{stem}.{fmt}"] = render(f"report.{fmt}", ctx)
         elif fmt == "pdf":
-            files[f"{stem}.pdf"] = html_to_pdf(render("report.html", ctx, templates))
+            files[f"{stem}.pdf"] = html_to_pdf(render("report.html", ctx))
         elif fmt == "json":
             files[f"{stem}.json"] = report_json(ev, run.amendment_label)
         elif fmt == "csv":
@@ -71,7 +69,6 @@ def diff_files(
     diff: Diff,
     formats: tuple[str, ...] = DIFF_DEFAULT,
     meta: Deliverable = ANONYMOUS,
-    templates: Path | None = None,
 ) -> dict[str, str | bytes]:
     """The diff report in Markdown, HTML and PDF."""
     before, after = diff.baseline.evaluation.summary(), diff.amended.evaluation.summary()
@@ -80,7 +77,7 @@ def diff_files(
         diff.changes,
         diff.baseline.provenance,
         diff.amended.provenance,
-        {d: diff.count(d) for d in ("improved", "regressed", "changed")},
+        diff.counts(),
         before,
         after,
         diff_chart(before, after),
@@ -88,7 +85,7 @@ def diff_files(
     )
     files: dict[str, str | bytes] = {}
     for fmt in formats:
-        page = render("diff.html" if fmt == "pdf" else f"diff.{fmt}", ctx, templates)
+        page = render("diff.html" if fmt == "pdf" else f"diff.{fmt}", ctx)
         files[f"diff.{fmt}"] = html_to_pdf(page) if fmt == "pdf" else page
     return files
 
@@ -105,7 +102,9 @@ def matrix_columns(
     for n, (code, date, drafts) in enumerate(specs):
         run = ws.evaluate(code, date, drafts)
         prov = run.provenance
-        label = code + (f" @ {date.isoformat()}" if date else "") + (f" + {run.amendments[0]}" if drafts else "")
+        # the folder's name, never the argument as typed: a path must not leak into the reports
+        label = run.corpus.code + (f" @ {date.isoformat()}" if date else "")
+        label += f" + {run.amendments[0]}" if drafts else ""
         findings = {f.requirement: f for f in run.evaluation.findings}
         draft = run.amendments[0] if drafts else None
         columns.append(Column(f"c{n + 1}", label, prov, findings, prov.jurisdiction_name, prov.as_of, draft))
@@ -117,7 +116,6 @@ def matrix_files(
     columns: list[Column],
     formats: tuple[str, ...],
     meta: Deliverable = ANONYMOUS,
-    templates: Path | None = None,
 ) -> dict[str, str | bytes]:
     """The gap matrix in each format."""
     rows = [MatrixRow(rid, req.title, str(req.theme)) for rid, req in ws.standards.requirements.items()]
@@ -136,9 +134,9 @@ def matrix_files(
     files: dict[str, str | bytes] = {}
     for fmt in formats:
         if fmt in ("md", "html"):
-            files[f"matrix.{fmt}"] = render(f"matrix.{fmt}", ctx, templates)
+            files[f"matrix.{fmt}"] = render(f"matrix.{fmt}", ctx)
         elif fmt == "pdf":
-            files["matrix.pdf"] = html_to_pdf(render("matrix.html", ctx, templates))
+            files["matrix.pdf"] = html_to_pdf(render("matrix.html", ctx))
         elif fmt == "csv":
             files["matrix.csv"] = matrix_csv(ctx)
         elif fmt == "xlsx":

@@ -1,25 +1,28 @@
-"""Render findings through the Jinja templates in reports/, one typed context per template.
+"""Render findings through the Jinja templates (the user's first, then reports/), one typed context per template.
 
 HTML autoescapes everything (statute text may hold `<`, `&` and `{{`);
-undefined names fail loudly. Markdown output escapes table cells itself. An organisation's
-own templates folder (`--templates DIR`) overrides any template by name; the rest come from reports/.
+undefined names fail loudly. Markdown output escapes every value with the `md` filter (and `cite`, which
+also links citations). A user's templates folder (`--templates DIR`) overrides any template by name.
 """
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
-from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
 
+from gapcheck import config
 from gapcheck.diff import Change
 from gapcheck.evaluate import Evaluation
 from gapcheck.findings import Finding, ProvisionRef
 from gapcheck.load import Corpus
 from gapcheck.output import charts
 from gapcheck.output.links import TREATIES, citation_url, citations, linkify, segments
-from gapcheck.paths import TEMPLATES
+from gapcheck.paths import template_loader
 from gapcheck.provenance import Provenance
+from gapcheck.rules.terms import OUTCOME_WORDS, words
+from gapcheck.rules.tree import COMBINE_WORDS
 from gapcheck.vocab import THEME_TITLES, Theme
 
 STATUSES = ("met", "partial", "gap", "unknown")
@@ -283,11 +286,10 @@ def diff_chart(before: dict[str, int], after: dict[str, int]) -> Markup:
     return charts.status_bars("diffbars", "Requirements by status, without and with the draft", bars)
 
 
-def environment(autoescape: bool, templates: Path | None = None) -> jinja2.Environment:
-    """The template environment: StrictUndefined, escaping HTML when asked; `templates` overrides by name."""
-    folders = [templates, TEMPLATES] if templates else [TEMPLATES]
+def environment(autoescape: bool) -> jinja2.Environment:
+    """The template environment: StrictUndefined, escaping HTML when asked."""
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(folders),
+        loader=template_loader(config.active().templates),
         autoescape=autoescape,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -298,25 +300,38 @@ def environment(autoescape: bool, templates: Path | None = None) -> jinja2.Envir
     env.filters["cite"] = linkify if autoescape else md_cite
     env.filters["long_date"] = long_date
     env.globals["STATUSES"] = STATUSES
+    env.globals["OUTCOME_WORDS"] = OUTCOME_WORDS
+    env.globals["COMBINE_WORDS"] = COMBINE_WORDS
+    env.filters["words"] = words
     return env
 
 
+_LINE_BREAKS = re.compile("\r\n?|[\n\v\f\x85\u2028\u2029]")
+_INLINE = re.compile(r"([\\`*_\[\]()!<>|~&])")  # every CommonMark/GFM inline metacharacter
+_BLOCK_START = re.compile(r"^([-+=#>])|^(\d+)([.)])")  # a list, heading, quote or setext line
+
+
 def md_cell(value: object) -> str:
-    """Text safe inside a Markdown table cell or line: no raw HTML, no broken cells, no code spans."""
-    text = str(value).replace("\\", "\\\\").replace("\n", " ")
-    for char in "|`<>":
-        text = text.replace(char, "\\" + char)
-    return text
+    """Text safe anywhere in one Markdown line or table cell: no markup, links, images, HTML or line breaks."""
+    text = _LINE_BREAKS.sub(" ", str(value)).strip()
+    text = _INLINE.sub(r"\\\1", text)
+    return _BLOCK_START.sub(lambda m: "\\" + m.group(0) if m.group(1) else m.group(2) + "\\" + m.group(3), text)
 
 
 def md_cite(value: object, url: str | None = None) -> str:
-    """Markdown of a text with each citation in it a link."""
-    return "".join(f"[{md_cell(part)}]({href})" if href else md_cell(part) for part, href in segments(str(value), url))
+    """Like `md`, with each citation in the text a Markdown link."""
+    text = _LINE_BREAKS.sub(" ", str(value)).strip()
+    out = "".join(f"[{_md_inline(part)}]({href})" if href else _md_inline(part) for part, href in segments(text, url))
+    return _BLOCK_START.sub(lambda m: "\\" + m.group(0) if m.group(1) else m.group(2) + "\\" + m.group(3), out)
 
 
-def render(template: str, context: object, templates: Path | None = None) -> str:
+def _md_inline(text: str) -> str:
+    return _INLINE.sub(r"\\\1", text)
+
+
+def render(template: str, context: object) -> str:
     """Render a template with a context dataclass's fields as its names."""
-    env = environment(autoescape=template.endswith(".html"), templates=templates)
+    env = environment(autoescape=template.endswith(".html"))
     names = {f.name: getattr(context, f.name) for f in fields(context)}  # type: ignore[arg-type]
     return env.get_template(template).render(**names)
 

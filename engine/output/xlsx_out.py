@@ -1,4 +1,9 @@
-"""The gap matrix as a spreadsheet, byte-identical for the same input."""
+"""The gap matrix as a spreadsheet, byte-identical for the same input.
+
+Every cell is stored as text, never as a formula: openpyxl would store a
+title beginning with `=` as a live formula. A cell that a spreadsheet would
+read as a formula on editing also gets Excel's quote prefix (OWASP's advice).
+"""
 
 import datetime as dt
 import io
@@ -6,10 +11,12 @@ import re
 import zipfile
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from gapcheck.output.csv_out import FORMULA_START
 from gapcheck.output.templates import STATUSES, MatrixContext
 
 FILLS = {"met": "C6EFCE", "partial": "FFEB9C", "gap": "FFC7CE", "unknown": "EDEDED"}
@@ -56,6 +63,11 @@ def matrix_xlsx(ctx: MatrixContext) -> bytes:
         legend.cell(legend.max_row, 1).fill = PatternFill("solid", fgColor=FILLS[status])
     _header(legend, [12, 60])
 
+    for ws in (sheet, totals, legend):
+        for cells in ws.iter_rows():
+            for cell in cells:
+                if not isinstance(cell.value, int):  # counts stay numbers; everything else is text
+                    _as_text(cell)
     book.properties.created = FIXED
     raw = io.BytesIO()
     book.save(raw)
@@ -69,6 +81,14 @@ def _header(sheet: Worksheet, widths: list[int]) -> None:
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     for n, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(n)].width = width
+
+
+def _as_text(cell: Cell) -> None:
+    text = ILLEGAL_CHARACTERS_RE.sub("", str(cell.value))
+    cell.value = text
+    cell.data_type = "s"
+    if text.startswith(FORMULA_START):
+        cell.quotePrefix = True
 
 
 def _fixed_times(data: bytes) -> bytes:
