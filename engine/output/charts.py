@@ -70,7 +70,7 @@ def describe(bars: list[Bar]) -> str:
 
 def status_bars(prefix: str, title: str, bars: list[Bar]) -> Markup:
     """A horizontal stacked bar per group, one segment per status, each labelled with its count."""
-    label_w, bar_w, row_h = 230, 420, 22
+    label_w, bar_w, row_h = 320, 380, 22
     most = max((sum(b.counts.values()) for b in bars), default=1) or 1
     unit = bar_w / most
     body = []
@@ -100,6 +100,17 @@ def status_bars(prefix: str, title: str, bars: list[Bar]) -> Markup:
     return _svg(prefix, label_w + bar_w + 10, height, title, describe(bars), "".join(body) + _legend(prefix, legend_y))
 
 
+def _wrap(text: str, width: int) -> list[str]:
+    """Words into lines of at most `width` characters (a longer word gets a line of its own)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
 @dataclass(frozen=True)
 class HeatRow:
     """One requirement across the columns."""
@@ -111,11 +122,16 @@ class HeatRow:
 
 def heat_map(prefix: str, title: str, columns: list[str], rows: list[HeatRow]) -> Markup:
     """A cell per requirement and column, filled and lettered by status."""
-    label_w, cell_w, row_h, head_h = 330, 74, 15, 34
+    label_w, cell_w, row_h = 440, 130, 15
+    heads = [_wrap(col, 22) for col in columns]
+    head_h = 14 * max((len(h) for h in heads), default=1) + 8
     body = []
-    for n, col in enumerate(columns):
+    for n, lines in enumerate(heads):
         x = label_w + n * cell_w + cell_w / 2
-        body.append(f'<text x="{x:.1f}" y="{head_h - 8}" font-size="11" text-anchor="middle">{escape(col)}</text>')
+        spans = "".join(
+            f'<tspan x="{x:.1f}" dy="{0 if i == 0 else 13}">{escape(t)}</tspan>' for i, t in enumerate(lines)
+        )
+        body.append(f'<text y="12" font-size="11" text-anchor="middle">{spans}</text>')
     for r, row in enumerate(rows):
         y = head_h + r * row_h
         body.append(f'<g data-row="{escape(row.key)}">')
