@@ -12,11 +12,11 @@ from typing import Any
 
 from gapcheck.findings import Criterion, Finding
 from gapcheck.load import Corpus
-from gapcheck.rules.terms import Outcome
+from gapcheck.rules.terms import Outcome, Status
 from gapcheck.rules.tree import RANK
 from gapcheck.workspace import Run
 
-ORDER = {"gap": 0, "partial": 1, "met": 2}
+ORDER = {Status.gap: 0, Status.partial: 1, Status.met: 2}
 
 
 class Direction(StrEnum):
@@ -46,8 +46,8 @@ class Change:
 
     requirement: str
     title: str
-    before: str
-    after: str
+    before: Status
+    after: Status
     direction: Direction
     provisions: list[str]
     criteria: list[CriterionChange]
@@ -70,11 +70,11 @@ class Diff:
         return {d.value: self.count(d) for d in Direction}
 
 
-def direction(before: str, after: str) -> Direction:
+def direction(before: Status, after: Status) -> Direction:
     """improved or regressed along gap < partial < met; to or from unknown is named as such."""
-    if after == "unknown":
+    if after is Status.unknown:
         return Direction.to_unknown
-    if before == "unknown":
+    if before is Status.unknown:
         return Direction.from_unknown
     return Direction.improved if ORDER[after] > ORDER[before] else Direction.regressed
 
@@ -116,7 +116,7 @@ def compare(baseline: Run, amended: Run) -> Diff:
         new = after[old.requirement]
         moved = criterion_changes(old.criteria, new.criteria)
         if old.status != new.status:
-            way = direction(old.status.value, new.status.value)
+            way = direction(old.status, new.status)
         elif any(RANK[m.after] < RANK[m.before] for m in moved):
             way = Direction.weakened
             moved = [m for m in moved if RANK[m.after] < RANK[m.before]]
@@ -129,8 +129,8 @@ def compare(baseline: Run, amended: Run) -> Diff:
             Change(
                 old.requirement,
                 old.title,
-                old.status.value,
-                new.status.value,
+                old.status,
+                new.status,
                 way,
                 ids,
                 moved,

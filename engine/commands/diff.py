@@ -75,6 +75,10 @@ def diff(
     """Compare the law with and without a draft amendment."""
     formats = parse_formats(report_fmt, DIFF_FORMATS)
     meta = deliverable(issued)
+    if out is not None and str(out) == "-":
+        raise click.BadParameter(
+            "a folder: the diff report is several files (for stdout: --format json)", param_hint="--out"
+        )
     ws = Workspace.open(notify=say)
     code = jurisdiction_or_default(jurisdiction)
     date = parse_date(as_of)
