@@ -137,8 +137,3 @@ def test_own_templates_override_by_name_and_fall_back(tmp_path: Path) -> None:
     assert "Published by the Example Coalition." in html
     assert "Computed by gapcheck" not in html
     assert '<section id="sources">' in html  # the built-in page around it
-
-
-def test_a_missing_templates_folder_is_a_usage_error(tmp_path: Path) -> None:
-    assert main(["report", "--templates", str(tmp_path / "nope"), "--out", str(tmp_path / "out")]) == 2
-    assert not (tmp_path / "out").exists()

@@ -94,6 +94,10 @@ def test_each_citation_links_to_the_document_its_text_names(lao_html: str) -> No
     cites = [(href, text) for href, text in _parse(lao_html).links if href.startswith("http")]
     assert cites, "the report cites nothing"
     for href, text in cites:
+        symbol = re.match(r"(?:A|CRC|CEDAW)/[A-Za-z0-9./]+?(?=\s|$)", text)
+        if symbol:  # any UN document symbol goes to the UN's document system
+            assert href == "https://docs.un.org/en/" + symbol.group(0), text
+            continue
         named = [doc for doc in sorted(KNOWN, key=len, reverse=True) if text.startswith(doc)]
         assert named, f"a link to {href} whose text names no known document: {text!r}"
         assert href == KNOWN[named[0]], text
@@ -139,7 +143,7 @@ def test_a_national_law_links_to_the_address_the_corpus_gives(jurisdiction, tmp_
     html = (tmp_path / "out" / "tl-report.html").read_text(encoding="utf-8")
     assert '<a class="cite" href="https://example.org/children-act">Article 1, Children Act (2010)</a>' in html
     md = (tmp_path / "out" / "tl-report.md").read_text(encoding="utf-8")
-    assert "[Article 1, Children Act (2010)](https://example.org/children-act)" in md
+    assert "[Article 1, Children Act \\(2010\\)](https://example.org/children-act)" in md
 
 
 def test_a_url_that_is_not_a_web_address_is_refused_with_its_location(jurisdiction, capsys) -> None:  # type: ignore[no-untyped-def]
