@@ -36,6 +36,8 @@ class Settings:
     templates: Path | None = None
     out: Path = Path("out")
     jurisdiction: str | None = None
+    author: str | None = None
+    organisation: str | None = None
     file: Path | None = None
 
     def with_options(self, **options: Any) -> "Settings":
@@ -131,7 +133,7 @@ def _from_table(path: Path, table: dict[str, Any]) -> Settings:
                 _at(path, key, f"unknown key '{key}'{messages.suggest(key, list(KEYS))}; allowed: {', '.join(KEYS)}")
             )
         elif not isinstance(value, str) or not value:
-            problems.append(_at(path, key, f"'{key}' must be a non-empty string (a folder, or a jurisdiction code)"))
+            problems.append(_at(path, key, f"'{key}' must be a non-empty string (a folder, a code or a name)"))
         else:
             values[key] = (path.parent / value) if key in PATH_KEYS else value
     if problems:

@@ -55,6 +55,7 @@ class Source(Strict):
     cite: str = Field(min_length=3, description="e.g. 'A/HRC/40/51/Add.1 ¶29'")
     secondary: bool = Field(False, description="true when the fact is not from the primary source")
     confirmed: bool = Field(True, description="false when the source itself is unverified")
+    url: str | None = Field(None, pattern=r"^https?://", description="where a reader can read the source")
     note: str | None = None
 
     @model_validator(mode="before")
@@ -401,6 +402,7 @@ class Instrument(Strict):
     in_force_from: LegalDate | None = None
     repealed: LegalDate | None = None
     source: Source
+    url: str | None = Field(None, pattern=r"^https?://", description="the official or best public text of the law")
     note: str | None = None
 
     @field_validator("in_force_from")

@@ -1,6 +1,7 @@
 """The HTML report and matrix in a real headless Chromium: no console messages, no network, a screenshot."""
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -77,3 +78,44 @@ def test_page_is_self_contained_and_quiet(tmp_path: Path, command: str, page: st
     assert console == []
     assert requests == []
     assert shot.stat().st_size > 20_000  # a rendered page, not a blank one
+
+
+def _dom(page: Path, profile: Path) -> str:
+    """The document as Chromium built it (after parsing, so an SVG the browser rejected is not there)."""
+    done = subprocess.run(
+        [
+            str(CHROMIUM),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            f"--user-data-dir={profile}",
+            "--dump-dom",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout
+
+
+def test_charts_render_and_draw_the_counts_of_the_json(tmp_path: Path) -> None:
+    assert main(["report", "--out", str(tmp_path), "--format", "html,json"]) == 0
+    page = tmp_path / "la-report.html"
+    console, requests = _load(page, tmp_path / "profile", tmp_path / "shot.png")
+    assert console == [] and requests == []
+    dom = _dom(page, tmp_path / "profile2")
+    chart = re.search(r'<svg class="chart" id="themes".*?</svg>', dom, re.S)
+    assert chart, "the browser's document has no chart"
+    drawn: dict[str, dict[str, int]] = {}
+    for theme, body in re.findall(r'<g data-group="([^"]+)">(.*?)</g>', chart.group(0), re.S):
+        for status, count in re.findall(r'data-status="(\w+)" data-count="(\d+)"', body):
+            drawn.setdefault(theme, {})[status] = int(count)
+    findings = json.loads((tmp_path / "la-report.json").read_text(encoding="utf-8"))["findings"]
+    expected: dict[str, dict[str, int]] = {}
+    for f in findings:
+        expected.setdefault(f["theme"], {}).setdefault(f["status"], 0)
+        expected[f["theme"]][f["status"]] += 1
+    assert drawn == expected

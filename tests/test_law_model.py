@@ -233,7 +233,7 @@ def test_binding_only_matrix_lists_the_rows_it_leaves_out(tmp_path: Path) -> Non
     for name in ("matrix.md", "matrix.html"):
         text = (out / name).read_text()
         assert f"{len(hidden)} not shown" in text
-        assert all(rid in text for rid in hidden + shown)
+        assert all(rid in text for rid in hidden)  # the rows drawn are named by title; the CSV below has every id
     args = [*args[:-4], "--format", "csv", "--out", str(out)]
     assert main(args) == 0
     rows = {line.split(",")[0]: line for line in (out / "matrix.csv").read_text().splitlines()[1:]}

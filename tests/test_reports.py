@@ -1,6 +1,7 @@
 """The gap report and matrix: golden files, escaping, template contexts, atomic writes."""
 
 import csv
+import datetime as dt
 import io
 import json
 from pathlib import Path
@@ -8,11 +9,13 @@ from pathlib import Path
 import jinja2
 import openpyxl
 import pytest
+from ruamel import yaml
 
 from gapcheck.cli import main
 from gapcheck.output import sets as publish
-from gapcheck.output.templates import DiffContext, MatrixContext, ReportContext, environment
+from gapcheck.output.templates import DiffContext, MatrixContext, ReportContext, environment, long_date
 from gapcheck.paths import TEMPLATES
+from gapcheck.workspace import Workspace
 
 GOLDEN = Path(__file__).parent / "golden"
 FORMATS = ("md", "html", "json", "csv")
@@ -42,42 +45,34 @@ def test_report_default_writes_every_format_and_says_where(tmp_path, monkeypatch
     assert "wrote out/la-report.html" in out
 
 
+def _heading(code: str, as_of: str | None = None) -> str:
+    """A column's heading as the data gives it: the jurisdiction's name and its date."""
+    run = Workspace.open().evaluate(code, dt.date.fromisoformat(as_of) if as_of else None)
+    return f"{run.provenance.jurisdiction_name}, {long_date(run.provenance.as_of)}"
+
+
 def test_matrix_default_shows_lao_beside_the_model_law(tmp_path, workspace) -> None:  # type: ignore[no-untyped-def]
     assert main(["matrix", "--out", str(tmp_path)]) == 0
     rows = list(csv.reader(io.StringIO((tmp_path / "matrix.csv").read_text(encoding="utf-8"))))
-    assert rows[0] == ["requirement", "theme", "title", "la", "model"]
+    assert rows[0] == ["requirement", "theme", "title", _heading("la"), _heading("model")]
     by_id = {r[0]: r for r in rows[1:]}
     assert by_id["csam-possession"][3:] == ["gap", "met"]
     assert set(by_id) == set(workspace.standards.requirements)
-    sheet = openpyxl.load_workbook(tmp_path / "matrix.xlsx").active
-    assert [c.value for c in sheet[1]] == rows[0]
+    sheet = openpyxl.load_workbook(tmp_path / "matrix.xlsx")["Gap matrix"]
+    assert [c.value for c in sheet[1]][3:] == rows[0][3:]
+    assert sheet.auto_filter.ref and sheet.freeze_panes == "D2"
     html = (tmp_path / "matrix.html").read_text(encoding="utf-8")
     assert 'href="#c1-csam-possession"' in html and 'id="c1-csam-possession"' in html
 
 
 def test_matrix_columns_for_dates_and_drafts(tmp_path) -> None:  # type: ignore[no-untyped-def]
     draft = Path(__file__).parent.parent / "statutes" / "la" / "drafts" / "possession-and-grooming.yaml"
-    assert (
-        main(
-            [
-                "matrix",
-                "-j",
-                "la",
-                "--as-of",
-                "2016-06-01",
-                "--amendment",
-                str(draft),
-                "--format",
-                "csv",
-                "--out",
-                str(tmp_path),
-            ]
-        )
-        == 0
-    )
+    args = ["matrix", "-j", "la", "--as-of", "2016-06-01", "--amendment", str(draft), "--format", "csv"]
+    assert main([*args, "--out", str(tmp_path)]) == 0
     header = next(csv.reader(io.StringIO((tmp_path / "matrix.csv").read_text(encoding="utf-8"))))
-    assert header[3:5] == ["la", "la @ 2016-06-01"]
-    assert header[5].startswith("la + ")
+    assert header[3:5] == [_heading("la"), _heading("la", "2016-06-01")]
+    title = yaml.YAML(typ="safe").load(draft.read_text(encoding="utf-8"))["amendment"]["title"]
+    assert header[5] == f"{_heading('la')}, with {title}"
 
 
 def test_outputs_are_byte_identical_across_runs(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -123,7 +118,8 @@ def test_hostile_heading_renders_literally_in_every_format(jurisdiction, tmp_pat
 
 # Partials are rendered inside their pages and see the names the pages give them.
 PARTIAL_NAMES = {
-    "_finding.html": {"f"},
+    "_finding.html": {"f", "rows"},
+    "_provisions.html": {"f", "rows"},
     "_status.html": {"status"},
     "_provenance.html": {"provenance"},
     "_criteria.html": set(),  # a macro: its tree is an argument
@@ -146,16 +142,26 @@ def _undeclared(env: jinja2.Environment, name: str) -> set[str]:
     return set(meta.find_undeclared_variables(env.parse(source)))
 
 
+def _needs(env: jinja2.Environment, page: str) -> set[str]:
+    """The names a page uses, itself or through the partials it includes."""
+    text = Path(TEMPLATES / page).read_text(encoding="utf-8")
+    partials = set().union(*(PARTIAL_NAMES[p] for p in PARTIAL_NAMES if p in text))
+    return (_undeclared(env, page) | partials) - set(env.globals)
+
+
 @pytest.mark.parametrize("page", sorted(PAGES))
-def test_pages_use_exactly_the_keys_their_context_defines(page) -> None:  # type: ignore[no-untyped-def]
+def test_pages_use_only_keys_their_context_defines(page) -> None:  # type: ignore[no-untyped-def]
     env = environment(autoescape=page.endswith(".html"))
     names = {f for f in PAGES[page].__dataclass_fields__}
-    used = _undeclared(env, page) - set(env.globals)
-    assert used - names == set(), f"{page} uses keys its context does not define"
-    partial_needs = set().union(
-        *(PARTIAL_NAMES[p] for p in PARTIAL_NAMES if p in Path(TEMPLATES / page).read_text(encoding="utf-8"))
+    assert _undeclared(env, page) - set(env.globals) - names == set(), f"{page} uses keys its context does not define"
+
+
+@pytest.mark.parametrize("context", sorted(set(PAGES.values()), key=lambda c: c.__name__))
+def test_every_context_key_is_used_by_one_of_its_pages(context) -> None:  # type: ignore[no-untyped-def]
+    used = set().union(
+        *(_needs(environment(autoescape=p.endswith(".html")), p) for p, c in PAGES.items() if c is context)
     )
-    assert names - used - partial_needs == set(), f"{page}'s context has keys no template uses"
+    assert set(context.__dataclass_fields__) - used == set(), f"{context.__name__} has keys no template uses"
 
 
 @pytest.mark.parametrize("partial", sorted(PARTIAL_NAMES))

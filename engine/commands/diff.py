@@ -7,17 +7,20 @@ import click
 from gapcheck.commands.exit_codes import EXIT_FAILED, EXIT_OK
 from gapcheck.commands.options import (
     as_of_option,
+    date_option,
+    deliverable,
     emit,
     jurisdiction_option,
     jurisdiction_or_default,
     parse_date,
+    parse_formats,
     say,
     show,
     with_data,
 )
 from gapcheck.diff import compare
 from gapcheck.output.json_out import diff_dict, dumps
-from gapcheck.output.sets import diff_files
+from gapcheck.output.sets import DIFF_DEFAULT, DIFF_FORMATS, diff_files
 from gapcheck.output.text_out import diff_text
 from gapcheck.workspace import Workspace
 
@@ -50,7 +53,15 @@ from gapcheck.workspace import Workspace
     default=None,
     help="Also write the diff report (diff.md, diff.html) to this folder.",
 )
-@with_data("statutes", "standards", "templates")
+@click.option(
+    "--report-format",
+    "report_fmt",
+    default=",".join(DIFF_DEFAULT),
+    show_default=True,
+    help="With --out, comma-separated: " + ", ".join(DIFF_FORMATS),
+)
+@date_option
+@with_data("statutes", "standards", "templates", "author", "organisation")
 def diff(
     jurisdiction: str | None,
     as_of: str | None,
@@ -58,11 +69,15 @@ def diff(
     fmt: str,
     fail_on: str,
     out: Path | None,
+    report_fmt: str,
+    issued: str | None,
 ) -> int:
     """Compare the law with and without a draft amendment."""
+    formats = parse_formats(report_fmt, DIFF_FORMATS)
+    meta = deliverable(issued)
     if out is not None and str(out) == "-":
         raise click.BadParameter(
-            "a folder: diff.md and diff.html are two files (for stdout: --format json)", param_hint="--out"
+            "a folder: the diff report is several files (for stdout: --format json)", param_hint="--out"
         )
     ws = Workspace.open(notify=say)
     code = jurisdiction_or_default(jurisdiction)
@@ -70,7 +85,7 @@ def diff(
     amended = ws.evaluate(code, date, amendments)
     result = compare(ws.evaluate(code, date), amended)
     if out is not None:
-        emit(out, diff_files(result))
+        emit(out, diff_files(result, formats, meta))
     if fmt == "json":
         click.echo(dumps(diff_dict(result)), nl=False)
     else:

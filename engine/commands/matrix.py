@@ -9,6 +9,8 @@ from gapcheck.commands.exit_codes import EXIT_OK
 from gapcheck.commands.options import (
     DEFAULT_JURISDICTION,
     amendment_option,
+    date_option,
+    deliverable,
     emit,
     jobs_option,
     parse_date,
@@ -16,7 +18,7 @@ from gapcheck.commands.options import (
     say,
     with_data,
 )
-from gapcheck.output.sets import MATRIX_FORMATS, matrix_columns, matrix_files
+from gapcheck.output.sets import MATRIX_DEFAULT, MATRIX_FORMATS, matrix_columns, matrix_files
 from gapcheck.workspace import Workspace
 
 REFERENCE = "model"
@@ -37,7 +39,7 @@ REFERENCE = "model"
 @click.option(
     "--format",
     "fmt",
-    default=",".join(MATRIX_FORMATS),
+    default=",".join(MATRIX_DEFAULT),
     show_default=True,
     help="Comma-separated: " + ", ".join(MATRIX_FORMATS),
 )
@@ -47,7 +49,8 @@ REFERENCE = "model"
     is_flag=True,
     help="Only requirements whose standards bind the jurisdiction on the date; the others are listed as not shown.",
 )
-@with_data("statutes", "standards", "templates", "out")
+@date_option
+@with_data("statutes", "standards", "templates", "out", "author", "organisation")
 def matrix(
     jurisdictions: tuple[str, ...],
     dates: tuple[str, ...],
@@ -55,6 +58,7 @@ def matrix(
     fmt: str,
     jobs: int | None,
     binding_only: bool,
+    issued: str | None,
 ) -> int:
     """Write the gap matrix: requirements by jurisdiction, date and draft."""
     formats = parse_formats(fmt, MATRIX_FORMATS)
@@ -63,5 +67,5 @@ def matrix(
     default = config.active().jurisdiction or DEFAULT_JURISDICTION
     chosen = jurisdictions or tuple(dict.fromkeys((default, REFERENCE)))
     columns = matrix_columns(ws, chosen, parsed, amendments, jobs)
-    emit(config.active().out, matrix_files(ws, columns, formats, binding_only))
+    emit(config.active().out, matrix_files(ws, columns, formats, deliverable(issued), binding_only))
     return EXIT_OK

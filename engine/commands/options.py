@@ -23,6 +23,7 @@ from gapcheck import config
 from gapcheck.dates import parse_day
 from gapcheck.errors import display_path
 from gapcheck.output.files import write_set
+from gapcheck.output.templates import Deliverable
 
 DEFAULT_JURISDICTION = "la"
 STDIO = "-"
@@ -149,6 +150,12 @@ _DATA_OPTIONS = {
     "templates": click.option(
         "--templates", type=click.Path(path_type=Path), help="Your templates, used before the bundled ones."
     ),
+    "author": click.option(
+        "--author", help="Who prepared the report, printed on it (default: `author` in the configuration)."
+    ),
+    "organisation": click.option(
+        "--organisation", help="The organisation issuing the report (default: `organisation` in the configuration)."
+    ),
     "out": click.option(
         "--out",
         type=click.Path(path_type=Path, allow_dash=True),
@@ -172,6 +179,18 @@ def with_data(*keys: str) -> Callable[[Callable[..., int]], Callable[..., int]]:
         return run
 
     return decorate
+
+
+date_option = click.option(
+    "--date", "issued", metavar="YYYY-MM-DD", help="The report's date line (default: none, so output stays the same)."
+)
+
+
+def deliverable(issued: str | None) -> Deliverable:
+    """The author, organisation (as configured or given) and date line, the date checked."""
+    date = parse_date(issued)
+    settings = config.active()
+    return Deliverable(settings.author, settings.organisation, date.isoformat() if date else None)
 
 
 def parse_formats(value: str, allowed: tuple[str, ...]) -> tuple[str, ...]:

@@ -1,4 +1,4 @@
-"""`gapcheck report`: write the gap report (Markdown, HTML, JSON, CSV)."""
+"""`gapcheck report`: write the gap report (Markdown, HTML, JSON, CSV, PDF)."""
 
 from pathlib import Path
 
@@ -9,6 +9,8 @@ from gapcheck.commands.exit_codes import EXIT_OK
 from gapcheck.commands.options import (
     amendment_option,
     as_of_option,
+    date_option,
+    deliverable,
     emit,
     jurisdiction_option,
     jurisdiction_or_default,
@@ -17,7 +19,7 @@ from gapcheck.commands.options import (
     say,
     with_data,
 )
-from gapcheck.output.sets import REPORT_FORMATS, report_files
+from gapcheck.output.sets import REPORT_DEFAULT, REPORT_FORMATS, report_files
 from gapcheck.workspace import Workspace
 
 
@@ -28,7 +30,7 @@ from gapcheck.workspace import Workspace
 @click.option(
     "--format",
     "fmt",
-    default=",".join(REPORT_FORMATS),
+    default=",".join(REPORT_DEFAULT),
     show_default=True,
     help="Comma-separated: " + ", ".join(REPORT_FORMATS),
 )
@@ -37,13 +39,19 @@ from gapcheck.workspace import Workspace
     is_flag=True,
     help="Only requirements whose standards bind the jurisdiction on the date; the others are listed as not shown.",
 )
-@with_data("statutes", "standards", "templates", "out")
+@date_option
+@with_data("statutes", "standards", "templates", "out", "author", "organisation")
 def report(
-    jurisdiction: str | None, as_of: str | None, amendments: tuple[Path, ...], fmt: str, binding_only: bool
+    jurisdiction: str | None,
+    as_of: str | None,
+    amendments: tuple[Path, ...],
+    fmt: str,
+    binding_only: bool,
+    issued: str | None,
 ) -> int:
-    """Write the gap report (Markdown, HTML, JSON, CSV)."""
+    """Write the gap report (Markdown, HTML, JSON, CSV, PDF)."""
     formats = parse_formats(fmt, REPORT_FORMATS)
     ws = Workspace.open(notify=say)
     run = ws.evaluate(jurisdiction_or_default(jurisdiction), parse_date(as_of), amendments)
-    emit(config.active().out, report_files(run, formats, binding_only))
+    emit(config.active().out, report_files(run, formats, deliverable(issued), binding_only))
     return EXIT_OK

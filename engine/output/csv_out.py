@@ -51,7 +51,7 @@ def report_csv(ev: Evaluation) -> str:
 
 def matrix_csv(ctx: MatrixContext) -> str:
     """One row per requirement, one column per column-spec."""
-    header = ["requirement", "theme", "title", *(c.label for c in ctx.columns)]
+    header = ["requirement", "theme", "title", *(c.heading for c in ctx.columns)]
     rows = [
         [row.requirement, row.theme, row.title, *(c.findings[row.requirement].status.value for c in ctx.columns)]
         for row in ctx.rows

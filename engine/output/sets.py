@@ -7,12 +7,19 @@ from gapcheck.diff import Diff
 from gapcheck.load import Corpus
 from gapcheck.output.csv_out import matrix_csv, report_csv
 from gapcheck.output.json_out import report_json
+from gapcheck.output.pdf_out import html_to_pdf
 from gapcheck.output.templates import (
+    ANONYMOUS,
     Column,
+    Deliverable,
     DiffContext,
     MatrixContext,
     MatrixRow,
     StatedUnknown,
+    diff_chart,
+    laws_of,
+    matrix_chart,
+    matrix_totals,
     render,
     report_context,
 )
@@ -20,8 +27,12 @@ from gapcheck.output.xlsx_out import matrix_xlsx
 from gapcheck.vocab import THEME_TITLES
 from gapcheck.workspace import Run, Workspace
 
-REPORT_FORMATS = ("md", "html", "json", "csv")
-MATRIX_FORMATS = ("html", "md", "csv", "xlsx")
+REPORT_FORMATS = ("md", "html", "json", "csv", "pdf")
+REPORT_DEFAULT = ("md", "html", "json", "csv")
+MATRIX_FORMATS = ("html", "md", "csv", "xlsx", "pdf")
+MATRIX_DEFAULT = ("html", "md", "csv", "xlsx")
+DIFF_FORMATS = ("md", "html", "pdf")
+DIFF_DEFAULT = ("md", "html")
 
 
 def stated_unknowns(corpus: Corpus) -> list[StatedUnknown]:
@@ -37,17 +48,22 @@ def stated_unknowns(corpus: Corpus) -> list[StatedUnknown]:
     return out
 
 
-def report_files(run: Run, formats: tuple[str, ...], binding_only: bool = False) -> dict[str, str | bytes]:
+def report_files(
+    run: Run, formats: tuple[str, ...], meta: Deliverable = ANONYMOUS, binding_only: bool = False
+) -> dict[str, str | bytes]:
     """The gap report in each format, named after the jurisdiction (and drafts).
 
     With `binding_only`, findings whose standards do not bind are left out and listed by id.
     """
     ev, prov = (run.evaluation.binding_only() if binding_only else run.evaluation), run.provenance
     stem = f"{ev.jurisdiction}-report" + ("-amended" if run.amendments else "")
+    ctx = report_context(ev, prov, stated_unknowns(run.corpus), laws_of(run.corpus), meta)
     files: dict[str, str | bytes] = {}
     for fmt in formats:
         if fmt in ("md", "html"):
-            files[f"{stem}.{fmt}"] = render(f"report.{fmt}", report_context(ev, prov, stated_unknowns(run.corpus)))
+            files[f"{stem}.{fmt}"] = render(f"report.{fmt}", ctx)
+        elif fmt == "pdf":
+            files[f"{stem}.pdf"] = html_to_pdf(render("report.html", ctx))
         elif fmt == "json":
             files[f"{stem}.json"] = report_json(ev, run.amendment_label)
         elif fmt == "csv":
@@ -55,18 +71,29 @@ def report_files(run: Run, formats: tuple[str, ...], binding_only: bool = False)
     return files
 
 
-def diff_files(diff: Diff) -> dict[str, str | bytes]:
-    """The diff report in Markdown and HTML."""
+def diff_files(
+    diff: Diff,
+    formats: tuple[str, ...] = DIFF_DEFAULT,
+    meta: Deliverable = ANONYMOUS,
+) -> dict[str, str | bytes]:
+    """The diff report in Markdown, HTML and PDF."""
+    before, after = diff.baseline.evaluation.summary(), diff.amended.evaluation.summary()
     ctx = DiffContext(
         f"Draft check: {diff.amended.amendment_label}",
         diff.changes,
         diff.baseline.provenance,
         diff.amended.provenance,
         diff.counts(),
-        diff.baseline.evaluation.summary(),
-        diff.amended.evaluation.summary(),
+        before,
+        after,
+        diff_chart(before, after),
+        meta,
     )
-    return {"diff.md": render("diff.md", ctx), "diff.html": render("diff.html", ctx)}
+    files: dict[str, str | bytes] = {}
+    for fmt in formats:
+        page = render("diff.html" if fmt == "pdf" else f"diff.{fmt}", ctx)
+        files[f"diff.{fmt}"] = html_to_pdf(page) if fmt == "pdf" else page
+    return files
 
 
 def matrix_columns(
@@ -88,28 +115,48 @@ def matrix_columns(
     specs += [(first, None, (a,)) for a in amendments]
     columns = []
     for n, ((_, date, drafts), run) in enumerate(zip(specs, evaluate_all(ws, specs, jobs, light=True), strict=True)):
+        prov = run.provenance
         # the folder's name, never the argument as typed: a path must not leak into the reports
         label = run.corpus.code + (f" @ {date.isoformat()}" if date else "")
         label += f" + {run.amendments[0]}" if drafts else ""
-        columns.append(Column(f"c{n + 1}", label, run.provenance, {f.requirement: f for f in run.evaluation.findings}))
+        findings = {f.requirement: f for f in run.evaluation.findings}
+        draft = run.amendments[0] if drafts else None
+        columns.append(Column(f"c{n + 1}", label, prov, findings, prov.jurisdiction_name, prov.as_of, draft))
     return columns
 
 
 def matrix_files(
-    ws: Workspace, columns: list[Column], formats: tuple[str, ...], binding_only: bool = False
+    ws: Workspace,
+    columns: list[Column],
+    formats: tuple[str, ...],
+    meta: Deliverable = ANONYMOUS,
+    binding_only: bool = False,
 ) -> dict[str, str | bytes]:
     """The gap matrix in each format; with `binding_only`, rows no column is bound by are listed, not drawn."""
     rows = [MatrixRow(rid, req.title, str(req.theme)) for rid, req in ws.standards.requirements.items()]
+    order = {str(t): n for n, t in enumerate(THEME_TITLES)}
+    rows.sort(key=lambda r: order[r.theme])  # themes in the catalogue's order, requirements as listed
     hidden: tuple[MatrixRow, ...] = ()
     if binding_only:
         hidden = tuple(r for r in rows if all(c.findings[r.requirement].binds != "yes" for c in columns))
         rows = [r for r in rows if r not in hidden]
-    titles = {str(t): title for t, title in THEME_TITLES.items()}
-    ctx = MatrixContext("Gap matrix: " + ", ".join(c.label for c in columns), columns, rows, titles, hidden)
+    titles = {str(t): title for t, title in THEME_TITLES.items() if any(r.theme == str(t) for r in rows)}
+    ctx = MatrixContext(
+        "Gap matrix: " + "; ".join(c.heading for c in columns),
+        columns,
+        rows,
+        titles,
+        matrix_totals(columns, rows),
+        matrix_chart(columns, rows),
+        meta,
+        hidden,
+    )
     files: dict[str, str | bytes] = {}
     for fmt in formats:
         if fmt in ("md", "html"):
             files[f"matrix.{fmt}"] = render(f"matrix.{fmt}", ctx)
+        elif fmt == "pdf":
+            files["matrix.pdf"] = html_to_pdf(render("matrix.html", ctx))
         elif fmt == "csv":
             files["matrix.csv"] = matrix_csv(ctx)
         elif fmt == "xlsx":

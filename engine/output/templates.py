@@ -1,18 +1,24 @@
 """Render findings through the Jinja templates (the user's first, then reports/), one typed context per template.
 
 HTML autoescapes everything (statute text may hold `<`, `&` and `{{`);
-undefined names fail loudly. Markdown output escapes every value with the `md` filter.
+undefined names fail loudly. Markdown output escapes every value with the `md` filter (and `cite`, which
+also links citations). A user's templates folder (`--templates DIR`) overrides any template by name.
 """
 
 import re
-from dataclasses import dataclass, fields
+from collections.abc import Iterable
+from dataclasses import dataclass, field, fields
 
 import jinja2
+from markupsafe import Markup
 
 from gapcheck import config
 from gapcheck.diff import Change
 from gapcheck.evaluate import Evaluation
-from gapcheck.findings import Finding
+from gapcheck.findings import Finding, ProvisionRef
+from gapcheck.load import Corpus
+from gapcheck.output import charts
+from gapcheck.output.links import TREATIES, citation_url, citations, linkify, segments
 from gapcheck.paths import template_loader
 from gapcheck.provenance import Provenance
 from gapcheck.rules.terms import OUTCOME_WORDS, words
@@ -20,6 +26,142 @@ from gapcheck.rules.tree import COMBINE_WORDS
 from gapcheck.vocab import THEME_TITLES, Theme
 
 STATUSES = ("met", "partial", "gap", "unknown")
+MONTHS = ("January February March April May June July August September October November December").split()
+
+
+def long_date(iso: str) -> str:
+    """16 November 2017 for 2017-11-16 (a year or a year-month stays as it is)."""
+    parts = iso.split("-")
+    if len(parts) != 3:
+        return iso
+    return f"{int(parts[2])} {MONTHS[int(parts[1]) - 1]} {parts[0]}"
+
+
+@dataclass(frozen=True)
+class Deliverable:
+    """Who issues the report and when: printed only when given, so unset changes nothing."""
+
+    author: str | None = None
+    organisation: str | None = None
+    date: str | None = None
+
+    @property
+    def line(self) -> str:
+        """Prepared by the author, the organisation, on the date; empty when nothing is set."""
+        who = ", ".join(x for x in (self.author, self.organisation) if x)
+        text = f"Prepared by {who}" if who else ""
+        if self.date:
+            text = (text + ", " if text else "Issued ") + long_date(self.date)
+        return text + "." if text else ""
+
+
+ANONYMOUS = Deliverable()
+
+
+@dataclass(frozen=True)
+class LawInfo:
+    """An instrument as a reader cites it."""
+
+    title: str
+    year: str | None
+    url: str | None
+
+    @property
+    def name(self) -> str:
+        return self.title if not self.year or self.year in self.title else f"{self.title} ({self.year})"
+
+
+def laws_of(corpus: Corpus) -> dict[str, LawInfo]:
+    """Each instrument of a corpus by id, for citing its provisions."""
+    out = {}
+    for inst in corpus.instruments:
+        meta = inst.model.instrument
+        out[inst.id] = LawInfo(meta.title, str(meta.adopted)[:4] if meta.adopted else None, meta.url)
+    return out
+
+
+@dataclass(frozen=True)
+class ProvisionRow:
+    """One provision in a finding's table, however many of its offences the rules weighed."""
+
+    ref: str
+    citation: str
+    heading: str
+    roles: list[str]
+    sources: list[str]
+    url: str | None
+
+
+def provision_rows(refs: Iterable[ProvisionRef], laws: dict[str, LawInfo]) -> list[ProvisionRow]:
+    """The provisions of a finding, one row each, in the order the rules named them."""
+    grouped: dict[str, list[ProvisionRef]] = {}
+    for ref in refs:
+        grouped.setdefault(ref.id, []).append(ref)
+    rows = []
+    for pid, group in grouped.items():
+        first = group[0]
+        law = laws.get(pid.rsplit("/", 1)[0])
+        where = f"Article {first.article}" if first.article else first.heading
+        citation = f"{where}, {law.name}" if law else where
+        rows.append(
+            ProvisionRow(
+                pid,
+                citation,
+                first.heading,
+                list(dict.fromkeys(r.role for r in group)),
+                list(dict.fromkeys(r.source for r in group)),
+                law.url if law else None,
+            )
+        )
+    return rows
+
+
+@dataclass(frozen=True)
+class SourceEntry:
+    """A document the report relies on and what it was used for."""
+
+    document: str
+    url: str | None
+    uses: list[str]
+
+
+def sources_of(
+    findings: list[Finding], rows: dict[str, list[ProvisionRow]], stated: list["StatedUnknown"]
+) -> list[SourceEntry]:
+    """Every document cited, with the uses each pinpoint in it was put to, in order of first use."""
+    uses: dict[str, dict[str, dict[str, None]]] = {}
+
+    def note(doc: str, pin: str, use: str) -> None:
+        uses.setdefault(doc, {}).setdefault(pin, {})[use] = None
+
+    def cited(cite: str, use: str) -> None:
+        found = citations(cite)
+        if not found:  # a source the link table does not know: listed by its own words
+            note(cite, "", use)
+        for doc, pin in found:
+            note(doc, pin, use)
+
+    for f in findings:
+        topic = f.title[0].lower() + f.title[1:]
+        for s in f.standards:
+            note(s.instrument, s.pinpoint, f"standard on {topic}")
+        if f.benchmark:
+            cited(f.benchmark, f"benchmark for {topic}")
+        for r in f.recommendations:
+            cited(r, f"recommendation on {topic}")
+        for row in rows[f.requirement]:
+            for cite in row.sources:
+                cited(cite, row.citation)
+    for u in stated:
+        cited(u.source, f"not known: {u.about}")
+    return [
+        SourceEntry(
+            doc,
+            TREATIES.get(doc) or citation_url(doc),
+            [(f"{pin}: " if pin else "") + "; ".join(used) for pin, used in pins.items()],
+        )
+        for doc, pins in uses.items()
+    ]
 
 
 @dataclass(frozen=True)
@@ -53,6 +195,11 @@ class ReportContext:
     open_questions: list[Finding]
     stated_unknowns: list[StatedUnknown]
     provenance: Provenance
+    rows: dict[str, list[ProvisionRow]]
+    sources: list[SourceEntry]
+    chart: Markup
+    meta: Deliverable
+    running_head: str
     hidden: tuple[Finding, ...] = ()
 
 
@@ -64,6 +211,15 @@ class Column:
     label: str
     provenance: Provenance
     findings: dict[str, Finding]
+    name: str = ""
+    date: str = ""
+    draft: str | None = None
+
+    @property
+    def heading(self) -> str:
+        """The column as a reader names it: the country, the date, the draft's title."""
+        parts = [self.name or self.label, long_date(self.date) if self.date else ""]
+        return ", ".join(p for p in parts if p) + (f", with {self.draft}" if self.draft else "")
 
 
 @dataclass(frozen=True)
@@ -83,11 +239,37 @@ class MatrixContext:
     columns: list[Column]
     rows: list[MatrixRow]
     theme_titles: dict[str, str]
+    totals: dict[str, dict[str, dict[str, int]]] = field(default_factory=dict)
+    chart: Markup = Markup("")
+    meta: Deliverable = ANONYMOUS
+
     hidden: tuple[MatrixRow, ...] = ()
 
     def not_shown(self, row: MatrixRow) -> list[str]:
         """The cells of a row left out by --binding-only: said, not dropped, in tabular formats."""
         return [f"not shown (binds: {c.findings[row.requirement].binds})" for c in self.columns]
+
+
+def matrix_totals(columns: list[Column], rows: list[MatrixRow]) -> dict[str, dict[str, dict[str, int]]]:
+    """Status counts per theme (and "all") per column key."""
+    out: dict[str, dict[str, dict[str, int]]] = {}
+    for theme in [*dict.fromkeys(r.theme for r in rows), "all"]:
+        picked = [r for r in rows if theme in ("all", r.theme)]
+        out[theme] = {
+            c.key: {s: sum(1 for r in picked if c.findings[r.requirement].status.value == s) for s in STATUSES}
+            for c in columns
+        }
+    return out
+
+
+def matrix_chart(columns: list[Column], rows: list[MatrixRow]) -> Markup:
+    """The matrix as a heat map: a cell per requirement and column."""
+    heat = [
+        charts.HeatRow(r.requirement, r.title, [c.findings[r.requirement].status.value for c in columns]) for r in rows
+    ]
+    return charts.heat_map(
+        "heat", "Status of each requirement in each column", [c.name or c.label for c in columns], heat
+    )
 
 
 @dataclass(frozen=True)
@@ -101,6 +283,14 @@ class DiffContext:
     counts: dict[str, int]
     before: dict[str, int]
     after: dict[str, int]
+    chart: Markup = Markup("")
+    meta: Deliverable = ANONYMOUS
+
+
+def diff_chart(before: dict[str, int], after: dict[str, int]) -> Markup:
+    """Status counts without and with the draft, as two bars."""
+    bars = [charts.Bar("before", "Without the draft", before), charts.Bar("after", "With the draft", after)]
+    return charts.status_bars("diffbars", "Requirements by status, without and with the draft", bars)
 
 
 def environment(autoescape: bool) -> jinja2.Environment:
@@ -114,6 +304,8 @@ def environment(autoescape: bool) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["md"] = md_cell
+    env.filters["cite"] = linkify if autoescape else md_cite
+    env.filters["long_date"] = long_date
     env.globals["STATUSES"] = STATUSES
     env.globals["OUTCOME_WORDS"] = OUTCOME_WORDS
     env.globals["COMBINE_WORDS"] = COMBINE_WORDS
@@ -133,6 +325,17 @@ def md_cell(value: object) -> str:
     return _BLOCK_START.sub(lambda m: "\\" + m.group(0) if m.group(1) else m.group(2) + "\\" + m.group(3), text)
 
 
+def md_cite(value: object, url: str | None = None) -> str:
+    """Like `md`, with each citation in the text a Markdown link."""
+    text = _LINE_BREAKS.sub(" ", str(value)).strip()
+    out = "".join(f"[{_md_inline(part)}]({href})" if href else _md_inline(part) for part, href in segments(text, url))
+    return _BLOCK_START.sub(lambda m: "\\" + m.group(0) if m.group(1) else m.group(2) + "\\" + m.group(3), out)
+
+
+def _md_inline(text: str) -> str:
+    return _INLINE.sub(r"\\\1", text)
+
+
 def render(template: str, context: object) -> str:
     """Render a template with a context dataclass's fields as its names."""
     env = environment(autoescape=template.endswith(".html"))
@@ -140,7 +343,13 @@ def render(template: str, context: object) -> str:
     return env.get_template(template).render(**names)
 
 
-def report_context(ev: Evaluation, provenance: Provenance, stated: list[StatedUnknown]) -> ReportContext:
+def report_context(
+    ev: Evaluation,
+    provenance: Provenance,
+    stated: list[StatedUnknown],
+    laws: dict[str, LawInfo],
+    meta: Deliverable = ANONYMOUS,
+) -> ReportContext:
     """The gap report's context, themes in the catalogue's order."""
     sections = []
     for theme in Theme:
@@ -149,6 +358,10 @@ def report_context(ev: Evaluation, provenance: Provenance, stated: list[StatedUn
             counts = {s: sum(1 for f in found if f.status.value == s) for s in STATUSES}
             sections.append(ThemeSection(theme.value, THEME_TITLES[theme], counts, found))
     title = f"Gap report: {provenance.jurisdiction_name}"
+    rows = {f.requirement: provision_rows(f.provisions, laws) for f in ev.findings}
+    bars = [charts.Bar(s.theme, s.title, s.counts) for s in sections]
+    chart = charts.status_bars("themes", "Requirements by status in each theme", bars)
+    head = f"{provenance.jurisdiction_name}, law in force on {long_date(provenance.as_of)}"
     return ReportContext(
         title,
         ev.summary(),
@@ -156,5 +369,10 @@ def report_context(ev: Evaluation, provenance: Provenance, stated: list[StatedUn
         [f for f in ev.findings if f.status.value == "unknown"],
         stated,
         provenance,
+        rows,
+        sources_of(ev.findings, rows, stated),
+        chart,
+        meta,
+        head,
         ev.hidden,
     )

@@ -12,39 +12,77 @@ import zipfile
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
-from openpyxl.styles import Font, PatternFill
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from gapcheck.output.csv_out import FORMULA_START
-from gapcheck.output.templates import MatrixContext
+from gapcheck.output.templates import STATUSES, MatrixContext
 
 FILLS = {"met": "C6EFCE", "partial": "FFEB9C", "gap": "FFC7CE", "unknown": "EDEDED"}
 FIXED = dt.datetime(2000, 1, 1)
 _STAMP = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 
 
+LEGEND = {
+    "met": "in-force provisions satisfy the requirement",
+    "partial": "they satisfy part of it",
+    "gap": "the law does not satisfy it, and the sources say so",
+    "unknown": "the facts needed are not in the corpus",
+}
+
+
 def matrix_xlsx(ctx: MatrixContext) -> bytes:
-    """One row per requirement, one column per column-spec, statuses as words on coloured cells."""
+    """A sheet of statuses (themes in order, filterable, headers frozen), a sheet of totals, a legend."""
     book = Workbook()
     sheet = book.active
     sheet.title = "Gap matrix"
-    sheet.append(["requirement", "theme", "title", *(c.label for c in ctx.columns)])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
+    sheet.append(["Requirement", "Theme", "Title", *(c.heading for c in ctx.columns)])
     for row in ctx.rows:
         statuses = [c.findings[row.requirement].status.value for c in ctx.columns]
-        sheet.append([row.requirement, row.theme, row.title, *statuses])
+        sheet.append([row.requirement, ctx.theme_titles[row.theme], row.title, *statuses])
         for cell, status in zip(sheet[sheet.max_row][3:], statuses, strict=True):
             cell.fill = PatternFill("solid", fgColor=FILLS[status])
+            cell.alignment = Alignment(horizontal="center")
     for row in ctx.hidden:  # --binding-only: listed as not shown, never dropped silently
         sheet.append([row.requirement, row.theme, row.title, *ctx.not_shown(row)])
-    for cells in sheet.iter_rows():
-        for cell in cells:
-            _as_text(cell)
+    _header(sheet, [28, 34, 60, *(24 for _ in ctx.columns)])
+    sheet.auto_filter.ref = f"A1:{get_column_letter(3 + len(ctx.columns))}{sheet.max_row}"
     sheet.freeze_panes = "D2"
+
+    totals = book.create_sheet("Totals")
+    totals.append(["Theme", "Status", *(c.heading for c in ctx.columns)])
+    for theme, title in [*ctx.theme_titles.items(), ("all", "All requirements")]:
+        for status in STATUSES:
+            totals.append([title, status, *(ctx.totals[theme][c.key][status] for c in ctx.columns)])
+    _header(totals, [40, 12, *(24 for _ in ctx.columns)])
+    totals.freeze_panes = "C2"
+
+    legend = book.create_sheet("Legend")
+    legend.append(["Status", "Meaning"])
+    for status, meaning in LEGEND.items():
+        legend.append([status, meaning])
+        legend.cell(legend.max_row, 1).fill = PatternFill("solid", fgColor=FILLS[status])
+    _header(legend, [12, 60])
+
+    for ws in (sheet, totals, legend):
+        for cells in ws.iter_rows():
+            for cell in cells:
+                if not isinstance(cell.value, int):  # counts stay numbers; everything else is text
+                    _as_text(cell)
     book.properties.created = FIXED
     raw = io.BytesIO()
     book.save(raw)
     return _fixed_times(raw.getvalue())
+
+
+def _header(sheet: Worksheet, widths: list[int]) -> None:
+    """Bold, wrapped header cells and fixed column widths."""
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for n, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(n)].width = width
 
 
 def _as_text(cell: Cell) -> None:

@@ -1,0 +1,139 @@
+"""What makes a report a deliverable: charts that match the data, a byline, accessible tables, own templates."""
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from gapcheck.cli import main
+from gapcheck.output.charts import STATUSES
+
+DRAFT = Path(__file__).parent.parent / "statutes" / "la" / "drafts" / "possession-and-grooming.yaml"
+
+
+def _bars(svg: str) -> dict[str, dict[str, int]]:
+    """The counts a bar chart draws: {group: {status: count}}."""
+    out: dict[str, dict[str, int]] = {}
+    for group, body in re.findall(r'<g data-group="([^"]+)">(.*?)</g>', svg, re.S):
+        counts = {s: 0 for s in STATUSES}
+        for status, count in re.findall(r'data-status="(\w+)" data-count="(\d+)"', body):
+            counts[status] += int(count)
+        out[group] = counts
+    return out
+
+
+def _svg(html: str, chart_id: str) -> str:
+    found = re.search(rf'<svg class="chart" id="{chart_id}".*?</svg>', html, re.S)
+    assert found, f"no chart {chart_id}"
+    return found.group(0)
+
+
+@pytest.fixture(scope="module")
+def lao(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, dict]:  # type: ignore[type-arg]
+    out = tmp_path_factory.mktemp("lao")
+    assert main(["report", "--out", str(out), "--format", "html,json"]) == 0
+    html = (out / "la-report.html").read_text(encoding="utf-8")
+    return html, json.loads((out / "la-report.json").read_text(encoding="utf-8"))
+
+
+def test_the_theme_chart_draws_the_counts_of_the_json(lao) -> None:  # type: ignore[no-untyped-def]
+    html, data = lao
+    expected: dict[str, dict[str, int]] = {}
+    for f in data["findings"]:
+        expected.setdefault(f["theme"], {s: 0 for s in STATUSES})[f["status"]] += 1
+    assert _bars(_svg(html, "themes")) == expected
+
+
+def test_charts_are_accessible_and_do_not_rely_on_colour(lao) -> None:  # type: ignore[no-untyped-def]
+    svg = _svg(lao[0], "themes")
+    assert 'role="img"' in svg and "<title " in svg and "<desc " in svg
+    patterns = re.findall(r'<pattern id="themes-(\w+)".*?</pattern>', svg, re.S)
+    assert patterns == list(STATUSES)
+    bodies = re.findall(r'<pattern id="themes-\w+"[^>]*>(.*?)</pattern>', svg, re.S)
+    assert len({re.sub(r'fill="#\w+"', "", b) for b in bodies}) == len(STATUSES), "patterns differ only in colour"
+    # every drawn segment carries its count as text, and the description says it in words
+    assert len(re.findall(r"<rect [^>]*data-status", svg)) == len(re.findall(r'aria-hidden="true">\d+[MPG?]<', svg))
+    desc = re.search(r"<desc [^>]*>(.*?)</desc>", svg, re.S)
+    assert desc
+    for theme, counts in _bars(svg).items():
+        assert all(f"{n} {s}" in desc.group(1) for s, n in counts.items() if n), theme
+    assert "<script" not in lao[0] and 'href="http' not in svg
+
+
+def test_the_matrix_heat_map_and_totals_match_the_csv(tmp_path: Path) -> None:
+    assert main(["matrix", "--out", str(tmp_path), "--format", "html,csv"]) == 0
+    html = (tmp_path / "matrix.html").read_text(encoding="utf-8")
+    rows = list(csv.reader(io.StringIO((tmp_path / "matrix.csv").read_text(encoding="utf-8"))))
+    heat = _svg(html, "heat")
+    for n in range(len(rows[0]) - 3):
+        drawn = re.findall(rf'data-status="(\w+)" data-count="1" data-column="{n}"', heat)
+        assert sorted(drawn) == sorted(r[3 + n] for r in rows[1:])
+        totals = ", ".join(f"{sum(1 for r in rows[1:] if r[3 + n] == s)} {s}" for s in STATUSES)
+        assert totals in html.split("<tfoot>")[1].split("</tfoot>")[0].split("<td")[n + 1]
+
+
+def test_the_diff_chart_draws_before_and_after(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    main(["diff", "-a", str(DRAFT), "--format", "json", "--out", str(tmp_path)])
+    out = capsys.readouterr().out
+    data = json.loads(out[out.index("{") :])
+    bars = _bars(_svg((tmp_path / "diff.html").read_text(encoding="utf-8"), "diffbars"))
+    assert bars == {"before": data["baseline"]["summary"], "after": data["amendment"]["summary"]}
+
+
+def test_byline_only_when_given(tmp_path: Path) -> None:
+    args = ["report", "--format", "html,md"]
+    assert main([*args, "--out", str(tmp_path / "plain")]) == 0
+    assert (
+        main(
+            [
+                *args,
+                "--out",
+                str(tmp_path / "signed"),
+                "--author",
+                "A. Analyst",
+                "--organisation",
+                "ECPAT",
+                "--date",
+                "2026-03-01",
+            ]
+        )
+        == 0
+    )
+    plain = (tmp_path / "plain" / "la-report.html").read_text(encoding="utf-8")
+    assert "Prepared by" not in plain and "byline" not in plain.split("</style>")[1]
+    for name in ("la-report.html", "la-report.md"):
+        signed = (tmp_path / "signed" / name).read_text(encoding="utf-8")
+        assert "Prepared by A. Analyst, ECPAT, 1 March 2026." in signed
+
+
+def test_a_bad_date_line_is_a_usage_error(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(["report", "--date", "March 2026", "--out", str(tmp_path / "x")]) == 2
+    assert not (tmp_path / "x").exists()
+    assert "YYYY-MM-DD" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", ["report", "matrix", "diff"])
+def test_every_table_header_has_a_scope(command: str, tmp_path: Path) -> None:
+    args = {
+        "report": ["report", "--format", "html"],
+        "matrix": ["matrix", "--format", "html"],
+        "diff": ["diff", "-a", str(DRAFT)],
+    }[command]
+    main([*args, "--out", str(tmp_path)])
+    html = next(tmp_path.glob("*.html")).read_text(encoding="utf-8")
+    headers = re.findall(r"<th\b[^>]*>", html)
+    assert headers and [h for h in headers if "scope=" not in h] == []
+
+
+def test_own_templates_override_by_name_and_fall_back(tmp_path: Path) -> None:
+    own = tmp_path / "brand"
+    own.mkdir()
+    (own / "_provenance.html").write_text("<footer>Published by the Example Coalition.</footer>\n", encoding="utf-8")
+    assert main(["report", "--format", "html", "--templates", str(own), "--out", str(tmp_path / "out")]) == 0
+    html = (tmp_path / "out" / "la-report.html").read_text(encoding="utf-8")
+    assert "Published by the Example Coalition." in html
+    assert "Computed by gapcheck" not in html
+    assert '<section id="sources">' in html  # the built-in page around it
