@@ -37,6 +37,7 @@ COMMANDS = {
     "schema": "gapcheck.commands.schema:schema_command",
     "init": "gapcheck.commands.init:init",
     "why": "gapcheck.commands.why:why",
+    "suggest": "gapcheck.commands.suggest:suggest_command",
 }
 
 

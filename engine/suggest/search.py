@@ -1,0 +1,236 @@
+"""Find, per targeted requirement, the smallest edit that the rules confirm closes it.
+
+Candidates in order: repair an offence the requirement's criteria already
+consider (fewest edits first), then a new offence beside the closest one. A
+candidate is kept only if re-evaluating the law with the whole draft shows the
+requirement `met`, every requirement closed so far still `met`, and no
+requirement regressed, weakened or turned unknown (`gapcheck.diff.compare`).
+"""
+
+import datetime as dt
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from gapcheck.diff import Diff, Direction, compare
+from gapcheck.findings import Finding
+from gapcheck.load import Corpus
+from gapcheck.models import Offence, Provision
+from gapcheck.standard import CoverageTest, GenderNeutralTest, Requirement
+from gapcheck.suggest import render
+from gapcheck.suggest.edits import Draft, provision, with_new, with_offence
+from gapcheck.suggest.place import next_article, taken
+from gapcheck.suggest.repair import new_offence, repair
+from gapcheck.vocab import Sex, Status
+from gapcheck.workspace import Run, Workspace
+
+OFFENCE_TESTS = ("criminalization", "separate_offence", "penalty")
+BAD = (Direction.regressed, Direction.weakened, Direction.to_unknown)
+CLOSEST = 3  # existing offences tried per requirement before a new one
+
+
+@dataclass(frozen=True)
+class Open:
+    """A targeted requirement the suggestion does not close, and why."""
+
+    requirement: str
+    status: Status
+    reason: str
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """The verified draft: what it closes, what it cannot, and the diff that proves it."""
+
+    jurisdiction: str
+    as_of: dt.date
+    targets: list[str]
+    closed: list[str]
+    open: list[Open]
+    draft: Draft
+    text: str
+    diff: Diff | None
+
+
+def suggest(ws: Workspace, code: str, as_of: dt.date | None, drafts: tuple[Path, ...], only: list[str]) -> Suggestion:
+    """The suggestion for the chosen requirements (default: every gap and partial)."""
+    base = ws.evaluate(code, as_of, drafts)
+    date = base.evaluation.as_of
+    findings = {f.requirement: f for f in base.evaluation.findings}
+    targets = sorted(only or [r for r, f in findings.items() if f.status in (Status.gap, Status.partial)])
+    draft: Draft = {}
+    closed: list[str] = []
+    opened: list[Open] = []
+    current = base
+    with tempfile.TemporaryDirectory() as tmp:
+        check = _checker(ws, base, code, date, drafts, Path(tmp) / "suggestion.yaml")
+        for rid in targets:
+            f = findings[rid]
+            if f.status is Status.met:
+                opened.append(Open(rid, f.status, "already met"))
+                continue
+            if _status(current, rid) is Status.met:
+                closed.append(rid)
+                continue
+            req = ws.standards.requirements[rid]
+            reason, candidates = _candidates(req, f, base.corpus, draft, _neighbours(req, base))
+            for cand in candidates:
+                run = check(cand, [*closed, rid])
+                if run is not None:
+                    draft, current = cand, run
+                    closed.append(rid)
+                    break
+            else:
+                opened.append(Open(rid, f.status, reason or _unreached(f)))
+        text = render.draft_yaml(code, date, draft, findings, ws.standards.requirements)
+        diff = None
+        if draft:
+            (Path(tmp) / "suggestion.yaml").write_text(text, encoding="utf-8")
+            diff = compare(base, ws.evaluate(code, date, (*drafts, Path(tmp) / "suggestion.yaml")))
+    return Suggestion(code, date, targets, sorted(closed), opened, draft, text, diff)
+
+
+def _checker(
+    ws: Workspace, base: Run, code: str, date: dt.date, drafts: tuple[Path, ...], path: Path
+) -> Callable[[Draft, list[str]], Run | None]:
+    def check(draft: Draft, must_meet: list[str]) -> Run | None:
+        path.write_text(render.draft_yaml(code, date, draft, {}, {}), encoding="utf-8")
+        run = ws.evaluate(code, date, (*drafts, path))
+        if any(_status(run, r) is not Status.met for r in must_meet):
+            return None
+        if any(c.direction in BAD for c in compare(base, run).changes):
+            return None
+        return run
+
+    return check
+
+
+def _status(run: Run, rid: str) -> Status:
+    return next(f.status for f in run.evaluation.findings if f.requirement == rid)
+
+
+def _candidates(
+    req: Requirement, f: Finding, corpus: Corpus, draft: Draft, neighbours: list[str]
+) -> tuple[str | None, list[Draft]]:
+    """Drafts to try for one requirement, smallest first; or the reason none can be drafted."""
+    test = req.test
+    if isinstance(test, GenderNeutralTest):
+        neutral = _sex_neutral(req, f, corpus, draft)
+        return None, [neutral] if neutral is not draft else []
+    if not isinstance(test, CoverageTest) or test.kind not in OFFENCE_TESTS:
+        return _outside(req, f), []
+    tried: list[tuple[int, str, str, Draft]] = []
+    for pid, oid in _considered(f) + _comparable(corpus, test):
+        off = _offence(corpus, draft, pid, oid)
+        if off is None:
+            continue
+        fixed, said = repair(off, test)
+        if said:
+            tried.append((len(said), pid, oid, with_offence(corpus, draft, pid, fixed, _why(req, oid, said))))
+    ranked = sorted({(n, pid, oid): d for n, pid, oid, d in tried}.items())[:CLOSEST]
+    out = [d for _, d in ranked]
+    near = ranked[0][0][1] if ranked else (neighbours[0] if neighbours else _home(corpus, test))
+    if near is not None:
+        out.append(_added(corpus, draft, req, test, near))
+    return None, out
+
+
+def _sex_neutral(req: Requirement, f: Finding, corpus: Corpus, draft: Draft) -> Draft:
+    """Every offence the criteria weigh that protects one sex only, made to protect both."""
+    for pid, oid in _considered(f):
+        off = _offence(corpus, draft, pid, oid)
+        if off is not None and off.victim is not None and off.victim.sex != Sex.any:
+            neutral = off.model_copy(update={"victim": off.victim.model_copy(update={"sex": Sex.any})})
+            draft = with_offence(corpus, draft, pid, neutral, _why(req, oid, ["make it sex-neutral"]))
+    return draft
+
+
+def _considered(f: Finding) -> list[tuple[str, str]]:
+    """(provision, offence id) of every offence the criteria weigh, in tree order."""
+    seen: dict[tuple[str, str], None] = {}
+    for c in f.criteria.walk():
+        for e in c.facts:
+            if e.offence and "[" in e.offence:
+                seen[(e.provision, e.offence.rsplit("[", 1)[1].rstrip("]"))] = None
+    return list(seen)
+
+
+def _comparable(corpus: Corpus, test: CoverageTest) -> list[tuple[str, str]]:
+    """In-force offences of a wanted object and conduct that the criteria did not weigh (e.g. other conducts only)."""
+    wanted = {c for g in test.groups for c in g}
+    return [
+        (f"{i.id}/{p.id}", o.id)
+        for i in corpus.instruments
+        for p in i.model.provisions
+        if p.repealed is None
+        for o in p.offences
+        if o.object in [*test.objects, *test.partial_objects] and set(o.conduct) & wanted
+    ]
+
+
+def _offence(corpus: Corpus, draft: Draft, pid: str, oid: str) -> Offence | None:
+    prov = provision(corpus, draft, pid)
+    return next((o for o in prov.offences if o.id == oid), None) if prov else None
+
+
+def _neighbours(req: Requirement, run: Run) -> list[str]:
+    """Provisions holding the offences that findings of the same theme rely on, most relied on first."""
+    count: dict[str, int] = {}
+    for f in run.evaluation.findings:
+        if f.theme == str(req.theme):
+            for pid in dict.fromkeys(e.provision for c in f.criteria.walk() for e in c.facts if e.offence):
+                count[pid] = count.get(pid, 0) + 1
+    return sorted(count, key=lambda pid: (-count[pid], pid))
+
+
+def _home(corpus: Corpus, test: CoverageTest) -> str | None:
+    """The provision a new offence goes beside: the last one holding an offence of the wanted object."""
+    found = [
+        f"{i.id}/{p.id}"
+        for i in corpus.instruments
+        for p in i.model.provisions
+        if p.repealed is None and any(o.object in test.objects and o.child_specific for o in p.offences)
+    ]
+    return found[-1] if found else None
+
+
+def _added(corpus: Corpus, draft: Draft, req: Requirement, test: CoverageTest, near: str) -> Draft:
+    inst = near.rpartition("/")[0]
+    base = provision(corpus, draft, near)
+    article, pid = next_article(base.article if base else None, taken(corpus, inst, set(draft)), req.id)
+    where = f"draft art. {article}" if article else f"draft provision ({req.id})"
+    off, said = new_offence(test, req.id, where)
+    prov = Provision.model_validate(
+        {"id": pid, "article": article, "heading": req.title, "source": where, "offences": [off]}
+    )
+    return with_new(draft, inst, prov, _why(req, off.id, said))
+
+
+def _why(req: Requirement, oid: str, said: list[str]) -> str:
+    return f"{req.id} ({oid}): " + "; ".join(said)
+
+
+def _outside(req: Requirement, f: Finding) -> str:
+    """Why a requirement of this kind is not drafted: it is not an offence, and suggest drafts offences."""
+    kind = req.test.kind
+    missing = "; ".join(dict.fromkeys(c.missing for c in f.criteria.unmet() if c.missing)) or f.title
+    if kind == "diversion" and any(c.outcome.value == "unknown" for c in f.criteria.unmet()):
+        return f"an unknown fact: the sources do not state the penalties this turns on ({missing})"
+    what = {
+        "measure": "a measure outside the offence provisions",
+        "min_age": "an age threshold outside criminal law",
+        "no_exceptions": "an age threshold outside criminal law",
+        "age_order": "an age threshold outside criminal law",
+        "non_punishment": "an exemption measure for child victims (a policy choice, not an offence)",
+        "diversion": "a change of the mediation threshold (procedure law)",
+    }.get(kind, kind)
+    return f"needs {what}: {missing}"
+
+
+def _unreached(f: Finding) -> str:
+    missing = "; ".join(dict.fromkeys(c.missing for c in f.criteria.unmet() if c.missing))
+    return (
+        "no amendment of the closest offences, nor a new offence, reached `met` without regressing or "
+        f"weakening another requirement: {missing or 'see gapcheck why ' + f.requirement}"
+    )
