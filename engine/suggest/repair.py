@@ -94,8 +94,8 @@ def duration(months: int) -> str:
     return f"{months // 12} years" if months % 12 == 0 else f"{months} months"
 
 
-def new_offence(test: CoverageTest, oid: str, source: str) -> tuple[Offence, list[str]]:
-    """A new offence built from the test alone: every group's conducts, the required object, ages and means."""
+def new_offence(test: CoverageTest, oid: str, source: str, penalty: int | None) -> Offence:
+    """A new offence built from the test: every group's conducts, the required object, ages and means."""
     conducts = list(dict.fromkeys(c for group in test.groups for c in group))
     data: dict[str, object] = {
         "id": oid,
@@ -110,6 +110,6 @@ def new_offence(test: CoverageTest, oid: str, source: str) -> tuple[Offence, lis
         data["purpose"] = [test.purposes[0]]
     if test.victim_ages is not None:
         data["victim"] = {"age_from": test.victim_ages[0], "age_below": test.victim_ages[1]}
-    if test.max_at_least is not None:
-        data["penalty"] = {"max": duration(test.max_at_least)}
-    return Offence.model_validate(data), ["a new offence"]
+    if penalty is not None:
+        data["penalty"] = {"max": duration(penalty)}
+    return Offence.model_validate(data)

@@ -21,7 +21,7 @@ from gapcheck.standard import CoverageTest, GenderNeutralTest, Requirement
 from gapcheck.suggest import render
 from gapcheck.suggest.edits import Draft, provision, with_new, with_offence
 from gapcheck.suggest.place import next_article, taken
-from gapcheck.suggest.repair import new_offence, repair
+from gapcheck.suggest.repair import duration, new_offence, repair
 from gapcheck.vocab import Sex, Status
 from gapcheck.workspace import Run, Workspace
 
@@ -74,7 +74,8 @@ def suggest(ws: Workspace, code: str, as_of: dt.date | None, drafts: tuple[Path,
                 closed.append(rid)
                 continue
             req = ws.standards.requirements[rid]
-            reason, candidates = _candidates(req, f, base.corpus, draft, _neighbours(req, base))
+            reqs = ws.standards.requirements
+            reason, candidates = _candidates(req, f, base.corpus, draft, _neighbours(req, base), reqs)
             for cand in candidates:
                 run = check(cand, [*closed, rid])
                 if run is not None:
@@ -83,6 +84,13 @@ def suggest(ws: Workspace, code: str, as_of: dt.date | None, drafts: tuple[Path,
                     break
             else:
                 opened.append(Open(rid, f.status, reason or _unreached(f)))
+        late = {
+            o.requirement
+            for o in opened
+            if o.status is not Status.met and _status(current, o.requirement) is Status.met
+        }
+        closed += sorted(late)
+        opened = [o for o in opened if o.requirement not in late]
         text = render.draft_yaml(code, date, draft, findings, ws.standards.requirements)
         diff = None
         if draft:
@@ -111,7 +119,12 @@ def _status(run: Run, rid: str) -> Status:
 
 
 def _candidates(
-    req: Requirement, f: Finding, corpus: Corpus, draft: Draft, neighbours: list[str]
+    req: Requirement,
+    f: Finding,
+    corpus: Corpus,
+    draft: Draft,
+    neighbours: list[str],
+    reqs: dict[str, Requirement],
 ) -> tuple[str | None, list[Draft]]:
     """Drafts to try for one requirement, smallest first; or the reason none can be drafted."""
     test = req.test
@@ -121,7 +134,7 @@ def _candidates(
     if not isinstance(test, CoverageTest) or test.kind not in OFFENCE_TESTS:
         return _outside(req, f), []
     tried: list[tuple[int, str, str, Draft]] = []
-    for pid, oid in _considered(f) + _comparable(corpus, test):
+    for pid, oid in _considered(f) + _comparable(corpus, test) + _suggested(draft, req, reqs):
         off = _offence(corpus, draft, pid, oid)
         if off is None:
             continue
@@ -132,7 +145,7 @@ def _candidates(
     out = [d for _, d in ranked]
     near = ranked[0][0][1] if ranked else (neighbours[0] if neighbours else _home(corpus, test))
     if near is not None:
-        out.append(_added(corpus, draft, req, test, near))
+        out.append(_added(corpus, draft, req, test, near, reqs))
     return None, out
 
 
@@ -169,6 +182,17 @@ def _comparable(corpus: Corpus, test: CoverageTest) -> list[tuple[str, str]]:
     ]
 
 
+def _suggested(draft: Draft, req: Requirement, reqs: dict[str, Requirement]) -> list[tuple[str, str]]:
+    """Offences this suggestion adds for requirements of the same theme: a later one may extend them."""
+    return [
+        (e.pid, o.id)
+        for e in draft.values()
+        if e.verb == "add"
+        for o in e.provision.offences
+        if o.id in reqs and reqs[o.id].theme == req.theme
+    ]
+
+
 def _offence(corpus: Corpus, draft: Draft, pid: str, oid: str) -> Offence | None:
     prov = provision(corpus, draft, pid)
     return next((o for o in prov.offences if o.id == oid), None) if prov else None
@@ -185,26 +209,66 @@ def _neighbours(req: Requirement, run: Run) -> list[str]:
 
 
 def _home(corpus: Corpus, test: CoverageTest) -> str | None:
-    """The provision a new offence goes beside: the last one holding an offence of the wanted object."""
-    found = [
-        f"{i.id}/{p.id}"
-        for i in corpus.instruments
-        for p in i.model.provisions
-        if p.repealed is None and any(o.object in test.objects and o.child_specific for o in p.offences)
-    ]
-    return found[-1] if found else None
+    """Where a new offence goes when no comparable one is weighed: beside the last offence of the wanted object,
+    else after the last provision of the instrument holding the most child-specific offences."""
+
+    def held(want: Callable[[Offence], bool]) -> list[tuple[str, str]]:
+        return [
+            (i.id, f"{i.id}/{p.id}")
+            for i in corpus.instruments
+            for p in i.model.provisions
+            if p.repealed is None and any(want(o) for o in p.offences)
+        ]
+
+    same = held(lambda o: o.object in test.objects and o.child_specific)
+    if same:
+        return same[-1][1]
+    child = held(lambda o: o.child_specific)
+    if not child:
+        return None
+    count = {inst: sum(1 for i, _ in child if i == inst) for inst, _ in child}
+    best = max(sorted(count), key=lambda inst: count[inst])
+    return [pid for inst, pid in child if inst == best][-1]
 
 
-def _added(corpus: Corpus, draft: Draft, req: Requirement, test: CoverageTest, near: str) -> Draft:
+def _added(
+    corpus: Corpus, draft: Draft, req: Requirement, test: CoverageTest, near: str, reqs: dict[str, Requirement]
+) -> Draft:
     inst = near.rpartition("/")[0]
     base = provision(corpus, draft, near)
     article, pid = next_article(base.article if base else None, taken(corpus, inst, set(draft)), req.id)
     where = f"draft art. {article}" if article else f"draft provision ({req.id})"
-    off, said = new_offence(test, req.id, where)
+    months, whence = _penalty(test, reqs, base)
+    off = new_offence(test, req.id, where, months)
+    said = [f"a new offence beside {near}", whence]
     prov = Provision.model_validate(
         {"id": pid, "article": article, "heading": req.title, "source": where, "offences": [off]}
     )
     return with_new(draft, inst, prov, _why(req, off.id, said))
+
+
+def _penalty(test: CoverageTest, reqs: dict[str, Requirement], near: Provision | None) -> tuple[int | None, str]:
+    """The maximum penalty of a new offence: the standards' benchmark for its conducts, else the comparable offence's.
+
+    A new offence with no stated penalty would turn the penalty and diversion findings unknown.
+    """
+    conducts = {c for g in test.groups for c in g}
+    marks = [
+        (r.test.max_at_least, r.id)
+        for r in reqs.values()
+        if isinstance(r.test, CoverageTest) and r.test.max_at_least is not None
+        if conducts & {c for g in r.test.groups for c in g}
+    ]
+    if marks:
+        months, rid = max(marks)
+        return months, f"maximum penalty {duration(months)}, the benchmark of {rid}"
+    stated = [o.penalty.max for o in (near.offences if near else []) if o.penalty and o.penalty.max is not None]
+    if stated and near is not None:
+        return max(stated), (
+            f"maximum penalty {duration(max(stated))} as in the comparable art. {near.article or near.id}: "
+            "a placeholder for the legislator, the standards give no benchmark"
+        )
+    return None, "no penalty: the standards give no benchmark and no comparable offence states one"
 
 
 def _why(req: Requirement, oid: str, said: list[str]) -> str:
