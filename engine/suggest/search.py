@@ -27,7 +27,11 @@ from gapcheck.workspace import Run, Workspace
 
 OFFENCE_TESTS = ("criminalization", "separate_offence", "penalty")
 BAD = (Direction.regressed, Direction.weakened, Direction.to_unknown)
-CLOSEST = 3  # existing offences tried per requirement before a new one
+CLOSEST = 3
+UNSET_AGE = (
+    "an unknown fact: a new offence needs a victim age limit (such as the age of sexual consent) that the "
+    "standard requires but does not set; the legislator chooses it"
+)  # existing offences tried per requirement before a new one
 
 
 @dataclass(frozen=True)
@@ -91,7 +95,7 @@ def suggest(ws: Workspace, code: str, as_of: dt.date | None, drafts: tuple[Path,
         }
         closed += sorted(late)
         opened = [o for o in opened if o.requirement not in late]
-        text = render.draft_yaml(code, date, draft, findings, ws.standards.requirements)
+        text = render.draft_yaml(code, date, draft, findings, ws.standards.requirements) if draft else ""
         diff = None
         if draft:
             (Path(tmp) / "suggestion.yaml").write_text(text, encoding="utf-8")
@@ -144,6 +148,8 @@ def _candidates(
     ranked = sorted({(n, pid, oid): d for n, pid, oid, d in tried}.items())[:CLOSEST]
     out = [d for _, d in ranked]
     near = ranked[0][0][1] if ranked else (neighbours[0] if neighbours else _home(corpus, test))
+    if test.victim_age_limit_required and test.victim_ages is None:
+        return UNSET_AGE, out
     if near is not None:
         out.append(_added(corpus, draft, req, test, near, reqs))
     return None, out
