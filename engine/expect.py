@@ -110,11 +110,24 @@ def resolve(path: Path, ws: Workspace) -> tuple[ExpectationFile, str, tuple[Path
 
 def run(path: Path, ws: Workspace) -> list[Outcome]:
     """Evaluate the scenario once and check every expectation in it."""
-    spec, jurisdiction, drafts = resolve(path, ws)
-    as_of = dt.date.fromisoformat(spec.as_of) if spec.as_of else None
-    findings = {f.requirement: f for f in ws.evaluate(jurisdiction, as_of, drafts).evaluation.findings}
-    name = display_path(path)
-    return [Outcome(name, rid, status.value, findings[rid]) for rid, status in spec.expect.items()]
+    return run_all([path], ws, jobs=1)
+
+
+def run_all(paths: list[Path], ws: Workspace, jobs: int | None = None) -> list[Outcome]:
+    """Every scenario resolved (input problems first), then evaluated by `jobs` processes, in order."""
+    from gapcheck.parallel import evaluate_all  # multiprocessing: only when scenarios run
+
+    resolved = [(path, *resolve(path, ws)) for path in paths]
+    requests = [
+        (jurisdiction, dt.date.fromisoformat(spec.as_of) if spec.as_of else None, drafts)
+        for _, spec, jurisdiction, drafts in resolved
+    ]
+    outcomes = []
+    for (path, spec, _, _), result in zip(resolved, evaluate_all(ws, requests, jobs, light=True), strict=True):
+        findings = {f.requirement: f for f in result.evaluation.findings}
+        name = display_path(path)
+        outcomes += [Outcome(name, rid, status.value, findings[rid]) for rid, status in spec.expect.items()]
+    return outcomes
 
 
 def discover(paths: list[Path]) -> list[Path]:

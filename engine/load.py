@@ -12,12 +12,12 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from gapcheck import limits, messages
+from gapcheck import cache, limits, messages
 from gapcheck.errors import InputError, Problem, display_path
 from gapcheck.models import JurisdictionFile, StatuteFile
 from gapcheck.standard import Requirement, StandardFile
 from gapcheck.values import identifier_problem
-from gapcheck.yamlsrc import YamlDoc, read
+from gapcheck.yamlsrc import YamlDoc, read_limited
 
 INDEX = "_jurisdiction.yaml"
 M = TypeVar("M", bound=BaseModel)
@@ -80,11 +80,20 @@ def _collect(paths: Iterable[Path], model: type[M]) -> tuple[list[tuple[YamlDoc,
     problems: list[Problem] = []
     for path in paths:
         try:
-            doc = read(path)
-            loaded.append((doc, validate(doc, model)))
+            loaded.append(load_file(path, model))
         except InputError as err:
             problems.extend(err.problems)
     return loaded, problems
+
+
+def load_file(path: Path, model: type[M]) -> tuple[YamlDoc, M]:
+    """One file validated as `model`: from the cache of validated models when its content is unchanged.
+
+    The content was parsed within the limits when its entry was made (the fingerprint covers them).
+    """
+    text = read_limited(path)
+    doc = YamlDoc(path, text=text)
+    return doc, cache.cached(model.__name__, text, lambda: validate(doc, model))
 
 
 def load_jurisdiction(folder: Path, requirement_ids: Iterable[str] = ()) -> Corpus:

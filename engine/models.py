@@ -30,9 +30,13 @@ from gapcheck.vocab import (
 
 
 class Strict(BaseModel):
-    """Base for every data model: unknown keys are errors, instances are immutable."""
+    """Base for every data model: unknown keys are errors, instances are immutable.
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    Validators are built on first validation, not at import: a run served from the cache of
+    validated models never builds them.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Source(Strict):

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from gapcheck import amendment, config, messages
+from gapcheck import amendment, cache, config, messages
 from gapcheck.errors import InputError, Problem, display_path
 from gapcheck.evaluate import Evaluation, evaluate
 from gapcheck.load import INDEX, Corpus, Standards, load_jurisdiction, load_standards
@@ -114,6 +114,11 @@ class Workspace:
             corpus, title = amendment.apply(corpus, path, repealed)
             titles.append(title)
         return corpus, tuple(titles)
+
+    def forget(self) -> None:
+        """Drop the jurisdictions loaded so far and the models kept in memory (the standards stay)."""
+        self._loaded.clear()
+        cache.clear_memory()
 
     def evaluate(self, jurisdiction: str, as_of: dt.date | None = None, amendments: tuple[Path, ...] = ()) -> Run:
         """Findings for a jurisdiction (as amended) on a date (default: its own as_of)."""

@@ -9,7 +9,7 @@ covered and some not is `partly`.
 from typing import Any
 
 from gapcheck.rules.base import Snapshot, absent, cited, conclude, verdict
-from gapcheck.rules.coverage import CoverageFact, band_text, offence_stub
+from gapcheck.rules.coverage import CoverageFact, band_text, coverage_of, offence_stub
 from gapcheck.rules.facts import OffenceFact, RequirementFact
 from gapcheck.rules.params import CoverageParams
 from gapcheck.rules.terms import Outcome, Quality, Role, words
@@ -58,7 +58,7 @@ def coverage_criteria(s: Snapshot, req: RequirementFact) -> tuple[Criterion, lis
     """The coverage tree of a requirement, and the offences that cover it at least in part."""
     params = req.params
     assert isinstance(params, CoverageParams)
-    covs = [f for f in s.of(CoverageFact) if f.req == req.req]
+    covs = coverage_of(s, req.req)
     covering = [f for f in covs if f.quality is not Quality.none]
     everything = " or ".join(conducts(g) for g in params.groups)
     groups = []

@@ -10,6 +10,7 @@ from gapcheck.commands.options import (
     DEFAULT_JURISDICTION,
     amendment_option,
     emit,
+    jobs_option,
     parse_date,
     parse_formats,
     say,
@@ -40,13 +41,17 @@ REFERENCE = "model"
     show_default=True,
     help="Comma-separated: " + ", ".join(MATRIX_FORMATS),
 )
+@jobs_option
 @with_data("statutes", "standards", "templates", "out")
-def matrix(jurisdictions: tuple[str, ...], dates: tuple[str, ...], amendments: tuple[Path, ...], fmt: str) -> int:
+def matrix(
+    jurisdictions: tuple[str, ...], dates: tuple[str, ...], amendments: tuple[Path, ...], fmt: str, jobs: int | None
+) -> int:
     """Write the gap matrix: requirements by jurisdiction, date and draft."""
     formats = parse_formats(fmt, MATRIX_FORMATS)
     ws = Workspace.open(notify=say)
     parsed = tuple(d for d in (parse_date(x) for x in dates) if d is not None)
     default = config.active().jurisdiction or DEFAULT_JURISDICTION
-    columns = matrix_columns(ws, jurisdictions or tuple(dict.fromkeys((default, REFERENCE))), parsed, amendments)
+    chosen = jurisdictions or tuple(dict.fromkeys((default, REFERENCE)))
+    columns = matrix_columns(ws, chosen, parsed, amendments, jobs)
     emit(config.active().out, matrix_files(ws, columns, formats))
     return EXIT_OK

@@ -66,16 +66,24 @@ def diff_files(diff: Diff) -> dict[str, str | bytes]:
 
 
 def matrix_columns(
-    ws: Workspace, jurisdictions: tuple[str, ...], dates: tuple[dt.date, ...], amendments: tuple[Path, ...]
+    ws: Workspace,
+    jurisdictions: tuple[str, ...],
+    dates: tuple[dt.date, ...],
+    amendments: tuple[Path, ...],
+    jobs: int | None = None,
 ) -> list[Column]:
-    """Columns: each jurisdiction; the first one on each date; the first one with each draft."""
+    """Columns: each jurisdiction; the first one on each date; the first one with each draft.
+
+    The columns are evaluated by `jobs` worker processes (default: one per core), in order.
+    """
+    from gapcheck.parallel import evaluate_all  # multiprocessing: only when a matrix is made
+
     specs: list[tuple[str, dt.date | None, tuple[Path, ...]]] = [(j, None, ()) for j in jurisdictions]
     first = jurisdictions[0]
     specs += [(first, d, ()) for d in dates]
     specs += [(first, None, (a,)) for a in amendments]
     columns = []
-    for n, (code, date, drafts) in enumerate(specs):
-        run = ws.evaluate(code, date, drafts)
+    for n, ((_, date, drafts), run) in enumerate(zip(specs, evaluate_all(ws, specs, jobs, light=True), strict=True)):
         # the folder's name, never the argument as typed: a path must not leak into the reports
         label = run.corpus.code + (f" @ {date.isoformat()}" if date else "")
         label += f" + {run.amendments[0]}" if drafts else ""
