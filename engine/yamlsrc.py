@@ -96,14 +96,14 @@ def read_limited(path: Path) -> str:
     return _stdin_text(path, name) if str(path) == STDIN else _text(path, name)
 
 
-def parse(path: Path, text: str) -> YamlDoc:
-    """The document in `text`, within the limits: the C loader's plain data when the C parser's
-    events keep the limits and it loads; otherwise the round-trip parser, which locates the problem."""
+def parse(path: Path, text: str, name: str | None = None) -> YamlDoc:
+    """The document in `text` (named `name` in messages), within the limits: the C loader's plain data when
+    the C parser's events keep the limits and it loads; otherwise the round-trip parser, which locates the problem."""
     from ruamel.yaml.error import ReusedAnchorWarning
 
     from gapcheck import limits  # with ruamel: imported only when a file is parsed
 
-    name = "<stdin>" if str(path) == STDIN else display_path(path)
+    name = name or ("<stdin>" if str(path) == STDIN else display_path(path))
     violation = limits.check_raw(text)
     if violation:
         raise InputError([Problem(name, violation.line + 1, violation.column + 1, violation.message)])

@@ -13,6 +13,7 @@ from durable.lang import c, m, ruleset, when_all
 from gapcheck.rules import (
     age_order,
     base,
+    binding,
     criminalization,
     diversion,
     exceptions,
@@ -26,6 +27,7 @@ from gapcheck.rules import (
 NAME = "gapcheck"
 concluded = base.concluded
 MODULES = (
+    binding,
     criminalization,
     penalty,
     diversion,

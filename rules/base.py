@@ -101,7 +101,8 @@ def conclude(ctx: Any, s: Snapshot, req: RequirementFact, root: Criterion) -> No
     (`concluded`) rather than asserted, which spares the engine their JSON both ways.
     """
     notes = [f"Not known ({u.scope}): {u.about} [{u.source}]" for u in s.of(UnknownFact) if u.bears_on(req)]
-    _concluded.setdefault(str(ctx.s.sid), []).append(
+    hand_out(
+        ctx,
         {
             "ref": f"finding:{req.req}",
             "kind": "finding",
@@ -109,8 +110,13 @@ def conclude(ctx: Any, s: Snapshot, req: RequirementFact, root: Criterion) -> No
             "status": status(root).value,
             "criteria": root.to_data(),
             "notes": notes,
-        }
+        },
     )
+
+
+def hand_out(ctx: Any, result: Fact) -> None:
+    """Give the host a fact that no rule reads (a finding, a binding status) without asserting it."""
+    _concluded.setdefault(str(ctx.s.sid), []).append(result)
 
 
 def concluded(sid: str) -> list[Fact]:

@@ -13,7 +13,7 @@ matches, and the engine's actions with the requirements only. `assess` and
 `expand` word the same criteria for the tree.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from gapcheck.rules.base import Snapshot
@@ -23,6 +23,16 @@ from gapcheck.rules.terms import Outcome, Quality, Role, words
 from gapcheck.rules.tree import Combine, Criterion, Evidence, combine, leaf, node
 
 CHILD = (0, 18)
+
+# Elements that narrow an offence below what any standard asks, in words: each makes coverage partial.
+NARROWING = {
+    "purpose_distribution": "possession is punished only when it is for distribution",
+    "purpose_sexual_gratification": "possession is punished only when it is for sexual gratification",
+    "custodian_only": "abuse of trust is limited to custodians, not any position of trust, authority or influence",
+    "single_platform": "it is limited to one means or platform of communication",
+    "meeting_request_only": "solicitation is punished only when it leads to a proposal to meet",
+    "victim_punishable": "the child victim is also punishable",
+}
 QUALITY = {Outcome.satisfied: Quality.full, Outcome.partly: Quality.partial, Outcome.not_: Quality.none}
 ROLE = {Quality.full: Role.satisfies, Quality.partial: Role.partly_satisfies, Quality.none: Role.considered}
 
@@ -49,6 +59,9 @@ class CoverageFact(Cited):
     penalty_stated: bool
     max_months: int
     mediation_measure: str
+    fine_only: bool = False
+    penalty_text: str = ""
+    aggravated: list[Fact] = field(default_factory=list)
 
 
 def band(off: OffenceFact) -> tuple[int, int | None, bool]:
@@ -85,6 +98,10 @@ def decide(p: CoverageParams, off: OffenceFact) -> dict[str, Outcome]:
         out["required-elements"] = no if set(p.required_elements) - elements else ok
     if p.partial_elements:
         out["narrowing-elements"] = partly if elements & set(p.partial_elements) else ok
+    if narrowing(p, off):
+        out["narrowing-conditions"] = partly
+    if p.acts and off.acts:  # an offence that names no acts ("traffics") covers the whole chain
+        out["trafficking-acts"] = partly if set(p.acts) - set(off.acts) else ok
     if p.partial_labels:
         out["framing"] = partly if off.framing in p.partial_labels else ok
     if p.means:
@@ -98,6 +115,11 @@ def decide(p: CoverageParams, off: OffenceFact) -> dict[str, Outcome]:
         want_lo, want_hi = p.victim_ages
         out["victim-ages"] = ok if lo < want_hi and (hi is None or hi > want_lo) else no
     return out
+
+
+def narrowing(p: CoverageParams, off: OffenceFact) -> list[str]:
+    """The offence's narrowing conditions (NARROWING) that the requirement does not itself require."""
+    return sorted((set(off.elements) & NARROWING.keys()) - set(p.required_elements))
 
 
 def quality(p: CoverageParams, off: OffenceFact) -> Quality:
@@ -180,6 +202,30 @@ def assess(p: CoverageParams, off: OffenceFact) -> list[Criterion]:
                     outcome,
                     [f"it is narrowed by the element {words(e)}" for e in narrow] or ["it is not narrowed by them"],
                     missing=f"an offence without the element of {' or '.join(words(e) for e in narrow)}",
+                )
+            )
+        elif aspect == "narrowing-conditions":
+            conditions = [NARROWING[e] for e in narrowing(p, off)]
+            out.append(
+                leaf(
+                    aspect,
+                    "no condition narrows it",
+                    outcome,
+                    conditions,
+                    missing=f"an offence without the condition: {'; '.join(conditions)}",
+                )
+            )
+        elif aspect == "trafficking-acts":
+            lacking_acts = sorted(set(p.acts) - set(off.acts))
+            out.append(
+                leaf(
+                    aspect,
+                    f"it covers every act: {', '.join(p.acts)}",
+                    outcome,
+                    [f"it does not cover the acts of {', '.join(lacking_acts)}"]
+                    if lacking_acts
+                    else [f"it covers {', '.join(off.acts)}"],
+                    missing=f"an offence covering {', '.join(lacking_acts)}",
                 )
             )
         elif aspect == "framing":
@@ -368,4 +414,7 @@ def cover(params: CoverageParams, rc: ReqConductFact, off: OffenceFact) -> Cover
         penalty_stated=off.penalty_stated,
         max_months=off.max_months,
         mediation_measure=params.mediation_measure or "",
+        fine_only=off.fine_only,
+        penalty_text=off.penalty_text,
+        aggravated=off.aggravated,
     )

@@ -32,6 +32,19 @@ def diversion_criteria(s: Snapshot, req: RequirementFact) -> Criterion:
     kind = req.params.mediation_measure
     mediation = [f for f in s.of(MeasureFact) if f.measure == kind and f.has_max]
     if not mediation:
+        declared = [f for f in s.of(MeasureFact) if f.measure == kind and f.status == "none"]
+        if declared:  # a source states there is no such mechanism: nothing can be diverted
+            return leaf(
+                "diversion",
+                "no child sexual offence can be diverted to mediation",
+                Outcome.satisfied,
+                [
+                    f"The source states that no {words(kind)} exists, so no case can be diverted "
+                    f"from the formal justice system [{f.source}]."
+                    for f in declared
+                ],
+                [cited(f, Role.satisfies) for f in declared],
+            )
         return absent(s, req, f"{words(kind)} measure")
     med_lines = [
         f"{f.provision} sends cases punishable by up to {months(f.max_months)} to mediation [{f.source}]."
@@ -52,8 +65,9 @@ def diversion_criteria(s: Snapshot, req: RequirementFact) -> Criterion:
         test = f"{name} is out of reach of mediation"
         if cov.penalty_stated and cov.max_months <= widest.max_months:
             because = [
-                f"{name} carries at most {months(cov.max_months)}, within the mediation threshold of "
-                f"{months(widest.max_months)} set by {widest.provision} [{cov.source}; {widest.source}]: "
+                f"{name} carries {'only ' + cov.penalty_text if cov.fine_only else 'at most ' + months(cov.max_months)}"
+                f", within the mediation threshold of {months(widest.max_months)} set by {widest.provision}"
+                f" [{cov.source}; {widest.source}]: "
                 f"such cases may be settled by mediation instead of the formal justice system."
             ]
             facts = [cited(cov, Role.diverts, name), Evidence(widest.provision, widest.source, Role.threshold)]

@@ -5,7 +5,7 @@ the YAML (tests/rules/test_params.py keeps the two in step); vocabulary
 terms arrive as plain strings.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -28,6 +28,9 @@ class CoverageParams:
     means: list[str]
     max_at_least: int | None
     mediation_measure: str | None
+    victim_band_from: str | None = None
+    victim_band_side: str = "below"
+    acts: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -42,9 +42,19 @@ REFERENCE = "model"
     help="Comma-separated: " + ", ".join(MATRIX_FORMATS),
 )
 @jobs_option
+@click.option(
+    "--binding-only",
+    is_flag=True,
+    help="Only requirements whose standards bind the jurisdiction on the date; the others are listed as not shown.",
+)
 @with_data("statutes", "standards", "templates", "out")
 def matrix(
-    jurisdictions: tuple[str, ...], dates: tuple[str, ...], amendments: tuple[Path, ...], fmt: str, jobs: int | None
+    jurisdictions: tuple[str, ...],
+    dates: tuple[str, ...],
+    amendments: tuple[Path, ...],
+    fmt: str,
+    jobs: int | None,
+    binding_only: bool,
 ) -> int:
     """Write the gap matrix: requirements by jurisdiction, date and draft."""
     formats = parse_formats(fmt, MATRIX_FORMATS)
@@ -53,5 +63,5 @@ def matrix(
     default = config.active().jurisdiction or DEFAULT_JURISDICTION
     chosen = jurisdictions or tuple(dict.fromkeys((default, REFERENCE)))
     columns = matrix_columns(ws, chosen, parsed, amendments, jobs)
-    emit(config.active().out, matrix_files(ws, columns, formats))
+    emit(config.active().out, matrix_files(ws, columns, formats, binding_only))
     return EXIT_OK
