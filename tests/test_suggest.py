@@ -17,8 +17,9 @@ from hypothesis import strategies as st
 from gapcheck.amendment import load
 from gapcheck.cli import main
 from gapcheck.diff import Direction, compare
+from gapcheck.facts import version_on
 from gapcheck.models import Victim
-from gapcheck.suggest.render import provision_data
+from gapcheck.suggest.render import version_data
 from gapcheck.suggest.search import Suggestion, suggest
 from gapcheck.vocab import Sex, Status
 from gapcheck.workspace import Workspace
@@ -85,14 +86,16 @@ def test_the_girls_only_procurement_offence_is_made_sex_neutral_not_duplicated(w
         (f"{i.id}/{p.id}", o.id)
         for i in corpus.instruments
         for p in i.model.provisions
-        for o in p.offences
+        for v in [version_on(p, lao_suggestion.as_of)]
+        if v is not None
+        for o in v.offences
         if o.victim is not None and o.victim.sex is not Sex.any and "procure_for_prostitution" in o.conduct
     }
     assert one_sex, "the Lao corpus holds a one-sex procurement offence"
     edits = lao_suggestion.draft
     for pid, oid in one_sex:
         assert edits[pid].verb == "replace"
-        amended = next(o for o in edits[pid].provision.offences if o.id == oid)
+        amended = next(o for o in edits[pid].text.offences if o.id == oid)
         assert amended.victim is not None and amended.victim.sex is Sex.any
     added = [e for e in edits.values() if e.verb == "add"]
     assert not [e for e in added if any("prostitution-offences" in r for r in e.reasons)]
@@ -127,25 +130,42 @@ def test_unknown_requirement_is_bad_input(capsys) -> None:  # type: ignore[no-un
 
 def damage(ws: Workspace, repeal: list[str], one_sex: list[str], folder: Path) -> Path:
     """A draft that takes the reference law apart: provisions repealed, offences narrowed to girls."""
-    corpus = ws.evaluate("model").corpus
-    provisions = {f"{i.id}/{p.id}": p for i in corpus.instruments for p in i.model.provisions}
-    changes = [{"repeal": pid} for pid in repeal]
+    run = ws.evaluate("model")
+    texts = {
+        f"{i.id}/{p.id}": version_on(p, run.evaluation.as_of)
+        for i in run.corpus.instruments
+        for p in i.model.provisions
+    }
+    changes: list[dict[str, object]] = [{"repeal": pid} for pid in repeal]
     for pid in one_sex:
-        p = provisions[pid]
+        text = texts[pid]
+        assert text is not None
         offences = [
-            o.model_copy(update={"victim": (o.victim or Victim()).model_copy(update={"sex": Sex.female})})
-            for o in p.offences
+            o.model_copy(
+                update={"victim": (o.victim or Victim.model_validate({})).model_copy(update={"sex": Sex.female})}
+            )
+            for o in text.offences
         ]
-        changes.append({"replace": pid, "provision": provision_data(p.model_copy(update={"offences": offences}))})
-    doc = {"amendment": {"jurisdiction": "model", "title": "damage", "date": "2026-01-01"}, "changes": changes}
+        changes.append({"replace": pid, "version": version_data(text.model_copy(update={"offences": offences}))})
+    doc = {
+        "format": 2,
+        "amendment": {"jurisdiction": "model", "title": "damage", "date": "2026-01-01"},
+        "changes": changes,
+    }
     path = folder / "damage.yaml"
     path.write_text(json.dumps(doc), encoding="utf-8")  # JSON is YAML
     return path
 
 
 def offence_provisions(ws: Workspace) -> list[str]:
-    corpus = ws.evaluate("model").corpus
-    return sorted(f"{i.id}/{p.id}" for i in corpus.instruments for p in i.model.provisions if p.offences)
+    run = ws.evaluate("model")
+    return sorted(
+        f"{i.id}/{p.id}"
+        for i in run.corpus.instruments
+        for p in i.model.provisions
+        for v in [version_on(p, run.evaluation.as_of)]
+        if v is not None and v.offences
+    )
 
 
 def test_reference_law_with_offences_removed_is_rebuilt(workspace, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -172,3 +192,25 @@ def test_any_damaged_reference_law_is_repaired(repeal, narrowed) -> None:  # typ
         drafts = (damage(workspace, repeal, one_sex, Path(tmp)),)
         s = suggest(workspace, "model", None, drafts, [])
         verify(workspace, "model", s, Path(tmp), drafts)
+
+
+FIXTURES = Path(__file__).parent / "fixtures" / "statutes"
+
+
+@pytest.mark.parametrize("on", ["2018-01-01", "2024-06-01"])
+def test_a_replacement_amends_the_text_in_force_on_the_analysis_date(tmp_path, on) -> None:  # type: ignore[no-untyped-def]
+    """A provision with three texts: the draft's new version starts from the one in force, and loads as a version."""
+    import datetime as dt
+
+    ws = Workspace.open(FIXTURES)
+    date = dt.date.fromisoformat(on)
+    s = suggest(ws, "xv", date, (), [])
+    verify(ws, "xv", s, tmp_path)
+    prov = next(p for i in ws.corpus("xv")[0].instruments for p in i.model.provisions if p.id == "art-9")
+    in_force = version_on(prov, date)
+    assert in_force is not None
+    for edit in s.draft.values():
+        if edit.pid == "xv/penal-code/art-9":
+            assert edit.verb == "replace" and "\n    version:\n" in s.text
+            assert [o.id for o in edit.text.offences] == [o.id for o in in_force.offences]
+            assert edit.text.in_force_until is None and edit.text.draft is None

@@ -7,7 +7,7 @@ from typing import Any
 from ruamel.yaml import YAML
 
 from gapcheck.findings import Finding
-from gapcheck.models import Offence, Provision
+from gapcheck.models import Offence, Provision, Version
 from gapcheck.standard import Requirement
 from gapcheck.suggest.edits import Draft, Edit
 from gapcheck.suggest.repair import duration
@@ -33,7 +33,7 @@ def draft_yaml(
         }
     }
     lines = [line for line in HEADER if not line.startswith("# yaml-language-server")]
-    lines += _dump(meta).splitlines()
+    lines += ["format: 2", *_dump(meta).splitlines()]
     if not draft:
         return "\n".join([*lines, "changes: []", ""])
     lines.append("changes:")
@@ -49,19 +49,42 @@ def _order(edit: Edit) -> tuple[bool, str]:
 
 
 def _change(edit: Edit) -> dict[str, Any]:
-    target = edit.pid if edit.verb == "replace" else edit.instrument
-    return {edit.verb: target, "provision": provision_data(edit.provision)}
+    """A replacement adds a new version (the text in force on the analysis date, amended); an addition, a provision."""
+    if edit.verb == "replace":
+        return {"replace": edit.pid, "version": version_data(edit.text)}
+    return {"add": edit.instrument, "provision": provision_data(edit.provision)}
 
 
 def provision_data(p: Provision) -> dict[str, Any]:
-    """A provision as a statute file writes it: defaults left out, penalties as durations, plain citations."""
+    """A provision as a statute file (format 2) writes it: defaults left out, penalties as durations."""
     data = p.model_dump(mode="json", exclude_defaults=True)
     data["source"] = _source(data["source"])
+    data["versions"] = [_text(v) for v in data["versions"]]
+    return data
+
+
+def version_data(v: Version) -> dict[str, Any]:
+    """One text of a provision as a statute file writes it."""
+    return _text(v.model_dump(mode="json", exclude_defaults=True))
+
+
+def _penalty(penalty: dict[str, Any]) -> None:
+    for key in ("min", "max"):
+        if isinstance(penalty.get(key), int):
+            penalty[key] = duration(penalty[key])
+    for agg in penalty.get("aggravated", []):
+        if "source" in agg:
+            agg["source"] = _source(agg["source"])
+        _penalty(agg["penalty"])
+
+
+def _text(data: dict[str, Any]) -> dict[str, Any]:
+    if "source" in data:
+        data["source"] = _source(data["source"])
     for off in data.get("offences", []):
         off["source"] = _source(off["source"])
-        for key in ("min", "max"):
-            if isinstance(off.get("penalty", {}).get(key), int):
-                off["penalty"][key] = duration(off["penalty"][key])
+        if "penalty" in off:
+            _penalty(off["penalty"])
     for part in ("thresholds", "measures", "unknowns"):
         for item in data.get(part, []):
             item["source"] = _source(item["source"])
@@ -106,7 +129,7 @@ def _comments(edit: Edit, findings: dict[str, Finding], reqs: dict[str, Requirem
         return []
     out = [f"  # {edit.verb} {edit.pid}:"]
     out += [f"  #   {why}" for why in edit.reasons]
-    for off in edit.provision.offences:
+    for off in edit.text.offences:
         if off.id in edit.changed:
             out += [f"  #   {line}" for line in wording(off, _cited(edit, findings, reqs))]
     return out

@@ -65,8 +65,10 @@ def _victim(off: Offence, test: CoverageTest, said: list[str]) -> Victim | None:
     if victim is None:
         if test.victim_age_limit_required or not off.child_specific:
             said.append(f"protect every child aged {lo} to {hi - 1}")
-            return Victim(age_from=lo, age_below=hi)
+            return Victim(age_from=lo, age_below=hi, term=None)
         return None
+    if victim.term is not None:
+        return victim  # a defined term: its meaning is amended, not the offence
     start = min(victim.age_from, lo)
     below = None if victim.age_below is None else max(victim.age_below, hi)
     if (start, below) != (victim.age_from, victim.age_below):
@@ -79,14 +81,12 @@ def _penalty(off: Offence, test: CoverageTest, said: list[str]) -> Penalty | Non
     want = test.max_at_least
     if want is None:
         return off.penalty
-    current = off.penalty or Penalty()
+    current = off.penalty or Penalty(fine=None, combination=None)
     if current.max is not None and current.max >= want:
         return off.penalty
     said.append(f"raise the maximum penalty to {duration(want)} (the benchmark)")
     low = current.min if current.min is not None and current.min <= want else None
-    return Penalty.model_validate(
-        {"min": None if low is None else duration(low), "max": duration(want), "fine": current.fine}
-    )
+    return current.model_copy(update={"min": low, "max": want})
 
 
 def duration(months: int) -> str:

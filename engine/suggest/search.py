@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gapcheck.diff import Diff, Direction, compare
+from gapcheck.facts import version_on
 from gapcheck.findings import Finding
 from gapcheck.load import Corpus
-from gapcheck.models import Offence, Provision
+from gapcheck.models import Offence, Provision, Version
 from gapcheck.standard import CoverageTest, GenderNeutralTest, Requirement
 from gapcheck.suggest import render
-from gapcheck.suggest.edits import Draft, provision, with_new, with_offence
+from gapcheck.suggest.edits import Draft, provision, text, with_new, with_offence
 from gapcheck.suggest.place import next_article, taken
 from gapcheck.suggest.repair import duration, new_offence, repair
 from gapcheck.vocab import Sex, Status
@@ -79,7 +80,7 @@ def suggest(ws: Workspace, code: str, as_of: dt.date | None, drafts: tuple[Path,
                 continue
             req = ws.standards.requirements[rid]
             reqs = ws.standards.requirements
-            reason, candidates = _candidates(req, f, base.corpus, draft, _neighbours(req, base), reqs)
+            reason, candidates = _candidates(req, f, base.corpus, draft, _neighbours(req, base), reqs, date)
             for cand in candidates:
                 run = check(cand, [*closed, rid])
                 if run is not None:
@@ -129,39 +130,40 @@ def _candidates(
     draft: Draft,
     neighbours: list[str],
     reqs: dict[str, Requirement],
+    date: dt.date,
 ) -> tuple[str | None, list[Draft]]:
     """Drafts to try for one requirement, smallest first; or the reason none can be drafted."""
     test = req.test
     if isinstance(test, GenderNeutralTest):
-        neutral = _sex_neutral(req, f, corpus, draft)
+        neutral = _sex_neutral(req, f, corpus, draft, date)
         return None, [neutral] if neutral is not draft else []
     if not isinstance(test, CoverageTest) or test.kind not in OFFENCE_TESTS:
         return _outside(req, f), []
     tried: list[tuple[int, str, str, Draft]] = []
-    for pid, oid in _considered(f) + _comparable(corpus, test) + _suggested(draft, req, reqs):
-        off = _offence(corpus, draft, pid, oid)
+    for pid, oid in _considered(f) + _comparable(corpus, test, date) + _suggested(draft, req, reqs):
+        off = _offence(corpus, draft, pid, oid, date)
         if off is None:
             continue
         fixed, said = repair(off, test)
         if said:
-            tried.append((len(said), pid, oid, with_offence(corpus, draft, pid, fixed, _why(req, oid, said))))
+            tried.append((len(said), pid, oid, with_offence(corpus, draft, pid, fixed, _why(req, oid, said), date)))
     ranked = sorted({(n, pid, oid): d for n, pid, oid, d in tried}.items())[:CLOSEST]
     out = [d for _, d in ranked]
-    near = ranked[0][0][1] if ranked else (neighbours[0] if neighbours else _home(corpus, test))
+    near = ranked[0][0][1] if ranked else (neighbours[0] if neighbours else _home(corpus, test, date))
     if test.victim_age_limit_required and test.victim_ages is None:
         return UNSET_AGE, out
     if near is not None:
-        out.append(_added(corpus, draft, req, test, near, reqs))
+        out.append(_added(corpus, draft, req, test, near, reqs, date))
     return None, out
 
 
-def _sex_neutral(req: Requirement, f: Finding, corpus: Corpus, draft: Draft) -> Draft:
+def _sex_neutral(req: Requirement, f: Finding, corpus: Corpus, draft: Draft, date: dt.date) -> Draft:
     """Every offence the criteria weigh that protects one sex only, made to protect both."""
     for pid, oid in _considered(f):
-        off = _offence(corpus, draft, pid, oid)
+        off = _offence(corpus, draft, pid, oid, date)
         if off is not None and off.victim is not None and off.victim.sex != Sex.any:
             neutral = off.model_copy(update={"victim": off.victim.model_copy(update={"sex": Sex.any})})
-            draft = with_offence(corpus, draft, pid, neutral, _why(req, oid, ["make it sex-neutral"]))
+            draft = with_offence(corpus, draft, pid, neutral, _why(req, oid, ["make it sex-neutral"]), date)
     return draft
 
 
@@ -175,15 +177,16 @@ def _considered(f: Finding) -> list[tuple[str, str]]:
     return list(seen)
 
 
-def _comparable(corpus: Corpus, test: CoverageTest) -> list[tuple[str, str]]:
+def _comparable(corpus: Corpus, test: CoverageTest, date: dt.date) -> list[tuple[str, str]]:
     """In-force offences of a wanted object and conduct that the criteria did not weigh (e.g. other conducts only)."""
     wanted = {c for g in test.groups for c in g}
     return [
         (f"{i.id}/{p.id}", o.id)
         for i in corpus.instruments
         for p in i.model.provisions
-        if p.repealed is None
-        for o in p.offences
+        for v in [version_on(p, date)]
+        if v is not None
+        for o in v.offences
         if o.object in [*test.objects, *test.partial_objects] and set(o.conduct) & wanted
     ]
 
@@ -194,14 +197,15 @@ def _suggested(draft: Draft, req: Requirement, reqs: dict[str, Requirement]) -> 
         (e.pid, o.id)
         for e in draft.values()
         if e.verb == "add"
-        for o in e.provision.offences
+        for o in e.text.offences
         if o.id in reqs and reqs[o.id].theme == req.theme
     ]
 
 
-def _offence(corpus: Corpus, draft: Draft, pid: str, oid: str) -> Offence | None:
-    prov = provision(corpus, draft, pid)
-    return next((o for o in prov.offences if o.id == oid), None) if prov else None
+def _offence(corpus: Corpus, draft: Draft, pid: str, oid: str, date: dt.date) -> Offence | None:
+    """The offence in the provision's text in force on the analysis date, as the draft so far leaves it."""
+    version = text(corpus, draft, pid, date)
+    return next((o for o in version.offences if o.id == oid), None) if version else None
 
 
 def _neighbours(req: Requirement, run: Run) -> list[str]:
@@ -214,7 +218,7 @@ def _neighbours(req: Requirement, run: Run) -> list[str]:
     return sorted(count, key=lambda pid: (-count[pid], pid))
 
 
-def _home(corpus: Corpus, test: CoverageTest) -> str | None:
+def _home(corpus: Corpus, test: CoverageTest, date: dt.date) -> str | None:
     """Where a new offence goes when no comparable one is weighed: beside the last offence of the wanted object,
     else after the last provision of the instrument holding the most child-specific offences."""
 
@@ -223,7 +227,8 @@ def _home(corpus: Corpus, test: CoverageTest) -> str | None:
             (i.id, f"{i.id}/{p.id}")
             for i in corpus.instruments
             for p in i.model.provisions
-            if p.repealed is None and any(want(o) for o in p.offences)
+            for v in [version_on(p, date)]
+            if v is not None and any(want(o) for o in v.offences)
         ]
 
     same = held(lambda o: o.object in test.objects and o.child_specific)
@@ -238,22 +243,30 @@ def _home(corpus: Corpus, test: CoverageTest) -> str | None:
 
 
 def _added(
-    corpus: Corpus, draft: Draft, req: Requirement, test: CoverageTest, near: str, reqs: dict[str, Requirement]
+    corpus: Corpus,
+    draft: Draft,
+    req: Requirement,
+    test: CoverageTest,
+    near: str,
+    reqs: dict[str, Requirement],
+    date: dt.date,
 ) -> Draft:
     inst = near.rpartition("/")[0]
     base = provision(corpus, draft, near)
     article, pid = next_article(base.article if base else None, taken(corpus, inst, set(draft)), req.id)
     where = f"draft art. {article}" if article else f"draft provision ({req.id})"
-    months, whence = _penalty(test, reqs, base)
+    months, whence = _penalty(test, reqs, base, text(corpus, draft, near, date))
     off = new_offence(test, req.id, where, months)
     said = [f"a new offence beside {near}", whence]
     prov = Provision.model_validate(
-        {"id": pid, "article": article, "heading": req.title, "source": where, "offences": [off]}
+        {"id": pid, "article": article, "heading": req.title, "source": where, "versions": [{"offences": [off]}]}
     )
     return with_new(draft, inst, prov, _why(req, off.id, said))
 
 
-def _penalty(test: CoverageTest, reqs: dict[str, Requirement], near: Provision | None) -> tuple[int | None, str]:
+def _penalty(
+    test: CoverageTest, reqs: dict[str, Requirement], near: Provision | None, near_text: Version | None
+) -> tuple[int | None, str]:
     """The maximum penalty of a new offence: the standards' benchmark for its conducts, else the comparable offence's.
 
     A new offence with no stated penalty would turn the penalty and diversion findings unknown.
@@ -268,7 +281,9 @@ def _penalty(test: CoverageTest, reqs: dict[str, Requirement], near: Provision |
     if marks:
         months, rid = max(marks)
         return months, f"maximum penalty {duration(months)}, the benchmark of {rid}"
-    stated = [o.penalty.max for o in (near.offences if near else []) if o.penalty and o.penalty.max is not None]
+    stated = [
+        o.penalty.max for o in (near_text.offences if near_text else []) if o.penalty and o.penalty.max is not None
+    ]
     if stated and near is not None:
         return max(stated), (
             f"maximum penalty {duration(max(stated))} as in the comparable art. {near.article or near.id}: "
