@@ -38,6 +38,7 @@ COMMANDS = {
     "init": "gapcheck.commands.init:init",
     "migrate": "gapcheck.commands.migrate:migrate",
     "why": "gapcheck.commands.why:why",
+    "suggest": "gapcheck.commands.suggest:suggest_command",
 }
 
 

@@ -1,0 +1,321 @@
+"""Find, per targeted requirement, the smallest edit that the rules confirm closes it.
+
+Candidates in order: repair an offence the requirement's criteria already
+consider (fewest edits first), then a new offence beside the closest one. A
+candidate is kept only if re-evaluating the law with the whole draft shows the
+requirement `met`, every requirement closed so far still `met`, and no
+requirement regressed, weakened or turned unknown (`gapcheck.diff.compare`).
+"""
+
+import datetime as dt
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from gapcheck.diff import Diff, Direction, compare
+from gapcheck.facts import version_on
+from gapcheck.findings import Finding
+from gapcheck.load import Corpus
+from gapcheck.models import Offence, Provision, Version
+from gapcheck.standard import CoverageTest, GenderNeutralTest, Requirement
+from gapcheck.suggest import render
+from gapcheck.suggest.edits import Draft, provision, text, with_new, with_offence
+from gapcheck.suggest.place import next_article, taken
+from gapcheck.suggest.repair import duration, new_offence, repair
+from gapcheck.vocab import Sex, Status
+from gapcheck.workspace import Run, Workspace
+
+OFFENCE_TESTS = ("criminalization", "separate_offence", "penalty")
+BAD = (Direction.regressed, Direction.weakened, Direction.to_unknown)
+CLOSEST = 3
+UNSET_AGE = (
+    "an unknown fact: a new offence needs a victim age limit (such as the age of sexual consent) that the "
+    "standard requires but does not set; the legislator chooses it"
+)  # existing offences tried per requirement before a new one
+
+
+@dataclass(frozen=True)
+class Open:
+    """A targeted requirement the suggestion does not close, and why."""
+
+    requirement: str
+    status: Status
+    reason: str
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """The verified draft: what it closes, what it cannot, and the diff that proves it."""
+
+    jurisdiction: str
+    as_of: dt.date
+    targets: list[str]
+    closed: list[str]
+    open: list[Open]
+    draft: Draft
+    text: str
+    diff: Diff | None
+
+
+def suggest(ws: Workspace, code: str, as_of: dt.date | None, drafts: tuple[Path, ...], only: list[str]) -> Suggestion:
+    """The suggestion for the chosen requirements (default: every gap and partial)."""
+    base = ws.evaluate(code, as_of, drafts)
+    date = base.evaluation.as_of
+    findings = {f.requirement: f for f in base.evaluation.findings}
+    targets = sorted(only or [r for r, f in findings.items() if f.status in (Status.gap, Status.partial)])
+    draft: Draft = {}
+    closed: list[str] = []
+    opened: list[Open] = []
+    current = base
+    with tempfile.TemporaryDirectory() as tmp:
+        check = _checker(ws, base, code, date, drafts, Path(tmp) / "suggestion.yaml")
+        for rid in targets:
+            f = findings[rid]
+            if f.status is Status.met:
+                opened.append(Open(rid, f.status, "already met"))
+                continue
+            if _status(current, rid) is Status.met:
+                closed.append(rid)
+                continue
+            req = ws.standards.requirements[rid]
+            reqs = ws.standards.requirements
+            reason, candidates = _candidates(req, f, base.corpus, draft, _neighbours(req, base), reqs, date)
+            for cand in candidates:
+                run = check(cand, [*closed, rid])
+                if run is not None:
+                    draft, current = cand, run
+                    closed.append(rid)
+                    break
+            else:
+                opened.append(Open(rid, f.status, reason or _unreached(f)))
+        late = {
+            o.requirement
+            for o in opened
+            if o.status is not Status.met and _status(current, o.requirement) is Status.met
+        }
+        closed += sorted(late)
+        opened = [o for o in opened if o.requirement not in late]
+        text = render.draft_yaml(code, date, draft, findings, ws.standards.requirements) if draft else ""
+        diff = None
+        if draft:
+            (Path(tmp) / "suggestion.yaml").write_text(text, encoding="utf-8")
+            diff = compare(base, ws.evaluate(code, date, (*drafts, Path(tmp) / "suggestion.yaml")))
+    return Suggestion(code, date, targets, sorted(closed), opened, draft, text, diff)
+
+
+def _checker(
+    ws: Workspace, base: Run, code: str, date: dt.date, drafts: tuple[Path, ...], path: Path
+) -> Callable[[Draft, list[str]], Run | None]:
+    def check(draft: Draft, must_meet: list[str]) -> Run | None:
+        path.write_text(render.draft_yaml(code, date, draft, {}, {}), encoding="utf-8")
+        run = ws.evaluate(code, date, (*drafts, path))
+        if any(_status(run, r) is not Status.met for r in must_meet):
+            return None
+        if any(c.direction in BAD for c in compare(base, run).changes):
+            return None
+        return run
+
+    return check
+
+
+def _status(run: Run, rid: str) -> Status:
+    return next(f.status for f in run.evaluation.findings if f.requirement == rid)
+
+
+def _candidates(
+    req: Requirement,
+    f: Finding,
+    corpus: Corpus,
+    draft: Draft,
+    neighbours: list[str],
+    reqs: dict[str, Requirement],
+    date: dt.date,
+) -> tuple[str | None, list[Draft]]:
+    """Drafts to try for one requirement, smallest first; or the reason none can be drafted."""
+    test = req.test
+    if isinstance(test, GenderNeutralTest):
+        neutral = _sex_neutral(req, f, corpus, draft, date)
+        return None, [neutral] if neutral is not draft else []
+    if not isinstance(test, CoverageTest) or test.kind not in OFFENCE_TESTS:
+        return _outside(req, f), []
+    tried: list[tuple[int, str, str, Draft]] = []
+    for pid, oid in _considered(f) + _comparable(corpus, test, date) + _suggested(draft, req, reqs):
+        off = _offence(corpus, draft, pid, oid, date)
+        if off is None:
+            continue
+        fixed, said = repair(off, test)
+        if said:
+            tried.append((len(said), pid, oid, with_offence(corpus, draft, pid, fixed, _why(req, oid, said), date)))
+    ranked = sorted({(n, pid, oid): d for n, pid, oid, d in tried}.items())[:CLOSEST]
+    out = [d for _, d in ranked]
+    near = ranked[0][0][1] if ranked else (neighbours[0] if neighbours else _home(corpus, test, date))
+    if test.victim_age_limit_required and test.victim_ages is None:
+        return UNSET_AGE, out
+    if near is not None:
+        out.append(_added(corpus, draft, req, test, near, reqs, date))
+    return None, out
+
+
+def _sex_neutral(req: Requirement, f: Finding, corpus: Corpus, draft: Draft, date: dt.date) -> Draft:
+    """Every offence the criteria weigh that protects one sex only, made to protect both."""
+    for pid, oid in _considered(f):
+        off = _offence(corpus, draft, pid, oid, date)
+        if off is not None and off.victim is not None and off.victim.sex != Sex.any:
+            neutral = off.model_copy(update={"victim": off.victim.model_copy(update={"sex": Sex.any})})
+            draft = with_offence(corpus, draft, pid, neutral, _why(req, oid, ["make it sex-neutral"]), date)
+    return draft
+
+
+def _considered(f: Finding) -> list[tuple[str, str]]:
+    """(provision, offence id) of every offence the criteria weigh, in tree order."""
+    seen: dict[tuple[str, str], None] = {}
+    for c in f.criteria.walk():
+        for e in c.facts:
+            if e.offence and "[" in e.offence:
+                seen[(e.provision, e.offence.rsplit("[", 1)[1].rstrip("]"))] = None
+    return list(seen)
+
+
+def _comparable(corpus: Corpus, test: CoverageTest, date: dt.date) -> list[tuple[str, str]]:
+    """In-force offences of a wanted object and conduct that the criteria did not weigh (e.g. other conducts only)."""
+    wanted = {c for g in test.groups for c in g}
+    return [
+        (f"{i.id}/{p.id}", o.id)
+        for i in corpus.instruments
+        for p in i.model.provisions
+        for v in [version_on(p, date)]
+        if v is not None
+        for o in v.offences
+        if o.object in [*test.objects, *test.partial_objects] and set(o.conduct) & wanted
+    ]
+
+
+def _suggested(draft: Draft, req: Requirement, reqs: dict[str, Requirement]) -> list[tuple[str, str]]:
+    """Offences this suggestion adds for requirements of the same theme: a later one may extend them."""
+    return [
+        (e.pid, o.id)
+        for e in draft.values()
+        if e.verb == "add"
+        for o in e.text.offences
+        if o.id in reqs and reqs[o.id].theme == req.theme
+    ]
+
+
+def _offence(corpus: Corpus, draft: Draft, pid: str, oid: str, date: dt.date) -> Offence | None:
+    """The offence in the provision's text in force on the analysis date, as the draft so far leaves it."""
+    version = text(corpus, draft, pid, date)
+    return next((o for o in version.offences if o.id == oid), None) if version else None
+
+
+def _neighbours(req: Requirement, run: Run) -> list[str]:
+    """Provisions holding the offences that findings of the same theme rely on, most relied on first."""
+    count: dict[str, int] = {}
+    for f in run.evaluation.findings:
+        if f.theme == str(req.theme):
+            for pid in dict.fromkeys(e.provision for c in f.criteria.walk() for e in c.facts if e.offence):
+                count[pid] = count.get(pid, 0) + 1
+    return sorted(count, key=lambda pid: (-count[pid], pid))
+
+
+def _home(corpus: Corpus, test: CoverageTest, date: dt.date) -> str | None:
+    """Where a new offence goes when no comparable one is weighed: beside the last offence of the wanted object,
+    else after the last provision of the instrument holding the most child-specific offences."""
+
+    def held(want: Callable[[Offence], bool]) -> list[tuple[str, str]]:
+        return [
+            (i.id, f"{i.id}/{p.id}")
+            for i in corpus.instruments
+            for p in i.model.provisions
+            for v in [version_on(p, date)]
+            if v is not None and any(want(o) for o in v.offences)
+        ]
+
+    same = held(lambda o: o.object in test.objects and o.child_specific)
+    if same:
+        return same[-1][1]
+    child = held(lambda o: o.child_specific)
+    if not child:
+        return None
+    count = {inst: sum(1 for i, _ in child if i == inst) for inst, _ in child}
+    best = max(sorted(count), key=lambda inst: count[inst])
+    return [pid for inst, pid in child if inst == best][-1]
+
+
+def _added(
+    corpus: Corpus,
+    draft: Draft,
+    req: Requirement,
+    test: CoverageTest,
+    near: str,
+    reqs: dict[str, Requirement],
+    date: dt.date,
+) -> Draft:
+    inst = near.rpartition("/")[0]
+    base = provision(corpus, draft, near)
+    article, pid = next_article(base.article if base else None, taken(corpus, inst, set(draft)), req.id)
+    where = f"draft art. {article}" if article else f"draft provision ({req.id})"
+    months, whence = _penalty(test, reqs, base, text(corpus, draft, near, date))
+    off = new_offence(test, req.id, where, months)
+    said = [f"a new offence beside {near}", whence]
+    prov = Provision.model_validate(
+        {"id": pid, "article": article, "heading": req.title, "source": where, "versions": [{"offences": [off]}]}
+    )
+    return with_new(draft, inst, prov, _why(req, off.id, said))
+
+
+def _penalty(
+    test: CoverageTest, reqs: dict[str, Requirement], near: Provision | None, near_text: Version | None
+) -> tuple[int | None, str]:
+    """The maximum penalty of a new offence: the standards' benchmark for its conducts, else the comparable offence's.
+
+    A new offence with no stated penalty would turn the penalty and diversion findings unknown.
+    """
+    conducts = {c for g in test.groups for c in g}
+    marks = [
+        (r.test.max_at_least, r.id)
+        for r in reqs.values()
+        if isinstance(r.test, CoverageTest) and r.test.max_at_least is not None
+        if conducts & {c for g in r.test.groups for c in g}
+    ]
+    if marks:
+        months, rid = max(marks)
+        return months, f"maximum penalty {duration(months)}, the benchmark of {rid}"
+    stated = [
+        o.penalty.max for o in (near_text.offences if near_text else []) if o.penalty and o.penalty.max is not None
+    ]
+    if stated and near is not None:
+        return max(stated), (
+            f"maximum penalty {duration(max(stated))} as in the comparable art. {near.article or near.id}: "
+            "a placeholder for the legislator, the standards give no benchmark"
+        )
+    return None, "no penalty: the standards give no benchmark and no comparable offence states one"
+
+
+def _why(req: Requirement, oid: str, said: list[str]) -> str:
+    return f"{req.id} ({oid}): " + "; ".join(said)
+
+
+def _outside(req: Requirement, f: Finding) -> str:
+    """Why a requirement of this kind is not drafted: it is not an offence, and suggest drafts offences."""
+    kind = req.test.kind
+    missing = "; ".join(dict.fromkeys(c.missing for c in f.criteria.unmet() if c.missing)) or f.title
+    if kind == "diversion" and any(c.outcome.value == "unknown" for c in f.criteria.unmet()):
+        return f"an unknown fact: the sources do not state the penalties this turns on ({missing})"
+    what = {
+        "measure": "a measure outside the offence provisions",
+        "min_age": "an age threshold outside criminal law",
+        "no_exceptions": "an age threshold outside criminal law",
+        "age_order": "an age threshold outside criminal law",
+        "non_punishment": "an exemption measure for child victims (a policy choice, not an offence)",
+        "diversion": "a change of the mediation threshold (procedure law)",
+    }.get(kind, kind)
+    return f"needs {what}: {missing}"
+
+
+def _unreached(f: Finding) -> str:
+    missing = "; ".join(dict.fromkeys(c.missing for c in f.criteria.unmet() if c.missing))
+    return (
+        "no amendment of the closest offences, nor a new offence, reached `met` without regressing or "
+        f"weakening another requirement: {missing or 'see gapcheck why ' + f.requirement}"
+    )
