@@ -9,6 +9,7 @@ from gapcheck.commands.exit_codes import EXIT_OK
 from gapcheck.commands.options import (
     DEFAULT_JURISDICTION,
     amendment_option,
+    binding_only_option,
     date_option,
     deliverable,
     emit,
@@ -44,11 +45,7 @@ REFERENCE = "model"
     help="Comma-separated: " + ", ".join(MATRIX_FORMATS),
 )
 @jobs_option
-@click.option(
-    "--binding-only",
-    is_flag=True,
-    help="Only requirements whose standards bind the jurisdiction on the date; the others are listed as not shown.",
-)
+@binding_only_option
 @date_option
 @with_data("statutes", "standards", "templates", "out", "author", "organisation")
 def matrix(

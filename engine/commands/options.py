@@ -181,6 +181,12 @@ def with_data(*keys: str) -> Callable[[Callable[..., int]], Callable[..., int]]:
     return decorate
 
 
+binding_only_option = click.option(
+    "--binding-only",
+    is_flag=True,
+    help="Only requirements whose standards bind the jurisdiction on the date; the others are listed as not shown.",
+)
+
 date_option = click.option(
     "--date", "issued", metavar="YYYY-MM-DD", help="The report's date line (default: none, so output stays the same)."
 )

@@ -9,6 +9,7 @@ from gapcheck.commands.exit_codes import EXIT_OK
 from gapcheck.commands.options import (
     amendment_option,
     as_of_option,
+    binding_only_option,
     date_option,
     deliverable,
     emit,
@@ -34,11 +35,7 @@ from gapcheck.workspace import Workspace
     show_default=True,
     help="Comma-separated: " + ", ".join(REPORT_FORMATS),
 )
-@click.option(
-    "--binding-only",
-    is_flag=True,
-    help="Only requirements whose standards bind the jurisdiction on the date; the others are listed as not shown.",
-)
+@binding_only_option
 @date_option
 @with_data("statutes", "standards", "templates", "out", "author", "organisation")
 def report(
