@@ -17,7 +17,6 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
-from gapcheck import messages
 from gapcheck.errors import InputError, Problem, display_path
 
 FILE_NAMES = ("gapcheck.toml", "pyproject.toml")
@@ -129,9 +128,7 @@ def _from_table(path: Path, table: dict[str, Any]) -> Settings:
     values: dict[str, Any] = {"file": path}
     for key, value in table.items():
         if key not in KEYS:
-            problems.append(
-                _at(path, key, f"unknown key '{key}'{messages.suggest(key, list(KEYS))}; allowed: {', '.join(KEYS)}")
-            )
+            problems.append(_at(path, key, f"unknown key '{key}'{_suggest(key)}; allowed: {', '.join(KEYS)}"))
         elif not isinstance(value, str) or not value:
             problems.append(_at(path, key, f"'{key}' must be a non-empty string (a folder, a code or a name)"))
         else:
@@ -147,3 +144,9 @@ def _at(path: Path, key: str, message: str) -> Problem:
     pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
     line = next((n for n, text in enumerate(lines, 1) if pattern.match(text)), 1)
     return Problem(display_path(path), line, 1, message)
+
+
+def _suggest(key: str) -> str:
+    from gapcheck import messages  # with pydantic: only when there is a problem to word
+
+    return messages.suggest(key, list(KEYS))

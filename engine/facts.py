@@ -71,7 +71,7 @@ def flatten(corpus: Corpus, standards: Standards, as_of: dt.date) -> list[Fact]:
     facts = [
         AnalysisFact(ref="analysis", jurisdiction=corpus.code, as_of=as_of.isoformat(), day=date_key(as_of)).to_fact()
     ]
-    facts += list(_law(corpus, as_of)) + list(_standards(standards)) + list(_treaties(corpus))
+    facts += list(_law(corpus, as_of)) + standards_facts(standards) + list(_treaties(corpus))
     for n, absence in enumerate(corpus.index.absences):
         if in_force(absence.valid_from, absence.valid_until, as_of):
             facts.append(
@@ -271,6 +271,20 @@ def _unknown(ref: str, unknown: Unknown, pid: str | None) -> Fact:
         source=unknown.source.label(),
         provision=pid,
     ).to_fact()
+
+
+_standards_facts: list[tuple[Standards, list[Fact]]] = []
+
+
+def standards_facts(standards: Standards) -> list[Fact]:
+    """The standards' facts, built once per loaded standards (they do not depend on the law or the date).
+
+    Kept for the last standards object only (identity, not equality: a loaded Standards is never
+    changed). The facts are shared between evaluations: nothing downstream changes a fact.
+    """
+    if not _standards_facts or _standards_facts[0][0] is not standards:
+        _standards_facts[:] = [(standards, list(_standards(standards)))]
+    return list(_standards_facts[0][1])
 
 
 def _standards(standards: Standards) -> Iterator[Fact]:

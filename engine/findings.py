@@ -1,6 +1,6 @@
 """Findings: one per requirement, as the rules concluded them, with their criteria and the standard's metadata."""
 
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -146,15 +146,17 @@ def collect(
         def ours(addressee: str | None) -> bool:
             return addressee is None or addressee == code
 
-        tree = Criterion.model_validate(expand(f["criteria"], by_ref))
+        tree = criterion(expand(f["criteria"], by_ref))
         out.append(
-            Finding(
+            Finding.model_construct(
                 requirement=rid,
                 status=Status(f["status"]),
                 theme=str(req.theme),
                 title=req.title,
                 standards=[
-                    Cited(instrument=standards.files[s.instrument].instrument.short, pinpoint=s.pinpoint)
+                    Cited.model_construct(
+                        instrument=standards.files[s.instrument].instrument.short, pinpoint=s.pinpoint
+                    )
                     for s in req.sources
                     if ours(standards.files[s.instrument].instrument.addressed_to)
                 ],
@@ -165,7 +167,7 @@ def collect(
                 ),
                 binds=b["binds"],
                 binding=[
-                    BindingRef(
+                    BindingRef.model_construct(
                         instrument=i["short"],
                         status=Binding(i["status"]),
                         since=i["since"],
@@ -186,6 +188,56 @@ def collect(
     return out
 
 
+def criterion(data: dict[str, Any]) -> Criterion:
+    """A justification tree from the rules' data, built without re-validating it field by field.
+
+    The data is the rule set's own output, shaped by gapcheck.rules.tree.Criterion.to_data;
+    its enums are still checked (an unknown outcome, role or combinator raises). Validating
+    each node through pydantic cost a third of an evaluation; tests/test_findings_build.py
+    checks that the trees equal the validated ones.
+    """
+    combine = data.get("combine")
+    return trusted(
+        Criterion,
+        {
+            "id": data["id"],
+            "test": data["test"],
+            "outcome": Outcome(data["outcome"]),
+            "because": list(data.get("because", ())),
+            "missing": data.get("missing"),
+            "facts": [
+                trusted(
+                    Evidence,
+                    {
+                        "provision": e["provision"],
+                        "source": e["source"],
+                        "role": Role(e["role"]),
+                        "offence": e.get("offence"),
+                    },
+                )
+                for e in data.get("facts", ())
+            ],
+            "combine": None if combine is None else Combine(combine),
+            "children": [criterion(child) for child in data.get("children", ())],
+        },
+    )
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def trusted(model: type[M], values: dict[str, Any]) -> M:
+    """A model from values already of its fields' types, every field given: what `model_construct` does,
+    without its per-field loop over aliases and defaults (these models have neither extras nor private
+    attributes nor post-init hooks)."""
+    built = model.__new__(model)
+    object.__setattr__(built, "__dict__", values)
+    object.__setattr__(built, "__pydantic_fields_set__", set(values))
+    object.__setattr__(built, "__pydantic_extra__", None)
+    object.__setattr__(built, "__pydantic_private__", None)
+    return built
+
+
 def _benchmark(b: Benchmark) -> str:
     """The benchmark as printed: value, source, tag, and where the standards differ, which one it follows."""
     return f"{b.value} ({b.source}) [{b.tag}]" + (f" {b.note}" if b.note else "")
@@ -203,13 +255,16 @@ def provisions(tree: Criterion, titles: dict[str, tuple[str | None, str]]) -> li
             named = [line for line in c.because if (e.offence or e.provision) in line]
             reason = (named or c.because or [c.test])[0]
             out.append(
-                ProvisionRef(
-                    id=e.provision,
-                    role=e.role,
-                    reason=reason,
-                    source=e.source,
-                    article=titles[e.provision][0],
-                    heading=titles[e.provision][1],
+                trusted(
+                    ProvisionRef,
+                    {
+                        "id": e.provision,
+                        "role": e.role,
+                        "reason": reason,
+                        "source": e.source,
+                        "article": titles[e.provision][0],
+                        "heading": titles[e.provision][1],
+                    },
                 )
             )
     return out

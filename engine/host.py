@@ -11,6 +11,7 @@ session in which no action ran aborts the process (free(): invalid pointer).
 """
 
 import copy
+import functools
 import hashlib
 import itertools
 import threading
@@ -37,6 +38,7 @@ class IdCollision(InferenceError):
         super().__init__(f"fact ids {' and '.join(repr(i) for i in ids)} collide in the rule engine's 32-bit hash")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def id_hash(fact_id: str) -> int:
     """durable_rules' hash of a fact id: FNV-1a over the UTF-8 bytes, read as signed chars (state.c)."""
     h = 2166136261

@@ -15,15 +15,15 @@ import textwrap
 from collections.abc import Callable
 from contextvars import ContextVar
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from gapcheck import config
-from gapcheck.dates import parse_day
 from gapcheck.errors import display_path
-from gapcheck.output.files import write_set
-from gapcheck.output.templates import Deliverable
+
+if TYPE_CHECKING:  # the output modules import the whole engine: each command imports what it uses
+    from gapcheck.output.templates import Deliverable
 
 DEFAULT_JURISDICTION = "la"
 STDIO = "-"
@@ -96,6 +96,8 @@ def parse_date(value: str | None) -> dt.date | None:
     """A date given as an option: YYYY-MM-DD and nothing else."""
     if value is None:
         return None
+    from gapcheck.dates import parse_day  # with pydantic's validators: not for --version or --help
+
     try:
         return parse_day(value)
     except ValueError as err:
@@ -192,8 +194,10 @@ date_option = click.option(
 )
 
 
-def deliverable(issued: str | None) -> Deliverable:
+def deliverable(issued: str | None) -> "Deliverable":
     """The author, organisation (as configured or given) and date line, the date checked."""
+    from gapcheck.output.templates import Deliverable
+
     date = parse_date(issued)
     settings = config.active()
     return Deliverable(settings.author, settings.organisation, date.isoformat() if date else None)
@@ -219,5 +223,7 @@ def emit(out: Path, files: dict[str, str | bytes]) -> None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
+    from gapcheck.output.files import write_set
+
     for path in write_set(out, files):
         say(f"wrote {display_path(path)}")
