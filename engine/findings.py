@@ -105,6 +105,13 @@ class Finding(BaseModel):
     explanation: list[str]
     notes: list[str] = Field(description="what the sources say is not known about this requirement")
 
+    def brief(self) -> "Finding":
+        """The finding as a matrix cell or an expectation reads it: status, title, explanation, binding,
+        notes; the justification tree is cut to its root and the provisions list left empty (they are
+        most of a finding's size, and what worker processes would otherwise send back)."""
+        root = trusted(Criterion, {**self.criteria.__dict__, "facts": [], "children": []})
+        return trusted(Finding, {**self.__dict__, "criteria": root, "provisions": []})
+
 
 def collect(
     session: list[Fact],

@@ -33,17 +33,23 @@ def cores() -> int:
 def evaluate_all(ws: Workspace, requests: Sequence[Request], jobs: int | None = None, light: bool = False) -> list[Run]:
     """Each (jurisdiction, date, drafts) evaluated, by up to `jobs` worker processes (default: the cores).
 
-    `light`: the runs come back without their corpus's instruments (a matrix or a test reads
-    only the findings and provenance), so that neither the pipe nor the caller holds every corpus.
+    `light`: the runs come back without their corpus's instruments and with brief findings
+    (`Finding.brief`: a matrix or a test reads only statuses, explanations and provenance), so
+    that neither the pipe nor the caller holds every corpus and justification tree; serial
+    and parallel runs return the same light runs.
     """
     workers = min(jobs or cores(), len(requests))
     if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        if light:
+            return [_lighten(ws.evaluate(*request), ws) for request in requests]
         return [ws.evaluate(*request) for request in requests]
     global _workspace
     _workspace = ws
     try:
+        # chunks: fewer round trips through the pipe; a few per worker, so that the load stays even
+        chunk = max(1, len(requests) // (workers * 4))
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            return list(pool.map(_evaluate_light if light else _evaluate, requests))
+            return list(pool.map(_evaluate_light if light else _evaluate, requests, chunksize=chunk))
     finally:
         _workspace = None
 
@@ -56,5 +62,13 @@ def _evaluate(request: Request) -> Run:
 
 
 def _evaluate_light(request: Request) -> Run:
-    run = _evaluate(request)
-    return replace(run, corpus=replace(run.corpus, instruments=()))
+    assert _workspace is not None, "workers are forked from evaluate_all"
+    return _lighten(_workspace.evaluate(*request), _workspace)
+
+
+def _lighten(run: Run, ws: Workspace) -> Run:
+    """The run without its corpus's instruments and with brief findings; the workspace forgets the corpus."""
+    ws.forget()
+    ev = run.evaluation
+    brief = replace(ev, findings=[f.brief() for f in ev.findings], hidden=tuple(f.brief() for f in ev.hidden))
+    return replace(run, evaluation=brief, corpus=replace(run.corpus, instruments=()))

@@ -45,3 +45,27 @@ def test_bad_input_in_a_worker_is_reported_as_input_error(workspace: Workspace) 
         evaluate_all(workspace, [("la", None, ()), ("no-such-place", None, ())], jobs=2)
     assert all(isinstance(p, Problem) for p in raised.value.problems)
     assert "no jurisdiction 'no-such-place'" in str(raised.value)
+
+
+def test_brief_findings_give_the_matrix_and_expectations_of_full_ones(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Light runs (brief findings) carry everything a matrix and an expectation file read."""
+    import gapcheck.parallel
+
+    args = ["--quiet", "matrix", "-j", "la", "-j", "model", "-a", str(DRAFTS / "possession-and-grooming.yaml")]
+    assert main([*args, "--out", str(tmp_path / "brief"), "--jobs", "1"]) == 0
+    full = gapcheck.parallel.evaluate_all
+    monkeypatch.setattr(gapcheck.parallel, "evaluate_all", lambda ws, reqs, jobs=None, light=False: full(ws, reqs, 1))
+    assert main([*args, "--out", str(tmp_path / "full"), "--jobs", "1"]) == 0
+    names = sorted(p.name for p in (tmp_path / "full").iterdir())
+    assert names == sorted(p.name for p in (tmp_path / "brief").iterdir()) and names
+    for name in names:
+        assert (tmp_path / "full" / name).read_bytes() == (tmp_path / "brief" / name).read_bytes(), name
+
+
+def test_a_brief_finding_keeps_what_it_says_and_drops_its_tree(workspace: Workspace) -> None:
+    for finding in workspace.evaluate("la").evaluation.findings:
+        brief = finding.brief()
+        kept = ("requirement", "status", "title", "explanation", "binds", "binding", "notes", "standards")
+        assert all(getattr(brief, k) == getattr(finding, k) for k in kept)
+        assert brief.criteria.outcome == finding.criteria.outcome and brief.criteria.children == []
+        assert brief.provisions == [] and type(brief) is type(finding)
