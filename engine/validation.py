@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from gapcheck import amendment, config, expect, messages
+from gapcheck import amendment, config, messages
 from gapcheck.errors import InputError, Problem, display_path
 from gapcheck.load import INDEX, load_jurisdiction, load_standards
 from gapcheck.paths import STANDARDS, STATUTES
@@ -175,6 +175,8 @@ def _draft(doc: YamlDoc, ws: Workspace | None) -> list[str]:
 def _expectation(doc: YamlDoc, ws: Workspace | None) -> list[str]:
     if ws is None:
         return []
+    from gapcheck import expect  # with the findings and the rule set: only for an expectation file
+
     spec, jurisdiction, drafts = expect.resolve(doc.path, ws)
     corpus, _ = ws.corpus(jurisdiction, drafts)
     return [

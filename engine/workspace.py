@@ -5,22 +5,25 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gapcheck import amendment, cache, config, messages
 from gapcheck.dates import within
 from gapcheck.errors import InputError, Problem, display_path
-from gapcheck.evaluate import Evaluation, evaluate
 from gapcheck.load import INDEX, Corpus, Standards, load_jurisdiction, load_standards
 from gapcheck.paths import STANDARDS, STATUTES
 from gapcheck.provenance import Provenance, digest, yaml_files
 from gapcheck.yamlsrc import STDIN
+
+if TYPE_CHECKING:  # the rule engine: imported by the commands that evaluate, not by validate
+    from gapcheck.evaluate import Evaluation
 
 
 @dataclass(frozen=True)
 class Run:
     """An evaluation, the drafts it applied, and where it all came from."""
 
-    evaluation: Evaluation
+    evaluation: "Evaluation"
     corpus: Corpus
     amendments: tuple[str, ...]
     provenance: Provenance
@@ -123,6 +126,8 @@ class Workspace:
 
     def evaluate(self, jurisdiction: str, as_of: dt.date | None = None, amendments: tuple[Path, ...] = ()) -> Run:
         """Findings for a jurisdiction (as amended) on a date (default: its own as_of)."""
+        from gapcheck.evaluate import evaluate
+
         corpus, titles = self.corpus(jurisdiction, amendments)
         date = as_of or _default_date(corpus)
         _within_coverage(corpus, date)

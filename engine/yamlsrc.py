@@ -101,7 +101,7 @@ def parse(path: Path, text: str, name: str | None = None) -> YamlDoc:
     the C parser's events keep the limits and it loads; otherwise the round-trip parser, which locates the problem."""
     from ruamel.yaml.error import ReusedAnchorWarning
 
-    from gapcheck import limits  # with ruamel: imported only when a file is parsed
+    from gapcheck import limits
 
     name = name or ("<stdin>" if str(path) == STDIN else display_path(path))
     violation = limits.check_raw(text)
@@ -122,10 +122,10 @@ def _check_events(text: str) -> None:
     """Feed the C parser's events to the limits (the same events the round-trip parser gives)."""
     from ruamel.yaml.clib._ruamel_yaml import CParser
 
-    from gapcheck import limits
+    from gapcheck import yamllimits
 
     parser = CParser(text)
-    check = limits.EventCheck()
+    check = yamllimits.EventCheck()
     try:
         while parser.check_event():
             violation = check.feed(parser.get_event())
@@ -158,7 +158,7 @@ def _round_trip(name: str, text: str) -> Any:
     from ruamel.yaml.error import MarkedYAMLError, ReusedAnchorWarning, YAMLError
     from ruamel.yaml.parser import RoundTripParser
 
-    from gapcheck import limits
+    from gapcheck import yamllimits
 
     class Constructor(RoundTripConstructor):
         """Keeps timestamps as text, so that an impossible date is a located validation error."""
@@ -168,7 +168,7 @@ def _round_trip(name: str, text: str) -> Any:
 
         def __init__(self, loader: Any) -> None:
             super().__init__(loader)
-            self._check = limits.EventCheck()
+            self._check = yamllimits.EventCheck()
 
         def get_event(self) -> Any:
             event = super().get_event()
@@ -245,7 +245,7 @@ def _text(path: Path, name: str) -> str:
 
 
 def _max_file_bytes() -> int:
-    from gapcheck import limits  # imports ruamel: only when a file is read
+    from gapcheck import limits
 
     return limits.MAX_FILE_BYTES
 

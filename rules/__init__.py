@@ -8,43 +8,52 @@ requirement (gapcheck.rules.coverage).
 
 from typing import Any
 
-from durable.lang import c, m, ruleset, when_all
-
-from gapcheck.rules import (
-    age_order,
-    base,
-    binding,
-    criminalization,
-    diversion,
-    exceptions,
-    gender,
-    measure,
-    minimum_age,
-    non_punishment,
-    penalty,
-)
-
 NAME = "gapcheck"
-concluded = base.concluded
-MODULES = (
-    binding,
-    criminalization,
-    penalty,
-    diversion,
-    minimum_age,
-    exceptions,
-    age_order,
-    measure,
-    gender,
-    non_punishment,
-)
+
+
+def concluded(sid: str) -> list[dict[str, Any]]:
+    """The results a session's actions handed out (gapcheck.rules.base.concluded)."""
+    from gapcheck.rules import base
+
+    return base.concluded(sid)
 
 
 def definition() -> dict[str, Any]:
-    """The rule set as durable_rules' definition dict (actions as Python callables)."""
+    """The rule set as durable_rules' definition dict (actions as Python callables).
+
+    The rule modules and durable_rules are imported here, not with the package: importing
+    gapcheck.rules.terms (the vocabulary every model uses) must not load the rule set.
+    """
+    from durable.lang import ruleset
+
+    from gapcheck.rules import (
+        age_order,
+        binding,
+        criminalization,
+        diversion,
+        exceptions,
+        gender,
+        measure,
+        minimum_age,
+        non_punishment,
+        penalty,
+    )
+
+    modules = (
+        binding,
+        criminalization,
+        penalty,
+        diversion,
+        minimum_age,
+        exceptions,
+        age_order,
+        measure,
+        gender,
+        non_punishment,
+    )
     rules = ruleset(NAME)
     with rules:
-        for module in MODULES:
+        for module in modules:
             module.define()
         _sink()
     _, body = rules.define()
@@ -52,6 +61,8 @@ def definition() -> dict[str, Any]:
 
 
 def _sink() -> None:
+    from durable.lang import c, m, when_all
+
     # durable_rules refuses a fact that no pattern accepts; this rule accepts every
     # fact and never fires, because no `$never` fact is ever asserted.
     @when_all(c.never << (m.kind == "$never"), c.any << (+m.kind))

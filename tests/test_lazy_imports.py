@@ -1,13 +1,17 @@
 """Each command imports only what it needs (issue 14): a module imported at start-up costs every command."""
 
 import json
+import os
 import subprocess
 import sys
+from pathlib import Path
+
+from tests.conftest import ROOT
 
 HEAVY = ("pydantic.main", "jinja2", "openpyxl", "ruamel.yaml", "durable.lang", "gapcheck.models")
 
 
-def imported_by(*args: str) -> set[str]:
+def imported_by(*args: str, env: dict[str, str] | None = None) -> set[str]:
     """The modules loaded once `gapcheck ARGS` has run, in a fresh interpreter."""
     script = (
         "import json, sys\n"
@@ -15,7 +19,7 @@ def imported_by(*args: str) -> set[str]:
         f"code = main({list(args)!r})\n"
         "print(json.dumps(sorted(sys.modules)))\n"
     )
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, env=env)
     return set(json.loads(done.stdout.splitlines()[-1]))
 
 
@@ -26,3 +30,17 @@ def test_version_imports_neither_models_nor_rules_nor_renderers() -> None:
 def test_check_imports_no_spreadsheet_writer() -> None:
     loaded = imported_by("check", "--format", "json")
     assert "openpyxl" not in loaded and "gapcheck.output.xlsx_out" not in loaded
+
+
+def test_check_on_a_warm_cache_parses_no_yaml_and_renders_no_template(tmp_path: Path) -> None:
+    env = {**os.environ, "GAPCHECK_CACHE_DIR": str(tmp_path / "cache")}
+    env.pop("GAPCHECK_NO_CACHE", None)
+    assert "ruamel.yaml" in imported_by("check", env=env)  # the cold run fills the cache
+    warm = imported_by("check", env=env)
+    assert {"ruamel.yaml", "jinja2", "openpyxl"} & warm == set()
+    assert "durable.lang" in warm  # it does evaluate
+
+
+def test_validating_a_draft_loads_no_rule_set() -> None:
+    loaded = imported_by("validate", str(ROOT / "statutes" / "la" / "drafts" / "possession-and-grooming.yaml"))
+    assert {"durable.lang", "gapcheck.rules.base", "gapcheck.findings", "jinja2", "openpyxl"} & loaded == set()
