@@ -1,5 +1,8 @@
 """Findings: one per requirement, as the rules concluded them, with their criteria and the standard's metadata."""
 
+import bisect
+import itertools
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -255,12 +258,13 @@ def provisions(tree: Criterion, titles: dict[str, tuple[str | None, str]]) -> li
     seen: set[tuple[str, Role]] = set()
     out = []
     for c in tree.walk():
+        first = _first_naming(c.because) if c.facts and c.because else None
         for e in c.facts:
             if (e.provision, e.role) in seen:
                 continue
             seen.add((e.provision, e.role))
-            named = [line for line in c.because if (e.offence or e.provision) in line]
-            reason = (named or c.because or [c.test])[0]
+            named = first(e.offence or e.provision) if first else None
+            reason = named if named is not None else (c.because or [c.test])[0]
             out.append(
                 trusted(
                     ProvisionRef,
@@ -275,6 +279,26 @@ def provisions(tree: Criterion, titles: dict[str, tuple[str | None, str]]) -> li
                 )
             )
     return out
+
+
+def _first_naming(lines: list[str]) -> Callable[[str], str | None]:
+    """`first(name)`: the first of `lines` that contains `name`, or None.
+
+    One search in the lines joined, instead of a test of every line for every fact: a
+    criterion over N offences has N facts and N lines, and testing each pair grew as N².
+    A name holds no line break (ids never do; otherwise every line is tested), so a match
+    never spans two lines.
+    """
+    joined = "\n".join(lines)
+    starts = list(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+
+    def first(name: str) -> str | None:
+        if "\n" in name:
+            return next((line for line in lines if name in line), None)
+        at = joined.find(name)
+        return None if at < 0 else lines[bisect.bisect_right(starts, at) - 1]
+
+    return first
 
 
 def explanation(tree: Criterion, notes: list[str]) -> list[str]:

@@ -64,7 +64,10 @@ def _sink() -> None:
     from durable.lang import c, m, when_all
 
     # durable_rules refuses a fact that no pattern accepts; this rule accepts every
-    # fact and never fires, because no `$never` fact is ever asserted.
-    @when_all(c.never << (m.kind == "$never"), c.any << (+m.kind))
+    # fact and never fires, because no `$never` fact is ever asserted. The join on `id`
+    # spreads the facts it holds over durable_rules' hash buckets: joined on nothing, they
+    # all waited in one list, and asserting grew with the facts already in (75 µs a fact
+    # at 18,000 facts against 25 µs).
+    @when_all(c.never << (m.kind == "$never"), c.any << ((+m.kind) & (m.id == c.never.id)))
     def sink(ctx: Any) -> None:  # pragma: no cover - never fires, by construction
         raise AssertionError("the sink rule fired")

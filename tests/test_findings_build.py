@@ -2,6 +2,9 @@
 
 import datetime as dt
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from benchmarks import synthetic
 from gapcheck.evaluate import evaluate
 from gapcheck.findings import Finding
@@ -35,3 +38,17 @@ def test_standards_facts_are_built_once_per_standards_and_never_shared_as_a_list
     fewer = replace(ws.standards, requirements=dict(list(ws.standards.requirements.items())[:3]))
     assert len(standards_facts(fewer)) < len(standards_facts(ws.standards))
     assert [f["req"] for f in standards_facts(fewer) if f["kind"] == "requirement"] == list(fewer.requirements)
+
+
+@given(
+    st.lists(st.text(alphabet="ab[] /\n", max_size=8), max_size=6),
+    st.lists(st.text(alphabet="ab[] /\n", max_size=4), max_size=6),
+)
+def test_the_reason_for_a_provision_is_the_first_line_naming_it(lines: list[str], names: list[str]) -> None:
+    from gapcheck.findings import _first_naming
+
+    if not lines:
+        return
+    first = _first_naming(lines)
+    for name in names:
+        assert first(name) == next((line for line in lines if name in line), None)

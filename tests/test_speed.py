@@ -1,0 +1,34 @@
+"""Mechanics that keep evaluation fast (issue 14), pinned by behaviour, never by timing."""
+
+import datetime as dt
+import gc
+
+import pytest
+
+from gapcheck.evaluate import evaluate, gc_paused, rule_engine
+from gapcheck.workspace import Workspace
+
+
+def test_the_sink_accepts_facts_no_rule_reads_even_without_a_ref() -> None:
+    facts = [{"id": f"stray:{n}", "kind": "unread", "n": n} for n in range(50)]
+    stored = rule_engine().evaluate(facts)
+    assert [f for f in stored if f.get("kind") == "unread"] == facts
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_collection_is_paused_during_an_evaluation_and_restored_after(enabled: bool) -> None:
+    ws = Workspace.open()
+    corpus, _ = ws.corpus("la")
+    seen: list[bool] = []
+    with gc_paused():
+        seen.append(gc.isenabled())
+    (gc.enable if enabled else gc.disable)()
+    try:
+        evaluate(corpus, ws.standards, dt.date(2017, 11, 16))
+        assert gc.isenabled() is enabled
+        with pytest.raises(RuntimeError), gc_paused():
+            raise RuntimeError("an evaluation that fails")
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable()
+    assert seen == [False]
