@@ -1,11 +1,12 @@
 """Read YAML keeping line numbers, and map a data path back to a line and column.
 
-The first parse uses ruamel's C loader (libyaml, through ruamel.yaml.clib) for the plain data
-alone; positions cost a second, round-trip parse that records where each key and item stood,
-done only when a problem is to be located (`YamlDoc.tree`) or when the fast parse fails, so
-that a syntax error or an exceeded limit is reported from the round-trip parser with its line.
-The limits of gapcheck.limits are checked on the C parser's events before the C loader builds
-anything, as on the round-trip parser's.
+The first parse builds the plain data alone, from the C parser's events (gapcheck.yamlfast), or
+where a file holds more than that builder reads, with ruamel's C loader (libyaml, through
+ruamel.yaml.clib). Positions cost a second, round-trip parse that records where each key and
+item stood, done only when a problem is to be located (`YamlDoc.tree`) or when the fast parse
+fails, so that a syntax error or an exceeded limit is reported from the round-trip parser with
+its line. The limits of gapcheck.limits are checked on the C parser's events before anything
+is built, as on the round-trip parser's.
 """
 
 import os
@@ -107,11 +108,16 @@ def parse(path: Path, text: str, name: str | None = None) -> YamlDoc:
     violation = limits.check_raw(text)
     if violation:
         raise InputError([Problem(name, violation.line + 1, violation.column + 1, violation.message)])
+    from gapcheck import yamlfast
+
     try:
-        _check_events(text)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", ReusedAnchorWarning)
-            data = _fast_loader().load(text)
+        try:
+            data = yamlfast.load(text)  # one pass of the C parser: limits and plain data
+        except yamlfast.Unsure:  # anchors, tags, floats...: ruamel's loader
+            _check_events(text)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", ReusedAnchorWarning)
+                data = _fast_loader().load(text)
     except Exception:  # a limit, a syntax error, a duplicate key: reported by the round-trip parser, located
         tree = _round_trip(name, text)
         return YamlDoc(path, plain(tree), tree, text)

@@ -1,0 +1,114 @@
+"""The direct build from parse events gives the data ruamel's loader gives, or leaves the file to it."""
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gapcheck import yamlfast
+from gapcheck.yamlsrc import _fast_loader
+from tests.conftest import ROOT
+
+
+def ruamel_load(text: str) -> object:
+    return _fast_loader().load(text)
+
+
+def agree(text: str) -> bool:
+    """True when the builder built the data (equal to ruamel's, types included); False for a syntax error."""
+    try:
+        built = yamlfast.load(text)
+    except (yamlfast.Unsure, yamlfast.LimitExceeded):
+        raise
+    except Exception:  # a syntax error: ruamel's loader refuses the text too
+        with pytest.raises(Exception):  # noqa: B017 - whichever error ruamel raises
+            ruamel_load(text)
+        return False
+    expected = ruamel_load(text)
+    assert built == expected and repr(built) == repr(expected), text
+    return True
+
+
+SHIPPED = sorted(p for folder in ("statutes", "standards") for p in (ROOT / folder).rglob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_shipped_file_is_built_as_ruamel_loads_it(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    try:
+        assert agree(text)
+    except yamlfast.Unsure:
+        pass  # left to ruamel's loader
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: 1\nb: -0\nc: +7\nd: 0\n",
+        "a: true\nb: False\nc: TRUE\nd: ~\ne:\nf: null\ng: Null\n",
+        "a: 2017-01-01\nb: 2017-01-01T10:00:00Z\nc: '2017'\nd: 2017\n",
+        'a: "x\\ty"\nb: |\n  one\n  two\nc: >\n  folded\n  text\n\n  para\nd: >-\n  x\n',
+        "a: [1, two, {b: c}]\nb: {}\nc: []\n",
+        "'quoted key': 1\n\"k2\": 2\n",
+        "- a\n- - b\n  - c\n- d: e\n",
+        "",
+        "# only a comment\n",
+        "a: !!str 12\n",
+        "a: yes\nb: no\nc: on\n",
+    ],
+)
+def test_built_values_are_ruamels(text: str) -> None:
+    assert agree(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: 1.5\n",
+        "a: 012\n",
+        "a: 0x1F\n",
+        "a: 1_000\n",
+        "a: .inf\n",
+        "a: &x 1\nb: *x\n",
+        "a: !custom 1\n",
+        "a: 1\na: 2\n",
+        "%YAML 1.1\n---\na: yes\n",
+        "---\na: 1\n---\nb: 2\n",
+        "? [1, 2]\n: x\n",
+    ],
+)
+def test_what_it_does_not_build_it_leaves_to_ruamel(text: str) -> None:
+    with pytest.raises((yamlfast.Unsure, yamlfast.LimitExceeded)):
+        yamlfast.load(text)
+
+
+scalars = st.one_of(
+    st.text(max_size=12),
+    st.integers(min_value=-(10**12), max_value=10**12),
+    st.booleans(),
+    st.none(),
+    st.dates().map(lambda d: d.isoformat()),
+)
+data = st.recursive(
+    scalars,
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=8), inner, max_size=4)),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(data, st.sampled_from([None, True]))
+def test_any_dumped_data_is_built_as_ruamel_loads_it(value: object, flow: bool | None) -> None:
+    import io
+
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="safe", pure=True)
+    yaml.default_flow_style = flow
+    out = io.StringIO()
+    yaml.dump(value, out)
+    try:
+        agree(out.getvalue())
+    except (yamlfast.Unsure, yamlfast.LimitExceeded):
+        pass  # left to ruamel's loader; or refused by the limits, which check the same events either way
