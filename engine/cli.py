@@ -49,6 +49,13 @@ amendment_option = click.option(
     type=click.Path(path_type=Path),
     help="A draft amendment file; repeat to apply several in order.",
 )
+reading_option = click.option(
+    "--reading",
+    "readings",
+    multiple=True,
+    help="Pin one reading of a contested fact (its name, e.g. laotian-times-2019); repeat for several. "
+    "By default every reading is explored and findings that depend on one say so.",
+)
 data_options = [
     click.option("--statutes", type=click.Path(path_type=Path), default=None, help="Statutes root folder."),
     click.option("--standards", type=click.Path(path_type=Path), default=None, help="Standards folder."),
@@ -72,6 +79,7 @@ def cli() -> None:
 @jurisdiction_option
 @as_of_option
 @amendment_option
+@reading_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--explain", is_flag=True, help="Text format: print the reasoning under each finding.")
 @with_data
@@ -79,6 +87,7 @@ def check(
     jurisdiction: str,
     as_of: str | None,
     amendments: tuple[Path, ...],
+    readings: tuple[str, ...],
     fmt: str,
     explain: bool,
     statutes: Path | None,
@@ -86,7 +95,7 @@ def check(
 ) -> int:
     """Print the findings for a jurisdiction."""
     ws = Workspace.open(statutes, standards)
-    run = ws.evaluate(jurisdiction, _as_of(as_of), amendments)
+    run = ws.evaluate(jurisdiction, _as_of(as_of), amendments, readings)
     if fmt == "json":
         click.echo(dumps(evaluation_dict(run.evaluation, run.amendment_label)), nl=False)
     else:
@@ -116,6 +125,7 @@ out_option = click.option(
 @jurisdiction_option
 @as_of_option
 @amendment_option
+@reading_option
 @out_option
 @click.option(
     "--format",
@@ -129,6 +139,7 @@ def report(
     jurisdiction: str,
     as_of: str | None,
     amendments: tuple[Path, ...],
+    readings: tuple[str, ...],
     out: Path | None,
     fmt: str,
     statutes: Path | None,
@@ -137,7 +148,7 @@ def report(
     """Write the gap report (Markdown, HTML, JSON, CSV)."""
     formats = _formats(fmt, REPORT_FORMATS)
     ws = Workspace.open(statutes, standards)
-    files = report_files(ws.evaluate(jurisdiction, _as_of(as_of), amendments), formats)
+    files = report_files(ws.evaluate(jurisdiction, _as_of(as_of), amendments, readings), formats)
     _announce(write_all(out or Path("out"), files))
     return EXIT_OK
 
@@ -187,6 +198,7 @@ def matrix(
     type=click.Path(path_type=Path),
     help="The draft amendment; repeat to apply several in order.",
 )
+@reading_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option(
     "--fail-on",
@@ -208,6 +220,7 @@ def diff(
     jurisdiction: str,
     as_of: str | None,
     amendments: tuple[Path, ...],
+    readings: tuple[str, ...],
     fmt: str,
     fail_on: str,
     out: Path | None,
@@ -217,8 +230,8 @@ def diff(
     """Compare the law with and without a draft amendment."""
     ws = Workspace.open(statutes, standards)
     date = _as_of(as_of)
-    amended = ws.evaluate(jurisdiction, date, amendments)
-    result = compare(ws.evaluate(jurisdiction, date), amended)
+    amended = ws.evaluate(jurisdiction, date, amendments, readings)
+    result = compare(ws.evaluate(jurisdiction, date, (), readings), amended)
     if out is not None:
         _announce(write_all(out, diff_files(result)))
     click.echo(dumps(diff_dict(result)) if fmt == "json" else diff_text(result), nl=False)

@@ -26,7 +26,7 @@ def in_force(start: str | None, end: str | None, as_of: dt.date) -> bool:
 
 def flatten(corpus: Corpus, standards: Standards, as_of: dt.date) -> list[Fact]:
     """Every fact of one evaluation, in a deterministic order."""
-    facts = list(_law(corpus, as_of)) + list(_standards(standards))
+    facts = flatten_law(corpus, as_of) + list(_standards(standards))
     for n, decl in enumerate(corpus.index.complete):
         facts.append(
             _fact(
@@ -42,6 +42,11 @@ def flatten(corpus: Corpus, standards: Standards, as_of: dt.date) -> list[Fact]:
     return facts
 
 
+def flatten_law(corpus: Corpus, as_of: dt.date) -> list[Fact]:
+    """The facts of the law in force on `as_of`; the corpus holds one reading (`gapcheck.readings`)."""
+    return list(_law(corpus, as_of))
+
+
 def _fact(ref: str, kind: str, **fields: Any) -> Fact:
     return {"id": ref, "ref": ref, "kind": kind, **fields}
 
@@ -49,6 +54,8 @@ def _fact(ref: str, kind: str, **fields: Any) -> Fact:
 def _law(corpus: Corpus, as_of: dt.date) -> Iterator[Fact]:
     for inst in corpus.instruments:
         meta = inst.model.instrument
+        if meta.in_force_readings:
+            raise ValueError(f"{inst.id}: a contested entry into force must be resolved to one reading first")
         if not in_force(meta.in_force_from or meta.adopted, meta.repealed, as_of):
             continue
         for prov in inst.model.provisions:
@@ -127,7 +134,7 @@ def _offence(pid: str, off: Offence) -> Iterator[Fact]:
 
 
 def _cited(source: Source) -> Fact:
-    return {"source": source.label(), "secondary": source.secondary}
+    return {"source": source.label(), "secondary": source.secondary, "provenance": str(source.provenance)}
 
 
 def _unknown(ref: str, unknown: Unknown, pid: str | None) -> Fact:

@@ -3,8 +3,8 @@
 from gapcheck.errors import InferenceError
 from gapcheck.host import Fact
 from gapcheck.load import Standards
-from gapcheck.vocab import Status
-from pydantic import BaseModel, ConfigDict
+from gapcheck.vocab import Provenance, Status
+from pydantic import BaseModel, ConfigDict, Field
 
 
 class Cited(BaseModel):
@@ -23,8 +23,19 @@ class ProvisionRef(BaseModel):
     role: str
     reason: str
     source: str
+    provenance: Provenance = Provenance.stated
     article: str | None
     heading: str
+
+
+class Outcome(BaseModel):
+    """A finding's status under some readings of contested facts, and the reasons under the first of them."""
+
+    model_config = ConfigDict(frozen=True)
+    status: Status
+    when: list[str] = Field(description="the alternatives (and their sources) under which this status holds")
+    readings: list[list[str]] = Field(description="the reading names of each combination giving this status")
+    explanation: list[str]
 
 
 class Finding(BaseModel):
@@ -40,6 +51,26 @@ class Finding(BaseModel):
     benchmark: str | None
     provisions: list[ProvisionRef]
     explanation: list[str]
+    grounds: list[Provenance] = Field(
+        default_factory=list, description="secondary or inferred facts this finding rests on, if any"
+    )
+    readings: list[Outcome] = Field(
+        default_factory=list, description="when the status depends on contested facts: each status and its readings"
+    )
+
+    @property
+    def depends(self) -> bool:
+        """Whether the status differs between readings of contested facts."""
+        return len(self.readings) > 1
+
+    def status_under(self, reading: str) -> list[Status]:
+        """The statuses of the readings that include `reading` (every status if it is not among them)."""
+        hit = [o.status for o in self.readings if any(reading in combo for combo in o.readings)]
+        return hit or ([o.status for o in self.readings] if self.readings else [self.status])
+
+    def statuses(self) -> list[Status]:
+        """Every status the finding has under some reading, least favourable first."""
+        return [o.status for o in self.readings] if self.readings else [self.status]
 
 
 def collect(session: list[Fact], standards: Standards, titles: dict[str, tuple[str | None, str]]) -> list[Finding]:
@@ -61,6 +92,7 @@ def collect(session: list[Fact], standards: Standards, titles: dict[str, tuple[s
     out = []
     for rid, req in standards.requirements.items():
         f = concluded[rid]
+        refs = [ProvisionRef(**p, article=titles[p["id"]][0], heading=titles[p["id"]][1]) for p in f["provisions"]]
         out.append(
             Finding(
                 requirement=rid,
@@ -75,10 +107,15 @@ def collect(session: list[Fact], standards: Standards, titles: dict[str, tuple[s
                 benchmark=(
                     f"{req.benchmark.value} ({req.benchmark.source}) [{req.benchmark.tag}]" if req.benchmark else None
                 ),
-                provisions=[
-                    ProvisionRef(**p, article=titles[p["id"]][0], heading=titles[p["id"]][1]) for p in f["provisions"]
-                ],
+                provisions=refs,
                 explanation=f["explanation"],
+                grounds=grounds(refs),
             )
         )
     return out
+
+
+def grounds(refs: list[ProvisionRef]) -> list[Provenance]:
+    """The non-stated provenances among the provisions a finding relies on (not those merely considered)."""
+    found = {r.provenance for r in refs if r.role != "considered"}
+    return [p for p in (Provenance.secondary, Provenance.inferred) if p in found]

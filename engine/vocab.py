@@ -182,6 +182,20 @@ THEME_TITLES = {
 }
 
 
+class Provenance(StrEnum):
+    """How a fact is known.
+
+    `stated`: the source says it; `secondary`: a source other than the primary
+    one says it; `inferred`: read into the law from what a source says (e.g. a
+    law's purposes from "in line with the Protocol"), not stated by anyone.
+    Findings that rest on secondary or inferred facts say so.
+    """
+
+    stated = "stated"
+    secondary = "secondary"
+    inferred = "inferred"
+
+
 class Status(StrEnum):
     """A finding's status. `unknown` means the facts needed are not in the corpus."""
 

@@ -126,7 +126,13 @@ def absent(s: Snapshot, req: Fact, what: str) -> tuple[str, list[str]]:
 
 def provision_ref(f: Fact, role: str, reason: str) -> Fact:
     """An entry of a finding's provisions list."""
-    return {"id": f["provision"], "role": role, "reason": reason, "source": f["source"]}
+    return {
+        "id": f["provision"],
+        "role": role,
+        "reason": reason,
+        "source": f["source"],
+        "provenance": f.get("provenance", "stated"),
+    }
 
 
 def _unique(items: list[Fact]) -> list[Fact]:

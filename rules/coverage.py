@@ -91,6 +91,7 @@ def define() -> None:
                 "provision": off["provision"],
                 "source": off["source"],
                 "secondary": off["secondary"],
+                "provenance": off["provenance"],
                 "quality": quality,
                 "reasons": reasons,
                 "age_from": lo,

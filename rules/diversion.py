@@ -38,6 +38,7 @@ def define() -> None:
                 "offence": cov["offence"],
                 "provision": cov["provision"],
                 "source": cov["source"],
+                "provenance": cov["provenance"],
                 "max_months": cov["max_months"],
                 "threshold": med["max_months"],
                 "measure_provision": med["provision"],
