@@ -59,21 +59,29 @@ def compare(baseline: Run, amended: Run) -> Diff:
     changes = []
     for old in baseline.evaluation.findings:
         new = after[old.requirement]
-        if old.status == new.status:
+        way = _direction(old, new)
+        if way is None:
             continue
         ids = sorted({p.id for p in [*old.provisions, *new.provisions]} & changed)
-        changes.append(
-            Change(
-                old.requirement,
-                old.title,
-                old.status.value,
-                new.status.value,
-                direction(old.status.value, new.status.value),
-                ids,
-                new.explanation,
-            )
-        )
+        changes.append(Change(old.requirement, old.title, old.shown, new.shown, way, ids, new.explanation))
     return Diff(baseline, amended, changes)
+
+
+def _direction(old: Finding, new: Finding) -> str | None:
+    """The change reading by reading of the contested facts: one direction if all agree, else `changed`."""
+    before, after = _by_reading(old), _by_reading(new)
+    ways = {
+        direction(b, a)
+        for key in sorted(before.keys() | after.keys() | {()})
+        if (b := before.get(key, old.status.value)) != (a := after.get(key, new.status.value))
+    }
+    if not ways:
+        return None
+    return ways.pop() if len(ways) == 1 else "changed"
+
+
+def _by_reading(f: Finding) -> dict[tuple[str, ...], str]:
+    return {tuple(sorted(combo)): o.status.value for o in f.readings for combo in o.readings}
 
 
 def diff_dict(diff: Diff) -> dict[str, Any]:

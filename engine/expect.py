@@ -5,7 +5,8 @@ jurisdiction: la                      # a code under statutes/, or a folder rela
 amendment: drafts/possession.yaml     # optional (or a list), relative to this file
 as_of: 2017-11-16                     # optional
 expect:
-  csam-possession: met
+  csam-possession: met                # under every reading of contested facts
+  child-marriage-offence: {status: unknown, reading: laotian-times-2019}   # under one reading
 """
 
 import datetime as dt
@@ -18,12 +19,20 @@ from gapcheck.errors import InputError
 from gapcheck.findings import Finding
 from gapcheck.load import validate
 from gapcheck.models import Strict
+from gapcheck.readings import contests
 from gapcheck.vocab import Status
 from gapcheck.workspace import Workspace
 from gapcheck.yamlsrc import YamlDoc, read
 from pydantic import Field, field_validator
 
 SUFFIX = ".gapcheck.yaml"
+
+
+class Expected(Strict):
+    """A status expected under the readings that include one reading of a contested fact."""
+
+    status: Status
+    reading: str = Field(description="a reading name, e.g. laotian-times-2019 (gapcheck check lists them)")
 
 
 class ExpectationFile(Strict):
@@ -33,7 +42,9 @@ class ExpectationFile(Strict):
     jurisdiction: str = "la"
     amendment: list[str] = Field(default_factory=list)
     as_of: LegalDate | None = None
-    expect: dict[str, Status] = Field(min_length=1)
+    expect: dict[str, Status | Expected] = Field(
+        min_length=1, description="a status under every reading, or {status, reading} under one"
+    )
 
     @field_validator("amendment", mode="before")
     @classmethod
@@ -49,15 +60,22 @@ class Outcome:
     requirement: str
     expected: str
     finding: Finding
+    reading: str | None = None
+
+    @property
+    def got(self) -> list[str]:
+        statuses = self.finding.statuses() if self.reading is None else self.finding.status_under(self.reading)
+        return [s.value for s in statuses]
 
     @property
     def passed(self) -> bool:
-        return self.finding.status.value == self.expected
+        return self.got == [self.expected]
 
     def failure(self) -> str:
         """What an analyst needs to see when it fails."""
+        under = f"under reading {self.reading}" if self.reading else "under every reading"
         lines = [
-            f"{self.file}: {self.requirement}: expected {self.expected}, got {self.finding.status.value}",
+            f"{self.file}: {self.requirement}: expected {self.expected} {under}, got {' or '.join(self.got)}",
             *(f"  - {line}" for line in self.finding.explanation),
         ]
         return "\n".join(lines)
@@ -86,8 +104,22 @@ def run(path: Path, ws: Workspace) -> list[Outcome]:
     jurisdiction = str(local) if local.is_dir() else spec.jurisdiction
     as_of = dt.date.fromisoformat(spec.as_of) if spec.as_of and len(spec.as_of) == 10 else None
     drafts = tuple(here / a for a in spec.amendment)
-    findings = {f.requirement: f for f in ws.evaluate(jurisdiction, as_of, drafts).evaluation.findings}
-    return [Outcome(doc.name, rid, status.value, findings[rid]) for rid, status in spec.expect.items()]
+    evaluated = ws.evaluate(jurisdiction, as_of, drafts)
+    names = sorted(c.reading for contest in contests(evaluated.corpus) for c in contest.choices)
+    unknown = [
+        doc.at(("expect", rid, "reading"), f"no reading '{w.reading}'{messages.suggest(w.reading, names)}")
+        for rid, w in spec.expect.items()
+        if isinstance(w, Expected) and w.reading not in names
+    ]
+    if unknown:
+        raise InputError(unknown)
+    findings = {f.requirement: f for f in evaluated.evaluation.findings}
+    return [
+        Outcome(doc.name, rid, want.value, findings[rid])
+        if isinstance(want, Status)
+        else Outcome(doc.name, rid, want.status.value, findings[rid], want.reading)
+        for rid, want in spec.expect.items()
+    ]
 
 
 def discover(paths: list[Path]) -> list[Path]:

@@ -68,6 +68,11 @@ class Finding(BaseModel):
         hit = [o.status for o in self.readings if any(reading in combo for combo in o.readings)]
         return hit or ([o.status for o in self.readings] if self.readings else [self.status])
 
+    @property
+    def shown(self) -> str:
+        """The status as a cell shows it: the range ("gap/met") when it depends on the reading."""
+        return "/".join(s.value for s in self.statuses()) if self.depends else self.status.value
+
     def statuses(self) -> list[Status]:
         """Every status the finding has under some reading, least favourable first."""
         return [o.status for o in self.readings] if self.readings else [self.status]

@@ -150,7 +150,7 @@ def report_csv(ev: Evaluation) -> str:
         writer.writerow(
             [
                 f.requirement,
-                f.status.value,
+                f.shown,
                 f.theme,
                 f.title,
                 "; ".join(f"{s.instrument} {s.pinpoint}" for s in f.standards),
@@ -174,6 +174,6 @@ def matrix_csv(ctx: MatrixContext) -> str:
     writer.writerow(["requirement", "theme", "title", *(c.label for c in ctx.columns)])
     for row in ctx.rows:
         writer.writerow(
-            [row.requirement, row.theme, row.title, *(c.findings[row.requirement].status.value for c in ctx.columns)]
+            [row.requirement, row.theme, row.title, *(c.findings[row.requirement].shown for c in ctx.columns)]
         )
     return out.getvalue()

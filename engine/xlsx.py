@@ -24,7 +24,7 @@ def matrix_xlsx(ctx: MatrixContext) -> bytes:
         cell.font = Font(bold=True)
     for row in ctx.rows:
         statuses = [c.findings[row.requirement].status.value for c in ctx.columns]
-        sheet.append([row.requirement, row.theme, row.title, *statuses])
+        sheet.append([row.requirement, row.theme, row.title, *(c.findings[row.requirement].shown for c in ctx.columns)])
         for cell, status in zip(sheet[sheet.max_row][3:], statuses, strict=True):
             cell.fill = PatternFill("solid", fgColor=FILLS[status])
     sheet.freeze_panes = "D2"
