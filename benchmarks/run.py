@@ -13,13 +13,13 @@ import time
 from dataclasses import replace
 
 from durable.lang import c, m, ruleset, when_all
+
+from benchmarks.synthetic import jurisdiction
 from gapcheck.evaluate import evaluate
 from gapcheck.facts import flatten
 from gapcheck.host import RuleEngine
 from gapcheck.load import Standards
 from gapcheck.workspace import Workspace
-
-from benchmarks.synthetic import jurisdiction
 
 AS_OF = dt.date(2020, 1, 1)
 

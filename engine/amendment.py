@@ -10,13 +10,14 @@ from dataclasses import replace as dc_replace
 from pathlib import Path
 from typing import Any
 
+from pydantic import Field, model_validator
+
 from gapcheck import messages
 from gapcheck.dates import LegalDate
 from gapcheck.errors import InputError, Problem
 from gapcheck.load import Corpus, LoadedInstrument, validate
 from gapcheck.models import Instrument, Provision, StatuteFile, Strict
 from gapcheck.yamlsrc import YamlDoc, read
-from pydantic import Field, model_validator
 
 VERBS = ("add", "replace", "repeal")
 

@@ -13,6 +13,8 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from pydantic import Field, field_validator
+
 from gapcheck import messages
 from gapcheck.dates import LegalDate
 from gapcheck.errors import InputError
@@ -23,7 +25,6 @@ from gapcheck.readings import contests
 from gapcheck.vocab import Status
 from gapcheck.workspace import Workspace
 from gapcheck.yamlsrc import YamlDoc, read
-from pydantic import Field, field_validator
 
 SUFFIX = ".gapcheck.yaml"
 

@@ -1,10 +1,11 @@
 """Findings: one per requirement, as the rules concluded them, with the standard's metadata."""
 
+from pydantic import BaseModel, ConfigDict, Field
+
 from gapcheck.errors import InferenceError
 from gapcheck.host import Fact
 from gapcheck.load import Standards
 from gapcheck.vocab import Provenance, Status
-from pydantic import BaseModel, ConfigDict, Field
 
 
 class Cited(BaseModel):

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from durable import engine as durable
+
 from gapcheck.errors import InferenceError
 
 Fact = dict[str, Any]

@@ -10,12 +10,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
+from pydantic import BaseModel, ValidationError
+
 from gapcheck import messages
 from gapcheck.errors import InputError, Problem, display_path
 from gapcheck.models import JurisdictionFile, StatuteFile
 from gapcheck.standard import Requirement, StandardFile
 from gapcheck.yamlsrc import YamlDoc, read
-from pydantic import BaseModel, ValidationError
 
 INDEX = "_jurisdiction.yaml"
 M = TypeVar("M", bound=BaseModel)

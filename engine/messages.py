@@ -10,10 +10,11 @@ import typing
 from collections.abc import Iterator
 from typing import Any
 
-from gapcheck.errors import Problem
-from gapcheck.yamlsrc import YamlDoc
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
+
+from gapcheck.errors import Problem
+from gapcheck.yamlsrc import YamlDoc
 
 
 def problems(doc: YamlDoc, root: type[BaseModel], err: ValidationError) -> list[Problem]:

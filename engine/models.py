@@ -6,6 +6,8 @@ cites its source. What a source says is missing is stated as an `Unknown`.
 
 from typing import Any
 
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+
 from gapcheck.dates import LegalDate, precision_pair
 from gapcheck.duration import Months
 from gapcheck.vocab import (
@@ -25,7 +27,6 @@ from gapcheck.vocab import (
     Subject,
     Theme,
 )
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 
 class Strict(BaseModel):

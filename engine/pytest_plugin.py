@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from gapcheck import expect
 from gapcheck.errors import InputError
 from gapcheck.workspace import Workspace

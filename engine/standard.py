@@ -6,6 +6,8 @@ change them; rules/ reads them from the facts, never from code.
 
 from typing import Annotated, Literal
 
+from pydantic import Field, model_validator
+
 from gapcheck.dates import LegalDate
 from gapcheck.duration import Months
 from gapcheck.models import Strict
@@ -22,7 +24,6 @@ from gapcheck.vocab import (
     Subject,
     Theme,
 )
-from pydantic import Field, model_validator
 
 
 class Citation(Strict):

@@ -9,11 +9,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from gapcheck.errors import InputError, Problem, display_path
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from gapcheck.errors import InputError, Problem, display_path
 
 
 class _Constructor(RoundTripConstructor):

@@ -8,6 +8,7 @@ after all data, because durable_rules has no truth maintenance.
 from typing import Any
 
 from durable.lang import c, m, ruleset, when_all
+
 from gapcheck.rules import (
     age_order,
     coverage,

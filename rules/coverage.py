@@ -10,6 +10,7 @@ that conduct and object, and derives a `coverage` fact: `full`, `partial` or
 from typing import Any
 
 from durable.lang import c, m, when_all
+
 from gapcheck.rules.base import Fact, derive, fact
 
 CHILD = (0, 18)

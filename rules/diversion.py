@@ -8,6 +8,7 @@ once all facts are in, any divertible offence makes the requirement a gap.
 from typing import Any
 
 from durable.lang import c, m, when_all
+
 from gapcheck.duration import format_months as months_text
 from gapcheck.rules.base import Fact, Snapshot, absent, conclude, derive, fact, provision_ref, verdict
 

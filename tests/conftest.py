@@ -5,6 +5,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+
 from gapcheck.evaluate import Evaluation
 from gapcheck.paths import ROOT
 from gapcheck.workspace import Workspace

@@ -7,6 +7,7 @@ import sys
 import textwrap
 
 import pytest
+
 from gapcheck.cli import main
 from gapcheck.paths import ROOT, STATUTES
 

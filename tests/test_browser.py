@@ -6,6 +6,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+
 from gapcheck.cli import main
 
 ARTIFACTS = Path(__file__).parent / "_artifacts"

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+
 from gapcheck.load import load_jurisdiction
 from gapcheck.paths import ROOT, STATUTES
 from gapcheck.vocab import TestKind

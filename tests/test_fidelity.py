@@ -1,6 +1,7 @@
 """Issue 11, items 1-10: each correction to the Lao corpus and the standards, pinned to its source."""
 
 import pytest
+
 from gapcheck.load import load_jurisdiction
 from gapcheck.paths import STATUTES
 

@@ -7,12 +7,12 @@ exception here would reach the user as a traceback.
 import json
 
 import pytest
-from gapcheck.amendment import apply
-from gapcheck.errors import InputError
-from gapcheck.load import load_jurisdiction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from gapcheck.amendment import apply
+from gapcheck.errors import InputError
+from gapcheck.load import load_jurisdiction
 from tests.test_load_errors import GOOD
 
 KEYS = st.sampled_from(

@@ -6,11 +6,11 @@ from typing import Any
 
 import pytest
 from durable.lang import c, m, ruleset, when_all
+
 from gapcheck.errors import InferenceError
 from gapcheck.evaluate import evaluate
 from gapcheck.findings import Finding
 from gapcheck.host import RuleEngine
-
 from tests.conftest import LAO_AS_OF
 
 

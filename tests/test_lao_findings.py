@@ -1,6 +1,7 @@
 """The default analysis reproduces the Special Rapporteur's legal assessment, paragraph by paragraph."""
 
 import pytest
+
 from gapcheck.evaluate import Evaluation
 
 # (requirement, expected status, what the report says, where)

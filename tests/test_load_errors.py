@@ -4,8 +4,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from gapcheck.cli import main
 
+from gapcheck.cli import main
 from tests.conftest import INDEX, write_tree
 
 GOOD = """\

@@ -6,6 +6,9 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from gapcheck.evaluate import evaluate, provision_titles, rule_engine
 from gapcheck.facts import flatten
 from gapcheck.findings import collect
@@ -13,9 +16,6 @@ from gapcheck.load import LoadedInstrument
 from gapcheck.models import StatuteFile
 from gapcheck.readings import plan, resolve
 from gapcheck.vocab import Conduct, Element, Means, Object, Purpose, Sex
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-
 from tests.conftest import LAO_AS_OF
 
 PROPERTY = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -5,11 +5,11 @@ import json
 from pathlib import Path
 
 import pytest
+
 from gapcheck.cli import main
-from gapcheck.load import load_jurisdiction
-from gapcheck.paths import STATUTES
 from gapcheck.diff import compare
-from gapcheck.paths import ROOT
+from gapcheck.load import load_jurisdiction
+from gapcheck.paths import ROOT, STATUTES
 from gapcheck.readings import MAX_READINGS
 
 CODE_2017 = "entry into force of la/penal-code-2017"

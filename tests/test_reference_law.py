@@ -2,7 +2,6 @@
 
 from gapcheck.vocab import Theme
 from gapcheck.workspace import Workspace
-
 from tests.conftest import INDEX
 
 

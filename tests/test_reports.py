@@ -8,10 +8,11 @@ from pathlib import Path
 import jinja2
 import openpyxl
 import pytest
-from gapcheck import publish
+
 from gapcheck.cli import main
+from gapcheck.output import sets as publish
+from gapcheck.output.templates import DiffContext, MatrixContext, ReportContext, environment
 from gapcheck.paths import TEMPLATES
-from gapcheck.render import DiffContext, MatrixContext, ReportContext, environment
 
 GOLDEN = Path(__file__).parent / "golden"
 FORMATS = ("md", "html", "json", "csv")

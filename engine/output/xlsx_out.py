@@ -5,9 +5,10 @@ import io
 import re
 import zipfile
 
-from gapcheck.render import MatrixContext
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
+
+from gapcheck.output.templates import MatrixContext
 
 FILLS = {"met": "C6EFCE", "partial": "FFEB9C", "gap": "FFC7CE", "unknown": "EDEDED"}
 FIXED = dt.datetime(2000, 1, 1)

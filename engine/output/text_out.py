@@ -1,5 +1,6 @@
-"""Plain-text findings for the terminal: a table per theme and a one-line summary."""
+"""Plain text for the terminal: findings by theme, and a draft's changes."""
 
+from gapcheck.diff import Diff
 from gapcheck.evaluate import Evaluation
 from gapcheck.findings import Finding
 from gapcheck.vocab import Theme
@@ -47,3 +48,24 @@ def _mark(f: Finding) -> str:
 
 def _grounds(f: Finding) -> str:
     return f"  [rests on {' and '.join(g.value for g in f.grounds)} facts]" if f.grounds else ""
+
+
+def diff_text(diff: Diff) -> str:
+    """A terminal summary: one line per change, then the counts."""
+    base, new = diff.baseline.evaluation, diff.amended.evaluation
+    lines = [
+        f"gapcheck diff: {base.jurisdiction} as of {base.as_of.isoformat()}, draft: {diff.amended.amendment_label}",
+        "",
+    ]
+    for c in diff.changes:
+        by = f"  ({', '.join(c.provisions)})" if c.provisions else ""
+        lines.append(f"  {c.direction.upper():<9} {c.requirement:<34} {c.before} -> {c.after}{by}")
+    if not diff.changes:
+        lines.append("  no requirement changes status")
+    s0, s1 = base.summary(), new.summary()
+    lines += [
+        "",
+        f"{diff.count('improved')} improved, {diff.count('regressed')} regressed, "
+        f"{diff.count('changed')} changed; gaps {s0['gap']} -> {s1['gap']}, met {s0['met']} -> {s1['met']}",
+    ]
+    return "\n".join(lines) + "\n"

@@ -4,15 +4,13 @@ HTML autoescapes everything (statute text may hold `<`, `&` and `{{`);
 undefined names fail loudly. Markdown output escapes table cells itself.
 """
 
-import csv
-import io
 from dataclasses import dataclass, fields
 
 import jinja2
+
 from gapcheck.diff import Change
 from gapcheck.evaluate import Evaluation
 from gapcheck.findings import Finding
-from gapcheck.jsonout import dumps, evaluation_dict
 from gapcheck.paths import TEMPLATES
 from gapcheck.provenance import Provenance
 from gapcheck.vocab import THEME_TITLES, Theme
@@ -137,43 +135,3 @@ def report_context(ev: Evaluation, provenance: Provenance, stated: list[StatedUn
     return ReportContext(
         title, ev.summary(), sections, [f for f in ev.findings if f.status.value == "unknown"], stated, provenance
     )
-
-
-def report_csv(ev: Evaluation) -> str:
-    """One row per requirement: status, theme, standards, provisions, recommendations."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(
-        ["requirement", "status", "theme", "title", "standards", "recommendations", "provisions", "explanation"]
-    )
-    for f in ev.findings:
-        writer.writerow(
-            [
-                f.requirement,
-                f.shown,
-                f.theme,
-                f.title,
-                "; ".join(f"{s.instrument} {s.pinpoint}" for s in f.standards),
-                "; ".join(f.recommendations),
-                "; ".join(f"{p.id}: {p.heading} ({p.role})" for p in f.provisions),
-                " ".join(f.explanation),
-            ]
-        )
-    return out.getvalue()
-
-
-def report_json(ev: Evaluation, amendment: str | None) -> str:
-    """The same JSON as `gapcheck check --format json`."""
-    return dumps(evaluation_dict(ev, amendment))
-
-
-def matrix_csv(ctx: MatrixContext) -> str:
-    """One row per requirement, one column per column-spec."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["requirement", "theme", "title", *(c.label for c in ctx.columns)])
-    for row in ctx.rows:
-        writer.writerow(
-            [row.requirement, row.theme, row.title, *(c.findings[row.requirement].shown for c in ctx.columns)]
-        )
-    return out.getvalue()

@@ -5,21 +5,20 @@ from pathlib import Path
 
 from gapcheck.diff import Diff
 from gapcheck.load import Corpus
-from gapcheck.render import (
+from gapcheck.output.csv_out import matrix_csv, report_csv
+from gapcheck.output.json_out import report_json
+from gapcheck.output.templates import (
     Column,
     DiffContext,
     MatrixContext,
     MatrixRow,
     StatedUnknown,
-    matrix_csv,
     render,
     report_context,
-    report_csv,
-    report_json,
 )
+from gapcheck.output.xlsx_out import matrix_xlsx
 from gapcheck.vocab import THEME_TITLES
 from gapcheck.workspace import Run, Workspace
-from gapcheck.xlsx import matrix_xlsx
 
 REPORT_FORMATS = ("md", "html", "json", "csv")
 MATRIX_FORMATS = ("html", "md", "csv", "xlsx")

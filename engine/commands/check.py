@@ -1,0 +1,46 @@
+"""`gapcheck check`: print the findings for a jurisdiction."""
+
+from pathlib import Path
+
+import click
+
+from gapcheck.commands.exit_codes import EXIT_OK
+from gapcheck.commands.options import (
+    amendment_option,
+    as_of_option,
+    jurisdiction_option,
+    parse_date,
+    reading_option,
+    with_data,
+)
+from gapcheck.output.json_out import dumps, evaluation_dict
+from gapcheck.output.text_out import findings_table
+from gapcheck.workspace import Workspace
+
+
+@click.command()
+@jurisdiction_option
+@as_of_option
+@amendment_option
+@reading_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--explain", is_flag=True, help="Text format: print the reasoning under each finding.")
+@with_data
+def check(
+    jurisdiction: str,
+    as_of: str | None,
+    amendments: tuple[Path, ...],
+    readings: tuple[str, ...],
+    fmt: str,
+    explain: bool,
+    statutes: Path | None,
+    standards: Path | None,
+) -> int:
+    """Print the findings for a jurisdiction."""
+    ws = Workspace.open(statutes, standards)
+    run = ws.evaluate(jurisdiction, parse_date(as_of), amendments, readings)
+    if fmt == "json":
+        click.echo(dumps(evaluation_dict(run.evaluation, run.amendment_label)), nl=False)
+    else:
+        click.echo(findings_table(run.evaluation, run.amendment_label, explain), nl=False)
+    return EXIT_OK

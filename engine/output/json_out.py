@@ -1,0 +1,59 @@
+"""The JSON contracts of `gapcheck check` and `gapcheck diff` with `--format json` (see docs/design.md)."""
+
+import json
+from typing import Any
+
+from gapcheck.diff import Diff
+from gapcheck.evaluate import Evaluation
+from gapcheck.workspace import Run
+
+
+def evaluation_dict(ev: Evaluation, amendment: str | None) -> dict[str, Any]:
+    """The check output as plain data, findings sorted by requirement id."""
+    return {
+        "jurisdiction": ev.jurisdiction,
+        "as_of": ev.as_of.isoformat(),
+        "amendment": amendment,
+        "findings": [f.model_dump(mode="json") for f in ev.findings],
+        "summary": ev.summary(),
+    }
+
+
+def dumps(data: Any) -> str:
+    """Stable, human-readable JSON: the same data gives the same bytes."""
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def report_json(ev: Evaluation, amendment: str | None) -> str:
+    """The same JSON as `gapcheck check --format json`."""
+    return dumps(evaluation_dict(ev, amendment))
+
+
+def diff_dict(diff: Diff) -> dict[str, Any]:
+    """The JSON contract of `gapcheck diff --format json`."""
+
+    def side(run: Run) -> dict[str, Any]:
+        ev = run.evaluation
+        return {
+            "jurisdiction": ev.jurisdiction,
+            "as_of": ev.as_of.isoformat(),
+            "amendment": run.amendment_label,
+            "summary": ev.summary(),
+        }
+
+    return {
+        "baseline": side(diff.baseline),
+        "amendment": side(diff.amended),
+        "changes": [
+            {
+                "requirement": c.requirement,
+                "before": c.before,
+                "after": c.after,
+                "direction": c.direction,
+                "provisions": c.provisions,
+            }
+            for c in diff.changes
+        ],
+        "improved": diff.count("improved"),
+        "regressed": diff.count("regressed"),
+    }
