@@ -50,6 +50,11 @@ def infer(facts: list[Fact]) -> list[Fact]:
     return session
 
 
+def forget() -> None:
+    """Drop the remembered sessions (benchmarks time inference, not the memo)."""
+    _SESSIONS.clear()
+
+
 @dataclass(frozen=True)
 class Evaluation:
     """Findings for one jurisdiction on one date, with the readings of contested facts behind them."""

@@ -74,9 +74,13 @@ class Outcome:
 
     def failure(self) -> str:
         """What an analyst needs to see when it fails."""
-        under = f"under reading {self.reading}" if self.reading else "under every reading"
+        under = (
+            f" under reading {self.reading}"
+            if self.reading
+            else (" under every reading" if self.finding.depends else "")
+        )
         lines = [
-            f"{self.file}: {self.requirement}: expected {self.expected} {under}, got {' or '.join(self.got)}",
+            f"{self.file}: {self.requirement}: expected {self.expected}{under}, got {' or '.join(self.got)}",
             *(f"  - {line}" for line in self.finding.explanation),
         ]
         return "\n".join(lines)

@@ -97,6 +97,7 @@ def _provision(pid: str, prov: Provision) -> Iterator[Fact]:
             measure=str(mea.kind),
             status=str(mea.status),
             bases=[str(b) for b in mea.bases],
+            elements=[str(e) for e in mea.elements],
             has_max=mea.max_penalty is not None,
             max_months=mea.max_penalty or 0,
             age=mea.age,

@@ -20,6 +20,7 @@ from gapcheck.vocab import (
     MeasureKind,
     MeasureStatus,
     Object,
+    ProcedureElement,
     Provenance,
     Purpose,
     Scope,
@@ -171,6 +172,7 @@ class Measure(Strict):
     kind: MeasureKind
     status: MeasureStatus = MeasureStatus.explicit
     bases: list[Basis] = Field(default_factory=list)
+    elements: list[ProcedureElement] = Field(default_factory=list, description="the elements the measure provides")
     max_penalty: Months | None = Field(None, description="for mediation_threshold: cases punishable up to this")
     age: int | None = Field(None, ge=0, le=25, description="for minimum_age_declaration")
     source: Source

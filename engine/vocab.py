@@ -153,6 +153,17 @@ class MeasureStatus(StrEnum):
     none = "none"
 
 
+class ProcedureElement(StrEnum):
+    """Elements of procedures adapted to child victims (OPSC art. 8(1)), as criteria of a measure."""
+
+    adapted_procedures = "adapted_procedures"
+    information = "information"
+    views_heard = "views_heard"
+    privacy = "privacy"
+    protection_from_intimidation = "protection_from_intimidation"
+    no_undue_delay = "no_undue_delay"
+
+
 class Basis(StrEnum):
     """Bases of extraterritorial jurisdiction."""
 

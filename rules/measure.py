@@ -17,10 +17,17 @@ def grade(p: Fact, f: Fact) -> tuple[str, str]:
     kind = f["measure"].replace("_", " ")
     where = f"{f['provision']}: {kind}, {f['status'].replace('_', ' ')} [{f['source']}]"
     missing = sorted(set(p["bases"]) - set(f["bases"]))
+    lacking = [e for e in p["elements"] if e not in f["elements"]]
     if f["status"] == "none":
         return "gap", f"{where}: the source says the measure is absent."
     if missing:
         return "partial", f"{where}, but without the {', '.join(missing)} basis."
+    if lacking:
+        provided = [e.replace("_", " ") for e in p["elements"] if e in f["elements"]]
+        return "partial", (
+            f"{where}: it provides {', '.join(provided) or 'none of the required elements'}; "
+            f"not {', '.join(e.replace('_', ' ') for e in lacking)}."
+        )
     if f["status"] in p["full"]:
         return "met", where + "."
     if f["status"] in p["partial"]:

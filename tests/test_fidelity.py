@@ -67,9 +67,14 @@ def test_6_the_diversion_link_is_inferred_and_cites_43_and_47(lao, la):  # type:
     assert any("¶43, ¶47 (inferred)" in line for line in f.explanation)
 
 
-def test_7_one_no_confrontation_rule_is_partly_child_friendly_justice(lao):  # type: ignore[no-untyped-def]
+def test_7_opsc_art_8_elements_are_criteria_and_the_lao_rule_meets_one(lao, la, workspace):  # type: ignore[no-untyped-def]
+    test = workspace.standards.requirements["child-friendly-justice"].test
+    assert len(test.elements) == 6 and "adapted_procedures" in test.elements
+    rule = _provision(la, "la/juvenile-criminal-procedure-law-2014/unnumbered-no-confrontation").measures[0]
+    assert [e.value for e in rule.elements] == ["adapted_procedures"]
     f = _find(lao, "child-friendly-justice")
     assert f.status.value == "partial"
+    assert any("it provides adapted procedures; not information" in line for line in f.explanation)
     assert any("¶50, ¶51" in p.source for p in f.provisions)
 
 
