@@ -32,11 +32,16 @@ def _one(live: tuple[Contest, ...], pairs: list[tuple[Reading, Finding]]) -> Fin
     groups: dict[Status, list[tuple[Reading, Finding]]] = {}
     for reading, finding in pairs:
         groups.setdefault(finding.status, []).append((reading, finding))
+    provisions = _unique([p for _, f in pairs for p in f.provisions])
     if len(groups) == 1:
-        names = ", ".join(c.name for c in live)
-        labels = "; ".join(c.label() for c in explored(pairs[0][0], live))
-        line = f"The same under every reading of {names}; the reasons above follow {labels}."
-        return first.model_copy(update={"explanation": [*first.explanation, line]})
+        names = ", ".join(c.reading for c in explored(pairs[0][0], live))
+        line = (
+            f"{first.status.value.capitalize()} under every reading of {', '.join(c.name for c in live)}; "
+            f"the reasons above are those of the first ({names}), the provisions listed are those of every reading."
+        )
+        return first.model_copy(
+            update={"explanation": [*first.explanation, line], "provisions": provisions, "grounds": grounds(provisions)}
+        )
     outcomes = [
         Outcome(
             status=status,

@@ -94,6 +94,6 @@ def test_validate_recognises_every_kind_of_file(capsys) -> None:  # type: ignore
     assert [line.split(": ", 1)[1].split(",")[0] for line in out] == [
         "expectations 'marriage from 16 with parental consent breaks the minimum age of 18'",
         "amendment of la",
-        "15 instruments",
-        "17 instruments",
+        f"{len(list((root / 'standards').glob('*.yaml')))} instruments",
+        f"{len([p for p in (root / 'statutes/la').glob('*.yaml') if p.name != '_jurisdiction.yaml'])} instruments",
     ]

@@ -14,6 +14,8 @@ def evaluation_dict(ev: Evaluation, amendment: str | None) -> dict[str, Any]:
         "jurisdiction": ev.jurisdiction,
         "as_of": ev.as_of.isoformat(),
         "amendment": amendment,
+        "pinned": ev.pinned,
+        "explored": ev.explored,
         "findings": [f.model_dump(mode="json") for f in ev.findings],
         "summary": ev.summary(),
     }
