@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, PlainSerializer
+from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
 
 _YEAR = re.compile(r"^\d{4}$")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -35,7 +35,36 @@ def _normalise(value: Any) -> str:
     raise ValueError(f"{value!r} is not a date: write a year (2017) or a day (2017-11-16)")
 
 
-LegalDate = Annotated[str, BeforeValidator(_normalise), PlainSerializer(str)]
+LegalDate = Annotated[
+    str,
+    BeforeValidator(_normalise),
+    PlainSerializer(str),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 1800, "maximum": 2200, "description": "a year: 2017"},
+                {"type": "string", "pattern": r"^\d{4}(-\d{2}-\d{2})?$", "description": "2017 or 2017-11-16"},
+            ]
+        }
+    ),
+]
+
+
+def parse_day(value: object) -> dt.date:
+    """A day written YYYY-MM-DD, and nothing else (not 2016, not 20161231, not 2016-W01-1)."""
+    if not isinstance(value, str) or not _DAY.match(value):
+        raise ValueError(f"{value!r} is not a date: write YYYY-MM-DD, e.g. 2017-11-16")
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as err:
+        raise ValueError(f"{value!r} is not a date: {err}") from None
+
+
+Day = Annotated[
+    str,
+    BeforeValidator(lambda v: parse_day(v).isoformat()),
+    WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "description": "YYYY-MM-DD"}),
+]
 
 
 def precision_pair(date: str) -> tuple[int, int, int]:

@@ -3,7 +3,7 @@
 import re
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator
+from pydantic import BeforeValidator, WithJsonSchema
 
 _UNITS = {"month": 1, "months": 1, "year": 12, "years": 12}
 _PATTERN = re.compile(r"^\s*(\d+(?:\.\d+)?)\s+([a-z]+)\s*$")
@@ -30,4 +30,10 @@ def format_months(months: int) -> str:
     return f"{months} month" + ("s" if months != 1 else "")
 
 
-Months = Annotated[int, BeforeValidator(parse_months)]
+Months = Annotated[
+    int,
+    BeforeValidator(parse_months),
+    WithJsonSchema(
+        {"type": "string", "pattern": r"^\s*\d+(\.\d+)?\s+(months?|years?)\s*$", "examples": ["3 months", "15 years"]}
+    ),
+]

@@ -1,9 +1,9 @@
 """Expectation files: scenarios as data, checked like tests.
 
 name: possession offence closes the possession gap
-jurisdiction: la                      # a code under statutes/, or a folder relative to this file
+jurisdiction: la                      # a code (your statutes, then the bundled), or ./folder relative to this file
 amendment: drafts/possession.yaml     # optional (or a list), relative to this file
-as_of: 2017-11-16                     # optional
+as_of: 2017-11-16                     # optional, YYYY-MM-DD
 expect:
   csam-possession: met                # under every reading of contested facts
   child-marriage-offence: {status: unknown, reading: laotian-times-2019}   # under one reading
@@ -12,18 +12,19 @@ expect:
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import Field, field_validator
+from pydantic import Field, WithJsonSchema, field_validator
 
-from gapcheck import messages
-from gapcheck.dates import LegalDate
-from gapcheck.errors import InputError
+from gapcheck import config, messages
+from gapcheck.dates import Day
+from gapcheck.errors import InputError, display_path
 from gapcheck.findings import Finding
 from gapcheck.load import validate
 from gapcheck.models import Strict
 from gapcheck.readings import contests
 from gapcheck.vocab import Status
-from gapcheck.workspace import Workspace
+from gapcheck.workspace import Workspace, looks_like_path
 from gapcheck.yamlsrc import YamlDoc, read
 
 SUFFIX = ".gapcheck.yaml"
@@ -40,9 +41,12 @@ class ExpectationFile(Strict):
     """One scenario: a jurisdiction, optional drafts, and the statuses expected."""
 
     name: str
-    jurisdiction: str = "la"
-    amendment: list[str] = Field(default_factory=list)
-    as_of: LegalDate | None = None
+    jurisdiction: str | None = Field(None, description="default: the configured jurisdiction, else la")
+    amendment: Annotated[
+        list[str],
+        WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}),
+    ] = Field(default_factory=list, description="a draft file, or a list applied in order, relative to this file")
+    as_of: Day | None = None
     expect: dict[str, Status | Expected] = Field(
         min_length=1, description="a status under every reading, or {status, reading} under one"
     )
@@ -101,28 +105,50 @@ def load(path: Path, ws: Workspace) -> tuple[YamlDoc, ExpectationFile]:
     return doc, spec
 
 
+def resolve(path: Path, ws: Workspace) -> tuple[ExpectationFile, str, tuple[Path, ...]]:
+    """The scenario, its jurisdiction (a code, or a folder relative to the file) and its drafts, all checked."""
+    doc, spec = load(path, ws)
+    code = spec.jurisdiction or config.active().jurisdiction or "la"
+    jurisdiction = str(path.parent / code) if looks_like_path(code) else code
+    problems = []
+    if not looks_like_path(code) and code not in ws.codes():
+        known = ws.codes()
+        problems.append(
+            doc.at(
+                ("jurisdiction",),
+                f"unknown jurisdiction '{code}'{messages.suggest(code, known)}; known: {', '.join(known)}",
+            )
+        )
+    drafts = tuple(path.parent / a for a in spec.amendment)
+    for n, draft in enumerate(drafts):
+        if not draft.is_file():
+            listed = isinstance(doc.data.get("amendment"), list)
+            loc: tuple[str | int, ...] = ("amendment", n) if listed else ("amendment",)
+            problems.append(doc.at(loc, f"no such draft: {display_path(draft)} (relative to this file)"))
+    if problems:
+        raise InputError(problems)
+    return spec, jurisdiction, drafts
+
+
 def run(path: Path, ws: Workspace) -> list[Outcome]:
     """Evaluate the scenario once and check every expectation in it."""
-    doc, spec = load(path, ws)
-    here = path.parent
-    local = here / spec.jurisdiction
-    jurisdiction = str(local) if local.is_dir() else spec.jurisdiction
-    as_of = dt.date.fromisoformat(spec.as_of) if spec.as_of and len(spec.as_of) == 10 else None
-    drafts = tuple(here / a for a in spec.amendment)
+    spec, jurisdiction, drafts = resolve(path, ws)
+    as_of = dt.date.fromisoformat(spec.as_of) if spec.as_of else None
     evaluated = ws.evaluate(jurisdiction, as_of, drafts)
     names = sorted(c.reading for contest in contests(evaluated.corpus) for c in contest.choices)
     unknown = [
-        doc.at(("expect", rid, "reading"), f"no reading '{w.reading}'{messages.suggest(w.reading, names)}")
+        read(path).at(("expect", rid, "reading"), f"no reading '{w.reading}'{messages.suggest(w.reading, names)}")
         for rid, w in spec.expect.items()
         if isinstance(w, Expected) and w.reading not in names
     ]
     if unknown:
         raise InputError(unknown)
     findings = {f.requirement: f for f in evaluated.evaluation.findings}
+    name = display_path(path)
     return [
-        Outcome(doc.name, rid, want.value, findings[rid])
+        Outcome(name, rid, want.value, findings[rid])
         if isinstance(want, Status)
-        else Outcome(doc.name, rid, want.status.value, findings[rid], want.reading)
+        else Outcome(name, rid, want.status.value, findings[rid], want.reading)
         for rid, want in spec.expect.items()
     ]
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gapcheck import __version__
+from gapcheck.yamlsrc import STDIN, read_text
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,8 @@ def digest(paths: Iterable[Path]) -> str:
     """A short content hash of files by name and content, independent of order and location."""
     h = hashlib.sha256()
     for path in sorted(paths, key=lambda p: p.name):
-        h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+        content = read_text(path).encode("utf-8") if str(path) == STDIN else path.read_bytes()
+        h.update(path.name.encode() + b"\0" + content + b"\0")
     return h.hexdigest()[:12]
 
 

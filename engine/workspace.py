@@ -1,15 +1,17 @@
 """The data an analysis runs on: the standards, the statutes root, and drafts applied in order."""
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from gapcheck import amendment, messages
+from gapcheck import amendment, config, messages
 from gapcheck.errors import InputError, Problem, display_path
 from gapcheck.evaluate import Evaluation, evaluate
 from gapcheck.load import INDEX, Corpus, Standards, load_jurisdiction, load_standards
 from gapcheck.paths import STANDARDS, STATUTES
 from gapcheck.provenance import Provenance, digest, yaml_files
+from gapcheck.yamlsrc import STDIN
 
 
 @dataclass(frozen=True)
@@ -28,34 +30,58 @@ class Run:
 
 @dataclass(frozen=True)
 class Workspace:
-    """Standards loaded once; each jurisdiction loaded once, on demand (corpora are immutable)."""
+    """Standards loaded once; each jurisdiction loaded once, on demand (corpora are immutable).
+
+    A jurisdiction code is looked up in `statutes` (the user's corpus) and then in `bundled`
+    (the jurisdictions shipped with gapcheck); a path names a folder. Where a code could mean
+    more than one folder, the one used is said through `notify`.
+    """
 
     statutes: Path
     standards: Standards
     standards_dir: Path = STANDARDS
+    bundled: Path | None = STATUTES
+    notify: Callable[[str], None] = field(default=lambda _: None, compare=False, repr=False)
     _loaded: dict[Path, Corpus] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
-    def open(cls, statutes: Path | None = None, standards: Path | None = None) -> "Workspace":
-        folder = standards or STANDARDS
-        return cls(statutes or STATUTES, load_standards(folder), folder)
+    def open(
+        cls,
+        statutes: Path | None = None,
+        standards: Path | None = None,
+        notify: Callable[[str], None] | None = None,
+    ) -> "Workspace":
+        """The user's statutes (default: the active settings', else the bundled ones) and standards."""
+        settings = config.active()
+        folder = standards or settings.standards or STANDARDS
+        roots = statutes or settings.statutes or STATUTES
+        return cls(roots, load_standards(folder), folder, STATUTES, notify or (lambda _: None))
+
+    def roots(self) -> list[Path]:
+        """Statutes roots in search order, each once."""
+        found = [self.statutes, *([self.bundled] if self.bundled else [])]
+        return list(dict.fromkeys(p.resolve() for p in found))
+
+    def codes(self) -> list[str]:
+        """Every jurisdiction code that resolves, in order."""
+        return sorted(
+            {p.name for root in self.roots() if root.is_dir() for p in root.iterdir() if (p / INDEX).exists()}
+        )
 
     def folder(self, jurisdiction: str) -> Path:
-        """A jurisdiction code under the statutes root, or a path to a jurisdiction folder."""
-        as_path = Path(jurisdiction)
-        if (as_path / INDEX).exists():
-            return as_path
-        folder = self.statutes / jurisdiction
-        if not folder.is_dir():
-            known = (
-                sorted(p.name for p in self.statutes.iterdir() if (p / INDEX).exists())
-                if self.statutes.is_dir()
-                else []
-            )
+        """A jurisdiction code (user's statutes, then bundled), or a path to a jurisdiction folder."""
+        if looks_like_path(jurisdiction):
+            as_path = Path(jurisdiction).expanduser()
+            if (as_path / INDEX).exists():
+                return as_path
+            raise InputError([Problem(display_path(as_path), 1, 1, f"no jurisdiction folder (no {INDEX} here)")])
+        found = [root / jurisdiction for root in self.roots() if (root / jurisdiction / INDEX).exists()]
+        if not found:
+            known = self.codes()
             raise InputError(
                 [
                     Problem(
-                        display_path(folder),
+                        display_path(self.statutes / jurisdiction),
                         1,
                         1,
                         f"no jurisdiction '{jurisdiction}'{messages.suggest(jurisdiction, known)}; "
@@ -63,7 +89,14 @@ class Workspace:
                     )
                 ]
             )
-        return folder
+        chosen = found[0]
+        others = [display_path(p) for p in found[1:]]
+        here = Path(jurisdiction)
+        if (here / INDEX).exists() and here.resolve() != chosen.resolve():
+            others.append(f"{jurisdiction}/ in the working directory (write ./{jurisdiction} to use it)")
+        if others:
+            self.notify(f"jurisdiction '{jurisdiction}': using {display_path(chosen)}; not {'; not '.join(others)}")
+        return chosen
 
     def corpus(self, jurisdiction: str, amendments: tuple[Path, ...] = ()) -> tuple[Corpus, tuple[str, ...]]:
         """A jurisdiction's law, with the drafts applied in order."""
@@ -74,7 +107,7 @@ class Workspace:
         titles = []
         repealed: set[str] = set()
         for path in amendments:
-            if not path.is_file():
+            if str(path) != STDIN and not path.is_file():
                 raise InputError([Problem(display_path(path), 1, 1, "no such amendment file")])
             corpus, title = amendment.apply(corpus, path, repealed)
             titles.append(title)
@@ -106,3 +139,8 @@ class Workspace:
 def _default_date(corpus: Corpus) -> dt.date:
     raw = corpus.index.jurisdiction.as_of
     return dt.date(int(raw), 12, 31) if len(raw) == 4 else dt.date.fromisoformat(raw)
+
+
+def looks_like_path(jurisdiction: str) -> bool:
+    """A value naming a folder rather than a code: it has a separator or starts with '.' or '~'."""
+    return "/" in jurisdiction or "\\" in jurisdiction or jurisdiction.startswith((".", "~"))

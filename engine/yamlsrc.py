@@ -5,6 +5,7 @@ loaded tree is kept beside the plain data so that pydantic's error locations
 can be turned into `file:line:column`.
 """
 
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -34,7 +35,7 @@ class YamlDoc:
 
     @property
     def name(self) -> str:
-        return display_path(self.path)
+        return "<stdin>" if str(self.path) == STDIN else display_path(self.path)
 
     def at(self, loc: tuple[int | str, ...], message: str) -> Problem:
         """A problem located at the deepest node of `loc` that exists in the file."""
@@ -42,14 +43,28 @@ class YamlDoc:
         return Problem(self.name, line, column, message)
 
 
+STDIN = "-"
+_stdin: tuple[object, str] | None = None
+
+
+def read_text(path: Path) -> str:
+    """A file's text; `-` is standard input, read once and kept (a draft may be applied twice)."""
+    global _stdin
+    if str(path) != STDIN:
+        return path.read_text(encoding="utf-8")
+    if _stdin is None or _stdin[0] is not sys.stdin:
+        _stdin = (sys.stdin, sys.stdin.read())
+    return _stdin[1]
+
+
 def read(path: Path) -> YamlDoc:
-    """Parse one YAML file; syntax errors and duplicate keys become located problems."""
+    """Parse one YAML file (`-`: standard input); syntax errors and duplicate keys become located problems."""
     yaml = YAML(typ="rt")
     yaml.Constructor = _Constructor
     yaml.allow_duplicate_keys = False
-    name = display_path(path)
+    name = "<stdin>" if str(path) == STDIN else display_path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_text(path)
     except (OSError, UnicodeDecodeError) as err:
         raise InputError([Problem(name, 1, 1, f"cannot read file: {err}")]) from None
     try:

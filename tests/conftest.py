@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from gapcheck.evaluate import Evaluation
-from gapcheck.paths import ROOT
 from gapcheck.workspace import Workspace
+
+ROOT = Path(__file__).resolve().parent.parent  # the repository
 
 LAO_AS_OF = dt.date(2017, 11, 16)
 

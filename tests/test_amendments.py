@@ -5,11 +5,14 @@ import json
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 
 from gapcheck.cli import main
-from gapcheck.paths import ROOT, STATUTES
+from gapcheck.paths import STATUTES
+
+ROOT = Path(__file__).resolve().parent.parent  # the repository
 
 DRAFTS = STATUTES / "la" / "drafts"
 HEAD = "amendment: {jurisdiction: la, title: Test draft, date: 2026-01-01}\nchanges:\n"

@@ -69,7 +69,8 @@ def test_usage_errors_exit_2_without_traceback(capsys) -> None:  # type: ignore[
 def test_schema_describes_every_file_kind(capsys) -> None:  # type: ignore[no-untyped-def]
     assert main(["schema"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert set(data) == {"amendment", "jurisdiction", "standard", "statute"}
+    assert set(data) == {"amendment", "expectation", "jurisdiction", "standard", "statute"}
+    assert all(s["$schema"] == "https://json-schema.org/draft/2020-12/schema" for s in data.values())
     assert data["statute"]["additionalProperties"] is False
     offence = data["statute"]["$defs"]["Offence"]["properties"]
     assert "conduct" in offence
@@ -93,7 +94,7 @@ def test_validate_recognises_every_kind_of_file(capsys) -> None:  # type: ignore
     out = capsys.readouterr().out.splitlines()
     assert [line.split(": ", 1)[1].split(",")[0] for line in out] == [
         "expectations 'marriage from 16 with parental consent breaks the minimum age of 18'",
-        "amendment of la",
+        "amendment of la (statutes/la)",
         f"{len(list((root / 'standards').glob('*.yaml')))} instruments",
         f"{len([p for p in (root / 'statutes/la').glob('*.yaml') if p.name != '_jurisdiction.yaml'])} instruments",
     ]

@@ -1,12 +1,15 @@
 """The bundled data: every fact cites its source, every requirement is encoded and testable."""
 
 import re
+from pathlib import Path
 
 import pytest
 
 from gapcheck.load import load_jurisdiction
-from gapcheck.paths import ROOT, STATUTES
+from gapcheck.paths import STATUTES
 from gapcheck.vocab import TestKind
+
+ROOT = Path(__file__).resolve().parent.parent  # the repository
 
 REPORT = re.compile(r"^A/HRC/40/51/Add\.1 ¶\d+")
 

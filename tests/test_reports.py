@@ -37,7 +37,7 @@ def test_lao_report_matches_golden(tmp_path, update_golden, fmt) -> None:  # typ
 def test_report_default_writes_every_format_and_says_where(tmp_path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.chdir(tmp_path)
     assert main(["report"]) == 0
-    out = capsys.readouterr().out
+    out = capsys.readouterr().err
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [f"la-report.{f}" for f in sorted(FORMATS)]
     assert "wrote out/la-report.html" in out
 

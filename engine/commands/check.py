@@ -9,8 +9,11 @@ from gapcheck.commands.options import (
     amendment_option,
     as_of_option,
     jurisdiction_option,
+    jurisdiction_or_default,
     parse_date,
     reading_option,
+    say,
+    show,
     with_data,
 )
 from gapcheck.output.json_out import dumps, evaluation_dict
@@ -22,25 +25,23 @@ from gapcheck.workspace import Workspace
 @jurisdiction_option
 @as_of_option
 @amendment_option
-@reading_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--explain", is_flag=True, help="Text format: print the reasoning under each finding.")
-@with_data
+@reading_option
+@with_data("statutes", "standards")
 def check(
-    jurisdiction: str,
+    jurisdiction: str | None,
     as_of: str | None,
     amendments: tuple[Path, ...],
     readings: tuple[str, ...],
     fmt: str,
     explain: bool,
-    statutes: Path | None,
-    standards: Path | None,
 ) -> int:
     """Print the findings for a jurisdiction."""
-    ws = Workspace.open(statutes, standards)
-    run = ws.evaluate(jurisdiction, parse_date(as_of), amendments, readings)
+    ws = Workspace.open(notify=say)
+    run = ws.evaluate(jurisdiction_or_default(jurisdiction), parse_date(as_of), amendments, readings)
     if fmt == "json":
         click.echo(dumps(evaluation_dict(run.evaluation, run.amendment_label)), nl=False)
     else:
-        click.echo(findings_table(run.evaluation, run.amendment_label, explain), nl=False)
+        show(findings_table(run.evaluation, run.amendment_label, explain))
     return EXIT_OK

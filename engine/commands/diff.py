@@ -5,9 +5,18 @@ from pathlib import Path
 import click
 
 from gapcheck.commands.exit_codes import EXIT_FAILED, EXIT_OK
-from gapcheck.commands.options import announce, as_of_option, jurisdiction_option, parse_date, reading_option, with_data
+from gapcheck.commands.options import (
+    as_of_option,
+    emit,
+    jurisdiction_option,
+    jurisdiction_or_default,
+    parse_date,
+    reading_option,
+    say,
+    show,
+    with_data,
+)
 from gapcheck.diff import compare
-from gapcheck.output.files import write_all
 from gapcheck.output.json_out import diff_dict, dumps
 from gapcheck.output.sets import diff_files
 from gapcheck.output.text_out import diff_text
@@ -23,10 +32,9 @@ from gapcheck.workspace import Workspace
     "amendments",
     multiple=True,
     required=True,
-    type=click.Path(path_type=Path),
-    help="The draft amendment; repeat to apply several in order.",
+    type=click.Path(path_type=Path, allow_dash=True),
+    help="The draft amendment ('-': standard input); repeat to apply several in order.",
 )
-@reading_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option(
     "--fail-on",
@@ -43,26 +51,29 @@ from gapcheck.workspace import Workspace
     default=None,
     help="Also write the diff report (diff.md, diff.html) to this folder.",
 )
-@with_data
+@reading_option
+@with_data("statutes", "standards", "templates")
 def diff(
-    jurisdiction: str,
+    jurisdiction: str | None,
     as_of: str | None,
     amendments: tuple[Path, ...],
     readings: tuple[str, ...],
     fmt: str,
     fail_on: str,
     out: Path | None,
-    statutes: Path | None,
-    standards: Path | None,
 ) -> int:
     """Compare the law with and without a draft amendment."""
-    ws = Workspace.open(statutes, standards)
+    ws = Workspace.open(notify=say)
+    code = jurisdiction_or_default(jurisdiction)
     date = parse_date(as_of)
-    amended = ws.evaluate(jurisdiction, date, amendments, readings)
-    result = compare(ws.evaluate(jurisdiction, date, (), readings), amended)
+    amended = ws.evaluate(code, date, amendments, readings)
+    result = compare(ws.evaluate(code, date, (), readings), amended)
     if out is not None:
-        announce(write_all(out, diff_files(result)))
-    click.echo(dumps(diff_dict(result)) if fmt == "json" else diff_text(result), nl=False)
+        emit(out, diff_files(result))
+    if fmt == "json":
+        click.echo(dumps(diff_dict(result)), nl=False)
+    else:
+        show(diff_text(result))
     if fail_on == "regression" and result.count("regressed"):
         return EXIT_FAILED
     if fail_on == "any-gap" and amended.evaluation.summary()["gap"]:

@@ -4,19 +4,20 @@ from pathlib import Path
 
 import click
 
+from gapcheck import config
 from gapcheck.commands.exit_codes import EXIT_OK
 from gapcheck.commands.options import (
     amendment_option,
-    announce,
     as_of_option,
+    emit,
     jurisdiction_option,
-    out_option,
+    jurisdiction_or_default,
     parse_date,
     parse_formats,
     reading_option,
+    say,
     with_data,
 )
-from gapcheck.output.files import write_all
 from gapcheck.output.sets import REPORT_FORMATS, report_files
 from gapcheck.workspace import Workspace
 
@@ -25,8 +26,6 @@ from gapcheck.workspace import Workspace
 @jurisdiction_option
 @as_of_option
 @amendment_option
-@reading_option
-@out_option
 @click.option(
     "--format",
     "fmt",
@@ -34,20 +33,14 @@ from gapcheck.workspace import Workspace
     show_default=True,
     help="Comma-separated: " + ", ".join(REPORT_FORMATS),
 )
-@with_data
+@reading_option
+@with_data("statutes", "standards", "templates", "out")
 def report(
-    jurisdiction: str,
-    as_of: str | None,
-    amendments: tuple[Path, ...],
-    readings: tuple[str, ...],
-    out: Path | None,
-    fmt: str,
-    statutes: Path | None,
-    standards: Path | None,
+    jurisdiction: str | None, as_of: str | None, amendments: tuple[Path, ...], readings: tuple[str, ...], fmt: str
 ) -> int:
     """Write the gap report (Markdown, HTML, JSON, CSV)."""
     formats = parse_formats(fmt, REPORT_FORMATS)
-    ws = Workspace.open(statutes, standards)
-    files = report_files(ws.evaluate(jurisdiction, parse_date(as_of), amendments, readings), formats)
-    announce(write_all(out or Path("out"), files))
+    ws = Workspace.open(notify=say)
+    run = ws.evaluate(jurisdiction_or_default(jurisdiction), parse_date(as_of), amendments, readings)
+    emit(config.active().out, report_files(run, formats))
     return EXIT_OK

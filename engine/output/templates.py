@@ -1,4 +1,4 @@
-"""Render findings through the Jinja templates in reports/, one typed context per template.
+"""Render findings through the Jinja templates (the user's first, then reports/), one typed context per template.
 
 HTML autoescapes everything (statute text may hold `<`, `&` and `{{`);
 undefined names fail loudly. Markdown output escapes table cells itself.
@@ -8,10 +8,11 @@ from dataclasses import dataclass, fields
 
 import jinja2
 
+from gapcheck import config
 from gapcheck.diff import Change
 from gapcheck.evaluate import Evaluation
 from gapcheck.findings import Finding
-from gapcheck.paths import TEMPLATES
+from gapcheck.paths import template_loader
 from gapcheck.provenance import Provenance
 from gapcheck.vocab import THEME_TITLES, Theme
 
@@ -96,7 +97,7 @@ class DiffContext:
 def environment(autoescape: bool) -> jinja2.Environment:
     """The template environment: StrictUndefined, escaping HTML when asked."""
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
+        loader=template_loader(config.active().templates),
         autoescape=autoescape,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
