@@ -9,8 +9,9 @@ import pytest
 from gapcheck.cli import main
 from gapcheck.diff import compare
 from gapcheck.load import load_jurisdiction
-from gapcheck.paths import ROOT, STATUTES
+from gapcheck.paths import STATUTES
 from gapcheck.readings import MAX_READINGS
+from tests.conftest import ROOT
 
 CODE_2017 = "entry into force of la/penal-code-2017"
 
