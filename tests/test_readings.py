@@ -9,8 +9,9 @@ import pytest
 from gapcheck.cli import main
 from gapcheck.diff import compare
 from gapcheck.load import load_jurisdiction
+from gapcheck.models import Source
 from gapcheck.paths import STATUTES
-from gapcheck.readings import MAX_READINGS
+from gapcheck.readings import MAX_READINGS, contests
 from tests.conftest import ROOT
 
 CODE_2017 = "entry into force of la/penal-code-2017"
@@ -57,9 +58,21 @@ def test_in_2019_no_finding_depends_on_the_entry_into_force(workspace):  # type:
 def test_pinning_a_reading_gives_its_statuses_only(workspace, lao):  # type: ignore[no-untyped-def]
     pinned = workspace.evaluate("la", readings=("laotian-times-2019",)).evaluation
     assert CODE_2017 not in pinned.explored and pinned.pinned[0].startswith(CODE_2017)
-    for f in lao.findings:
-        assert _find(pinned, f.requirement).status in f.statuses()
     assert _find(pinned, "child-marriage-offence").status.value == "unknown"
+
+
+def test_every_pinned_reading_stays_within_the_merged_statuses(workspace, lao, la):  # type: ignore[no-untyped-def]
+    names = [c.reading for contest in contests(la) for c in contest.choices]
+    assert len(names) >= 6
+    for name in names:
+        pinned = workspace.evaluate("la", readings=(name,)).evaluation
+        for f in lao.findings:
+            assert set(_find(pinned, f.requirement).statuses()) <= set(f.statuses()), (name, f.requirement)
+
+
+def test_the_former_secondary_flag_reads_as_secondary_provenance() -> None:
+    assert Source.model_validate({"cite": "TIP 2019", "secondary": True}).label() == "TIP 2019 (secondary)"
+    assert Source.model_validate({"cite": "¶30", "provenance": "inferred"}).label() == "¶30 (inferred)"
 
 
 def test_cli_check_prints_each_status_with_its_reading(capsys):  # type: ignore[no-untyped-def]
