@@ -5,6 +5,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from gapcheck.errors import InferenceError
 from gapcheck.host import Fact
 from gapcheck.load import Standards
+from gapcheck.standard import Benchmark
 from gapcheck.vocab import Provenance, Status
 
 
@@ -110,9 +111,7 @@ def collect(session: list[Fact], standards: Standards, titles: dict[str, tuple[s
                     for s in req.sources
                 ],
                 recommendations=req.recommendations,
-                benchmark=(
-                    f"{req.benchmark.value} ({req.benchmark.source}) [{req.benchmark.tag}]" if req.benchmark else None
-                ),
+                benchmark=_benchmark(req.benchmark) if req.benchmark else None,
                 provisions=refs,
                 explanation=f["explanation"],
                 grounds=grounds(refs),
@@ -125,3 +124,8 @@ def grounds(refs: list[ProvisionRef]) -> list[Provenance]:
     """The non-stated provenances among the provisions a finding relies on (not those merely considered)."""
     found = {r.provenance for r in refs if r.role != "considered"}
     return [p for p in (Provenance.secondary, Provenance.inferred) if p in found]
+
+
+def _benchmark(b: Benchmark) -> str:
+    """The benchmark as printed: value, source, tag, and where the standards differ, which one it follows."""
+    return f"{b.value} ({b.source}) [{b.tag}]" + (f" {b.note}" if b.note else "")

@@ -111,6 +111,14 @@ class MeasureTest(Strict):
     )
 
 
+class NonPunishmentTest(Strict):
+    """Child victims are not punished for what was done to them: no offence reaches them without an exemption."""
+
+    kind: Literal["non_punishment"]
+    conducts: list[Conduct] = Field(min_length=1, description="offences of these conducts punish the victim's own acts")
+    measure: MeasureKind = Field(description="the explicit exemption of child victims")
+
+
 class GenderNeutralTest(Strict):
     """No offence that covers the listed requirements is limited by victim sex."""
 
@@ -119,7 +127,7 @@ class GenderNeutralTest(Strict):
 
 
 Test = Annotated[
-    CoverageTest | MinAgeTest | NoExceptionsTest | AgeOrderTest | MeasureTest | GenderNeutralTest,
+    CoverageTest | MinAgeTest | NoExceptionsTest | AgeOrderTest | MeasureTest | GenderNeutralTest | NonPunishmentTest,
     Field(discriminator="kind"),
 ]
 

@@ -44,6 +44,8 @@ class Conduct(StrEnum):
     marry_child = "marry_child"
     permit_child_marriage = "permit_child_marriage"
     employ_child = "employ_child"
+    engage_in_prostitution = "engage_in_prostitution"  # the person in prostitution: punishes the child victim
+    sexual_extortion = "sexual_extortion"  # coercing a child, by threats, into sexual acts or material
 
 
 class Object(StrEnum):
@@ -137,6 +139,12 @@ class MeasureKind(StrEnum):
     worst_forms_prohibition = "worst_forms_prohibition"
     minimum_age_declaration = "minimum_age_declaration"
     intercountry_adoption_moratorium = "intercountry_adoption_moratorium"
+    non_punishment_child_prostitution = "non_punishment_child_prostitution"  # children in prostitution not punished
+    non_punishment_child_depicted = "non_punishment_child_depicted"  # children depicted in sexual material
+    non_punishment_self_generated = "non_punishment_self_generated"  # children who generate material of themselves
+    csam_definition_virtual = "csam_definition_virtual"  # definition reaches simulated and computer-generated material
+    limitation_from_majority = "limitation_from_majority"  # limitation runs from the victim's majority, or none
+    jurisdiction_without_double_criminality = "jurisdiction_without_double_criminality"  # nationals abroad
 
 
 class MeasureStatus(StrEnum):
@@ -181,6 +189,7 @@ class Theme(StrEnum):
     marriage = "marriage"
     labour = "labour"
     procedure = "procedure"
+    victims = "victims"
 
 
 THEME_TITLES = {
@@ -190,6 +199,7 @@ THEME_TITLES = {
     Theme.marriage: "Child marriage",
     Theme.labour: "Child labour",
     Theme.procedure: "Jurisdiction, liability and procedure",
+    Theme.victims: "Child victims: non-punishment",
 }
 
 
@@ -230,6 +240,7 @@ class TestKind(StrEnum):
     measure = "measure"
     gender_neutral = "gender_neutral"
     diversion = "diversion"
+    non_punishment = "non_punishment"
 
 
 class Scope(StrEnum):

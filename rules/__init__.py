@@ -18,11 +18,23 @@ from gapcheck.rules import (
     gender,
     measure,
     minimum_age,
+    non_punishment,
     penalty,
 )
 
 NAME = "gapcheck"
-MODULES = (coverage, criminalization, penalty, diversion, minimum_age, exceptions, age_order, measure, gender)
+MODULES = (
+    coverage,
+    criminalization,
+    penalty,
+    diversion,
+    minimum_age,
+    exceptions,
+    age_order,
+    measure,
+    gender,
+    non_punishment,
+)
 
 
 def definition() -> dict[str, Any]:
