@@ -154,3 +154,18 @@ def test_report_and_matrix_show_grounds_and_ranges(tmp_path: Path) -> None:
     assert "Depends on contested facts" in (tmp_path / "la-report.html").read_text(encoding="utf-8")
     assert main(["matrix", "-j", "la", "--out", str(tmp_path), "--format", "md,csv"]) == 0
     assert "GAP/UNKNOWN" in (tmp_path / "matrix.md").read_text(encoding="utf-8")
+
+
+def test_an_expectation_naming_no_reading_is_bad_input(tmp_path, capsys):  # type: ignore[no-untyped-def]
+    spec = tmp_path / "typo.gapcheck.yaml"
+    spec.write_text("name: typo\nexpect:\n  grooming: {status: gap, reading: laotian-times}\n", encoding="utf-8")
+    assert main(["test", str(spec)]) == 2
+    assert "no reading 'laotian-times' (did you mean 'laotian-times-2019'?)" in capsys.readouterr().err
+
+
+def test_an_expectation_under_every_reading_fails_on_a_dependent_finding(tmp_path, capsys):  # type: ignore[no-untyped-def]
+    spec = tmp_path / "every.gapcheck.yaml"
+    spec.write_text("name: every\nexpect:\n  child-marriage-offence: partial\n", encoding="utf-8")
+    assert main(["test", str(spec)]) == 1
+    out = capsys.readouterr().out
+    assert "child-marriage-offence: expected partial under every reading, got partial or unknown" in out
