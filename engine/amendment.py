@@ -17,6 +17,7 @@ from gapcheck.dates import LegalDate
 from gapcheck.errors import InputError, Problem
 from gapcheck.load import Corpus, LoadedInstrument, validate
 from gapcheck.models import Instrument, Provision, StatuteFile, Strict
+from gapcheck.values import Address, Identifier
 from gapcheck.yamlsrc import YamlDoc, read
 
 VERBS = ("add", "replace", "repeal")
@@ -25,9 +26,9 @@ VERBS = ("add", "replace", "repeal")
 class Change(Strict):
     """One change: exactly one of `add`, `replace`, `repeal`, with what it needs."""
 
-    add: str | None = Field(None, description="instrument id to add to, or a new instrument's id")
-    replace: str | None = Field(None, description="provision id to replace")
-    repeal: str | None = Field(None, description="provision id to repeal")
+    add: Address | None = Field(None, description="instrument id to add to, or a new instrument's id")
+    replace: Address | None = Field(None, description="provision id to replace")
+    repeal: Address | None = Field(None, description="provision id to repeal")
     provision: Provision | None = None
     instrument: Instrument | None = Field(None, description="with add: a new instrument")
     provisions: list[Provision] = Field(default_factory=list, description="with add and instrument")
@@ -54,7 +55,7 @@ class Change(Strict):
 class AmendmentMeta(Strict):
     """What a draft is."""
 
-    jurisdiction: str
+    jurisdiction: Identifier
     title: str
     date: LegalDate
     source: str | None = None
@@ -91,6 +92,7 @@ def apply(corpus: Corpus, path: Path, repealed: set[str]) -> tuple[Corpus, str]:
         )
     instruments = {i.id: i for i in corpus.instruments}
     problems: list[Problem] = []
+    changed: dict[str, int] = {}  # provision -> the change of this draft that replaced or repealed it
     for n, change in enumerate(draft.changes):
         try:
             if change.verb != "add" and getattr(change, change.verb) in repealed:
@@ -102,6 +104,19 @@ def apply(corpus: Corpus, path: Path, repealed: set[str]) -> tuple[Corpus, str]:
                         )
                     ]
                 )
+            if change.verb != "add":
+                target = getattr(change, change.verb)
+                if target in changed:
+                    raise InputError(
+                        [
+                            doc.at(
+                                ("changes", n, change.verb),
+                                f"provision '{target}' is already changed by changes[{changed[target]}] of this draft: "
+                                f"make it one change",
+                            )
+                        ]
+                    )
+                changed[target] = n
             _apply_one(instruments, corpus.code, doc, n, change)
             if change.repeal is not None:
                 repealed.add(change.repeal)
@@ -140,6 +155,10 @@ def _apply_one(instruments: dict[str, LoadedInstrument], code: str, doc: YamlDoc
             )
         _set(instruments, inst, [*inst.model.provisions, change.provision])
         return
+    if target in instruments:
+        raise InputError(
+            [doc.at(at, f"'{target}' is an instrument: {verb} takes a provision id ('{target}/<provision>')")]
+        )
     inst_id, _, local = target.rpartition("/")
     inst = _instrument(instruments, doc, at, inst_id)
     ids = [p.id for p in inst.model.provisions]

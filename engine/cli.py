@@ -1,20 +1,27 @@
 """The `gapcheck` command: one function per subcommand, each returning an exit code.
 
 Exit codes: 0 success; 1 the asked-for condition failed; 2 bad input or
-usage, reported as `file:line:column: message` and never as a traceback.
+usage, reported as `file:line:column: message` and never as a traceback;
+70 an internal error (a bug), reported in one line unless `--debug` is given.
+`main` is the one boundary where exceptions become messages and exit codes.
 """
 
+import errno
 import importlib
+import os
 import shutil
 import sys
+import traceback
 from pathlib import Path
 
 import click
 
 from gapcheck import __version__, config
 from gapcheck.commands import options
-from gapcheck.commands.exit_codes import EXIT_INPUT, EXIT_OK
-from gapcheck.errors import InputError, Problem
+from gapcheck.commands.exit_codes import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK
+from gapcheck.errors import InputError, OutputError, Problem
+
+DEBUG = "--debug"
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": shutil.get_terminal_size().columns}
 
@@ -28,6 +35,7 @@ COMMANDS = {
     "validate": "gapcheck.commands.validate:validate",
     "schema": "gapcheck.commands.schema:schema_command",
     "init": "gapcheck.commands.init:init",
+    "why": "gapcheck.commands.why:why",
 }
 
 
@@ -56,8 +64,9 @@ class LazyGroup(click.Group):
     help="Configuration file (default: the nearest gapcheck.toml, or pyproject.toml with [tool.gapcheck]).",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print results and errors only, no other messages.")
+@click.option(DEBUG, is_flag=True, help="On an internal error, print the Python traceback.")
 @click.pass_context
-def cli(ctx: click.Context, config_file: Path | None, quiet: bool) -> None:
+def cli(ctx: click.Context, config_file: Path | None, quiet: bool, debug: bool) -> None:
     """Where a country's law falls short of the international standards on the sale and
     sexual exploitation of children.
 
@@ -72,12 +81,35 @@ def cli(ctx: click.Context, config_file: Path | None, quiet: bool) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the CLI; bad input is reported, never raised."""
+    """Run the CLI: bad input is reported, an internal error is one line (or a traceback with --debug)."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    debug = DEBUG in args  # accepted anywhere on the line, so that any failing command can be rerun with it
+    args = [DEBUG] * debug + [a for a in args if a != DEBUG]
     options.set_quiet(False)
     try:
-        code = cli.main(args=argv, prog_name="gapcheck", standalone_mode=False)
+        code = _run(args)
+        if sys.stdout is not None:  # None when the process started with standard output closed
+            sys.stdout.flush()
+        return code
+    except OSError as err:
+        if err.errno in (errno.EPIPE, errno.ENOSPC, errno.EIO, errno.EBADF) or isinstance(err, BrokenPipeError):
+            return _stdout_lost(err)
+        return _internal(err, debug)
+    except KeyboardInterrupt:
+        click.echo("gapcheck: interrupted; nothing was written", err=True)
+        return 130
+    except Exception as err:  # the boundary: never a traceback unless asked for
+        return _internal(err, debug)
+
+
+def _run(args: list[str]) -> int:
+    try:
+        code = cli.main(args=args, prog_name="gapcheck", standalone_mode=False)
     except InputError as err:
         _report(err.problems)
+        return EXIT_INPUT
+    except OutputError as err:
+        click.echo(f"gapcheck: {err}", err=True)
         return EXIT_INPUT
     except click.exceptions.Exit as exit_:
         return int(exit_.exit_code)
@@ -86,6 +118,8 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INPUT
     except click.Abort:
         return EXIT_INPUT
+    except SystemExit as exit_:  # click exits 1 after silencing a broken standard output (EPIPE)
+        return EXIT_INPUT if exit_.code == 1 else int(exit_.code or EXIT_OK)
     return int(code or EXIT_OK)
 
 
@@ -94,6 +128,34 @@ def _report(problems: list[Problem]) -> None:
         click.echo(str(problem), err=True)
     n = len(problems)
     click.echo(f"gapcheck: {n} problem{'s' if n != 1 else ''} in input; nothing was written", err=True)
+
+
+def _internal(err: BaseException, debug: bool) -> int:
+    if debug:
+        traceback.print_exception(err, file=sys.stderr)
+    summary = " ".join(str(err).split())[:300] or "(no message)"
+    click.echo(
+        f"gapcheck: internal error: {type(err).__name__}: {summary}"
+        + ("" if debug else f" (a bug; rerun with {DEBUG} to see the traceback)"),
+        err=True,
+    )
+    return EXIT_INTERNAL
+
+
+def _stdout_lost(err: OSError) -> int:
+    """Standard output was closed or is full: say so once, and keep Python from complaining at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+    if not isinstance(err, BrokenPipeError):
+        try:
+            click.echo(f"gapcheck: cannot write to standard output: {err.strerror or err}", err=True)
+        except OSError:
+            pass
+    return EXIT_INPUT
 
 
 if __name__ == "__main__":

@@ -1,26 +1,62 @@
-"""Baseline against draft: what changed per requirement, in which direction, and which provisions did it."""
+"""Baseline against draft: what changed per requirement, in which direction, and which provisions did it.
 
-from dataclasses import dataclass
+A status change is `improved` or `regressed` along gap < partial < met; a move
+to or from `unknown` is named as such. Where the status stays, the criteria
+are compared one by one (matched by their path in the tree): a criterion that
+got worse is `weakened`, one that got better, with none worse, `strengthened`.
+Where a finding depends on contested facts, statuses are compared reading by
+reading: one direction if every reading agrees, else `mixed`, and the change
+lists the direction under each reading that moved.
+"""
+
+from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
-from gapcheck.findings import Finding
+from gapcheck.findings import Criterion, Finding
 from gapcheck.load import Corpus
+from gapcheck.rules.terms import Outcome
+from gapcheck.rules.tree import RANK
 from gapcheck.workspace import Run
 
 ORDER = {"gap": 0, "partial": 1, "met": 2}
 
 
+class Direction(StrEnum):
+    """How a draft moves one requirement."""
+
+    improved = "improved"
+    regressed = "regressed"
+    to_unknown = "to-unknown"
+    from_unknown = "from-unknown"
+    weakened = "weakened"
+    strengthened = "strengthened"
+    mixed = "mixed"  # readings of contested facts move it in different directions
+
+
+@dataclass(frozen=True)
+class CriterionChange:
+    """One criterion whose outcome the draft changes."""
+
+    path: str
+    test: str
+    before: Outcome
+    after: Outcome
+
+
 @dataclass(frozen=True)
 class Change:
-    """One requirement whose status the draft changes."""
+    """One requirement the draft moves: its status, or a criterion within it."""
 
     requirement: str
     title: str
     before: str
     after: str
-    direction: str
+    direction: Direction
     provisions: list[str]
+    criteria: list[CriterionChange]
     explanation: list[str]
+    by_reading: list[Direction] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -34,12 +70,40 @@ class Diff:
     def count(self, direction: str) -> int:
         return sum(1 for c in self.changes if c.direction == direction)
 
+    def regressions(self) -> int:
+        """Changes that regress under at least one reading of the contested facts."""
+        return sum(1 for c in self.changes if Direction.regressed in (c.direction, *c.by_reading))
 
-def direction(before: str, after: str) -> str:
-    """improved or regressed along gap < partial < met; to or from unknown is only `changed`."""
-    if before in ORDER and after in ORDER:
-        return "improved" if ORDER[after] > ORDER[before] else "regressed"
-    return "changed"
+    def counts(self) -> dict[str, int]:
+        """Changes per direction, every direction named, in a fixed order."""
+        return {d.value: self.count(d) for d in Direction}
+
+
+def direction(before: str, after: str) -> Direction:
+    """improved or regressed along gap < partial < met; to or from unknown is named as such."""
+    if after == "unknown":
+        return Direction.to_unknown
+    if before == "unknown":
+        return Direction.from_unknown
+    return Direction.improved if ORDER[after] > ORDER[before] else Direction.regressed
+
+
+def criterion_changes(before: Criterion, after: Criterion) -> list[CriterionChange]:
+    """Criteria present in both trees whose outcome differs, by their path of ids."""
+    old = _paths(before)
+    return [
+        CriterionChange(path, c.test, old[path].outcome, c.outcome)
+        for path, c in _paths(after).items()
+        if path in old and old[path].outcome is not c.outcome
+    ]
+
+
+def _paths(root: Criterion, prefix: str = "") -> dict[str, Criterion]:
+    path = f"{prefix}/{root.id}" if prefix else root.id
+    out = {path: root}
+    for child in root.children:
+        out.update(_paths(child, path))
+    return out
 
 
 def touched(before: Corpus, after: Corpus) -> set[str]:
@@ -53,31 +117,50 @@ def touched(before: Corpus, after: Corpus) -> set[str]:
 
 
 def compare(baseline: Run, amended: Run) -> Diff:
-    """Every requirement whose status differs, with the touched provisions that bear on it."""
+    """Every requirement whose status or criteria differ, with the touched provisions that bear on it."""
     changed = touched(baseline.corpus, amended.corpus)
     after: dict[str, Finding] = {f.requirement: f for f in amended.evaluation.findings}
     changes = []
     for old in baseline.evaluation.findings:
         new = after[old.requirement]
-        way = _direction(old, new)
-        if way is None:
+        moved = criterion_changes(old.criteria, new.criteria)
+        ways = _directions(old, new)
+        if len(set(ways)) > 1:
+            way = Direction.mixed
+        elif ways:
+            way = ways[0]
+        elif any(RANK[m.after] < RANK[m.before] for m in moved):
+            way = Direction.weakened
+            moved = [m for m in moved if RANK[m.after] < RANK[m.before]]
+        elif moved:
+            way = Direction.strengthened
+        else:
             continue
         ids = sorted({p.id for p in [*old.provisions, *new.provisions]} & changed)
-        changes.append(Change(old.requirement, old.title, old.shown, new.shown, way, ids, new.explanation))
+        changes.append(
+            Change(
+                old.requirement,
+                old.title,
+                old.shown,
+                new.shown,
+                way,
+                ids,
+                moved,
+                new.explanation,
+                ways if way is Direction.mixed else [],
+            )
+        )
     return Diff(baseline, amended, changes)
 
 
-def _direction(old: Finding, new: Finding) -> str | None:
-    """The change reading by reading of the contested facts: one direction if all agree, else `changed`."""
+def _directions(old: Finding, new: Finding) -> list[Direction]:
+    """The direction under each reading of the contested facts whose status moved, in a stable order."""
     before, after = _by_reading(old), _by_reading(new)
-    ways = {
+    return [
         direction(b, a)
-        for key in sorted(before.keys() | after.keys() | {()})
+        for key in sorted(before.keys() | after.keys() or {()})
         if (b := before.get(key, old.status.value)) != (a := after.get(key, new.status.value))
-    }
-    if not ways:
-        return None
-    return ways.pop() if len(ways) == 1 else "changed"
+    ]
 
 
 def _by_reading(f: Finding) -> dict[tuple[str, ...], str]:

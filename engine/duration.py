@@ -6,6 +6,7 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, WithJsonSchema
 
 _UNITS = {"month": 1, "months": 1, "year": 12, "years": 12}
+MAX_YEARS = 100  # no term of imprisonment exceeds a life; life imprisonment itself is not a number of years
 _PATTERN = re.compile(r"^\s*(\d+(?:\.\d+)?)\s+([a-z]+)\s*$")
 
 
@@ -17,17 +18,11 @@ def parse_months(value: Any) -> int:
     if not match or match.group(2) not in _UNITS:
         raise ValueError(f'cannot read {value!r} as a duration: write e.g. "3 months" or "15 years"')
     months = float(match.group(1)) * _UNITS[match.group(2)]
+    if months > MAX_YEARS * 12:
+        raise ValueError(f"{value!r} is longer than a life: a penalty is at most {MAX_YEARS} years")
     if months != int(months):
         raise ValueError(f"{value!r} is not a whole number of months")
     return int(months)
-
-
-def format_months(months: int) -> str:
-    """Render months back the way a lawyer writes them."""
-    if months % 12 == 0:
-        years = months // 12
-        return f"{years} year" + ("s" if years != 1 else "")
-    return f"{months} month" + ("s" if months != 1 else "")
 
 
 Months = Annotated[

@@ -25,6 +25,13 @@ class InputError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
+class OutputError(Exception):
+    """A report could not be written (the target is a file, the disk is full, another run holds it).
+
+    Exit 2 like bad input: the user can fix it, and nothing was changed.
+    """
+
+
 class InferenceError(Exception):
     """The rule engine failed (an action raised, or the rules contradicted themselves)."""
 

@@ -9,17 +9,22 @@ import datetime as dt
 import hashlib
 import json
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
-from gapcheck import rules
-from gapcheck.facts import Fact, flatten
+from pydantic import BaseModel
+
+from gapcheck import limits, rules
+from gapcheck.errors import InputError, Problem, display_path
+from gapcheck.facts import flatten
 from gapcheck.findings import Finding, collect
-from gapcheck.host import RuleEngine
+from gapcheck.host import SALTS, Fact, IdCollision, RuleEngine
 from gapcheck.load import Corpus, Standards
 from gapcheck.merge import merge
+from gapcheck.models import Source
 from gapcheck.readings import plan, resolve
+from gapcheck.vocab import Provenance
 
 
 @cache
@@ -80,10 +85,22 @@ def evaluate(corpus: Corpus, standards: Standards, as_of: dt.date, pins: Sequenc
     """Run the rules over the law in force on `as_of`, under every reading of its contested facts."""
     chosen = plan(corpus, as_of, pins)
     titles = provision_titles(corpus)
+    provenances = source_provenances(corpus)
     results = []
     for reading in chosen.readings:
-        session = infer(flatten(resolve(corpus, reading), standards, as_of))
-        results.append((reading, collect(session, standards, titles)))
+        facts = flatten(resolve(corpus, reading), standards, as_of)
+        limits.check_facts(corpus.path, len(facts))
+        try:
+            session = infer(facts)
+        except IdCollision as err:
+            raise InputError(
+                [
+                    Problem(
+                        display_path(corpus.path), 1, 1, f"{err}, even after {SALTS} salted retries: rename one of them"
+                    )
+                ]
+            ) from None
+        results.append((reading, collect(session, standards, titles, provenances)))
     return Evaluation(
         corpus.code,
         as_of,
@@ -91,6 +108,28 @@ def evaluate(corpus: Corpus, standards: Standards, as_of: dt.date, pins: Sequenc
         [c.label() for c in chosen.pinned],
         [c.name for c in chosen.explored],
     )
+
+
+def source_provenances(corpus: Corpus) -> dict[str, Provenance]:
+    """Source label -> provenance, for every source of the corpus (labels carry the provenance tag)."""
+    out: dict[str, Provenance] = {}
+    for inst in corpus.instruments:
+        for source in _sources(inst.model):
+            out[source.label()] = source.provenance
+    for unknown in corpus.index.unknowns:
+        out[unknown.source.label()] = unknown.source.provenance
+    return out
+
+
+def _sources(model: BaseModel) -> Iterator[Source]:
+    """Every Source inside a model, depth first."""
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, Source):
+                yield item
+            elif isinstance(item, BaseModel):
+                yield from _sources(item)
 
 
 def provision_titles(corpus: Corpus) -> dict[str, tuple[str | None, str]]:

@@ -14,9 +14,19 @@ from typing import Any
 from gapcheck.dates import ended_by, started_by
 from gapcheck.load import Corpus, Standards
 from gapcheck.models import Offence, Provision, Source, Unknown
+from gapcheck.rules.facts import (
+    CompleteFact,
+    ExceptionFact,
+    Fact,
+    MeasureFact,
+    OffenceFact,
+    ReqConductFact,
+    RequirementFact,
+    ThresholdFact,
+    UnknownFact,
+)
+from gapcheck.rules.params import params_of
 from gapcheck.standard import CoverageTest, Requirement
-
-Fact = dict[str, Any]
 
 
 def in_force(start: str | None, end: str | None, as_of: dt.date) -> bool:
@@ -29,13 +39,12 @@ def flatten(corpus: Corpus, standards: Standards, as_of: dt.date) -> list[Fact]:
     facts = flatten_law(corpus, as_of) + list(_standards(standards))
     for n, decl in enumerate(corpus.index.complete):
         facts.append(
-            _fact(
-                f"complete:{n}",
-                "complete",
+            CompleteFact(
+                ref=f"complete:{n}",
                 themes=[str(t) for t in decl.themes],
                 requirements=decl.requirements,
                 source=decl.source.label(),
-            )
+            ).to_fact()
         )
     for n, unknown in enumerate(corpus.index.unknowns):
         facts.append(_unknown(f"unknown:{corpus.code}:{n}", unknown, None))
@@ -45,10 +54,6 @@ def flatten(corpus: Corpus, standards: Standards, as_of: dt.date) -> list[Fact]:
 def flatten_law(corpus: Corpus, as_of: dt.date) -> list[Fact]:
     """The facts of the law in force on `as_of`; the corpus holds one reading (`gapcheck.readings`)."""
     return list(_law(corpus, as_of))
-
-
-def _fact(ref: str, kind: str, **fields: Any) -> Fact:
-    return {"id": ref, "ref": ref, "kind": kind, **fields}
 
 
 def _law(corpus: Corpus, as_of: dt.date) -> Iterator[Fact]:
@@ -69,30 +74,27 @@ def _provision(pid: str, prov: Provision) -> Iterator[Fact]:
     for off in prov.offences:
         yield from _offence(pid, off)
     for n, thr in enumerate(prov.thresholds):
-        ages = [thr.age, *thr.by_sex.values()]
-        yield _fact(
-            f"threshold:{pid}:{n}",
-            "threshold",
+        yield ThresholdFact(
+            ref=f"threshold:{pid}:{n}",
             provision=pid,
             subject=str(thr.subject),
-            ages=ages,
+            ages=[thr.age, *thr.by_sex.values()],
             exceptions_known=thr.exceptions_known,
             exceptions=[
-                {
-                    "floor": e.floor,
-                    "conditions": e.conditions,
-                    "source": e.source.label(),
-                    "secondary": e.source.secondary,
-                    "confirmed": e.source.confirmed,
-                }
+                ExceptionFact(
+                    floor=e.floor,
+                    conditions=e.conditions,
+                    source=e.source.label(),
+                    secondary=e.source.secondary,
+                    confirmed=e.source.confirmed,
+                )
                 for e in thr.exceptions
             ],
             **_cited(thr.source),
-        )
+        ).to_fact()
     for n, mea in enumerate(prov.measures):
-        yield _fact(
-            f"measure:{pid}:{n}",
-            "measure",
+        yield MeasureFact(
+            ref=f"measure:{pid}:{n}",
             provision=pid,
             measure=str(mea.kind),
             status=str(mea.status),
@@ -102,7 +104,7 @@ def _provision(pid: str, prov: Provision) -> Iterator[Fact]:
             max_months=mea.max_penalty or 0,
             age=mea.age,
             **_cited(mea.source),
-        )
+        ).to_fact()
     for n, unknown in enumerate(prov.unknowns):
         yield _unknown(f"unknown:{pid}:{n}", unknown, pid)
 
@@ -111,9 +113,8 @@ def _offence(pid: str, off: Offence) -> Iterator[Fact]:
     victim = off.victim
     penalty = off.penalty
     for conduct in off.conduct:
-        yield _fact(
-            f"offence:{pid}#{off.id}:{conduct}",
-            "offence",
+        yield OffenceFact(
+            ref=f"offence:{pid}#{off.id}:{conduct}",
             offence=f"{pid} [{off.id}]",
             provision=pid,
             conduct=str(conduct),
@@ -131,32 +132,31 @@ def _offence(pid: str, off: Offence) -> Iterator[Fact]:
             max_months=(penalty.max if penalty and penalty.max is not None else 0),
             min_months=(penalty.min if penalty and penalty.min is not None else 0),
             **_cited(off.source),
-        )
+        ).to_fact()
 
 
-def _cited(source: Source) -> Fact:
-    return {"source": source.label(), "secondary": source.secondary, "provenance": str(source.provenance)}
+def _cited(source: Source) -> dict[str, Any]:
+    return {"source": source.label(), "secondary": source.secondary}
 
 
 def _unknown(ref: str, unknown: Unknown, pid: str | None) -> Fact:
-    return _fact(
-        ref,
-        "unknown",
+    return UnknownFact(
+        ref=ref,
         about=unknown.about,
         requirements=unknown.requirements,
         themes=[str(t) for t in unknown.themes],
         scope=str(unknown.scope),
         source=unknown.source.label(),
         provision=pid,
-    )
+    ).to_fact()
 
 
 def _standards(standards: Standards) -> Iterator[Fact]:
     for rid, req in standards.requirements.items():
-        params = req.test.model_dump(mode="json", exclude={"kind"})
-        yield _fact(
-            f"requirement:{rid}", "requirement", req=rid, test=req.test.kind, theme=str(req.theme), params=params
-        )
+        params = params_of(req.test.kind, req.test.model_dump(mode="json", exclude={"kind"}))
+        yield RequirementFact(
+            ref=f"requirement:{rid}", req=rid, test=req.test.kind, theme=str(req.theme), params=params
+        ).to_fact()
         if isinstance(req.test, CoverageTest):
             yield from _conduct_pairs(req, req.test)
 
@@ -170,12 +170,11 @@ def _conduct_pairs(req: Requirement, test: CoverageTest) -> Iterator[Fact]:
                 if (conduct, obj) in seen:
                     continue
                 seen.add((conduct, obj))
-                yield _fact(
-                    f"req_conduct:{req.id}:{conduct}:{obj}",
-                    "req_conduct",
-                    req=req.id,
+                yield ReqConductFact(
+                    ref=f"req_conduct:{req.id}:{conduct}:{obj}",
                     test=test.kind,
+                    req=req.id,
                     group=group,
                     conduct=str(conduct),
                     object=obj,
-                )
+                ).to_fact()

@@ -1,10 +1,14 @@
-"""Findings: one per requirement, as the rules concluded them, with the standard's metadata."""
+"""Findings: one per requirement, as the rules concluded them, with their criteria and the standard's metadata."""
+
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from gapcheck.errors import InferenceError
 from gapcheck.host import Fact
 from gapcheck.load import Standards
+from gapcheck.rules.terms import Outcome, Role
+from gapcheck.rules.tree import Combine
 from gapcheck.standard import Benchmark
 from gapcheck.vocab import Provenance, Status
 
@@ -17,12 +21,50 @@ class Cited(BaseModel):
     pinpoint: str
 
 
+class Evidence(BaseModel):
+    """A fact that decides a criterion: the provision (and offence), its source, and its role."""
+
+    model_config = ConfigDict(frozen=True)
+    provision: str
+    source: str
+    role: Role
+    offence: str | None
+
+
+class Criterion(BaseModel):
+    """One node of a finding's justification tree (see docs/rules.md)."""
+
+    model_config = ConfigDict(frozen=True)
+    id: str = Field(description="unique among its siblings")
+    test: str = Field(description="what is tested, in words")
+    outcome: Outcome
+    because: list[str] = Field(description="why the outcome is what it is, with sources")
+    missing: str | None = Field(description="what the law would need to contain; null when satisfied")
+    facts: list[Evidence]
+    combine: Combine | None = Field(description="how the children's outcomes give this one; null for a leaf")
+    children: list["Criterion"]
+
+    def walk(self) -> list["Criterion"]:
+        """This criterion and every one below it, depth first."""
+        return [self, *(c for child in self.children for c in child.walk())]
+
+    def grounds(self) -> list["Criterion"]:
+        """The criteria whose grounds an explanation gives: a criterion that cites facts speaks for its children."""
+        if self.facts:
+            return [self]
+        return [self, *(c for child in self.children for c in child.grounds())]
+
+    def unmet(self) -> list["Criterion"]:
+        """The leaves that are not satisfied: why the requirement is not met."""
+        return [c for c in self.walk() if not c.children and c.outcome is not Outcome.satisfied]
+
+
 class ProvisionRef(BaseModel):
     """A provision the rules considered, its role in the finding and why."""
 
     model_config = ConfigDict(frozen=True)
     id: str
-    role: str
+    role: Role
     reason: str
     source: str
     provenance: Provenance = Provenance.stated
@@ -30,7 +72,7 @@ class ProvisionRef(BaseModel):
     heading: str
 
 
-class Outcome(BaseModel):
+class ReadingOutcome(BaseModel):
     """A finding's status under some readings of contested facts, and the reasons under the first of them."""
 
     model_config = ConfigDict(frozen=True)
@@ -51,12 +93,14 @@ class Finding(BaseModel):
     standards: list[Cited]
     recommendations: list[str]
     benchmark: str | None
+    criteria: Criterion
     provisions: list[ProvisionRef]
     explanation: list[str]
+    notes: list[str] = Field(description="what the sources say is not known about this requirement")
     grounds: list[Provenance] = Field(
         default_factory=list, description="secondary or inferred facts this finding rests on, if any"
     )
-    readings: list[Outcome] = Field(
+    readings: list[ReadingOutcome] = Field(
         default_factory=list, description="when the status depends on contested facts: each status and its readings"
     )
 
@@ -80,11 +124,18 @@ class Finding(BaseModel):
         return [o.status for o in self.readings] if self.readings else [self.status]
 
 
-def collect(session: list[Fact], standards: Standards, titles: dict[str, tuple[str | None, str]]) -> list[Finding]:
+def collect(
+    session: list[Fact],
+    standards: Standards,
+    titles: dict[str, tuple[str | None, str]],
+    provenances: dict[str, Provenance] | None = None,
+) -> list[Finding]:
     """The findings of one session, sorted by requirement id; exactly one per requirement.
 
     `titles` maps provision ids to (article, heading): statute text stays out of the
-    rule engine's facts and is joined back here for the reader.
+    rule engine's facts and is joined back here for the reader; `provenances` maps
+    source labels to their provenance (rules cite sources by label), so that each
+    finding lists the secondary or inferred grounds it rests on.
     """
     concluded: dict[str, Fact] = {}
     for f in session:
@@ -99,7 +150,8 @@ def collect(session: list[Fact], standards: Standards, titles: dict[str, tuple[s
     out = []
     for rid, req in standards.requirements.items():
         f = concluded[rid]
-        refs = [ProvisionRef(**p, article=titles[p["id"]][0], heading=titles[p["id"]][1]) for p in f["provisions"]]
+        tree = Criterion.model_validate(f["criteria"])
+        refs = provisions(tree, titles, provenances or {})
         out.append(
             Finding(
                 requirement=rid,
@@ -112,20 +164,86 @@ def collect(session: list[Fact], standards: Standards, titles: dict[str, tuple[s
                 ],
                 recommendations=req.recommendations,
                 benchmark=_benchmark(req.benchmark) if req.benchmark else None,
+                criteria=tree,
                 provisions=refs,
-                explanation=f["explanation"],
+                explanation=explanation(tree, f["notes"]),
+                notes=f["notes"],
                 grounds=grounds(refs),
             )
         )
     return out
 
 
-def grounds(refs: list[ProvisionRef]) -> list[Provenance]:
-    """The non-stated provenances among the provisions a finding relies on (not those merely considered)."""
-    found = {r.provenance for r in refs if r.role != "considered"}
-    return [p for p in (Provenance.secondary, Provenance.inferred) if p in found]
-
-
 def _benchmark(b: Benchmark) -> str:
     """The benchmark as printed: value, source, tag, and where the standards differ, which one it follows."""
     return f"{b.value} ({b.source}) [{b.tag}]" + (f" {b.note}" if b.note else "")
+
+
+def grounds(refs: list[ProvisionRef]) -> list[Provenance]:
+    """The non-stated provenances among the provisions a finding relies on (not those merely considered)."""
+    found = {r.provenance for r in refs if r.role is not Role.considered}
+    return [p for p in (Provenance.secondary, Provenance.inferred) if p in found]
+
+
+def provisions(
+    tree: Criterion, titles: dict[str, tuple[str | None, str]], provenances: dict[str, Provenance]
+) -> list[ProvisionRef]:
+    """Every provision the criteria rest on, once per role, with the first reason given for it."""
+    seen: set[tuple[str, Role]] = set()
+    out = []
+    for c in tree.walk():
+        for e in c.facts:
+            if (e.provision, e.role) in seen:
+                continue
+            seen.add((e.provision, e.role))
+            named = [line for line in c.because if (e.offence or e.provision) in line]
+            reason = (named or c.because or [c.test])[0]
+            out.append(
+                ProvisionRef(
+                    id=e.provision,
+                    role=e.role,
+                    reason=reason,
+                    source=e.source,
+                    provenance=provenances.get(e.source, Provenance.stated),
+                    article=titles[e.provision][0],
+                    heading=titles[e.provision][1],
+                )
+            )
+    return out
+
+
+def explanation(tree: Criterion, notes: list[str]) -> list[str]:
+    """The reasoning as plain lines: every criterion's grounds, depth first, then the sources' notes."""
+    lines = [line for c in tree.grounds() for line in c.because]
+    return list(dict.fromkeys(_sentence(line) for line in [*lines, *notes]))
+
+
+def _sentence(line: str) -> str:
+    return line if line.endswith(".") else line + "."
+
+
+class Summary(BaseModel):
+    """How many findings have each status."""
+
+    met: int
+    partial: int
+    gap: int
+    unknown: int
+
+
+class CheckOutput(BaseModel):
+    """The JSON contract of `gapcheck check --format json` (and the report's JSON)."""
+
+    model_config = ConfigDict(title="gapcheck check output")
+    jurisdiction: str
+    as_of: str = Field(description="ISO date: the law in force on this day")
+    amendment: str | None = Field(description="the draft(s) applied, or null")
+    pinned: list[str] = Field(description="readings of contested facts pinned with --reading, with their sources")
+    explored: list[str] = Field(description="contested facts whose every reading was evaluated")
+    findings: list[Finding] = Field(description="one per requirement, sorted by requirement id")
+    summary: Summary
+
+
+def output_schema() -> dict[str, Any]:
+    """JSON Schema of the check output, as published in docs/check-output.schema.json."""
+    return CheckOutput.model_json_schema(mode="serialization")

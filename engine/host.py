@@ -4,11 +4,14 @@ durable_rules' default host runs actions on daemon threads that race the
 caller, swallows exceptions raised in actions, and identifies facts by a
 32-bit hash of their id. This host runs every action in the caller's thread,
 records action errors and raises them, checks fact ids for uniqueness before
-asserting (so that a duplicate report can only be a hash collision, which is
-retried with a salted id), and deletes each session when its evaluation ends.
+asserting, computes durable_rules' hash (32-bit FNV-1a of the id) itself so
+that a colliding id is salted before it is asserted, and deletes each session
+when its evaluation ends, but only once an action has run in it: deleting a
+session in which no action ran aborts the process (free(): invalid pointer).
 """
 
 import copy
+import hashlib
 import itertools
 import threading
 import traceback
@@ -21,11 +24,30 @@ from gapcheck.errors import InferenceError
 
 Fact = dict[str, Any]
 TRIGGER: Fact = {"id": "$evaluate", "ref": "$evaluate", "kind": "$evaluate"}
+CLOSE: Fact = {"id": "$close", "ref": "$close", "kind": "$close"}
+SALTS = 3
 _C_ENGINE = threading.Lock()  # the C engine holds the GIL and is not re-entrant
 
 
-def _noop(c: Any) -> None:
-    """An action that does nothing."""
+class IdCollision(InferenceError):
+    """Fact ids whose 32-bit hashes still collide after every salt: the data must rename one."""
+
+    def __init__(self, ids: list[str]):
+        self.ids = ids
+        super().__init__(f"fact ids {' and '.join(repr(i) for i in ids)} collide in the rule engine's 32-bit hash")
+
+
+def id_hash(fact_id: str) -> int:
+    """durable_rules' hash of a fact id: FNV-1a over the UTF-8 bytes, read as signed chars (state.c)."""
+    h = 2166136261
+    for byte in fact_id.encode("utf-8"):
+        h = ((h ^ (byte if byte < 128 else byte | 0xFFFFFF00)) * 16777619) & 0xFFFFFFFF
+    return h
+
+
+def salted(fact_id: str, salt: int) -> str:
+    """A per-id salt: a common suffix would keep FNV-colliding ids colliding."""
+    return fact_id if salt == 0 else f"{fact_id}#{hashlib.sha256(f'{salt}:{fact_id}'.encode()).hexdigest()[:8]}"
 
 
 class _SyncHost(durable.Host):  # type: ignore[misc]
@@ -40,22 +62,26 @@ class RuleEngine:
 
     def __init__(self, name: str, definition: dict[str, Any]):
         self.name = name
+        self.salts = SALTS
         self._errors: dict[str, list[str]] = {}
+        self._acted: set[str] = set()  # sessions in which an action has run
         self._sessions = itertools.count(1)
         rules = copy.deepcopy(definition)  # the host mutates what it is given
         for rule in rules.values():
             rule["run"] = self._guard(rule["run"])
-        # durable_rules crashes (free(): invalid pointer) deleting a session in which
-        # no action ever ran: this rule makes the trigger run one in every session.
-        rules["$session"] = {"all": [{"m": {"kind": TRIGGER["kind"]}}], "run": _noop}
+        # an action in every session, so that it can be deleted (see the module docstring)
+        rules["$session"] = {"all": [{"m": {"kind": TRIGGER["kind"]}}], "run": self._guard(_noop)}
+        rules["$close"] = {"all": [{"m": {"kind": CLOSE["kind"]}}], "run": self._guard(_noop)}
         self._host = _SyncHost({name: rules})
 
     def _guard(self, action: Callable[[Any], None]) -> Callable[[Any], None]:
         def run(c: Any) -> None:
+            sid = str(c.s.sid)
+            self._acted.add(sid)
             try:
                 action(c)
             except Exception:  # recorded and raised by evaluate(), never swallowed
-                self._errors.setdefault(str(c.s.sid), []).append(traceback.format_exc())
+                self._errors.setdefault(sid, []).append(traceback.format_exc())
 
         return run
 
@@ -68,28 +94,47 @@ class RuleEngine:
             raise InferenceError(f"duplicate fact ids: {', '.join(dupes[:5])}")
         with _C_ENGINE:
             sid = f"s{next(self._sessions)}"
+            used: dict[int, str] = {}
             try:
                 for fact in batch:
-                    self._assert(sid, fact)
-                self._assert(sid, dict(TRIGGER, run=f"{id(self)}:{sid}"))
+                    self._assert(sid, fact, used)
+                self._assert(sid, dict(TRIGGER, run=f"{id(self)}:{sid}"), used)
                 state = self._host.get_state(self.name, sid)
                 if "exception" in state:
                     raise InferenceError(f"rule action failed: {state['exception']}")
                 result: list[Fact] = self._host.get_facts(self.name, sid)
                 return result
             finally:
-                self._host.delete_state(self.name, sid)
-                self._errors.pop(sid, None)
+                self._close(sid, used)
 
-    def _assert(self, sid: str, fact: Fact) -> None:
-        for salt in range(4):
-            attempt = dict(fact, sid=sid, id=fact["id"] if salt == 0 else f"{fact['id']}#{salt}")
+    def _close(self, sid: str, used: dict[int, str]) -> None:
+        """Delete the session, first running an action in it if none ran; never delete one where none could."""
+        if sid not in self._acted:
             try:
-                self._host.assert_fact(self.name, attempt)
-                break
+                self._assert(sid, CLOSE, used)
+            except (InferenceError, durable.MessageObservedException, durable.MessageNotHandledException):
+                pass
+        if sid in self._acted:
+            self._host.delete_state(self.name, sid)
+        self._acted.discard(sid)
+        self._errors.pop(sid, None)
+
+    def _assert(self, sid: str, fact: Fact, used: dict[int, str]) -> None:
+        for salt in range(self.salts + 1):
+            candidate = salted(fact["id"], salt)
+            if id_hash(candidate) in used:
+                continue
+            try:
+                self._host.assert_fact(self.name, dict(fact, sid=sid, id=candidate))
             except durable.MessageObservedException:
-                continue  # ids are unique (checked above): this is a 32-bit hash collision
+                continue  # ids are unique (checked above): a collision the hash above did not foresee
+            used[id_hash(candidate)] = fact["id"]
+            break
         else:
-            raise InferenceError(f"fact id {fact['id']!r} collides with another after 3 salts")
+            raise IdCollision([used.get(id_hash(fact["id"]), "?"), fact["id"]])
         if sid in self._errors:
             raise InferenceError("rule action failed:\n" + "\n".join(self._errors[sid]))
+
+
+def _noop(c: Any) -> None:
+    """An action that does nothing."""

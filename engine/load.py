@@ -12,10 +12,11 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from gapcheck import messages
+from gapcheck import limits, messages
 from gapcheck.errors import InputError, Problem, display_path
 from gapcheck.models import JurisdictionFile, StatuteFile
 from gapcheck.standard import Requirement, StandardFile
+from gapcheck.values import identifier_problem
 from gapcheck.yamlsrc import YamlDoc, read
 
 INDEX = "_jurisdiction.yaml"
@@ -59,7 +60,19 @@ def validate(doc: YamlDoc, model: type[M]) -> M:
 
 
 def _yaml_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.glob("*.yaml") if p.is_file())
+    """Every entry named *.yaml: one that is not a regular file is reported by `read`, not skipped."""
+    return sorted(folder.glob("*.yaml"))
+
+
+def _names(folder: Path, files: list[Path]) -> list[Problem]:
+    """The folder tree is the namespace: the jurisdiction code and instrument names must be identifiers."""
+    problems = []
+    if identifier_problem(folder.name):
+        problems.append(Problem(display_path(folder), 1, 1, f"jurisdiction code {identifier_problem(folder.name)}"))
+    for path in files:
+        if identifier_problem(path.stem):
+            problems.append(Problem(display_path(path), 1, 1, f"instrument name {identifier_problem(path.stem)}"))
+    return problems
 
 
 def _collect(paths: Iterable[Path], model: type[M]) -> tuple[list[tuple[YamlDoc, M]], list[Problem]]:
@@ -78,6 +91,7 @@ def load_jurisdiction(folder: Path, requirement_ids: Iterable[str] = ()) -> Corp
     """Load `statutes/<code>/`; raise InputError with every problem found."""
     if not folder.is_dir():
         raise InputError([Problem(display_path(folder), 1, 1, "no such jurisdiction folder")])
+    limits.check_folder(folder, _yaml_files(folder))
     index_path = folder / INDEX
     problems: list[Problem] = []
     index: JurisdictionFile | None = None
@@ -97,6 +111,7 @@ def load_jurisdiction(folder: Path, requirement_ids: Iterable[str] = ()) -> Corp
         if found:
             index_doc, index = found[0]
     files = [p for p in _yaml_files(folder) if p.name != INDEX]
+    problems += _names(folder, files)
     loaded, file_problems = _collect(files, StatuteFile)
     problems += file_problems
     code = folder.name
@@ -158,6 +173,7 @@ def load_standards(folder: Path) -> Standards:
     """Load `standards/`; requirement ids are unique across files, references resolve."""
     if not folder.is_dir():
         raise InputError([Problem(display_path(folder), 1, 1, "no such standards folder")])
+    limits.check_folder(folder, _yaml_files(folder))
     loaded, problems = _collect(_yaml_files(folder), StandardFile)
     files: dict[str, StandardFile] = {}
     requirements: dict[str, Requirement] = {}

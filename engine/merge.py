@@ -7,7 +7,7 @@ favourable of them (gap, partial, unknown, met), so that nothing contested is
 reported as met.
 """
 
-from gapcheck.findings import Finding, Outcome, ProvisionRef, grounds
+from gapcheck.findings import Finding, ProvisionRef, ReadingOutcome, grounds
 from gapcheck.readings import Contest, Reading, explored
 from gapcheck.vocab import Status
 
@@ -43,7 +43,7 @@ def _one(live: tuple[Contest, ...], pairs: list[tuple[Reading, Finding]]) -> Fin
             update={"explanation": [*first.explanation, line], "provisions": provisions, "grounds": grounds(provisions)}
         )
     outcomes = [
-        Outcome(
+        ReadingOutcome(
             status=status,
             when=_when(live, [r for r, _ in group]),
             readings=[[c.reading for c in explored(r, live)] for r, _ in group],

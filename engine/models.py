@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 
 from gapcheck.dates import LegalDate, precision_pair
 from gapcheck.duration import Months
+from gapcheck.values import Age, no_repeats
 from gapcheck.vocab import (
     Basis,
     Conduct,
@@ -145,6 +146,11 @@ class Offence(Strict):
     source: Source
     note: str | None = None
 
+    @field_validator("conduct", "purpose", "elements", "means")
+    @classmethod
+    def _each_once(cls, items: list[Any]) -> list[Any]:
+        return list(no_repeats(items))
+
 
 class Exception_(Strict):
     """A lower age allowed in some cases."""
@@ -159,7 +165,7 @@ class Threshold(Strict):
 
     subject: Subject
     age: int = Field(ge=0, le=25)
-    by_sex: dict[Sex, int] = Field(default_factory=dict)
+    by_sex: dict[Sex, Age] = Field(default_factory=dict)
     exceptions: list[Exception_] = Field(default_factory=list)
     exceptions_known: bool = Field(True, description="false: the source does not say whether there are exceptions")
     source: Source

@@ -37,4 +37,4 @@ def digest(paths: Iterable[Path]) -> str:
 
 def yaml_files(folder: Path) -> list[Path]:
     """The YAML files of a data folder."""
-    return sorted(folder.glob("*.yaml"))
+    return sorted(p for p in folder.glob("*.yaml") if p.is_file())

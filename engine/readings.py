@@ -16,11 +16,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from gapcheck import messages
-from gapcheck.duration import format_months
 from gapcheck.errors import InputError, Problem, display_path
 from gapcheck.facts import flatten_law
 from gapcheck.load import INDEX, Corpus, LoadedInstrument
 from gapcheck.models import Offence
+from gapcheck.rules.terms import months as format_months
 
 MAX_READINGS = 16  # 2^4: four two-way contests at once, each evaluation ~0.1 s
 

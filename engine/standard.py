@@ -11,6 +11,7 @@ from pydantic import Field, model_validator
 from gapcheck.dates import LegalDate
 from gapcheck.duration import Months
 from gapcheck.models import Strict
+from gapcheck.values import Age
 from gapcheck.vocab import (
     Basis,
     Conduct,
@@ -53,7 +54,7 @@ class CoverageTest(Strict):
     partial_objects: list[Object] = Field(default_factory=list)
     purposes: list[Purpose] | None = Field(None, description="the offence's purpose must include one")
     purpose_unrestricted: bool = Field(False, description="an offence restricted to some purposes is partial")
-    victim_ages: tuple[int, int] | None = Field(
+    victim_ages: tuple[Age, Age] | None = Field(
         None, description="[from, below): the union of covering offences must span it"
     )
     victim_age_limit_required: bool = Field(False, description="the offence must define a victim age limit")
@@ -73,10 +74,10 @@ class MinAgeTest(Strict):
     kind: Literal["min_age"]
     subject: Subject
     minimum: int = Field(ge=0, le=25)
-    declared_minimum: int | None = Field(
+    declared_minimum: Age | None = Field(
         None, description="benchmark when a minimum_age_declaration of `declaration_age` is in force"
     )
-    declaration_age: int | None = None
+    declaration_age: Age | None = None
     or_measure: MeasureKind | None = Field(None, description="an explicit measure of this kind also satisfies")
     counts_exceptions: bool = Field(False, description="a confirmed exception's floor is the effective minimum")
 

@@ -81,7 +81,8 @@ def _target(target: Path, ws: Workspace | None) -> list[str]:
     if target.is_file() or str(target) == "-":
         return _file(target, ws)
     if not target.is_dir():
-        raise InputError([Problem(display_path(target), 1, 1, "no such file or folder")])
+        what = "not a regular file or folder" if target.exists() or target.is_symlink() else "no such file or folder"
+        raise InputError([Problem(display_path(target), 1, 1, what)])
     return _folder(target, ws)
 
 

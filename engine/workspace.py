@@ -1,6 +1,7 @@
 """The data an analysis runs on: the standards, the statutes root, and drafts applied in order."""
 
 import datetime as dt
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -70,6 +71,7 @@ class Workspace:
 
     def folder(self, jurisdiction: str) -> Path:
         """A jurisdiction code (user's statutes, then bundled), or a path to a jurisdiction folder."""
+        jurisdiction = unicodedata.normalize("NFC", jurisdiction)  # as the folder names it is checked against
         if looks_like_path(jurisdiction):
             as_path = Path(jurisdiction).expanduser()
             if (as_path / INDEX).exists():

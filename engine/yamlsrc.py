@@ -5,7 +5,10 @@ loaded tree is kept beside the plain data so that pydantic's error locations
 can be turned into `file:line:column`.
 """
 
+import os
+import stat
 import sys
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -13,8 +16,10 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.error import MarkedYAMLError, ReusedAnchorWarning, YAMLError
+from ruamel.yaml.parser import RoundTripParser
 
+from gapcheck import limits
 from gapcheck.errors import InputError, Problem, display_path
 
 
@@ -23,6 +28,26 @@ class _Constructor(RoundTripConstructor):
 
 
 _Constructor.add_constructor("tag:yaml.org,2002:timestamp", RoundTripConstructor.construct_yaml_str)
+
+
+class _LimitExceeded(Exception):
+    def __init__(self, violation: limits.Violation):
+        self.violation = violation
+
+
+class _LimitedParser(RoundTripParser):
+    """The round-trip parser, checking each event against gapcheck.limits as the composer takes it."""
+
+    def __init__(self, loader: Any) -> None:
+        super().__init__(loader)
+        self._check = limits.EventCheck()
+
+    def get_event(self) -> Any:
+        event = super().get_event()
+        violation = self._check.feed(event)
+        if violation:
+            raise _LimitExceeded(violation)
+        return event
 
 
 @dataclass(frozen=True)
@@ -35,7 +60,7 @@ class YamlDoc:
 
     @property
     def name(self) -> str:
-        return "<stdin>" if str(self.path) == STDIN else display_path(self.path)
+        return display_path(self.path)
 
     def at(self, loc: tuple[int | str, ...], message: str) -> Problem:
         """A problem located at the deepest node of `loc` that exists in the file."""
@@ -53,22 +78,32 @@ def read_text(path: Path) -> str:
     if str(path) != STDIN:
         return path.read_text(encoding="utf-8")
     if _stdin is None or _stdin[0] is not sys.stdin:
-        _stdin = (sys.stdin, sys.stdin.read())
+        _stdin = (sys.stdin, sys.stdin.read(limits.MAX_FILE_BYTES + 1))
     return _stdin[1]
 
 
 def read(path: Path) -> YamlDoc:
-    """Parse one YAML file (`-`: standard input); syntax errors and duplicate keys become located problems."""
+    """Parse one YAML file (`-`: standard input) within the limits of gapcheck.limits.
+
+    Every failure is a located problem.
+    """
+    name = "<stdin>" if str(path) == STDIN else display_path(path)
+    text = _stdin_text(path, name) if str(path) == STDIN else _text(path, name)
+    violation = limits.check_raw(text)
+    if violation:
+        raise InputError([Problem(name, violation.line + 1, violation.column + 1, violation.message)])
     yaml = YAML(typ="rt")
+    yaml.Parser = _LimitedParser
     yaml.Constructor = _Constructor
     yaml.allow_duplicate_keys = False
-    name = "<stdin>" if str(path) == STDIN else display_path(path)
     try:
-        text = read_text(path)
-    except (OSError, UnicodeDecodeError) as err:
-        raise InputError([Problem(name, 1, 1, f"cannot read file: {err}")]) from None
-    try:
-        tree = yaml.load(text)
+        with warnings.catch_warnings():
+            # a reused anchor is valid YAML (an alias takes the latest); ruamel warns on stderr
+            warnings.simplefilter("ignore", ReusedAnchorWarning)
+            tree = yaml.load(text)
+    except _LimitExceeded as exceeded:
+        v = exceeded.violation
+        raise InputError([Problem(name, v.line + 1, v.column + 1, v.message)]) from None
     except MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -76,12 +111,61 @@ def read(path: Path) -> YamlDoc:
         if "duplicate key" in problem:
             problem = "duplicate key " + problem.split("duplicate key", 1)[1].strip().split("\n")[0]
             problem += ": each key may appear once in a mapping"
-        raise InputError([Problem(name, line, column, f"YAML: {problem}")]) from None
+        raise InputError([Problem(name, line, column, f"YAML: {_one_line(problem)}")]) from None
     except YAMLError as err:
-        raise InputError([Problem(name, 1, 1, f"YAML: {err}")]) from None
+        raise InputError([Problem(name, 1, 1, f"YAML: {_one_line(str(err))}")]) from None
     if tree is None:
         tree = CommentedMap()
     return YamlDoc(path, plain(tree), tree)
+
+
+def _stdin_text(path: Path, name: str) -> str:
+    try:
+        text = read_text(path)
+    except (OSError, UnicodeDecodeError) as err:
+        raise InputError([Problem(name, 1, 1, f"cannot read file: {err}")]) from None
+    if len(text) > limits.MAX_FILE_BYTES:
+        raise InputError([Problem(name, 1, 1, _too_big(len(text)))])
+    return text
+
+
+def _text(path: Path, name: str) -> str:
+    """The file's text: a regular file, within the size limit, in UTF-8."""
+    try:
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; it is then refused as not a file.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError as err:
+        raise InputError([Problem(name, 1, 1, f"cannot read file: {err.strerror or err}")]) from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(
+                [Problem(name, 1, 1, "not a regular file (a folder, FIFO or device): data files are files")]
+            )
+        if info.st_size > limits.MAX_FILE_BYTES:
+            raise InputError([Problem(name, 1, 1, _too_big(info.st_size))])
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            raw = handle.read(limits.MAX_FILE_BYTES + 1)
+    except OSError as err:
+        raise InputError([Problem(name, 1, 1, f"cannot read file: {err.strerror or err}")]) from None
+    finally:
+        os.close(fd)
+    if len(raw) > limits.MAX_FILE_BYTES:
+        raise InputError([Problem(name, 1, 1, _too_big(len(raw)))])
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw.count(b"\n", 0, err.start)
+        column = err.start - (raw.rfind(b"\n", 0, err.start) + 1)
+        raise InputError([Problem(name, line + 1, column + 1, "not UTF-8 text: save the file as UTF-8")]) from None
+
+
+def _too_big(size: int) -> str:
+    return f"file of {size} bytes exceeds the limit of {limits.MAX_FILE_BYTES} bytes (MAX_FILE_BYTES): split it"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 def plain(node: Any) -> Any:
@@ -107,13 +191,16 @@ def locate(tree: Any, loc: tuple[int | str, ...]) -> tuple[int, int]:
     line, column = (getattr(marks, "line", None) or 0, getattr(marks, "col", None) or 0)
     node = tree
     for key in loc:
-        if isinstance(node, CommentedMap) and key in node:
-            line, column = node.lc.value(key) if _is_scalar(node[key]) else node.lc.key(key)
-            node = node[key]
-        elif isinstance(node, CommentedSeq) and isinstance(key, int) and 0 <= key < len(node):
-            line, column = node.lc.item(key)
-            node = node[key]
-        else:
+        try:
+            if isinstance(node, CommentedMap) and key in node:
+                line, column = node.lc.value(key) if _is_scalar(node[key]) else node.lc.key(key)
+                node = node[key]
+            elif isinstance(node, CommentedSeq) and isinstance(key, int) and 0 <= key < len(node):
+                line, column = node.lc.item(key)
+                node = node[key]
+            else:
+                break
+        except (KeyError, TypeError, IndexError):  # a node without its own mark: keep its parent's
             break
     return line + 1, column + 1
 

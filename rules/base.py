@@ -1,16 +1,22 @@
 """What every rule module shares: reading the session, deriving facts, concluding findings.
 
-Status decisions live in the rule modules; this module only holds the
-closed/open-world reading of an absence, which all of them share.
+Status decisions live in the rule modules as criteria (gapcheck.rules.tree);
+this module holds the closed/open-world reading of an absence, which all of
+them share, and `conclude`, which turns a requirement's criteria into its
+finding by the one table of gapcheck.rules.tree.
 """
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from durable.engine import MessageObservedException
 from durable.lang import c, m, when_all
 
-Fact = dict[str, Any]
+from gapcheck.rules.facts import Cited, CompleteFact, Fact, Kind, RequirementFact, UnknownFact
+from gapcheck.rules.terms import Outcome, Role
+from gapcheck.rules.tree import Criterion, Evidence, leaf, status
+
+K = TypeVar("K", bound=Kind)
 
 
 def fact(content: Any) -> Fact:
@@ -19,35 +25,42 @@ def fact(content: Any) -> Fact:
 
 
 class Snapshot:
-    """The session's facts by kind, as they stand when the verdicts start.
+    """The session's facts by kind, typed, as they stand when the verdicts start.
 
     get_facts decodes every fact's JSON, so verdicts share one read per
-    evaluation: after the trigger, verdicts only add findings, which no verdict
-    reads. The cache is keyed by the trigger's unique `run` token and holds one
-    evaluation at a time (evaluations are serialised by the host).
+    evaluation: after the trigger, verdicts only add criteria and findings,
+    which no verdict reads. The cache is keyed by the trigger's unique `run`
+    token and holds one evaluation at a time (evaluations are serialised by the host).
     """
 
     _cached: tuple[str, "Snapshot"] | None = None
+    _raw: dict[str, list[Fact]]
+    _typed: dict[type[Kind], list[Any]]
 
-    def __new__(cls, ctx: Any) -> "Snapshot":
+    @classmethod
+    def of_session(cls, ctx: Any) -> "Snapshot":
         run = str(ctx.t.run)
         if cls._cached is not None and cls._cached[0] == run:
             return cls._cached[1]
-        snapshot = super().__new__(cls)
-        snapshot._kinds = {}
-        for f in sorted(ctx.get_facts(), key=lambda f: str(f.get("ref"))):
-            snapshot._kinds.setdefault(str(f.get("kind")), []).append(f)
+        snapshot = cls(ctx.get_facts())
         cls._cached = (run, snapshot)
         return snapshot
 
-    _kinds: dict[str, list[Fact]]
+    def __init__(self, facts: list[Fact]):
+        self._raw = {}
+        self._typed = {}
+        for f in sorted(facts, key=lambda f: str(f.get("ref"))):
+            self._raw.setdefault(str(f.get("kind")), []).append(f)
 
-    def of(self, kind: str) -> list[Fact]:
-        """Every fact of a kind, in a stable order."""
-        return self._kinds.get(kind, [])
+    def of(self, kind: type[K]) -> list[K]:
+        """Every fact of a kind, typed, in a stable order."""
+        if kind not in self._typed:
+            self._typed[kind] = [kind.of(f) for f in self._raw.get(kind.KIND, [])]
+        found: list[K] = self._typed[kind]
+        return found
 
 
-Verdict = Callable[[Any, "Snapshot", Fact], None]
+Verdict = Callable[[Any, Snapshot, RequirementFact], None]
 
 
 def verdict(*tests: str) -> Callable[[Verdict], Verdict]:
@@ -62,7 +75,7 @@ def verdict(*tests: str) -> Callable[[Verdict], Verdict]:
 
     def declare(decide: Verdict) -> Verdict:
         when_all(c.t << (m.kind == "$evaluate"), c.req << ((m.kind == "requirement") & of_kind))(
-            lambda ctx: decide(ctx, Snapshot(ctx), fact(ctx.req))
+            lambda ctx: decide(ctx, Snapshot.of_session(ctx), RequirementFact.of(fact(ctx.req)))
         )
         return decide
 
@@ -80,67 +93,42 @@ def derive(ctx: Any, new: Fact) -> None:
     raise RuntimeError(f"derived fact {new['ref']!r} collides after 3 salts")
 
 
-def conclude(ctx: Any, s: Snapshot, req: Fact, status: str, explanation: list[str], provisions: list[Fact]) -> None:
-    """Record the finding for one requirement, with notes the source gives on it."""
-    notes = [
-        f"Not known ({u['scope']}): {u['about']} [{u['source']}]"
-        for u in s.of("unknown")
-        if req["req"] in u["requirements"] or req["theme"] in u["themes"]
-    ]
+def conclude(ctx: Any, s: Snapshot, req: RequirementFact, root: Criterion) -> None:
+    """Record a requirement's criteria and its finding: the status is the root's outcome by the table."""
+    notes = [f"Not known ({u.scope}): {u.about} [{u.source}]" for u in s.of(UnknownFact) if u.bears_on(req)]
     derive(
         ctx,
         {
-            "ref": f"finding:{req['req']}",
+            "ref": f"finding:{req.req}",
             "kind": "finding",
-            "req": req["req"],
-            "status": status,
-            "explanation": explanation + notes,
-            "provisions": _unique(provisions),
+            "req": req.req,
+            "status": status(root).value,
+            "criteria": root.to_data(),
+            "notes": notes,
         },
     )
 
 
-def absent(s: Snapshot, req: Fact, what: str) -> tuple[str, list[str]]:
-    """Status and reason when no evidence exists: gap in a closed world, else unknown."""
-    theme, rid = req["theme"], req["req"]
-    unknowns = [
-        u for u in s.of("unknown") if u["scope"] == "law" and (rid in u["requirements"] or theme in u["themes"])
-    ]
+def absent(s: Snapshot, req: RequirementFact, what: str, id: str = "in-law") -> Criterion:
+    """The criterion 'some {what} is in the law' when none is: not in a closed world, else unknown."""
+    test = f"the law has any {what}"
+    unknowns = [u for u in s.of(UnknownFact) if u.scope == "law" and u.bears_on(req)]
     if unknowns:
-        return "unknown", [
-            f"No {what} is in the corpus, and the source says it is not known: "
-            f"{unknowns[0]['about']} [{unknowns[0]['source']}]."
-        ]
-    closing = [d for d in s.of("complete") if rid in d["requirements"] or theme in d["themes"]]
+        said = unknowns[0]
+        why = f"No {what} is in the corpus, and the source says it is not known: {said.about} [{said.source}]."
+        return leaf(id, test, Outcome.unknown, [why], missing=f"facts on whether the law has any {what}")
+    closing = [d for d in s.of(CompleteFact) if req.req in d.requirements or req.theme in d.themes]
     if closing:
-        return "gap", [
-            f"No {what} is in the law: the corpus is declared complete for this "
-            f"{'requirement' if rid in closing[0]['requirements'] else 'theme'} "
-            f"[{closing[0]['source']}]."
-        ]
-    return "unknown", [
+        scope = "requirement" if req.req in closing[0].requirements else "theme"
+        why = f"No {what} is in the law: the corpus is declared complete for this {scope} [{closing[0].source}]."
+        return leaf(id, test, Outcome.not_, [why], missing=f"{what}")
+    why = (
         f"No {what} is in the corpus, and the corpus is not declared complete "
-        f"for theme '{theme}': the law may say more than the sources modelled."
-    ]
+        f"for theme '{req.theme}': the law may say more than the sources modelled."
+    )
+    return leaf(id, test, Outcome.unknown, [why], missing=f"{what}, or a source saying the law has none")
 
 
-def provision_ref(f: Fact, role: str, reason: str) -> Fact:
-    """An entry of a finding's provisions list."""
-    return {
-        "id": f["provision"],
-        "role": role,
-        "reason": reason,
-        "source": f["source"],
-        "provenance": f.get("provenance", "stated"),
-    }
-
-
-def _unique(items: list[Fact]) -> list[Fact]:
-    seen: set[tuple[str, ...]] = set()
-    out = []
-    for item in items:
-        key = (item["id"], item["role"], item["reason"])
-        if key not in seen:
-            seen.add(key)
-            out.append(item)
-    return out
+def cited(f: Cited, role: Role, offence: str | None = None) -> Evidence:
+    """Evidence from a fact with a provision and a source."""
+    return Evidence(f.provision, f.source, role, offence)

@@ -1,39 +1,29 @@
 """Verdicts on criminalization and separate-offence requirements.
 
-Every group of conducts must be covered; a group is covered by its best
-offence. Where the requirement names victim ages, the offences that cover
-it must together reach every age in the band.
+Criteria: each group of conducts (covered by its best offence: `any`), and,
+where the requirement names victim ages, the band those offences reach
+together. The groups and the band are parts of one whole (`parts`): some
+covered and some not is `partly`.
 """
 
 from typing import Any
 
-from gapcheck.rules.base import Fact, Snapshot, absent, conclude, provision_ref, verdict
-from gapcheck.rules.coverage import band_text
-
-ROLE = {"full": "satisfies", "partial": "partly satisfies", "none": "considered"}
-RANK = {"none": 0, "partial": 1, "full": 2}
-
-
-def describe(cov: Fact) -> str:
-    """One line on what an offence does for a requirement."""
-    head = f"{cov['offence']} ({cov['conduct'].replace('_', ' ')})"
-    if cov["quality"] == "full":
-        tail = "covers it"
-    elif cov["quality"] == "partial":
-        tail = "covers it only in part: " + "; ".join(cov["reasons"])
-    else:
-        tail = "does not cover it: " + "; ".join(cov["reasons"])
-    return f"{head} {tail} [{cov['source']}]."
+from gapcheck.rules.base import Snapshot, absent, cited, conclude, verdict
+from gapcheck.rules.coverage import CoverageFact, band_text, offence_node
+from gapcheck.rules.facts import OffenceFact, RequirementFact
+from gapcheck.rules.params import CoverageParams
+from gapcheck.rules.terms import Outcome, Quality, Role, words
+from gapcheck.rules.tree import Combine, Criterion, Evidence, leaf, node
 
 
-def uncovered_ages(covs: list[Fact], want: list[int]) -> list[tuple[int, int]]:
+def uncovered_ages(covs: list[CoverageFact], want: tuple[int, int]) -> list[tuple[int, int]]:
     """Sub-bands of `want` that no covering offence reaches."""
     lo, hi = want
     gaps, point = [], lo
-    for cov in sorted(covs, key=lambda x: x["age_from"]):
-        if cov["age_from"] > point:
-            gaps.append((point, min(cov["age_from"], hi)))
-        below = hi if cov["age_below"] is None else cov["age_below"]
+    for cov in sorted(covs, key=lambda x: x.age_from):
+        if cov.age_from > point:
+            gaps.append((point, min(cov.age_from, hi)))
+        below = hi if cov.age_below is None else cov.age_below
         point = max(point, below)
         if point >= hi:
             break
@@ -42,66 +32,82 @@ def uncovered_ages(covs: list[Fact], want: list[int]) -> list[tuple[int, int]]:
     return [g for g in gaps if g[0] < g[1]]
 
 
-def nearby(s: Snapshot, params: Fact, covs: list[Fact]) -> list[Fact]:
+def nearby(s: Snapshot, params: CoverageParams, covs: list[CoverageFact]) -> tuple[list[str], list[Evidence]]:
     """Offences on the same object that were looked at and do not reach the conduct asked for."""
-    if "child" in params["objects"]:
-        return []  # offences against children are too many to list as near misses
-    wanted = {x for g in params["groups"] for x in g}
-    seen = {f["offence"] for f in covs}
-    by_offence: dict[str, list[Fact]] = {}
-    for off in s.of("offence"):
-        if off["object"] in params["objects"] and off["offence"] not in seen:
-            by_offence.setdefault(off["offence"], []).append(off)
-    out = []
+    if "child" in params.objects:
+        return [], []  # offences against children are too many to list as near misses
+    wanted = {x for g in params.groups for x in g}
+    seen = {f.offence for f in covs}
+    by_offence: dict[str, list[OffenceFact]] = {}
+    for off in s.of(OffenceFact):
+        if off.object in params.objects and off.offence not in seen:
+            by_offence.setdefault(off.offence, []).append(off)
+    lines, evidence = [], []
     for name, offs in sorted(by_offence.items()):
-        does = ", ".join(o["conduct"].replace("_", " ") for o in offs)
-        reason = (
-            f"{name} covers {does}; not {' or '.join(x.replace('_', ' ') for x in sorted(wanted))} "
-            f"[{offs[0]['source']}]."
+        does = ", ".join(words(o.conduct) for o in offs)
+        lines.append(f"{name} covers {does}; not {' or '.join(words(x) for x in sorted(wanted))} [{offs[0].source}].")
+        evidence.append(cited(offs[0], Role.considered, name))
+    return lines, evidence
+
+
+def conducts(group: list[str]) -> str:
+    return " or ".join(words(x) for x in group)
+
+
+def coverage_criteria(s: Snapshot, req: RequirementFact) -> tuple[Criterion, list[CoverageFact]]:
+    """The coverage tree of a requirement, and the offences that cover it at least in part."""
+    params = req.params
+    assert isinstance(params, CoverageParams)
+    covs = [f for f in s.of(CoverageFact) if f.req == req.req]
+    offences_by_ref = {o.ref: o for o in s.of(OffenceFact)}
+    covering = [f for f in covs if f.quality is not Quality.none]
+    everything = " or ".join(conducts(g) for g in params.groups)
+    groups = []
+    for g, group in enumerate(params.groups):
+        offences = [offence_node(params, offences_by_ref[f.offence_ref]) for f in covs if f.group == g]
+        if not any(f.group == g for f in covering):
+            what = f"in-force offence covering {conducts(group) if covering else everything}"
+            missing = absent(s, req, what, id="in-law")
+            if not covering:
+                lines, evidence = nearby(s, params, covs)
+                missing = leaf(
+                    missing.id, missing.test, missing.outcome, missing.because + lines, evidence, missing.missing
+                )
+            offences.append(missing)
+        groups.append(node(f"group:{g}", f"an in-force offence covers {conducts(group)}", Combine.any, offences))
+    parts = list(groups)
+    if params.victim_ages and covering:
+        gaps = uncovered_ages(covering, params.victim_ages)
+        want = band_text(*params.victim_ages)
+        parts.append(
+            leaf(
+                "victim-band",
+                f"the covering offences together protect every child {want}",
+                Outcome.partly if gaps else Outcome.satisfied,
+                [
+                    "Children "
+                    + " and ".join(band_text(a, b) for a, b in gaps)
+                    + " are not protected by any covering offence."
+                ]
+                if gaps
+                else [f"Together they protect every child {want}."],
+                [cited(f, Role.considered, f.offence) for f in covering if gaps],
+                missing="protection of children " + " and ".join(band_text(a, b) for a, b in gaps),
+            )
         )
-        out.append(provision_ref(offs[0], "considered", reason))
-    return out
-
-
-def coverage_verdict(s: Snapshot, req: Fact) -> tuple[str, list[str], list[Fact], list[Fact]]:
-    """Status, explanation, provisions and the covering facts for a coverage requirement."""
-    params = req["params"]
-    covs = [f for f in s.of("coverage") if f["req"] == req["req"]]
-    provisions = [provision_ref(f, ROLE[f["quality"]], describe(f)) for f in covs]
-    explanation = [describe(f) for f in covs]
-    best = [max((RANK[f["quality"]] for f in covs if f["group"] == g), default=0) for g in range(len(params["groups"]))]
-    if all(b == 0 for b in best):
-        conducts = " or ".join(x.replace("_", " ") for g in params["groups"] for x in g)
-        status, why = absent(s, req, f"in-force offence covering {conducts}")
-        near = nearby(s, params, covs)
-        return status, explanation + why + [r["reason"] for r in near], provisions + near, []
-    status = "met" if all(b == 2 for b in best) else "partial"
-    for g, b in enumerate(best):
-        if b == 0:
-            explanation.append(
-                "No in-force offence covers " + " or ".join(x.replace("_", " ") for x in params["groups"][g]) + "."
-            )
-    covering = [f for f in covs if f["quality"] != "none"]
-    if params["victim_ages"]:
-        missing = uncovered_ages(covering, params["victim_ages"])
-        if missing:
-            status = "partial"
-            explanation.append(
-                "Children "
-                + " and ".join(band_text(a, b) for a, b in missing)
-                + " are not protected by any covering offence."
-            )
-    if any(not f["age_stated"] for f in covering):
-        explanation.append("A covering offence protects 'children' without a stated age limit; it is read as under 18.")
-    if status == "met" and all(f["secondary"] for f in covering):
-        explanation.append("This rests on secondary sources only.")
-    return status, explanation, provisions, covering
+    notes = []
+    if any(not f.age_stated for f in covering):
+        notes.append("A covering offence protects 'children' without a stated age limit; it is read as under 18.")
+    root = node("coverage", f"the law makes {everything} an offence", Combine.parts, parts, notes)
+    if root.outcome is Outcome.satisfied and all(f.secondary for f in covering):
+        root.because.append("This rests on secondary sources only.")
+    return root, covering
 
 
 def define() -> None:
     """Declare the verdict rule in the current rule set."""
 
     @verdict("criminalization", "separate_offence")
-    def criminalization(ctx: Any, s: Snapshot, req: Fact) -> None:
-        status, explanation, provisions, _ = coverage_verdict(s, req)
-        conclude(ctx, s, req, status, explanation, provisions)
+    def criminalization(ctx: Any, s: Snapshot, req: RequirementFact) -> None:
+        root, _ = coverage_criteria(s, req)
+        conclude(ctx, s, req, root)

@@ -2,15 +2,34 @@
 
 A chain of two rules. First, a child sexual offence whose maximum penalty is
 within the mediation threshold (a procedure measure) is `divertible`. Then,
-once all facts are in, any divertible offence makes the requirement a gap.
+once all facts are in, the criteria: a mediation threshold is known, and each
+covering offence is out of its reach (`all`): any divertible offence is a gap.
 """
 
+from dataclasses import dataclass
 from typing import Any
 
 from durable.lang import c, m, when_all
 
-from gapcheck.duration import format_months as months_text
-from gapcheck.rules.base import Fact, Snapshot, absent, conclude, derive, fact, provision_ref, verdict
+from gapcheck.rules.base import Snapshot, absent, cited, conclude, derive, fact, verdict
+from gapcheck.rules.coverage import CoverageFact
+from gapcheck.rules.facts import Cited, MeasureFact, RequirementFact
+from gapcheck.rules.params import CoverageParams
+from gapcheck.rules.terms import Outcome, Quality, Role, months, words
+from gapcheck.rules.tree import Combine, Criterion, Evidence, leaf, node
+
+
+@dataclass(frozen=True)
+class DivertibleFact(Cited):
+    """A covering offence whose maximum penalty is within a mediation threshold."""
+
+    KIND = "divertible"
+    req: str
+    offence: str
+    max_months: int
+    threshold: int
+    measure_provision: str
+    measure_source: str
 
 
 def define() -> None:
@@ -29,82 +48,98 @@ def define() -> None:
         ),
     )
     def divertible(ctx: Any) -> None:
-        cov, med = fact(ctx.cov), fact(ctx.med)
+        cov, med = CoverageFact.of(fact(ctx.cov)), MeasureFact.of(fact(ctx.med))
         derive(
             ctx,
-            {
-                "ref": f"divertible:{cov['req']}:{cov['offence']}:{med['ref']}",
-                "kind": "divertible",
-                "req": cov["req"],
-                "offence": cov["offence"],
-                "provision": cov["provision"],
-                "source": cov["source"],
-                "provenance": cov["provenance"],
-                "max_months": cov["max_months"],
-                "threshold": med["max_months"],
-                "measure_provision": med["provision"],
-                "measure_source": med["source"],
-            },
+            DivertibleFact(
+                ref=f"divertible:{cov.req}:{cov.offence}:{med.ref}",
+                provision=cov.provision,
+                source=cov.source,
+                secondary=cov.secondary,
+                req=cov.req,
+                offence=cov.offence,
+                max_months=cov.max_months,
+                threshold=med.max_months,
+                measure_provision=med.provision,
+                measure_source=med.source,
+            ).to_fact(),
         )
 
     @verdict("diversion")
-    def diversion(ctx: Any, s: Snapshot, req: Fact) -> None:
-        rid, kind = req["req"], req["params"]["mediation_measure"]
-        mediation = [f for f in s.of("measure") if f["measure"] == kind and f["has_max"]]
-        covs = [f for f in s.of("coverage") if f["req"] == rid and f["quality"] != "none"]
-        if not mediation:
-            status, why = absent(s, req, f"{kind.replace('_', ' ')} measure")
-            conclude(ctx, s, req, status, why, [])
-            return
-        med_lines = [
-            f"{f['provision']} sends cases punishable by up to {months_text(f['max_months'])} "
-            f"to mediation [{f['source']}]."
-            for f in mediation
-        ]
-        risky = [f for f in s.of("divertible") if f["req"] == rid]
-        if risky:
-            lines = [
-                f"{f['offence']} can have child victims and carries at most "
-                f"{months_text(f['max_months'])}, within the mediation threshold of "
-                f"{months_text(f['threshold'])} set by {f['measure_provision']} "
-                f"[{f['source']}; {f['measure_source']}]: "
-                f"such cases may be settled by mediation instead of the formal justice system."
-                for f in risky
-            ]
-            provisions = [provision_ref(f, "diverts", "maximum penalty within the mediation threshold") for f in risky]
-            provisions += [provision_ref(f, "threshold", "mediation threshold") for f in mediation]
-            lines += [
-                f"The penalty of {f['offence']} is not stated; it may fall within the threshold too [{f['source']}]."
-                for f in covs
-                if not f["penalty_stated"]
-            ]
-            conclude(ctx, s, req, "gap", med_lines + lines, provisions)
-            return
-        if not covs:
-            status, why = absent(s, req, "child sexual offence")
-            conclude(ctx, s, req, status, med_lines + why, [])
-            return
-        unstated = [f for f in covs if not f["penalty_stated"]]
-        if unstated:
-            lines = [
-                f"The penalty of {f['offence']} is not stated, so whether mediation could "
-                f"handle it cannot be told [{f['source']}]."
-                for f in unstated
-            ]
-            conclude(
-                ctx,
-                s,
-                req,
-                "unknown",
-                med_lines + lines,
-                [provision_ref(f, "considered", "penalty not stated") for f in unstated],
-            )
-            return
-        conclude(
-            ctx,
-            s,
-            req,
-            "met",
-            med_lines + ["Every child sexual offence carries more than the mediation threshold."],
-            [provision_ref(f, "satisfies", "maximum above the mediation threshold") for f in covs],
+    def diversion(ctx: Any, s: Snapshot, req: RequirementFact) -> None:
+        conclude(ctx, s, req, diversion_criteria(s, req))
+
+
+def diversion_criteria(s: Snapshot, req: RequirementFact) -> Criterion:
+    """A mediation threshold is in the law, and no covering offence falls within it."""
+    assert isinstance(req.params, CoverageParams) and req.params.mediation_measure is not None
+    kind = req.params.mediation_measure
+    mediation = [f for f in s.of(MeasureFact) if f.measure == kind and f.has_max]
+    if not mediation:
+        return absent(s, req, f"{words(kind)} measure")
+    med_lines = [
+        f"{f.provision} sends cases punishable by up to {months(f.max_months)} to mediation [{f.source}]."
+        for f in mediation
+    ]
+    covs = {f.offence: f for f in s.of(CoverageFact) if f.req == req.req and f.quality is not Quality.none}
+    if not covs:
+        return node(
+            "diversion",
+            "no child sexual offence can be diverted to mediation",
+            Combine.all,
+            [absent(s, req, "child sexual offence")],
+            med_lines,
         )
+    divertible: dict[str, list[DivertibleFact]] = {}
+    for d in s.of(DivertibleFact):
+        if d.req == req.req:
+            divertible.setdefault(d.offence, []).append(d)
+    leaves = []
+    for name, cov in sorted(covs.items()):
+        test = f"{name} is out of reach of mediation"
+        if name in divertible:
+            ds = divertible[name]
+            because = [
+                f"{name} carries at most {months(d.max_months)}, within the mediation threshold of "
+                f"{months(d.threshold)} set by {d.measure_provision} [{d.source}; {d.measure_source}]: "
+                f"such cases may be settled by mediation instead of the formal justice system."
+                for d in ds
+            ]
+            facts = [cited(cov, Role.diverts, name)]
+            facts += [Evidence(d.measure_provision, d.measure_source, Role.threshold) for d in ds]
+            leaves.append(
+                leaf(
+                    f"offence:{name}",
+                    test,
+                    Outcome.not_,
+                    because,
+                    facts,
+                    f"a maximum penalty for {name} above {months(max(d.threshold for d in ds))}, "
+                    "or its exclusion from mediation",
+                )
+            )
+        elif not cov.penalty_stated:
+            leaves.append(
+                leaf(
+                    f"offence:{name}",
+                    test,
+                    Outcome.unknown,
+                    [
+                        f"The penalty of {name} is not stated, so whether mediation could handle it "
+                        f"cannot be told [{cov.source}]."
+                    ],
+                    [cited(cov, Role.considered, name)],
+                    f"the penalty of {name}",
+                )
+            )
+        else:
+            leaves.append(
+                leaf(
+                    f"offence:{name}",
+                    test,
+                    Outcome.satisfied,
+                    [f"{name} carries {months(cov.max_months)}, more than the mediation threshold."],
+                    [cited(cov, Role.satisfies, name)],
+                )
+            )
+    return node("diversion", "no child sexual offence can be diverted to mediation", Combine.all, leaves, med_lines)

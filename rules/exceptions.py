@@ -1,56 +1,75 @@
 """Verdicts on no-exception requirements: a minimum age must hold without a lower exception.
 
-A confirmed exception is a gap. Where the source does not say whether
-exceptions exist, or only an unconfirmed source reports one, the answer is
-`unknown`, and the finding says what is reported.
+Criteria (`all`): each threshold for the subject holds without a confirmed
+exception, and no threshold of a listed lower subject goes below it. Where
+the source does not say whether exceptions exist, or only an unconfirmed
+source reports one, the threshold's criterion is `unknown`.
 """
 
 from typing import Any
 
-from gapcheck.rules.base import Fact, Snapshot, absent, conclude, provision_ref, verdict
+from gapcheck.rules.base import Snapshot, absent, cited, conclude, verdict
+from gapcheck.rules.facts import RequirementFact, ThresholdFact
+from gapcheck.rules.params import NoExceptionsParams
+from gapcheck.rules.terms import Outcome, Role, words
 from gapcheck.rules.thresholds import of_subject, show
+from gapcheck.rules.tree import Combine, Criterion, leaf, node
 
 
 def define() -> None:
     """Declare the no-exception verdict in the current rule set."""
 
     @verdict("no_exceptions")
-    def no_exceptions(ctx: Any, s: Snapshot, req: Fact) -> None:
-        p = req["params"]
-        found = of_subject(s, p["subject"])
-        if not found:
-            status, why = absent(s, req, f"minimum age for {p['subject'].replace('_', ' ')}")
-            conclude(ctx, s, req, status, why, [])
-            return
-        floor = min(min(f["ages"]) for f in found)
-        confirmed: list[str] = []
-        reported: list[str] = []
-        lines: list[str] = []
-        provisions: list[Fact] = []
-        for f in found:
-            for e in f["exceptions"]:
-                text = (
-                    f"{f['provision']} allows {p['subject'].replace('_', ' ')} from "
-                    f"{e['floor'] if e['floor'] is not None else 'an unstated age'} "
-                    f"{e['conditions']} [{e['source']}]"
-                )
-                (confirmed if e["confirmed"] and not e["secondary"] else reported).append(text)
-                provisions.append(provision_ref(f, "allows an exception", text))
-        for lower_subject in p["lower_subjects"]:
-            for f in of_subject(s, lower_subject):
-                if min(f["ages"]) < floor:
-                    text = f"{show(f)}, below the minimum age of {floor}"
-                    confirmed.append(text)
-                    provisions.append(provision_ref(f, "allows an exception", text))
-        silent = [f for f in found if not f["exceptions_known"]]
+    def no_exceptions(ctx: Any, s: Snapshot, req: RequirementFact) -> None:
+        conclude(ctx, s, req, exceptions_criteria(s, req))
+
+
+def _exception_text(subject: str, f: ThresholdFact, floor: int | None, conditions: str, source: str) -> str:
+    age = floor if floor is not None else "an unstated age"
+    return f"{f.provision} allows {subject} from {age} {conditions} [{source}]"
+
+
+def exceptions_criteria(s: Snapshot, req: RequirementFact) -> Criterion:
+    p = req.params
+    assert isinstance(p, NoExceptionsParams)
+    subject = words(p.subject)
+    found = of_subject(s, p.subject)
+    if not found:
+        return absent(s, req, f"minimum age for {subject}")
+    floor = min(f.lowest for f in found)
+    children = []
+    for f in found:
+        confirmed = [_exception_text(subject, f, e.floor, e.conditions, e.source) for e in f.exceptions if e.counts]
+        reported = [_exception_text(subject, f, e.floor, e.conditions, e.source) for e in f.exceptions if not e.counts]
+        test = f"{f.provision} holds without exception"
+        facts = [cited(f, Role.allows_exception if f.exceptions else Role.considered)]
         if confirmed:
-            status, lines = "gap", [t + "." for t in confirmed]
-        elif reported or silent:
-            status = "unknown"
-            lines = [f"{show(f)}; the source does not say whether exceptions exist." for f in silent]
-            lines += [f"Reported by a secondary or unconfirmed source: {t}." for t in reported]
+            outcome, because = Outcome.not_, [t + "." for t in confirmed]
+        elif reported or not f.exceptions_known:
+            outcome = Outcome.unknown
+            because = (
+                [f"{show(f)}; the source does not say whether exceptions exist."] if not f.exceptions_known else []
+            )
+            because += [f"Reported by a secondary or unconfirmed source: {t}." for t in reported]
         else:
-            status = "met"
-            lines = [f"{show(f)}, with no exception stated." for f in found]
-        provisions += [provision_ref(f, "considered", show(f)) for f in found]
-        conclude(ctx, s, req, status, lines, provisions)
+            outcome, because = Outcome.satisfied, [f"{show(f)}, with no exception stated."]
+        missing = (
+            f"the minimum age of {subject} without exceptions"
+            if outcome is Outcome.not_
+            else f"a primary source on whether {f.provision} allows exceptions"
+        )
+        children.append(leaf(f"threshold:{f.ref}", test, outcome, because, facts, missing))
+    for lower_subject in p.lower_subjects:
+        for f in of_subject(s, lower_subject):
+            if f.lowest < floor:
+                children.append(
+                    leaf(
+                        f"lower:{f.ref}",
+                        f"no {words(lower_subject)} age below {floor}",
+                        Outcome.not_,
+                        [f"{show(f)}, below the minimum age of {floor}."],
+                        [cited(f, Role.allows_exception)],
+                        f"no {words(lower_subject)} below the age of {floor}",
+                    )
+                )
+    return node("exceptions", f"the minimum age for {subject} holds without exception", Combine.all, children)

@@ -1,38 +1,53 @@
-"""Verdicts on gender neutrality: no offence relied on for the listed requirements is limited by victim sex."""
+"""Verdicts on gender neutrality: no offence relied on for the listed requirements is limited by victim sex.
+
+Criteria (`all`): each offence that covers one of the listed requirements
+protects victims of any sex; one limited to one sex makes it `partly`.
+"""
 
 from typing import Any
 
-from gapcheck.rules.base import Fact, Snapshot, absent, conclude, provision_ref, verdict
+from gapcheck.rules.base import Snapshot, absent, cited, conclude, verdict
+from gapcheck.rules.coverage import CoverageFact
+from gapcheck.rules.facts import RequirementFact
+from gapcheck.rules.params import GenderNeutralParams
+from gapcheck.rules.terms import Outcome, Quality, Role
+from gapcheck.rules.tree import Combine, Criterion, leaf, node
 
 
 def define() -> None:
     """Declare the gender-neutrality verdict in the current rule set."""
 
     @verdict("gender_neutral")
-    def gender_neutral(ctx: Any, s: Snapshot, req: Fact) -> None:
-        wanted = set(req["params"]["requirements"])
-        covs = [f for f in s.of("coverage") if f["req"] in wanted and f["quality"] != "none"]
-        if not covs:
-            status, why = absent(s, req, "offence relied on for the listed requirements")
-            conclude(ctx, s, req, status, why, [])
-            return
-        limited = {f["offence"]: f for f in covs if f["sex"] != "any"}
-        if limited:
-            lines = [f"{f['offence']} protects only {f['sex']} victims [{f['source']}]." for f in limited.values()]
-            conclude(
-                ctx,
-                s,
-                req,
-                "partial",
-                lines,
-                [provision_ref(f, "falls short", f"{f['sex']} victims only") for f in limited.values()],
+    def gender_neutral(ctx: Any, s: Snapshot, req: RequirementFact) -> None:
+        conclude(ctx, s, req, gender_criteria(s, req))
+
+
+def gender_criteria(s: Snapshot, req: RequirementFact) -> Criterion:
+    assert isinstance(req.params, GenderNeutralParams)
+    wanted = set(req.params.requirements)
+    covs = {f.offence: f for f in s.of(CoverageFact) if f.req in wanted and f.quality is not Quality.none}
+    if not covs:
+        return absent(s, req, "offence relied on for the listed requirements")
+    leaves = []
+    for name, f in sorted(covs.items()):
+        limited = f.sex != "any"
+        leaves.append(
+            leaf(
+                f"offence:{name}",
+                f"{name} protects victims of any sex",
+                Outcome.partly if limited else Outcome.satisfied,
+                [
+                    f"{name} protects only {f.sex} victims [{f.source}]."
+                    if limited
+                    else f"{name} protects victims of any sex [{f.source}]."
+                ],
+                [cited(f, Role.falls_short if limited else Role.satisfies, name)],
+                "protection of victims of any sex",
             )
-            return
-        conclude(
-            ctx,
-            s,
-            req,
-            "met",
-            ["Every offence relied on for " + ", ".join(sorted(wanted)) + " protects victims of any sex."],
-            [provision_ref(f, "satisfies", "no victim sex limit") for f in covs],
         )
+    return node(
+        "gender",
+        "every offence relied on for " + ", ".join(sorted(wanted)) + " protects victims of any sex",
+        Combine.all,
+        leaves,
+    )

@@ -1,63 +1,95 @@
 """Verdicts on minimum-age requirements: every threshold for the subject reaches the benchmark.
 
-A benchmark may be lowered by a declaration in force (C138 art. 2(4));
-where it is, the finding says which declaration and source it rests on.
+Criteria: an explicit prohibition where the standard accepts one, or (`any`)
+every threshold for the subject at or above the benchmark and no confirmed
+exception below it (`all`). A benchmark may be lowered by a declaration in
+force (C138 art. 2(4)); the criterion then says which declaration and source
+it rests on.
 """
 
 from typing import Any
 
-from gapcheck.rules.base import Fact, Snapshot, absent, conclude, provision_ref, verdict
-from gapcheck.rules.thresholds import lowest, of_subject, show
+from gapcheck.rules.base import Snapshot, absent, cited, conclude, verdict
+from gapcheck.rules.facts import MeasureFact, RequirementFact
+from gapcheck.rules.params import MinAgeParams
+from gapcheck.rules.terms import Outcome, Role, words
+from gapcheck.rules.thresholds import of_subject, show
+from gapcheck.rules.tree import Combine, Criterion, leaf, node
 
 
 def define() -> None:
     """Declare the minimum-age verdict in the current rule set."""
 
     @verdict("min_age")
-    def minimum_age(ctx: Any, s: Snapshot, req: Fact) -> None:
-        p = req["params"]
-        subject = p["subject"].replace("_", " ")
-        if p["or_measure"]:
-            bans = [f for f in s.of("measure") if f["measure"] == p["or_measure"] and f["status"] == "explicit"]
-            if bans:
-                conclude(
-                    ctx,
-                    s,
-                    req,
-                    "met",
-                    [f"{f['provision']} prohibits {subject} for children explicitly [{f['source']}]." for f in bans],
-                    [provision_ref(f, "satisfies", "explicit prohibition") for f in bans],
-                )
-                return
-        found = of_subject(s, p["subject"])
-        if not found:
-            status, why = absent(s, req, f"minimum age for {subject}")
-            conclude(ctx, s, req, status, why, [])
-            return
-        benchmark, basis = p["minimum"], [f"The benchmark is {p['minimum']}."]
-        declarations = [
-            f for f in s.of("measure") if f["measure"] == "minimum_age_declaration" and f["age"] == p["declaration_age"]
-        ]
-        if p["declared_minimum"] is not None and declarations:
-            d = declarations[0]
-            benchmark = p["declared_minimum"]
-            basis = [
-                f"The benchmark is {benchmark}, because a minimum age of {d['age']} was declared "
-                f"({d['provision']}) [{d['source']}]."
-            ]
-        low = lowest(found)
-        status = "met" if min(low["ages"]) >= benchmark else "gap"
-        lines = basis + [show(f) + "." for f in found]
-        role = {"met": "satisfies", "gap": "falls short"}[status]
-        provisions = [provision_ref(f, role if f is low else "considered", show(f)) for f in found]
-        if p["counts_exceptions"]:
-            for f in found:
-                for e in f["exceptions"]:
-                    text = f"{f['provision']} allows it from {e['floor']} {e['conditions']} [{e['source']}]"
-                    if e["confirmed"] and not e["secondary"] and e["floor"] is not None and e["floor"] < benchmark:
-                        status = "gap"
-                        lines.append(f"{text}: the minimum holds with or without consent, so this lowers it.")
-                        provisions.append(provision_ref(f, "falls short", text))
-                    elif not (e["confirmed"] and not e["secondary"]):
-                        lines.append(f"Reported by a secondary or unconfirmed source, not counted: {text}.")
-        conclude(ctx, s, req, status, lines, provisions)
+    def minimum_age(ctx: Any, s: Snapshot, req: RequirementFact) -> None:
+        conclude(ctx, s, req, minimum_age_criteria(s, req))
+
+
+def minimum_age_criteria(s: Snapshot, req: RequirementFact) -> Criterion:
+    p = req.params
+    assert isinstance(p, MinAgeParams)
+    subject = words(p.subject)
+    ages = _thresholds(s, req, p)
+    if not p.or_measure:
+        return ages
+    bans = [f for f in s.of(MeasureFact) if f.measure == p.or_measure and f.status == "explicit"]
+    ban = leaf(
+        "prohibition",
+        f"the law prohibits {subject} for children explicitly",
+        Outcome.satisfied if bans else Outcome.not_,
+        [f"{f.provision} prohibits {subject} for children explicitly [{f.source}]." for f in bans]
+        or [f"No explicit {words(p.or_measure)} is in force."],
+        [cited(f, Role.satisfies) for f in bans],
+        f"an explicit {words(p.or_measure)}",
+    )
+    return node("minimum-age", f"children are kept out of {subject}", Combine.any, [ban, ages])
+
+
+def _thresholds(s: Snapshot, req: RequirementFact, p: MinAgeParams) -> Criterion:
+    subject = words(p.subject)
+    found = of_subject(s, p.subject)
+    if not found:
+        return absent(s, req, f"minimum age for {subject}", id="thresholds")
+    benchmark, basis = p.minimum, f"The benchmark is {p.minimum}."
+    declarations = [
+        f for f in s.of(MeasureFact) if f.measure == "minimum_age_declaration" and f.age == p.declaration_age
+    ]
+    if p.declared_minimum is not None and declarations:
+        d = declarations[0]
+        benchmark = p.declared_minimum
+        basis = (
+            f"The benchmark is {benchmark}, because a minimum age of {d.age} was declared ({d.provision}) [{d.source}]."
+        )
+    test = f"every minimum age for {subject} is at least {benchmark}"
+    children = []
+    for f in found:
+        reaches = f.lowest >= benchmark
+        children.append(
+            leaf(
+                f"threshold:{f.ref}",
+                f"{f.provision} sets at least {benchmark}",
+                Outcome.satisfied if reaches else Outcome.not_,
+                [show(f) + "."],
+                [cited(f, Role.satisfies if reaches else Role.falls_short)],
+                f"a minimum age of {benchmark} for {subject}",
+            )
+        )
+    notes = [basis]
+    if p.counts_exceptions:
+        for f in found:
+            for e in f.exceptions:
+                text = f"{f.provision} allows it from {e.floor} {e.conditions} [{e.source}]"
+                if e.counts and e.floor is not None and e.floor < benchmark:
+                    children.append(
+                        leaf(
+                            f"exception:{f.ref}:{e.floor}",
+                            f"no exception of {f.provision} lowers it",
+                            Outcome.not_,
+                            [f"{text}: the minimum holds with or without consent, so this lowers it."],
+                            [cited(f, Role.falls_short)],
+                            f"no exception below {benchmark}",
+                        )
+                    )
+                elif not e.counts:
+                    notes.append(f"Reported by a secondary or unconfirmed source, not counted: {text}.")
+    return node("thresholds", test, Combine.all, children, notes)

@@ -1,48 +1,69 @@
 """Verdicts on penalty requirements: every covering offence must reach the benchmark maximum.
 
-The weakest covering offence decides: if children in one age band face a
-penalty below the benchmark, the requirement is not met for them.
+Criteria: one per offence that covers the requirement (`all`): if children in
+one age band face a penalty below the benchmark, the requirement is not met
+for them. Without a covering offence, the coverage criteria decide.
 """
 
 from typing import Any
 
-from gapcheck.duration import format_months as months_text
-from gapcheck.rules.base import Fact, Snapshot, conclude, provision_ref, verdict
-from gapcheck.rules.criminalization import coverage_verdict
+from gapcheck.rules.base import Snapshot, cited, conclude, verdict
+from gapcheck.rules.criminalization import coverage_criteria
+from gapcheck.rules.facts import RequirementFact
+from gapcheck.rules.params import CoverageParams
+from gapcheck.rules.terms import Outcome, Role, months
+from gapcheck.rules.tree import Combine, leaf, node
 
 
 def define() -> None:
     """Declare the penalty verdict in the current rule set."""
 
     @verdict("penalty")
-    def penalty(ctx: Any, s: Snapshot, req: Fact) -> None:
-        status, explanation, provisions, covering = coverage_verdict(s, req)  # who is covered
+    def penalty(ctx: Any, s: Snapshot, req: RequirementFact) -> None:
+        coverage, covering = coverage_criteria(s, req)  # who is covered
+        assert isinstance(req.params, CoverageParams) and req.params.max_at_least is not None
         if not covering:
-            conclude(ctx, s, req, status, explanation, provisions)
+            conclude(ctx, s, req, coverage)
             return
-        floor = req["params"]["max_at_least"]
-        low, unstated, lines, roles = [], [], [], []
-        for cov in covering:
-            name = f"{cov['offence']} [{cov['source']}]"
-            if not cov["penalty_stated"]:
-                unstated.append(cov)
-                lines.append(f"The penalty of {name} is not stated in the sources.")
-                roles.append(provision_ref(cov, "considered", "penalty not stated"))
-            elif cov["max_months"] < floor:
-                low.append(cov)
-                lines.append(
-                    f"{name} carries at most {months_text(cov['max_months'])}, "
-                    f"below the benchmark of {months_text(floor)}."
+        floor = months(req.params.max_at_least)
+        leaves = []
+        for cov in {f.offence: f for f in reversed(covering)}.values():
+            name = f"{cov.offence} [{cov.source}]"
+            test = f"{cov.offence} carries a maximum of at least {floor}"
+            missing = f"a maximum penalty of at least {floor} for {cov.offence}"
+            if not cov.penalty_stated:
+                leaves.append(
+                    leaf(
+                        f"penalty:{cov.offence}",
+                        test,
+                        Outcome.unknown,
+                        [f"The penalty of {name} is not stated in the sources."],
+                        [cited(cov, Role.considered, cov.offence)],
+                        f"the penalty of {cov.offence}",
+                    )
                 )
-                roles.append(
-                    provision_ref(
-                        cov, "falls short", f"maximum {months_text(cov['max_months'])} is below {months_text(floor)}"
+            elif cov.max_months < req.params.max_at_least:
+                leaves.append(
+                    leaf(
+                        f"penalty:{cov.offence}",
+                        test,
+                        Outcome.not_,
+                        [f"{name} carries at most {months(cov.max_months)}, below the benchmark of {floor}."],
+                        [cited(cov, Role.falls_short, cov.offence)],
+                        missing,
                     )
                 )
             else:
-                lines.append(
-                    f"{name} carries up to {months_text(cov['max_months'])}, "
-                    f"meeting the benchmark of {months_text(floor)}."
+                leaves.append(
+                    leaf(
+                        f"penalty:{cov.offence}",
+                        test,
+                        Outcome.satisfied,
+                        [f"{name} carries up to {months(cov.max_months)}, meeting the benchmark of {floor}."],
+                        [cited(cov, Role.satisfies, cov.offence)],
+                    )
                 )
-                roles.append(provision_ref(cov, "satisfies", f"maximum {months_text(cov['max_months'])}"))
-        conclude(ctx, s, req, "gap" if low else ("unknown" if unstated else "met"), lines, roles)
+        leaves.sort(key=lambda c: c.id)
+        conclude(
+            ctx, s, req, node("penalty", f"every offence that covers it carries at least {floor}", Combine.all, leaves)
+        )

@@ -1,5 +1,6 @@
 """Contested facts kept as alternatives: explored as readings, merged, pinned, bounded (issue 11)."""
 
+import dataclasses
 import datetime as dt
 import json
 from pathlib import Path
@@ -136,8 +137,26 @@ def test_diff_compares_reading_by_reading(workspace, tmp_path):  # type: ignore[
     )
     result = compare(workspace.evaluate("la"), workspace.evaluate("la", amendments=(draft,)))
     change = next(c for c in result.changes if c.requirement == "child-marriage-offence")
-    # partial -> unknown under the report's reading, unknown -> unknown under the Laotian Times'
-    assert (change.before, change.after, change.direction) == ("partial/unknown", "unknown", "changed")
+    # partial -> unknown under the report's reading; unknown stays unknown under the Laotian Times'
+    assert (change.before, change.after, change.direction) == ("partial/unknown", "unknown", "to-unknown")
+
+
+def test_diff_is_mixed_when_readings_move_apart(workspace):  # type: ignore[no-untyped-def]
+    base = workspace.evaluate("la")
+    old = next(f for f in base.evaluation.findings if f.requirement == "child-marriage-offence")
+    swapped = [
+        o.model_copy(update={"readings": other.readings})
+        for o, other in zip(old.readings, old.readings[::-1], strict=True)
+    ]
+    moved = dataclasses.replace(
+        base,
+        evaluation=dataclasses.replace(
+            base.evaluation,
+            findings=[f.model_copy(update={"readings": swapped}) if f is old else f for f in base.evaluation.findings],
+        ),
+    )
+    change = next(c for c in compare(base, moved).changes if c.requirement == "child-marriage-offence")
+    assert change.direction == "mixed" and set(change.by_reading) == {"from-unknown", "to-unknown"}
 
 
 def test_rules_stay_unaware_of_readings() -> None:

@@ -113,7 +113,7 @@ def test_hostile_heading_renders_literally_in_every_format(jurisdiction, tmp_pat
     assert "<script>alert" not in html
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; {{ 7*7 }} &amp; co" in html
     md = (out / "tl-report.md").read_text(encoding="utf-8")
-    assert '\\<script\\>alert("x")\\</script\\> {{ 7*7 }} & co' in md
+    assert '\\<script\\>alert\\("x"\\)\\</script\\> {{ 7\\*7 }} \\& co' in md
     data = json.loads((out / "tl-report.json").read_text(encoding="utf-8"))
     grooming = next(f for f in data["findings"] if f["requirement"] == "grooming")
     assert grooming["provisions"][0]["heading"] == HOSTILE
@@ -126,6 +126,8 @@ PARTIAL_NAMES = {
     "_finding.html": {"f"},
     "_status.html": {"status"},
     "_provenance.html": {"provenance"},
+    "_criteria.html": set(),  # a macro: its tree is an argument
+    "_criteria.md": set(),
 }
 PAGES = {
     "report.html": ReportContext,
@@ -183,6 +185,5 @@ def test_failed_rendering_leaves_the_existing_report_untouched(tmp_path, monkeyp
     _report(tmp_path)
     before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
     monkeypatch.setattr(publish, "report_csv", lambda ev: (_ for _ in ()).throw(RuntimeError("boom")))
-    with pytest.raises(RuntimeError):
-        main(["report", "--out", str(tmp_path)])
+    assert main(["report", "--out", str(tmp_path)]) == 70  # an internal error, in one line
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before

@@ -39,10 +39,10 @@ from gapcheck.workspace import Workspace
 @click.option(
     "--fail-on",
     "fail_on",
-    type=click.Choice(["regression", "any-gap", "never"]),
+    type=click.Choice(["regression", "weakening", "any-gap", "never"]),
     default="regression",
     show_default=True,
-    help="Exit 1 when the draft regresses a requirement, leaves any gap, or never.",
+    help="Exit 1 when the draft regresses a requirement, regresses or weakens one, leaves any gap, or never.",
 )
 @click.option(
     "--out",
@@ -74,7 +74,9 @@ def diff(
         click.echo(dumps(diff_dict(result)), nl=False)
     else:
         show(diff_text(result))
-    if fail_on == "regression" and result.count("regressed"):
+    if fail_on == "regression" and result.regressions():
+        return EXIT_FAILED
+    if fail_on == "weakening" and (result.regressions() or result.count("weakened")):
         return EXIT_FAILED
     if fail_on == "any-gap" and amended.evaluation.summary()["gap"]:
         return EXIT_FAILED

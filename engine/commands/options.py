@@ -64,6 +64,8 @@ _MARKS = {
     "CHANGED": "yellow",
     "GAP": "red",
     "REGRESSED": "red",
+    "WEAKENED": "red",
+    "STRENGTHENED": "green",
     "FAILED": "red",
     "UNKNOWN": "blue",
 }

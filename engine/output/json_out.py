@@ -51,11 +51,14 @@ def diff_dict(diff: Diff) -> dict[str, Any]:
                 "requirement": c.requirement,
                 "before": c.before,
                 "after": c.after,
-                "direction": c.direction,
+                "direction": c.direction.value,
                 "provisions": c.provisions,
+                "criteria": [
+                    {"path": m.path, "test": m.test, "before": m.before.value, "after": m.after.value}
+                    for m in c.criteria
+                ],
             }
             for c in diff.changes
         ],
-        "improved": diff.count("improved"),
-        "regressed": diff.count("regressed"),
+        **diff.counts(),
     }

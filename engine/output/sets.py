@@ -58,7 +58,7 @@ def diff_files(diff: Diff) -> dict[str, str | bytes]:
         diff.changes,
         diff.baseline.provenance,
         diff.amended.provenance,
-        {d: diff.count(d) for d in ("improved", "regressed", "changed")},
+        diff.counts(),
         diff.baseline.evaluation.summary(),
         diff.amended.evaluation.summary(),
     )
@@ -76,7 +76,9 @@ def matrix_columns(
     columns = []
     for n, (code, date, drafts) in enumerate(specs):
         run = ws.evaluate(code, date, drafts)
-        label = code + (f" @ {date.isoformat()}" if date else "") + (f" + {run.amendments[0]}" if drafts else "")
+        # the folder's name, never the argument as typed: a path must not leak into the reports
+        label = run.corpus.code + (f" @ {date.isoformat()}" if date else "")
+        label += f" + {run.amendments[0]}" if drafts else ""
         columns.append(Column(f"c{n + 1}", label, run.provenance, {f.requirement: f for f in run.evaluation.findings}))
     return columns
 

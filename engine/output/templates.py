@@ -1,9 +1,10 @@
 """Render findings through the Jinja templates (the user's first, then reports/), one typed context per template.
 
 HTML autoescapes everything (statute text may hold `<`, `&` and `{{`);
-undefined names fail loudly. Markdown output escapes table cells itself.
+undefined names fail loudly. Markdown output escapes every value with the `md` filter.
 """
 
+import re
 from dataclasses import dataclass, fields
 
 import jinja2
@@ -14,6 +15,8 @@ from gapcheck.evaluate import Evaluation
 from gapcheck.findings import Finding
 from gapcheck.paths import template_loader
 from gapcheck.provenance import Provenance
+from gapcheck.rules.terms import OUTCOME_WORDS, words
+from gapcheck.rules.tree import COMBINE_WORDS
 from gapcheck.vocab import THEME_TITLES, Theme
 
 STATUSES = ("met", "partial", "gap", "unknown")
@@ -106,15 +109,22 @@ def environment(autoescape: bool) -> jinja2.Environment:
     )
     env.filters["md"] = md_cell
     env.globals["STATUSES"] = STATUSES
+    env.globals["OUTCOME_WORDS"] = OUTCOME_WORDS
+    env.globals["COMBINE_WORDS"] = COMBINE_WORDS
+    env.filters["words"] = words
     return env
 
 
+_LINE_BREAKS = re.compile("\r\n?|[\n\v\f\x85\u2028\u2029]")
+_INLINE = re.compile(r"([\\`*_\[\]()!<>|~&])")  # every CommonMark/GFM inline metacharacter
+_BLOCK_START = re.compile(r"^([-+=#>])|^(\d+)([.)])")  # a list, heading, quote or setext line
+
+
 def md_cell(value: object) -> str:
-    """Text safe inside a Markdown table cell or line: no raw HTML, no broken cells, no code spans."""
-    text = str(value).replace("\\", "\\\\").replace("\n", " ")
-    for char in "|`<>":
-        text = text.replace(char, "\\" + char)
-    return text
+    """Text safe anywhere in one Markdown line or table cell: no markup, links, images, HTML or line breaks."""
+    text = _LINE_BREAKS.sub(" ", str(value)).strip()
+    text = _INLINE.sub(r"\\\1", text)
+    return _BLOCK_START.sub(lambda m: "\\" + m.group(0) if m.group(1) else m.group(2) + "\\" + m.group(3), text)
 
 
 def render(template: str, context: object) -> str:

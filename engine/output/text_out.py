@@ -59,13 +59,12 @@ def diff_text(diff: Diff) -> str:
     ]
     for c in diff.changes:
         by = f"  ({', '.join(c.provisions)})" if c.provisions else ""
-        lines.append(f"  {c.direction.upper():<9} {c.requirement:<34} {c.before} -> {c.after}{by}")
+        lines.append(f"  {c.direction.upper():<12} {c.requirement:<34} {c.before} -> {c.after}{by}")
+        if c.before == c.after:
+            lines += [f"               {m.test}: {m.before} -> {m.after}" for m in c.criteria]
     if not diff.changes:
-        lines.append("  no requirement changes status")
+        lines.append("  no requirement changes")
     s0, s1 = base.summary(), new.summary()
-    lines += [
-        "",
-        f"{diff.count('improved')} improved, {diff.count('regressed')} regressed, "
-        f"{diff.count('changed')} changed; gaps {s0['gap']} -> {s1['gap']}, met {s0['met']} -> {s1['met']}",
-    ]
+    counts = ", ".join(f"{n} {d}" for d, n in diff.counts().items())
+    lines += ["", f"{counts}; gaps {s0['gap']} -> {s1['gap']}, met {s0['met']} -> {s1['met']}"]
     return "\n".join(lines) + "\n"

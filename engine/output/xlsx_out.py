@@ -1,4 +1,9 @@
-"""The gap matrix as a spreadsheet, byte-identical for the same input."""
+"""The gap matrix as a spreadsheet, byte-identical for the same input.
+
+Every cell is stored as text, never as a formula: openpyxl would store a
+title beginning with `=` as a live formula. A cell that a spreadsheet would
+read as a formula on editing also gets Excel's quote prefix (OWASP's advice).
+"""
 
 import datetime as dt
 import io
@@ -6,8 +11,10 @@ import re
 import zipfile
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Font, PatternFill
 
+from gapcheck.output.csv_out import FORMULA_START
 from gapcheck.output.templates import MatrixContext
 
 FILLS = {"met": "C6EFCE", "partial": "FFEB9C", "gap": "FFC7CE", "unknown": "EDEDED"}
@@ -28,11 +35,22 @@ def matrix_xlsx(ctx: MatrixContext) -> bytes:
         sheet.append([row.requirement, row.theme, row.title, *(c.findings[row.requirement].shown for c in ctx.columns)])
         for cell, status in zip(sheet[sheet.max_row][3:], statuses, strict=True):
             cell.fill = PatternFill("solid", fgColor=FILLS[status])
+    for cells in sheet.iter_rows():
+        for cell in cells:
+            _as_text(cell)
     sheet.freeze_panes = "D2"
     book.properties.created = FIXED
     raw = io.BytesIO()
     book.save(raw)
     return _fixed_times(raw.getvalue())
+
+
+def _as_text(cell: Cell) -> None:
+    text = ILLEGAL_CHARACTERS_RE.sub("", str(cell.value))
+    cell.value = text
+    cell.data_type = "s"
+    if text.startswith(FORMULA_START):
+        cell.quotePrefix = True
 
 
 def _fixed_times(data: bytes) -> bytes:

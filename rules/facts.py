@@ -1,0 +1,184 @@
+"""The facts rules/ reads, one frozen dataclass per kind: the contract between engine/facts.py and the rules.
+
+durable_rules stores facts as JSON dicts; `to_fact` writes one (with its
+explicit id and kind) and `of` reads it back, so a renamed field fails type
+checking instead of a report run. Vocabulary fields hold the terms of
+gapcheck.vocab as plain strings: rules compare them, they never parse them.
+"""
+
+from dataclasses import dataclass, fields
+from typing import Any, ClassVar, Self
+
+from gapcheck.rules.params import Params, params_of
+
+Fact = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Kind:
+    """What every fact has: a unique reference (kept apart from `id`, which a hash collision may salt)."""
+
+    KIND: ClassVar[str]
+    ref: str
+
+    def to_fact(self) -> Fact:
+        return {**shallow(self), "id": self.ref, "kind": self.KIND}
+
+    @classmethod
+    def of(cls, fact: Fact) -> Self:
+        return cls(**{name: fact[name] for name in names(cls)})
+
+
+_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def names(cls: type) -> tuple[str, ...]:
+    """A dataclass's field names (dataclasses.fields is slow on the hot path)."""
+    if cls not in _NAMES:
+        _NAMES[cls] = tuple(f.name for f in fields(cls))
+    return _NAMES[cls]
+
+
+def shallow(obj: Any) -> dict[str, Any]:
+    """A dataclass's fields as a dict, without the deep copy of dataclasses.asdict (facts become JSON anyway)."""
+    return {name: getattr(obj, name) for name in names(type(obj))}
+
+
+@dataclass(frozen=True)
+class Cited(Kind):
+    """A fact of the law, with the provision it is in and its source."""
+
+    provision: str
+    source: str
+    secondary: bool
+
+
+@dataclass(frozen=True)
+class OffenceFact(Cited):
+    """One conduct of an in-force offence (an offence of three conducts is three facts)."""
+
+    KIND = "offence"
+    offence: str
+    conduct: str
+    object: str
+    purposes: list[str]
+    elements: list[str]
+    means: list[str]
+    framing: str
+    child_specific: bool
+    age_stated: bool
+    age_from: int
+    age_below: int | None
+    sex: str
+    penalty_stated: bool
+    max_months: int
+    min_months: int
+
+
+@dataclass(frozen=True)
+class ExceptionFact:
+    """A lower age a threshold allows under conditions, and how well its source confirms it."""
+
+    floor: int | None
+    conditions: str
+    source: str
+    secondary: bool
+    confirmed: bool
+
+    @property
+    def counts(self) -> bool:
+        """Confirmed by a primary source: only such an exception decides a status."""
+        return self.confirmed and not self.secondary
+
+
+@dataclass(frozen=True)
+class ThresholdFact(Cited):
+    """An in-force age threshold; `ages` holds the general age and any per-sex ages."""
+
+    KIND = "threshold"
+    subject: str
+    ages: list[int]
+    exceptions_known: bool
+    exceptions: list[ExceptionFact]
+
+    def to_fact(self) -> Fact:
+        return {**super().to_fact(), "exceptions": [shallow(e) for e in self.exceptions]}
+
+    @classmethod
+    def of(cls, fact: Fact) -> Self:
+        fields_ = {name: fact[name] for name in names(cls)}
+        return cls(**{**fields_, "exceptions": [ExceptionFact(**e) for e in fact["exceptions"]]})
+
+    @property
+    def lowest(self) -> int:
+        return min(self.ages)
+
+
+@dataclass(frozen=True)
+class MeasureFact(Cited):
+    """An in-force legal measure other than an offence or a threshold."""
+
+    KIND = "measure"
+    measure: str
+    status: str
+    bases: list[str]
+    elements: list[str]
+    has_max: bool
+    max_months: int
+    age: int | None
+
+
+@dataclass(frozen=True)
+class UnknownFact(Kind):
+    """A source's statement that something is not known."""
+
+    KIND = "unknown"
+    about: str
+    requirements: list[str]
+    themes: list[str]
+    scope: str
+    source: str
+    provision: str | None
+
+    def bears_on(self, req: "RequirementFact") -> bool:
+        return req.req in self.requirements or req.theme in self.themes
+
+
+@dataclass(frozen=True)
+class CompleteFact(Kind):
+    """A declaration that the corpus holds all the law on some requirements or themes."""
+
+    KIND = "complete"
+    themes: list[str]
+    requirements: list[str]
+    source: str
+
+
+@dataclass(frozen=True)
+class RequirementFact(Kind):
+    """A requirement of the standards, with its typed test parameters."""
+
+    KIND = "requirement"
+    req: str
+    test: str
+    theme: str
+    params: Params
+
+    def to_fact(self) -> Fact:
+        return {**super().to_fact(), "params": shallow(self.params)}
+
+    @classmethod
+    def of(cls, fact: Fact) -> Self:
+        return cls(fact["ref"], fact["req"], fact["test"], fact["theme"], params_of(fact["test"], fact["params"]))
+
+
+@dataclass(frozen=True)
+class ReqConductFact(Kind):
+    """One (conduct, object) a coverage requirement accepts, in its group of conducts."""
+
+    KIND = "req_conduct"
+    req: str
+    test: str
+    group: int
+    conduct: str
+    object: str

@@ -1,0 +1,126 @@
+"""Justification trees: a requirement's criteria, each with its outcome, deciding facts and what is missing.
+
+Leaves are decided by the rules; an inner criterion's outcome follows from its
+children by one of three combinators, and a finding's status from the root's
+outcome by one table (docs/rules.md, "How a status follows from the criteria"):
+
+- `all`: every child must hold: the worst child (not < unknown < partly < satisfied);
+- `any`: one child suffices: the best child;
+- `parts`: each child is a part of the whole: satisfied if all are, not if none
+  is at all, partly if some part is satisfied or partly, else unknown;
+- status: satisfied -> met, partly -> partial, not -> gap, unknown -> unknown.
+"""
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from gapcheck.rules.terms import Outcome, Role, Status
+
+
+class Combine(StrEnum):
+    """How an inner criterion's outcome follows from its children's."""
+
+    all = "all"
+    any = "any"
+    parts = "parts"
+
+
+COMBINE_WORDS = {
+    "all": "every one must hold",
+    "any": "one suffices",
+    "parts": "each is a part of the whole",
+}
+RANK = {Outcome.not_: 0, Outcome.unknown: 1, Outcome.partly: 2, Outcome.satisfied: 3}
+STATUS = {
+    Outcome.satisfied: Status.met,
+    Outcome.partly: Status.partial,
+    Outcome.not_: Status.gap,
+    Outcome.unknown: Status.unknown,
+}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A fact that decides a criterion: the provision (and offence), its source, and its role."""
+
+    provision: str
+    source: str
+    role: Role
+    offence: str | None = None
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """One node of a justification tree.
+
+    `test` says what is tested, `because` why the outcome is what it is (with
+    sources), `missing` what the law would need to contain where it is not
+    satisfied; an inner node also names its combinator and children.
+    """
+
+    id: str
+    test: str
+    outcome: Outcome
+    because: list[str] = field(default_factory=list)
+    missing: str | None = None
+    facts: list[Evidence] = field(default_factory=list)
+    combine: Combine | None = None
+    children: list["Criterion"] = field(default_factory=list)
+
+    def to_data(self) -> dict[str, Any]:
+        """Plain JSON data (enums as their values), as stored in a fact."""
+        return {
+            "id": self.id,
+            "test": self.test,
+            "outcome": self.outcome.value,
+            "because": self.because,
+            "missing": self.missing,
+            "facts": [
+                {"provision": e.provision, "source": e.source, "role": e.role.value, "offence": e.offence}
+                for e in self.facts
+            ],
+            "combine": self.combine.value if self.combine is not None else None,
+            "children": [child.to_data() for child in self.children],
+        }
+
+
+def combine(how: Combine, outcomes: list[Outcome]) -> Outcome:
+    """The outcome of an inner criterion from its children's (the table in the module docstring)."""
+    if not outcomes:
+        raise ValueError("a criterion combines at least one child")
+    if how is Combine.all:
+        return min(outcomes, key=RANK.__getitem__)
+    if how is Combine.any:
+        return max(outcomes, key=RANK.__getitem__)
+    if all(o is Outcome.satisfied for o in outcomes):
+        return Outcome.satisfied
+    if all(o is Outcome.not_ for o in outcomes):
+        return Outcome.not_
+    if any(o in (Outcome.satisfied, Outcome.partly) for o in outcomes):
+        return Outcome.partly
+    return Outcome.unknown
+
+
+def node(id: str, test: str, how: Combine, children: list[Criterion], because: list[str] | None = None) -> Criterion:
+    """An inner criterion, its outcome combined from its children's."""
+    return Criterion(id, test, combine(how, [c.outcome for c in children]), because or [], None, [], how, children)
+
+
+def leaf(
+    id: str,
+    test: str,
+    outcome: Outcome,
+    because: list[str],
+    facts: list[Evidence] | None = None,
+    missing: str | None = None,
+) -> Criterion:
+    """A criterion the rules decide directly; `missing` is required unless it is satisfied."""
+    if outcome is not Outcome.satisfied and not missing:
+        raise ValueError(f"criterion {id!r} is {outcome.value} but does not say what is missing")
+    return Criterion(id, test, outcome, because, None if outcome is Outcome.satisfied else missing, facts or [])
+
+
+def status(root: Criterion) -> Status:
+    """A finding's status: the table from outcome to status."""
+    return STATUS[root.outcome]

@@ -1,0 +1,91 @@
+"""The coverage rule: each aspect a requirement tests decides the offence's quality (full, partial, none)."""
+
+import pytest
+from rulefacts import coverage_requirement, decide, offence
+
+from gapcheck.rules.terms import Outcome, Status
+
+# (requirement parameters, offence fields, the aspect, its outcome, words the reason must hold)
+ASPECTS = [
+    (
+        {"partial_objects": ["pornography"]},
+        {"object": "pornography"},
+        "object",
+        Outcome.partly,
+        "pornography in general",
+    ),
+    ({"partial_objects": ["pornography"]}, {}, "object", Outcome.satisfied, "child sexual abuse material"),
+    ({"purposes": ["organ_removal"]}, {"purposes": ["sexual_exploitation"]}, "purpose", Outcome.not_, "do not include"),
+    ({"purposes": ["organ_removal"]}, {"purposes": ["organ_removal"]}, "purpose", Outcome.satisfied, "organ removal"),
+    ({"purposes": ["organ_removal"]}, {"purposes": ["any"]}, "purpose", Outcome.satisfied, "any"),
+    ({"purpose_unrestricted": True}, {"purposes": ["marriage"]}, "any-purpose", Outcome.partly, "limited to"),
+    ({"purpose_unrestricted": True}, {}, "any-purpose", Outcome.satisfied, "no limiting purpose"),
+    (
+        {"excluded_elements": ["means_required"]},
+        {"elements": ["means_required"]},
+        "excluded-elements",
+        Outcome.not_,
+        "requires means required",
+    ),
+    ({"excluded_elements": ["means_required"]}, {}, "excluded-elements", Outcome.satisfied, "none of them"),
+    ({"required_elements": ["abuse_of_trust"]}, {}, "required-elements", Outcome.not_, "no abuse of trust element"),
+    (
+        {"required_elements": ["abuse_of_trust"]},
+        {"elements": ["abuse_of_trust"]},
+        "required-elements",
+        Outcome.satisfied,
+        "has them",
+    ),
+    (
+        {"partial_elements": ["force_or_coercion"]},
+        {"elements": ["force_or_coercion"]},
+        "narrowing-elements",
+        Outcome.partly,
+        "narrowed by the element force or coercion",
+    ),
+    ({"partial_elements": ["force_or_coercion"]}, {}, "narrowing-elements", Outcome.satisfied, "not narrowed"),
+    ({"partial_labels": ["trafficking"]}, {"framing": "trafficking"}, "framing", Outcome.partly, "only within"),
+    ({"partial_labels": ["trafficking"]}, {}, "framing", Outcome.satisfied, "offence"),
+    ({"means": ["ict"]}, {}, "means", Outcome.not_, "through ICT"),
+    ({"means": ["ict"]}, {"means": ["ict"]}, "means", Outcome.satisfied, "it is"),
+    ({"sex_neutral": True}, {"sex": "female"}, "victim-sex", Outcome.partly, "only female"),
+    ({"sex_neutral": True}, {}, "victim-sex", Outcome.satisfied, "any sex"),
+    ({"victim_age_limit_required": True}, {"child_specific": False}, "age-limit", Outcome.not_, "no victim age limit"),
+    (
+        {"victim_age_limit_required": True},
+        {"age_stated": True, "age_below": 18},
+        "age-limit",
+        Outcome.satisfied,
+        "aged 0 to 17",
+    ),
+    (
+        {"victim_ages": (0, 18)},
+        {"age_stated": True, "age_from": 18, "age_below": None},
+        "victim-ages",
+        Outcome.not_,
+        "only victims aged 18 and over",
+    ),
+    ({"victim_ages": (0, 18)}, {"child_specific": False}, "victim-ages", Outcome.satisfied, "aged 0 and over"),
+]
+
+STATUS = {Outcome.satisfied: Status.met, Outcome.partly: Status.partial, Outcome.not_: Status.unknown}
+
+
+@pytest.mark.parametrize("params,fields,aspect,outcome,words", ASPECTS)
+def test_each_aspect_decides_the_offence_and_the_status(params, fields, aspect, outcome, words) -> None:  # type: ignore[no-untyped-def]
+    found = decide([*coverage_requirement(**params), offence("a", **fields)])["r"]
+    (criterion,) = found.find(aspect)
+    assert criterion.outcome is outcome and words in " ".join(criterion.because)
+    assert found.status is STATUS[outcome]  # an offence that does not cover it leaves absence (open world): unknown
+    assert (criterion.missing is None) is (outcome is Outcome.satisfied)
+
+
+def test_an_offence_tested_on_nothing_but_its_conduct_covers_it_in_full() -> None:
+    found = decide([*coverage_requirement(), offence("a")])["r"]
+    assert [c.id for c in found.find("offence:")[0].children] == ["conduct"]
+
+
+def test_the_worst_aspect_decides_the_offence() -> None:
+    found = decide([*coverage_requirement(sex_neutral=True, means=["ict"]), offence("a", sex="male")])["r"]
+    node = found.find("offence:")[0]
+    assert node.outcome is Outcome.not_ and "does not cover it: it is not framed" in node.because[0]

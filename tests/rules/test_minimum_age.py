@@ -1,0 +1,77 @@
+"""Minimum-age verdicts: every threshold reaches the benchmark; declarations, prohibitions, exceptions."""
+
+from rulefacts import complete, decide, exception, measure, min_age, threshold
+
+from gapcheck.rules.terms import Outcome, Role, Status
+
+
+def test_every_threshold_at_or_above_the_benchmark_is_met() -> None:
+    found = decide([min_age(), threshold("a", ages=[15]), threshold("b", ages=[18, 16])])["r"]
+    assert found.status is Status.met and "The benchmark is 15." in found.text()
+
+
+def test_a_threshold_below_the_benchmark_for_one_sex_is_a_gap() -> None:
+    found = decide([min_age(subject="marriage", minimum=18), threshold("a", "marriage", ages=[18, 17])])["r"]
+    assert found.status is Status.gap
+    assert found.criteria.unmet()[0].facts[0].role is Role.falls_short
+
+
+def test_a_declaration_in_force_lowers_the_benchmark_and_is_cited() -> None:
+    facts = [
+        min_age(declared_minimum=14, declaration_age=14),
+        measure("decl", "minimum_age_declaration", age=14),
+        threshold("a", ages=[14]),
+    ]
+    found = decide(facts)["r"]
+    assert found.status is Status.met and "because a minimum age of 14 was declared (tl/act/decl)" in found.text()
+
+
+def test_a_declaration_of_another_age_does_not_lower_it() -> None:
+    facts = [
+        min_age(declared_minimum=14, declaration_age=14),
+        measure("decl", "minimum_age_declaration", age=15),
+        threshold("a", ages=[14]),
+    ]
+    assert decide(facts)["r"].status is Status.gap
+
+
+def test_an_explicit_prohibition_satisfies_it_without_a_threshold() -> None:
+    facts = [
+        min_age(subject="hazardous_work", minimum=18, or_measure="hazardous_work_prohibition"),
+        measure("ban", "hazardous_work_prohibition"),
+    ]
+    found = decide(facts)["r"]
+    assert found.status is Status.met and found.criteria.combine is not None
+
+
+def test_without_the_prohibition_the_thresholds_decide() -> None:
+    facts = [
+        min_age(subject="hazardous_work", minimum=18, or_measure="hazardous_work_prohibition"),
+        measure("ban", "hazardous_work_prohibition", status="de_facto"),
+        threshold("a", "hazardous_work", [16]),
+    ]
+    found = decide(facts)["r"]
+    assert found.status is Status.gap
+    assert [c.outcome for c in found.criteria.children] == [Outcome.not_, Outcome.not_]
+
+
+def test_no_threshold_is_absence() -> None:
+    assert decide([min_age()])["r"].status is Status.unknown
+    assert decide([min_age(), complete(["r"])])["r"].status is Status.gap
+
+
+def test_a_confirmed_exception_below_the_benchmark_counts_where_the_standard_says_so() -> None:
+    low = threshold("a", "marriage", [18], exceptions=[exception(15)])
+    assert decide([min_age(subject="marriage", minimum=18, counts_exceptions=True), low])["r"].status is Status.gap
+    assert decide([min_age(subject="marriage", minimum=18), low])["r"].status is Status.met
+
+
+def test_an_unconfirmed_exception_is_reported_not_counted() -> None:
+    low = threshold("a", "marriage", [18], exceptions=[exception(15, confirmed=False)])
+    found = decide([min_age(subject="marriage", minimum=18, counts_exceptions=True), low])["r"]
+    assert found.status is Status.met and "not counted" in found.text()
+
+
+def test_a_confirmed_exception_at_the_benchmark_or_without_a_floor_does_not_lower_it() -> None:
+    ok = threshold("a", "marriage", [18], exceptions=[exception(18), exception(None)])
+    assert decide([min_age(subject="marriage", minimum=18, counts_exceptions=True), ok])["r"].status is Status.met

@@ -1,0 +1,48 @@
+"""A draft that makes the law worse without changing a status is `weakened`, with the criterion that got worse."""
+
+import json
+from pathlib import Path
+
+from gapcheck.cli import main
+from gapcheck.diff import Direction, compare, direction
+
+FIXTURE = Path(__file__).parent / "fixtures" / "art-89-into-mediation.yaml"
+
+
+def test_a_penalty_cut_into_the_mediation_threshold_weakens_an_existing_gap(workspace) -> None:  # type: ignore[no-untyped-def]
+    baseline = workspace.evaluate("la")
+    diff = compare(baseline, workspace.evaluate("la", amendments=(FIXTURE,)))
+    before = {f.requirement: f.status.value for f in baseline.evaluation.findings}
+    assert before["no-informal-diversion"] == "gap"
+    (change,) = [c for c in diff.changes if c.requirement == "no-informal-diversion"]
+    assert change.direction is Direction.weakened and change.before == change.after == "gap"
+    (worse,) = change.criteria
+    assert "art-89 [remunerated-12-to-18]" in worse.path
+    assert (worse.before.value, worse.after.value) == ("satisfied", "not")
+    assert change.provisions == ["la/law-on-children-2007/art-89"]
+    assert all(c.direction is Direction.weakened for c in diff.changes)  # no status moves
+
+
+def test_fail_on_weakening_exits_1_and_regression_does_not(capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(["diff", "-a", str(FIXTURE), "--fail-on", "weakening"]) == 1
+    assert "WEAKENED     no-informal-diversion" in capsys.readouterr().out
+    assert main(["diff", "-a", str(FIXTURE), "--fail-on", "regression"]) == 0
+
+
+def test_weakening_is_in_the_json_with_the_criterion(capsys) -> None:  # type: ignore[no-untyped-def]
+    main(["diff", "-a", str(FIXTURE), "--format", "json", "--fail-on", "never"])
+    data = json.loads(capsys.readouterr().out)
+    assert data["weakened"] == 1 and data["regressed"] == 0
+    (change,) = data["changes"]
+    assert change["direction"] == "weakened" and change["criteria"][0]["after"] == "not"
+
+
+def test_a_draft_that_only_improves_passes_fail_on_weakening() -> None:
+    draft = Path(__file__).parent.parent / "statutes" / "la" / "drafts" / "possession-and-grooming.yaml"
+    assert main(["diff", "-a", str(draft), "--fail-on", "weakening"]) == 0
+
+
+def test_moves_to_and_from_unknown_are_named_as_such() -> None:
+    assert direction("unknown", "gap") is Direction.from_unknown
+    assert direction("met", "unknown") is Direction.to_unknown
+    assert direction("gap", "partial") is Direction.improved and direction("met", "gap") is Direction.regressed
