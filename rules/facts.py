@@ -6,7 +6,7 @@ checking instead of a report run. Vocabulary fields hold the terms of
 gapcheck.vocab as plain strings: rules compare them, they never parse them.
 """
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from typing import Any, ClassVar, Self
 
 from gapcheck.rules.params import Params, params_of
@@ -122,10 +122,10 @@ class MeasureFact(Cited):
     measure: str
     status: str
     bases: list[str]
-    elements: list[str]
     has_max: bool
     max_months: int
     age: int | None
+    elements: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ the YAML (tests/rules/test_params.py keeps the two in step); vocabulary
 terms arrive as plain strings.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -67,7 +67,7 @@ class MeasureParams:
     partial: list[str]
     partial_kinds: list[str]
     bases: list[str]
-    elements: list[str]
+    elements: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
