@@ -30,7 +30,7 @@ def _normalise(value: Any) -> str:
             try:
                 dt.date.fromisoformat(value)
             except ValueError as err:
-                raise ValueError(f"{value!r} is not a date: {err}") from None
+                raise ValueError(f"{value!r} is not a date ({err}): write YYYY-MM-DD, e.g. 2017-11-16") from None
         return value
     raise ValueError(f"{value!r} is not a date: write a year (2017) or a day (2017-11-16)")
 
@@ -57,7 +57,7 @@ def parse_day(value: object) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError as err:
-        raise ValueError(f"{value!r} is not a date: {err}") from None
+        raise ValueError(f"{value!r} is not a date ({err}): write YYYY-MM-DD, e.g. 2017-11-16") from None
 
 
 Day = Annotated[

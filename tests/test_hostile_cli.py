@@ -8,8 +8,8 @@ import pytest
 
 from gapcheck.cli import main
 from gapcheck.commands.exit_codes import EXIT_INPUT, EXIT_INTERNAL
-from gapcheck.paths import ROOT
 from gapcheck.workspace import Workspace
+from tests.conftest import ROOT
 
 
 @pytest.fixture

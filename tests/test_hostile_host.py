@@ -18,7 +18,7 @@ from gapcheck.cli import main
 from gapcheck.errors import InferenceError
 from gapcheck.evaluate import rule_engine
 from gapcheck.host import IdCollision, RuleEngine, id_hash
-from gapcheck.paths import ROOT
+from tests.conftest import ROOT
 from tests.test_hostile_inputs import limited_run
 
 # Found with a birthday search from the FNV state after 'offence:la/law-on-children-2007/art-89#x'.

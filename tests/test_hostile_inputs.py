@@ -22,7 +22,7 @@ import pytest
 from gapcheck import limits, validation, workspace
 from gapcheck.cli import main
 from gapcheck.load import load_standards
-from gapcheck.paths import ROOT
+from tests.conftest import ROOT
 
 CPU_SECONDS = 5
 MEMORY = 1 << 30

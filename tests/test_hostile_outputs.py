@@ -26,7 +26,7 @@ import pytest
 from gapcheck.cli import main
 from gapcheck.output import files as writer
 from gapcheck.output.csv_out import FORMULA_START
-from gapcheck.paths import ROOT
+from tests.conftest import ROOT
 from tests.test_hostile_inputs import limited_run
 
 REPORT = ("la-report.md", "la-report.html", "la-report.json", "la-report.csv")

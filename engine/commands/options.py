@@ -51,7 +51,7 @@ def colour() -> bool | None:
 
 def terminal_width() -> int | None:
     """The width to wrap text at, or None when standard output is not a terminal."""
-    if not sys.stdout.isatty():
+    if sys.stdout is None or not sys.stdout.isatty():
         return None
     return shutil.get_terminal_size().columns
 
