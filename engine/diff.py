@@ -74,6 +74,10 @@ class Diff:
         """Changes that regress under at least one reading of the contested facts."""
         return sum(1 for c in self.changes if Direction.regressed in (c.direction, *c.by_reading))
 
+    def weakenings(self) -> int:
+        """Changes that weaken a criterion under at least one reading of the contested facts."""
+        return sum(1 for c in self.changes if Direction.weakened in (c.direction, *c.by_reading))
+
     def counts(self) -> dict[str, int]:
         """Changes per direction, every direction named, in a fixed order."""
         return {d.value: self.count(d) for d in Direction}
@@ -124,16 +128,16 @@ def compare(baseline: Run, amended: Run) -> Diff:
     for old in baseline.evaluation.findings:
         new = after[old.requirement]
         moved = criterion_changes(old.criteria, new.criteria)
-        ways = _directions(old, new)
+        worse = [m for m in moved if RANK[m.after] < RANK[m.before]]
+        within = Direction.weakened if worse else Direction.strengthened if moved else None
+        ways, stays = _directions(old, new)
+        if within is not None and stays:  # the reading whose criteria both sides show kept its status
+            ways.append(within)
         if len(set(ways)) > 1:
             way = Direction.mixed
         elif ways:
             way = ways[0]
-        elif any(RANK[m.after] < RANK[m.before] for m in moved):
-            way = Direction.weakened
-            moved = [m for m in moved if RANK[m.after] < RANK[m.before]]
-        elif moved:
-            way = Direction.strengthened
+            moved = worse if way is Direction.weakened else moved
         else:
             continue
         ids = sorted({p.id for p in [*old.provisions, *new.provisions]} & changed)
@@ -153,14 +157,17 @@ def compare(baseline: Run, amended: Run) -> Diff:
     return Diff(baseline, amended, changes)
 
 
-def _directions(old: Finding, new: Finding) -> list[Direction]:
-    """The direction under each reading of the contested facts whose status moved, in a stable order."""
+def _directions(old: Finding, new: Finding) -> tuple[list[Direction], bool]:
+    """The direction under each reading whose status moved, in a stable order; and whether the criteria both
+    findings show come from one reading whose status stayed (then the criteria compare like for like)."""
     before, after = _by_reading(old), _by_reading(new)
-    return [
-        direction(b, a)
-        for key in sorted(before.keys() | after.keys() or {()})
-        if (b := before.get(key, old.status.value)) != (a := after.get(key, new.status.value))
-    ]
+    keys = sorted(before.keys() | after.keys() or {()})
+    pairs = [(before.get(key, old.status.value), after.get(key, new.status.value)) for key in keys]
+    ways = [direction(b, a) for b, a in pairs if b != a]
+    tree = tuple(sorted(old.tree_reading))
+    same_tree = tree == tuple(sorted(new.tree_reading))
+    stays = same_tree and before.get(tree, old.status.value) == after.get(tree, new.status.value)
+    return ways, stays
 
 
 def _by_reading(f: Finding) -> dict[tuple[str, ...], str]:

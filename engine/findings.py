@@ -103,6 +103,10 @@ class Finding(BaseModel):
     readings: list[ReadingOutcome] = Field(
         default_factory=list, description="when the status depends on contested facts: each status and its readings"
     )
+    tree_reading: list[str] = Field(
+        default_factory=list,
+        description="the readings of contested facts whose criteria and explanation are shown (none explored: empty)",
+    )
 
     @property
     def depends(self) -> bool:

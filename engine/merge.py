@@ -17,7 +17,8 @@ SEVERITY = {Status.gap: 0, Status.partial: 1, Status.unknown: 2, Status.met: 3}
 def merge(live: tuple[Contest, ...], results: list[tuple[Reading, list[Finding]]]) -> list[Finding]:
     """Join the findings of each reading (same requirements, same order) into one list."""
     if len(results) == 1:
-        return results[0][1]
+        names = [c.reading for c in explored(results[0][0], live)]
+        return [f.model_copy(update={"tree_reading": names}) for f in results[0][1]] if names else results[0][1]
     merged = []
     for per_reading in zip(*(findings for _, findings in results), strict=True):
         pairs = list(zip((reading for reading, _ in results), per_reading, strict=True))
@@ -26,8 +27,8 @@ def merge(live: tuple[Contest, ...], results: list[tuple[Reading, list[Finding]]
 
 
 def _one(live: tuple[Contest, ...], pairs: list[tuple[Reading, Finding]]) -> Finding:
-    first = pairs[0][1]
-    if all(f == first for _, f in pairs):
+    first = pairs[0][1].model_copy(update={"tree_reading": [c.reading for c in explored(pairs[0][0], live)]})
+    if all(f == pairs[0][1] for _, f in pairs):
         return first
     groups: dict[Status, list[tuple[Reading, Finding]]] = {}
     for reading, finding in pairs:
@@ -55,8 +56,10 @@ def _one(live: tuple[Contest, ...], pairs: list[tuple[Reading, Finding]]) -> Fin
         f"{o.status.value} if {' and '.join(o.when)}" for o in outcomes
     )
     provisions = _unique([p for _, f in pairs for p in f.provisions])
-    return first.model_copy(
+    shown = min(groups.items(), key=lambda kv: SEVERITY[kv[0]])[1][0]  # the headline's first reading
+    return shown[1].model_copy(
         update={
+            "tree_reading": [c.reading for c in explored(shown[0], live)],
             "status": outcomes[0].status,
             "explanation": [summary + ".", *outcomes[0].explanation],
             "provisions": provisions,

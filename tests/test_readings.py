@@ -159,6 +159,17 @@ def test_diff_is_mixed_when_readings_move_apart(workspace):  # type: ignore[no-u
     assert change.direction == "mixed" and set(change.by_reading) == {"from-unknown", "to-unknown"}
 
 
+def test_a_weakening_under_one_reading_is_mixed_and_fails_on_weakening(workspace, capsys):  # type: ignore[no-untyped-def]
+    fixture = ROOT / "tests" / "fixtures" / "art-89-into-mediation.yaml"
+    result = compare(workspace.evaluate("la"), workspace.evaluate("la", amendments=(fixture,)))
+    (change,) = [c for c in result.changes if c.requirement == "no-informal-diversion"]
+    # art. 89 now within the threshold: a gap under every reading; before, unknown without the 2017 code
+    assert (change.before, change.after, change.direction) == ("gap/unknown", "gap", "mixed")
+    assert set(change.by_reading) == {"from-unknown", "weakened"}
+    assert main(["diff", "-a", str(fixture), "--fail-on", "weakening"]) == 1
+    assert "MIXED" in capsys.readouterr().out
+
+
 def test_rules_stay_unaware_of_readings() -> None:
     for module in (ROOT / "rules").glob("*.py"):
         text = module.read_text(encoding="utf-8")

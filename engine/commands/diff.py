@@ -76,7 +76,7 @@ def diff(
         show(diff_text(result))
     if fail_on == "regression" and result.regressions():
         return EXIT_FAILED
-    if fail_on == "weakening" and (result.regressions() or result.count("weakened")):
+    if fail_on == "weakening" and (result.regressions() or result.weakenings()):
         return EXIT_FAILED
     if fail_on == "any-gap" and amended.evaluation.summary()["gap"]:
         return EXIT_FAILED
