@@ -8,6 +8,7 @@ usage, reported as `file:line:column: message` and never as a traceback;
 
 import errno
 import importlib
+import io
 import os
 import shutil
 import sys
@@ -72,8 +73,11 @@ def cli(ctx: click.Context, config_file: Path | None, quiet: bool, debug: bool) 
 
     Your corpus (statutes, standards, drafts, expectations, templates, output folder) is
     configured in [tool.gapcheck] of pyproject.toml or in gapcheck.toml, overridden by
-    GAPCHECK_<KEY> environment variables and by options. Shell completion:
-    eval "$(_GAPCHECK_COMPLETE=bash_source gapcheck)" (zsh_source, fish_source).
+    GAPCHECK_<KEY> environment variables and by options.
+
+    \b
+    Shell completion, in ~/.bashrc (zsh_source in ~/.zshrc, fish_source for fish):
+      eval "$(_GAPCHECK_COMPLETE=bash_source gapcheck)"
     """
     options.set_quiet(quiet)
     settings = config.load(file=config_file)
@@ -86,10 +90,11 @@ def main(argv: list[str] | None = None) -> int:
     debug = DEBUG in args  # accepted anywhere on the line, so that any failing command can be rerun with it
     args = [DEBUG] * debug + [a for a in args if a != DEBUG]
     options.set_quiet(False)
+    if sys.stdout is None:  # the process started with standard output closed
+        sys.stdout = _ClosedOutput()
     try:
         code = _run(args)
-        if sys.stdout is not None:  # None when the process started with standard output closed
-            sys.stdout.flush()
+        sys.stdout.flush()
         return code
     except OSError as err:
         if err.errno in (errno.EPIPE, errno.ENOSPC, errno.EIO, errno.EBADF) or isinstance(err, BrokenPipeError):
@@ -100,6 +105,16 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except Exception as err:  # the boundary: never a traceback unless asked for
         return _internal(err, debug)
+
+
+class _ClosedOutput(io.TextIOBase):
+    """Standard output when there is none: writing to it is the same error as writing to a closed pipe."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
+
+    def isatty(self) -> bool:
+        return False
 
 
 def _run(args: list[str]) -> int:

@@ -112,8 +112,11 @@ def _parse(path: Path) -> dict[str, Any]:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as err:
         where = re.search(r"\(at line (\d+), column (\d+)\)", str(err))
-        line, col = (int(where.group(1)), int(where.group(2))) if where else (1, 1)
-        message = re.sub(r"\s*\(at line.*\)", "", str(err))
+        if where:
+            line, col = int(where.group(1)), int(where.group(2))
+        else:  # "(at end of document)"
+            line, col = max(1, len(path.read_text(encoding="utf-8").splitlines())), 1
+        message = re.sub(r"\s*\(at (line|end).*\)", "", str(err))
         raise InputError([Problem(display_path(path), line, col, f"TOML: {message}")]) from None
     except (OSError, UnicodeDecodeError) as err:
         raise InputError([Problem(display_path(path), 1, 1, f"cannot read file: {err}")]) from None

@@ -15,11 +15,11 @@ from typing import Any
 
 from gapcheck.findings import Criterion, Finding
 from gapcheck.load import Corpus
-from gapcheck.rules.terms import Outcome
+from gapcheck.rules.terms import Outcome, Status
 from gapcheck.rules.tree import RANK
 from gapcheck.workspace import Run
 
-ORDER = {"gap": 0, "partial": 1, "met": 2}
+ORDER = {Status.gap: 0, Status.partial: 1, Status.met: 2}
 
 
 class Direction(StrEnum):
@@ -50,8 +50,8 @@ class Change:
 
     requirement: str
     title: str
-    before: str
-    after: str
+    before: Status
+    after: Status
     direction: Direction
     provisions: list[str]
     criteria: list[CriterionChange]
@@ -83,11 +83,11 @@ class Diff:
         return {d.value: self.count(d) for d in Direction}
 
 
-def direction(before: str, after: str) -> Direction:
+def direction(before: Status, after: Status) -> Direction:
     """improved or regressed along gap < partial < met; to or from unknown is named as such."""
-    if after == "unknown":
+    if after is Status.unknown:
         return Direction.to_unknown
-    if before == "unknown":
+    if before is Status.unknown:
         return Direction.from_unknown
     return Direction.improved if ORDER[after] > ORDER[before] else Direction.regressed
 
@@ -145,8 +145,8 @@ def compare(baseline: Run, amended: Run) -> Diff:
             Change(
                 old.requirement,
                 old.title,
-                old.shown,
-                new.shown,
+                old.status,
+                new.status,
                 way,
                 ids,
                 moved,
@@ -162,13 +162,13 @@ def _directions(old: Finding, new: Finding) -> tuple[list[Direction], bool]:
     findings show come from one reading whose status stayed (then the criteria compare like for like)."""
     before, after = _by_reading(old), _by_reading(new)
     keys = sorted(before.keys() | after.keys() or {()})
-    pairs = [(before.get(key, old.status.value), after.get(key, new.status.value)) for key in keys]
+    pairs = [(before.get(key, old.status), after.get(key, new.status)) for key in keys]
     ways = [direction(b, a) for b, a in pairs if b != a]
     tree = tuple(sorted(old.tree_reading))
     same_tree = tree == tuple(sorted(new.tree_reading))
-    stays = same_tree and before.get(tree, old.status.value) == after.get(tree, new.status.value)
+    stays = same_tree and before.get(tree, old.status) == after.get(tree, new.status)
     return ways, stays
 
 
-def _by_reading(f: Finding) -> dict[tuple[str, ...], str]:
-    return {tuple(sorted(combo)): o.status.value for o in f.readings for combo in o.readings}
+def _by_reading(f: Finding) -> dict[tuple[str, ...], Status]:
+    return {tuple(sorted(combo)): o.status for o in f.readings for combo in o.readings}

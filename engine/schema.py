@@ -6,6 +6,7 @@ A schema accepts what the loader accepts: a source written as a bare string, a d
 model's own validator accepts. Every shipped YAML file names its schema in a modeline.
 """
 
+import os.path
 import re
 from pathlib import Path
 from typing import Any
@@ -50,7 +51,7 @@ def file_name(kind: str) -> str:
 
 def modeline(kind: str, file: Path, schema_dir: Path) -> str:
     """The yaml-language-server line that points a file at its schema, relative to the file."""
-    target = Path(_relative(schema_dir.resolve(), file.resolve().parent)) / file_name(kind)
+    target = Path(os.path.relpath(schema_dir.resolve(), file.resolve().parent)) / file_name(kind)
     return f"# yaml-language-server: $schema={target.as_posix()}"
 
 
@@ -58,9 +59,3 @@ def named_schema(text: str) -> str | None:
     """The schema a file's modeline names, if any."""
     found = MODELINE.search(text)
     return found.group(1) if found else None
-
-
-def _relative(target: Path, start: Path) -> str:
-    import os.path
-
-    return os.path.relpath(target, start)

@@ -60,7 +60,7 @@ class YamlDoc:
 
     @property
     def name(self) -> str:
-        return display_path(self.path)
+        return "<stdin>" if str(self.path) == STDIN else display_path(self.path)
 
     def at(self, loc: tuple[int | str, ...], message: str) -> Problem:
         """A problem located at the deepest node of `loc` that exists in the file."""

@@ -4,8 +4,9 @@ Every requirement tested against offences (criminalization, separate offence,
 penalty, diversion) is flattened into one `req_conduct` fact per (conduct,
 object) it accepts; the join below pairs each with the in-force offences of
 that conduct and object, and one action per pair decides all of the offence's
-criteria (object, purpose, elements, framing, means, victim sex and ages) and
-derives a `coverage` fact holding them. Verdict modules read these.
+criteria (object, purpose, elements, framing, means, victim sex and ages:
+`decide`) and derives a `coverage` fact with the quality they give. Verdict
+modules read these; `assess` and `expand` word the same criteria for the tree.
 """
 
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from gapcheck.rules.base import derive, fact
 from gapcheck.rules.facts import Cited, Fact, OffenceFact, RequirementFact, names
 from gapcheck.rules.params import CoverageParams
 from gapcheck.rules.terms import Outcome, Quality, Role, words
-from gapcheck.rules.tree import Combine, Criterion, Evidence, leaf, node
+from gapcheck.rules.tree import Combine, Criterion, Evidence, combine, leaf, node
 
 CHILD = (0, 18)
 QUALITY = {Outcome.satisfied: Quality.full, Outcome.partly: Quality.partial, Outcome.not_: Quality.none}
@@ -65,171 +66,235 @@ def band_text(lo: int, hi: int | None) -> str:
     return f"aged {lo} and over" if hi is None else f"aged {lo} to {hi - 1}"
 
 
-def assess(p: CoverageParams, off: OffenceFact) -> list[Criterion]:
-    """The offence's criteria for a requirement: one per aspect the requirement's parameters test."""
+def decide(p: CoverageParams, off: OffenceFact) -> dict[str, Outcome]:
+    """The outcome of each aspect the requirement's parameters test, in order: every decision of this module.
+
+    Kept free of wording, because the coverage rule runs it once per (conduct,
+    offence) pair; `assess` words the same outcomes for the tree.
+    """
     ok, partly, no = Outcome.satisfied, Outcome.partly, Outcome.not_
-    out: list[Criterion] = []
+    out: dict[str, Outcome] = {}
+    purposes, elements = set(off.purposes), set(off.elements)
     if p.partial_objects:
-        general = off.object in p.partial_objects and off.object not in p.objects
-        out.append(
-            leaf(
-                "object",
-                f"it concerns {' or '.join(words(o) for o in p.objects)}",
-                partly if general else ok,
-                ["it concerns pornography in general, not child sexual abuse material specifically"]
-                if general
-                else [f"it concerns {words(off.object)}"],
-                missing=f"an offence on {' or '.join(words(o) for o in p.objects)} specifically",
-            )
-        )
-    purposes = set(off.purposes)
+        out["object"] = partly if off.object in p.partial_objects and off.object not in p.objects else ok
     if p.purposes:
-        fits = "any" in purposes or bool(purposes & set(p.purposes))
-        out.append(
-            leaf(
-                "purpose",
-                f"its purpose includes {' or '.join(words(x) for x in p.purposes)}",
-                ok if fits else no,
-                [f"its purposes are {', '.join(words(x) for x in sorted(purposes))}"]
-                if fits
-                else [f"its purposes ({', '.join(sorted(purposes))}) do not include {' or '.join(p.purposes)}"],
-                missing=f"an offence for the purpose of {' or '.join(words(x) for x in p.purposes)}",
-            )
-        )
+        out["purpose"] = ok if "any" in purposes or purposes & set(p.purposes) else no
     if p.purpose_unrestricted:
-        anyp = "any" in purposes
-        out.append(
-            leaf(
-                "any-purpose",
-                "it reaches any purpose",
-                ok if anyp else partly,
-                ["it names no limiting purpose"]
-                if anyp
-                else [f"it is limited to the purposes {', '.join(sorted(purposes))}, not sale for any purpose"],
-                missing="an offence of sale for any purpose",
-            )
-        )
-    elements = set(off.elements)
+        out["any-purpose"] = ok if "any" in purposes else partly
     if p.excluded_elements:
-        bad = sorted(elements & set(p.excluded_elements))
-        out.append(
-            leaf(
-                "excluded-elements",
-                f"it does not require {' or '.join(words(e) for e in p.excluded_elements)}",
-                no if bad else ok,
-                [f"it requires {words(e)}" for e in bad] or ["it requires none of them"],
-                missing=f"an offence without the element of {' or '.join(words(e) for e in bad)}",
-            )
-        )
+        out["excluded-elements"] = no if elements & set(p.excluded_elements) else ok
     if p.required_elements:
-        lacking = sorted(set(p.required_elements) - elements)
-        out.append(
-            leaf(
-                "required-elements",
-                f"it has the element {' and '.join(words(e) for e in p.required_elements)}",
-                no if lacking else ok,
-                [f"it has no {words(e)} element" for e in lacking] or ["it has them"],
-                missing=f"an offence with the element of {' and '.join(words(e) for e in lacking)}",
-            )
-        )
+        out["required-elements"] = no if set(p.required_elements) - elements else ok
     if p.partial_elements:
-        narrow = sorted(elements & set(p.partial_elements))
-        out.append(
-            leaf(
-                "narrowing-elements",
-                f"it is not narrowed by {' or '.join(words(e) for e in p.partial_elements)}",
-                partly if narrow else ok,
-                [f"it is narrowed by the element {words(e)}" for e in narrow] or ["it is not narrowed by them"],
-                missing=f"an offence without the element of {' or '.join(words(e) for e in narrow)}",
-            )
-        )
+        out["narrowing-elements"] = partly if elements & set(p.partial_elements) else ok
     if p.partial_labels:
-        inside = off.framing in p.partial_labels
-        out.append(
-            leaf(
-                "framing",
-                "it is a crime of its own",
-                partly if inside else ok,
-                [f"it is covered only within the {off.framing} offence or definition, not as a crime of its own"]
-                if inside
-                else [f"it is framed as an {words(off.framing)}"],
-                missing="an offence of its own, outside " + " and ".join(p.partial_labels),
-            )
-        )
+        out["framing"] = partly if off.framing in p.partial_labels else ok
     if p.means:
-        lacking = sorted(set(p.means) - set(off.means))
-        out.append(
-            leaf(
-                "means",
-                f"it is framed for commission through {' and '.join(x.upper() for x in p.means)}",
-                no if lacking else ok,
-                [f"it is not framed for commission through {x.upper()}" for x in lacking] or ["it is"],
-                missing=f"an offence framed for commission through {' and '.join(x.upper() for x in lacking)}",
-            )
-        )
+        out["means"] = no if set(p.means) - set(off.means) else ok
     if p.sex_neutral:
-        one = off.sex != "any"
-        out.append(
-            leaf(
-                "victim-sex",
-                "it protects victims of any sex",
-                partly if one else ok,
-                [f"it protects only {off.sex} victims"] if one else ["it protects victims of any sex"],
-                missing="protection of victims of any sex",
-            )
-        )
+        out["victim-sex"] = partly if off.sex != "any" else ok
     lo, hi, stated = band(off)
     if p.victim_age_limit_required:
-        limited = stated and hi is not None
-        out.append(
-            leaf(
-                "age-limit",
-                "it sets a victim age limit",
-                ok if limited else no,
-                [f"it protects victims {band_text(lo, hi)}"] if limited else ["it sets no victim age limit"],
-                missing="an offence defining the child victim by age",
-            )
-        )
+        out["age-limit"] = ok if stated and hi is not None else no
     if p.victim_ages:
         want_lo, want_hi = p.victim_ages
-        reaches = lo < want_hi and (hi is None or hi > want_lo)
-        out.append(
-            leaf(
-                "victim-ages",
-                f"it protects children {band_text(want_lo, want_hi)}",
-                ok if reaches else no,
-                [f"it protects victims {band_text(lo, hi)}"]
-                if reaches
-                else [f"it protects only victims {band_text(lo, hi)}"],
-                missing=f"an offence protecting children {band_text(want_lo, want_hi)}",
+        out["victim-ages"] = ok if lo < want_hi and (hi is None or hi > want_lo) else no
+    return out
+
+
+def quality(p: CoverageParams, off: OffenceFact) -> Quality:
+    """How completely the offence covers the requirement: its worst aspect (`all`)."""
+    outcomes = list(decide(p, off).values())
+    return QUALITY[combine(Combine.all, outcomes)] if outcomes else Quality.full
+
+
+def assess(p: CoverageParams, off: OffenceFact) -> list[Criterion]:
+    """The offence's criteria for a requirement, worded: one per aspect `decide` decides."""
+    decided = decide(p, off)
+    ok = Outcome.satisfied
+    purposes, elements = set(off.purposes), set(off.elements)
+    named = ", ".join(words(x) for x in sorted(purposes))
+    lo, hi, _ = band(off)
+    out: list[Criterion] = []
+    for aspect, outcome in decided.items():
+        holds = outcome is ok
+        if aspect == "object":
+            wanted = " or ".join(words(o) for o in p.objects)
+            because = (
+                f"it concerns {words(off.object)}"
+                if holds
+                else "it concerns pornography in general, not child sexual abuse material specifically"
             )
-        )
+            out.append(
+                leaf(
+                    aspect, f"it concerns {wanted}", outcome, [because], missing=f"an offence on {wanted} specifically"
+                )
+            )
+        elif aspect == "purpose":
+            wanted = " or ".join(words(x) for x in p.purposes or [])
+            because = f"its purposes are {named}" if holds else f"its purposes ({named}) do not include {wanted}"
+            out.append(
+                leaf(
+                    aspect,
+                    f"its purpose includes {wanted}",
+                    outcome,
+                    [because],
+                    missing=f"an offence for the purpose of {wanted}",
+                )
+            )
+        elif aspect == "any-purpose":
+            because = (
+                "it names no limiting purpose"
+                if holds
+                else f"it is limited to the purposes {named}, not sale for any purpose"
+            )
+            out.append(
+                leaf(aspect, "it reaches any purpose", outcome, [because], missing="an offence of sale for any purpose")
+            )
+        elif aspect == "excluded-elements":
+            bad = sorted(elements & set(p.excluded_elements))
+            out.append(
+                leaf(
+                    aspect,
+                    f"it does not require {' or '.join(words(e) for e in p.excluded_elements)}",
+                    outcome,
+                    [f"it requires {words(e)}" for e in bad] or ["it requires none of them"],
+                    missing=f"an offence without the element of {' or '.join(words(e) for e in bad)}",
+                )
+            )
+        elif aspect == "required-elements":
+            lacking = sorted(set(p.required_elements) - elements)
+            out.append(
+                leaf(
+                    aspect,
+                    f"it has the element {' and '.join(words(e) for e in p.required_elements)}",
+                    outcome,
+                    [f"it has no {words(e)} element" for e in lacking] or ["it has them"],
+                    missing=f"an offence with the element of {' and '.join(words(e) for e in lacking)}",
+                )
+            )
+        elif aspect == "narrowing-elements":
+            narrow = sorted(elements & set(p.partial_elements))
+            out.append(
+                leaf(
+                    aspect,
+                    f"it is not narrowed by {' or '.join(words(e) for e in p.partial_elements)}",
+                    outcome,
+                    [f"it is narrowed by the element {words(e)}" for e in narrow] or ["it is not narrowed by them"],
+                    missing=f"an offence without the element of {' or '.join(words(e) for e in narrow)}",
+                )
+            )
+        elif aspect == "framing":
+            because = (
+                f"it is framed as an {words(off.framing)}"
+                if holds
+                else f"it is covered only within the {words(off.framing)} offence or definition, "
+                "not as a crime of its own"
+            )
+            out.append(
+                leaf(
+                    aspect,
+                    "it is a crime of its own",
+                    outcome,
+                    [because],
+                    missing="an offence of its own, outside " + " and ".join(words(x) for x in p.partial_labels),
+                )
+            )
+        elif aspect == "means":
+            lacking = sorted(set(p.means) - set(off.means))
+            out.append(
+                leaf(
+                    aspect,
+                    f"it is framed for commission through {' and '.join(x.upper() for x in p.means)}",
+                    outcome,
+                    [f"it is not framed for commission through {x.upper()}" for x in lacking] or ["it is"],
+                    missing=f"an offence framed for commission through {' and '.join(x.upper() for x in lacking)}",
+                )
+            )
+        elif aspect == "victim-sex":
+            because = "it protects victims of any sex" if holds else f"it protects only {off.sex} victims"
+            out.append(
+                leaf(
+                    aspect,
+                    "it protects victims of any sex",
+                    outcome,
+                    [because],
+                    missing="protection of victims of any sex",
+                )
+            )
+        elif aspect == "age-limit":
+            because = f"it protects victims {band_text(lo, hi)}" if holds else "it sets no victim age limit"
+            out.append(
+                leaf(
+                    aspect,
+                    "it sets a victim age limit",
+                    outcome,
+                    [because],
+                    missing="an offence defining the child victim by age",
+                )
+            )
+        else:  # victim-ages
+            want = band_text(*(p.victim_ages or CHILD))
+            because = (
+                f"it protects victims {band_text(lo, hi)}" if holds else f"it protects only victims {band_text(lo, hi)}"
+            )
+            out.append(
+                leaf(
+                    aspect,
+                    f"it protects children {want}",
+                    outcome,
+                    [because],
+                    missing=f"an offence protecting children {want}",
+                )
+            )
     return out
 
 
 def offence_node(p: CoverageParams, off: OffenceFact) -> Criterion:
-    """The offence as one criterion: it covers the conduct when every aspect tested holds.
-
-    The coverage rule decides with it; verdicts rebuild it for the tree from the
-    same offence fact (a pure function: the same node), which keeps the derived
-    coverage facts small for the engine.
-    """
+    """The offence as one criterion, worded: it covers the conduct when every aspect tested holds."""
     aspects = assess(p, off)
     test = f"{off.offence} ({words(off.conduct)}) covers it"
     if not aspects:
         aspects = [leaf("conduct", test, Outcome.satisfied, [f"it makes {words(off.conduct)} punishable"])]
     n = node(f"offence:{off.offence}:{off.conduct}", test, Combine.all, aspects)
-    quality = QUALITY.get(n.outcome, Quality.none)
+    grade = QUALITY[n.outcome]
     return Criterion(
         n.id,
         n.test,
         n.outcome,
-        [describe(off, quality, aspects)],
+        [describe(off, grade, aspects)],
         None,
-        [Evidence(off.provision, off.source, ROLE[quality], off.offence)],
+        [Evidence(off.provision, off.source, ROLE[grade], off.offence)],
         n.combine,
         n.children,
     )
+
+
+OUTCOME = {quality: outcome for outcome, quality in QUALITY.items()}
+
+
+def offence_stub(cov: "CoverageFact", req: RequirementFact) -> Criterion:
+    """The offence's criterion as a verdict sees it: the outcome the coverage rule decided, worded later.
+
+    Its aspects and words are rebuilt by `expand` when the finding is collected,
+    from the same facts, so that findings stay small inside the engine.
+    """
+    test = f"{cov.offence} ({words(cov.conduct)}) covers it"
+    return Criterion(
+        f"offence:{cov.offence}:{cov.conduct}", test, OUTCOME[cov.quality], expand=(cov.offence_ref, req.ref)
+    )
+
+
+def expand(data: dict[str, Any], facts: dict[str, Fact]) -> dict[str, Any]:
+    """A criterion's data with every offence stub replaced by the offence's full criterion (facts by ref)."""
+    if "expand" in data:
+        offence_ref, req_ref = data["expand"]
+        req = RequirementFact.of(facts[req_ref])
+        assert isinstance(req.params, CoverageParams)
+        return offence_node(req.params, OffenceFact.of(facts[offence_ref])).to_data()
+    if "children" in data:
+        return {**data, "children": [expand(child, facts) for child in data["children"]]}
+    return data
 
 
 def describe(off: OffenceFact, quality: Quality, aspects: list[Criterion]) -> str:
@@ -257,7 +322,6 @@ def define() -> None:
     def cover(ctx: Any) -> None:
         rc, off, req = fact(ctx.rc), OffenceFact.of(fact(ctx.off)), RequirementFact.of(fact(ctx.req))
         assert isinstance(req.params, CoverageParams)
-        crit = offence_node(req.params, off)
         lo, hi, stated = band(off)
         derive(
             ctx,
@@ -271,7 +335,7 @@ def define() -> None:
                 group=rc["group"],
                 conduct=off.conduct,
                 offence=off.offence,
-                quality=QUALITY.get(crit.outcome, Quality.none),
+                quality=quality(req.params, off),
                 offence_ref=off.ref,
                 age_from=lo,
                 age_below=hi,

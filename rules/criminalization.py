@@ -9,7 +9,7 @@ covered and some not is `partly`.
 from typing import Any
 
 from gapcheck.rules.base import Snapshot, absent, cited, conclude, verdict
-from gapcheck.rules.coverage import CoverageFact, band_text, offence_node
+from gapcheck.rules.coverage import CoverageFact, band_text, offence_stub
 from gapcheck.rules.facts import OffenceFact, RequirementFact
 from gapcheck.rules.params import CoverageParams
 from gapcheck.rules.terms import Outcome, Quality, Role, words
@@ -59,12 +59,11 @@ def coverage_criteria(s: Snapshot, req: RequirementFact) -> tuple[Criterion, lis
     params = req.params
     assert isinstance(params, CoverageParams)
     covs = [f for f in s.of(CoverageFact) if f.req == req.req]
-    offences_by_ref = {o.ref: o for o in s.of(OffenceFact)}
     covering = [f for f in covs if f.quality is not Quality.none]
     everything = " or ".join(conducts(g) for g in params.groups)
     groups = []
     for g, group in enumerate(params.groups):
-        offences = [offence_node(params, offences_by_ref[f.offence_ref]) for f in covs if f.group == g]
+        offences = [offence_stub(f, req) for f in covs if f.group == g]
         if not any(f.group == g for f in covering):
             what = f"in-force offence covering {conducts(group) if covering else everything}"
             missing = absent(s, req, what, id="in-law")

@@ -27,7 +27,7 @@ def grade(p: MeasureParams, f: MeasureFact) -> Criterion:
     if f.status == "none":
         outcome, line = Outcome.not_, f"{where}: the source says the measure is absent."
     elif missing:
-        outcome, line = Outcome.partly, f"{where}, but without the {', '.join(missing)} basis."
+        outcome, line = Outcome.partly, f"{where}, but without the {', '.join(words(b) for b in missing)} basis."
     elif f.status in p.full and p.elements:
         return _elements(p, f, where)
     elif f.status in p.full:
@@ -36,7 +36,9 @@ def grade(p: MeasureParams, f: MeasureFact) -> Criterion:
         outcome, line = Outcome.partly, f"{where}: not an explicit, complete measure."
     else:
         outcome, line = Outcome.not_, where + "."
-    need = f"an explicit {words(p.measure)}" + (f" with the {', '.join(missing)} basis" if missing else "")
+    need = f"an explicit {words(p.measure)}" + (
+        f" with the {', '.join(words(b) for b in missing)} basis" if missing else ""
+    )
     return leaf(
         f"measure:{f.ref}",
         f"{f.provision} has an explicit {words(p.measure)}",

@@ -67,22 +67,26 @@ class Criterion:
     facts: list[Evidence] = field(default_factory=list)
     combine: Combine | None = None
     children: list["Criterion"] = field(default_factory=list)
+    expand: tuple[str, str] | None = None  # (offence ref, requirement ref): worded when the finding is collected
 
     def to_data(self) -> dict[str, Any]:
-        """Plain JSON data (enums as their values), as stored in a fact."""
-        return {
-            "id": self.id,
-            "test": self.test,
-            "outcome": self.outcome.value,
-            "because": self.because,
-            "missing": self.missing,
-            "facts": [
+        """Plain JSON data (enums as their values), as stored in a fact: empty fields left out, to keep facts small."""
+        data: dict[str, Any] = {"id": self.id, "test": self.test, "outcome": self.outcome.value}
+        if self.expand is not None:
+            return {**data, "expand": list(self.expand)}
+        if self.because:
+            data["because"] = self.because
+        if self.missing is not None:
+            data["missing"] = self.missing
+        if self.facts:
+            data["facts"] = [
                 {"provision": e.provision, "source": e.source, "role": e.role.value, "offence": e.offence}
                 for e in self.facts
-            ],
-            "combine": self.combine.value if self.combine is not None else None,
-            "children": [child.to_data() for child in self.children],
-        }
+            ]
+        if self.combine is not None:
+            data["combine"] = self.combine.value
+            data["children"] = [child.to_data() for child in self.children]
+        return data
 
 
 def combine(how: Combine, outcomes: list[Outcome]) -> Outcome:

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from gapcheck.cli import main
 from gapcheck.diff import Direction, compare, direction
+from gapcheck.rules.terms import Status
 
 FIXTURE = Path(__file__).parent / "fixtures" / "art-89-into-mediation.yaml"
 # The mediation gap exists only where the 2017 Penal Code is in force: pin the report's reading of its entry
@@ -47,6 +48,7 @@ def test_a_draft_that_only_improves_passes_fail_on_weakening() -> None:
 
 
 def test_moves_to_and_from_unknown_are_named_as_such() -> None:
-    assert direction("unknown", "gap") is Direction.from_unknown
-    assert direction("met", "unknown") is Direction.to_unknown
-    assert direction("gap", "partial") is Direction.improved and direction("met", "gap") is Direction.regressed
+    assert direction(Status.unknown, Status.gap) is Direction.from_unknown
+    assert direction(Status.met, Status.unknown) is Direction.to_unknown
+    assert direction(Status.gap, Status.partial) is Direction.improved
+    assert direction(Status.met, Status.gap) is Direction.regressed

@@ -104,6 +104,16 @@ def test_a_write_failing_part_way_changes_nothing(capsys, tmp_path, monkeypatch,
     assert leftovers(out) == []
 
 
+def test_a_folder_in_the_place_of_a_report_file_is_kept(capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "out"
+    (out / "la-report.md").mkdir(parents=True)
+    (out / "la-report.md" / "mine.txt").write_text("mine", encoding="utf-8")
+    assert main(["report", "--out", str(out)]) == 2
+    assert "la-report.md is a folder: move it" in capsys.readouterr().err
+    assert (out / "la-report.md" / "mine.txt").read_text(encoding="utf-8") == "mine"
+    assert sorted(p.name for p in out.iterdir()) == ["la-report.md"] and leftovers(out) == []
+
+
 def test_files_beside_the_set_are_kept(tmp_path: Path, sets) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "out"
     seed(out, sets["old"])
@@ -148,7 +158,10 @@ def test_concurrent_runs_into_one_folder_never_mix(tmp_path: Path, sets) -> None
 
     def read() -> None:
         while not done.is_set():
-            seen.append(snapshot(out))
+            try:
+                seen.append(snapshot(out))
+            except FileNotFoundError:
+                pass  # the old set was removed while read: its reader opens the folder again
             time.sleep(0.005)
 
     reader = threading.Thread(target=read)
@@ -235,7 +248,7 @@ def test_sigterm_during_the_write_removes_the_temporary_folder(tmp_path, monkeyp
 
     monkeypatch.setattr(writer, "_write", interrupted)
     with pytest.raises(SystemExit):
-        writer.write_all(tmp_path / "out", {"a.md": "a", "b.md": "b"})
+        writer.write_set(tmp_path / "out", {"a.md": "a", "b.md": "b"})
     assert sorted(p.name for p in tmp_path.iterdir()) == []
 
 
@@ -311,3 +324,19 @@ def test_markdown_output_is_inert(jurisdiction, tmp_path: Path) -> None:  # type
         assert not line.startswith(("## injected", "# e")), line
     unescaped = re.compile(r"(?<!\\)(!\[|\]\(|<img|\u2028)")
     assert not unescaped.search(md), unescaped.search(md)
+
+
+# 18. The matrix column label was the raw -j argument, so an absolute path leaked into the reports.
+def test_matrix_labels_never_hold_a_path(tmp_path: Path) -> None:
+    folder = tmp_path / "private" / "cases" / "model"
+    shutil.copytree(ROOT / "statutes" / "model", folder)
+    out = tmp_path / "out"
+    assert main(["matrix", "-j", str(folder), "-j", "la", "--out", str(out), "--format", "csv,md,html,xlsx"]) == 0
+    for path in out.iterdir():
+        content = path.read_bytes()
+        if path.suffix == ".xlsx":
+            with zipfile.ZipFile(path) as raw:
+                content = b"".join(raw.read(n) for n in raw.namelist())
+        assert str(tmp_path).encode() not in content and b"private" not in content, path.name
+    header = next(csv.reader(io.StringIO((out / "matrix.csv").read_text(encoding="utf-8"))))
+    assert header[3:] == ["model", "la"]

@@ -63,6 +63,10 @@ def diff(
     out: Path | None,
 ) -> int:
     """Compare the law with and without a draft amendment."""
+    if out is not None and str(out) == "-":
+        raise click.BadParameter(
+            "a folder: diff.md and diff.html are two files (for stdout: --format json)", param_hint="--out"
+        )
     ws = Workspace.open(notify=say)
     code = jurisdiction_or_default(jurisdiction)
     date = parse_date(as_of)

@@ -38,7 +38,7 @@ FILES = {
 CODE = re.compile(r"^[a-z][a-z0-9-]*$")
 
 
-@click.command()
+@click.command(short_help="Scaffold an analyst's repository in DIRECTORY.")
 @click.argument("directory", type=click.Path(path_type=Path, file_okay=False))
 @click.option(
     "--jurisdiction", "-j", "code", default="xx", show_default=True, help="Code of the skeleton jurisdiction."

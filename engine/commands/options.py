@@ -22,7 +22,7 @@ import click
 from gapcheck import config
 from gapcheck.dates import parse_day
 from gapcheck.errors import display_path
-from gapcheck.output.files import write_all
+from gapcheck.output.files import write_set
 
 DEFAULT_JURISDICTION = "la"
 STDIO = "-"
@@ -87,7 +87,8 @@ def _wrap(line: str, width: int) -> str:
         return line
     lead = len(line) - len(line.lstrip())
     hang = lead + (2 if line.lstrip().startswith("- ") else 4)
-    return textwrap.fill(line, width, subsequent_indent=" " * min(hang, width // 2), break_on_hyphens=False)
+    indent = " " * min(hang, width // 2)  # a long provision id is not cut
+    return textwrap.fill(line, width, subsequent_indent=indent, break_on_hyphens=False, break_long_words=False)
 
 
 def parse_date(value: str | None) -> dt.date | None:
@@ -186,10 +187,12 @@ def emit(out: Path, files: dict[str, str | bytes]) -> None:
     if str(out) == STDIO:
         if len(files) != 1:
             raise click.UsageError(f"--out - writes one file; this writes {len(files)}: choose one with --format")
+        if sys.stdout is None:
+            raise click.UsageError("--out -: standard output is closed")
         content = next(iter(files.values()))
         data = content.encode("utf-8") if isinstance(content, str) else content
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
-    for path in write_all(out, files):
+    for path in write_set(out, files):
         say(f"wrote {display_path(path)}")

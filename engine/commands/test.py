@@ -11,7 +11,7 @@ from gapcheck.errors import InputError, Problem, display_path
 from gapcheck.workspace import Workspace
 
 
-@click.command(name="test")
+@click.command(name="test", short_help="Run expectation files (*.gapcheck.yaml).")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @with_data("statutes", "standards")
 def test_command(paths: tuple[Path, ...]) -> int:

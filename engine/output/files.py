@@ -1,4 +1,6 @@
-"""Write a rendered set of reports all-or-nothing: a reader sees the old complete set or the new one.
+"""Write rendered files: a report set all-or-nothing, other files each atomically.
+
+`write_set` (reports, matrices, diffs): a reader sees the old complete set or the new one.
 
 The set is written into a temporary folder beside the target, with everything
 else the target holds carried over as hard links, and the two folders are then
@@ -8,6 +10,9 @@ the parent folder keeps two runs from switching the same folder at once (the
 second waits up to LOCK_WAIT seconds, then exits 2). Temporary folders are
 removed on every exit path the process survives, and stale ones left by a
 killed run are removed by the next run into the same place.
+
+`write_all` (a new analyst's repository, schemas): each file through a temporary
+file and a rename, under the same lock, never swapping a folder the user works in.
 """
 
 import contextlib
@@ -31,10 +36,14 @@ _AT_FDCWD = -100
 _TAG = ".gapcheck-"
 
 
-def write_all(folder: Path, files: dict[str, str | bytes]) -> list[Path]:
+def write_set(folder: Path, files: dict[str, str | bytes]) -> list[Path]:
     """Put {name: content} into folder as one set; OutputError (nothing changed) when that cannot be done."""
     target = _target(folder)
+    refuse_working_folder(target)
     shown = display_path(target)
+    for name in files:
+        if (target / name).is_dir() and not (target / name).is_symlink():
+            raise OutputError(f"{display_path(target / name)} is a folder: move it, a report file takes its name")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         with _locked(target.parent, shown), _signals_exit():
@@ -45,6 +54,30 @@ def write_all(folder: Path, files: dict[str, str | bytes]) -> list[Path]:
     return [target / name for name in files]
 
 
+def write_all(folder: Path, files: dict[str, str | bytes]) -> list[Path]:
+    """Write {name: content} into folder, each file atomically (a crash leaves it old or new, never partial)."""
+    target = _target(folder)
+    shown = display_path(target)
+    written = []
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        with _locked(target, shown), _signals_exit():
+            for entry in target.iterdir():  # left by a killed run
+                if any(entry.name.startswith(f".{name}{_TAG}") for name in files):
+                    entry.unlink()
+            for name, content in files.items():
+                tmp = target / f".{name}{_TAG}{os.getpid()}"
+                try:
+                    _write(tmp, content)
+                    os.replace(tmp, target / name)
+                finally:
+                    tmp.unlink(missing_ok=True)
+                written.append(target / name)
+    except OSError as err:
+        raise OutputError(f"cannot write to {shown}: {err.strerror or err}") from None
+    return written
+
+
 def _target(folder: Path) -> Path:
     path = Path(os.path.abspath(folder))
     if path.is_symlink():
@@ -53,12 +86,16 @@ def _target(folder: Path) -> Path:
         path = path.resolve()
     if path.exists() and not path.is_dir():
         raise OutputError(f"{display_path(path)} is a file, not a folder: name a folder for the reports")
+    return path
+
+
+def refuse_working_folder(path: Path) -> None:
+    """A report set replaces its folder: never the one the user (or this process) works in."""
     here = Path.cwd().resolve()
     if path.resolve() == here or path.resolve() in here.parents:
         raise OutputError(
             f"{display_path(path)} is the working folder or holds it: name a subfolder for the reports (e.g. out)"
         )
-    return path
 
 
 @contextlib.contextmanager

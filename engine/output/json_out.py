@@ -57,6 +57,7 @@ def diff_dict(diff: Diff) -> dict[str, Any]:
                     {"path": m.path, "test": m.test, "before": m.before.value, "after": m.after.value}
                     for m in c.criteria
                 ],
+                "by_reading": [d.value for d in c.by_reading],
             }
             for c in diff.changes
         ],

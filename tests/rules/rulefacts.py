@@ -9,6 +9,7 @@ from typing import Any
 
 from gapcheck.evaluate import rule_engine
 from gapcheck.findings import Criterion
+from gapcheck.rules.coverage import expand
 from gapcheck.rules.facts import (
     CompleteFact,
     ExceptionFact,
@@ -191,8 +192,9 @@ class Decided:
 def decide(facts: list[Fact]) -> dict[str, Decided]:
     """Run the real rule set on these facts only; the findings by requirement id."""
     session = rule_engine().evaluate(facts)
+    by_ref = {str(f["ref"]): f for f in session if "ref" in f}
     return {
-        f["req"]: Decided(Status(f["status"]), Criterion.model_validate(f["criteria"]), f["notes"])
+        f["req"]: Decided(Status(f["status"]), Criterion.model_validate(expand(f["criteria"], by_ref)), f["notes"])
         for f in session
         if f.get("kind") == "finding"
     }
