@@ -1,85 +1,339 @@
-"""Print how fast gapcheck evaluates: synthetic jurisdictions, the Lao corpus, and the engine's ceiling.
+"""Measure gapcheck against its floors and ceilings, side by side in one run, and record the figures.
 
-    .venv/bin/python -m benchmarks.run [--provisions 300] [--requirements 46]
+    .venv/bin/python -m benchmarks.run [--rounds 5] [--readme benchmarks/README.md] [--tiny]
 
-Figures are printed, never asserted; record them in benchmarks/README.md.
+Every figure is a ratio to a reference measured in the same run, so that a loaded machine
+slows both sides alike: start-up against the import floor of the dependencies, evaluation
+against asserting the same facts into a bare durable_rules session with only a sink rule,
+and sizes against smaller sizes. Rounds are interleaved and the fastest of each is kept.
+`--tiny` runs every measure on tiny sizes in one round (for the test; its figures mean nothing).
 """
 
 import argparse
 import datetime as dt
+import os
 import platform
-import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
 import time
-from dataclasses import replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
 
-from durable.lang import c, m, ruleset, when_all
+from benchmarks import synthetic
 
-from benchmarks.synthetic import jurisdiction
-from gapcheck.evaluate import evaluate, forget
-from gapcheck.facts import flatten
-from gapcheck.host import RuleEngine
-from gapcheck.load import Standards
-from gapcheck.readings import plan, resolve
-from gapcheck.workspace import Workspace
-
-AS_OF = dt.date(2020, 1, 1)
-
-
-def _subset(standards: Standards, count: int) -> Standards:
-    keep = dict(list(standards.requirements.items())[:count])
-    return replace(standards, requirements=keep)
+ROOT = Path(__file__).resolve().parent.parent
+FLOOR_IMPORTS = "import durable.lang, pydantic, jinja2, ruamel.yaml"
+VALIDATE_FILE = ROOT / "statutes" / "la" / "drafts" / "possession-and-grooming.yaml"
+LAO_AS_OF = dt.date(2017, 11, 16)
+SYNTHETIC_AS_OF = dt.date(2020, 1, 1)
+MIB = 1024 * 1024
 
 
-def _ceiling_engine() -> RuleEngine:
+@dataclass(frozen=True)
+class Sizes:
+    """How big each measure is."""
+
+    rounds: int
+    provisions: int  # per jurisdiction, for the jurisdiction and matrix measures
+    small: int  # provisions, the linearity pair
+    large: int
+    few: int  # jurisdictions, the linearity pair
+    many: int
+    matrix: int  # jurisdictions in the command-line matrix
+
+
+FULL = Sizes(rounds=5, provisions=300, small=3000, large=10000, few=10, many=100, matrix=100)
+TINY = Sizes(rounds=1, provisions=20, small=30, large=100, few=1, many=2, matrix=2)
+
+
+@dataclass(frozen=True)
+class Row:
+    """One figure: a measured value against its reference, and the bound the ratio must keep."""
+
+    name: str
+    value: str
+    reference: str
+    ratio: float | None
+    target: str
+    holds: bool
+
+
+def main(argv: Sequence[str] | None = None) -> list[Row]:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, help="Rounds of each start-up measure (default 5).")
+    parser.add_argument("--tiny", action="store_true", help="Tiny sizes, one round: checks the benchmark runs.")
+    parser.add_argument("--readme", type=Path, default=ROOT / "benchmarks" / "README.md", help="Where to record.")
+    parser.add_argument("--no-record", action="store_true", help="Print only; leave the README alone.")
+    parser.add_argument("--only", choices=PARTS, action="append", help="Only these parts (implies --no-record).")
+    args = parser.parse_args(argv)
+    sizes = TINY if args.tiny else FULL
+    if args.rounds:
+        sizes = Sizes(**{**sizes.__dict__, "rounds": args.rounds})
+    print(machine(), flush=True)
+    with tempfile.TemporaryDirectory(prefix="gapcheck-bench-") as tmp:
+        work = Path(tmp)
+        rows = [row for part in args.only or PARTS for row in PARTS[part](sizes, work)]
+    if not args.no_record and not args.only:
+        record(args.readme, rows, sizes)
+    return rows
+
+
+def machine() -> str:
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    return (
+        f"{dt.date.today().isoformat()}, Python {platform.python_version()}, {platform.machine()}, "
+        f"{os.cpu_count()} cores, load average {load:.1f} at start"
+    )
+
+
+def show(row: Row) -> Row:
+    ratio = f"{row.ratio:6.2f}x" if row.ratio is not None else "       "
+    mark = "holds" if row.holds else "MISSED"
+    print(f"{row.name:<46} {row.value:>12} vs {row.reference:<28} {ratio}  target {row.target:<10} {mark}", flush=True)
+    return row
+
+
+def ratio_row(name: str, value: float, reference: float, ref_name: str, bound: float, unit: str = "s") -> Row:
+    r = value / reference
+    return show(Row(name, _fmt(value, unit), f"{ref_name} {_fmt(reference, unit)}", r, f"<= {bound}x", r <= bound))
+
+
+def _fmt(value: float, unit: str) -> str:
+    return f"{value * 1000:.0f} ms" if unit == "s" and value < 10 else f"{value:.2f} {unit}"
+
+
+# --- start-up: whole processes, interleaved, fastest of each kept ---------------------------------
+
+
+def gapcheck_command() -> list[str]:
+    """The installed console script beside this interpreter, else the module."""
+    script = Path(sys.executable).with_name("gapcheck")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "gapcheck.cli"]
+
+
+def timed(argv: list[str], env: dict[str, str], cwd: Path) -> float:
+    start = time.perf_counter()
+    done = subprocess.run(argv, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+    wall = time.perf_counter() - start
+    if done.returncode != 0:
+        raise RuntimeError(f"{' '.join(argv)} exited {done.returncode}: {done.stderr.decode()[-2000:]}")
+    return wall
+
+
+def startup(sizes: Sizes, work: Path) -> list[Row]:
+    gapcheck = gapcheck_command()
+    warm_dir, cold_dir = work / "cache-warm", work / "cache-cold"
+    env = {**os.environ, "NO_COLOR": "1", "GAPCHECK_CACHE_DIR": str(warm_dir)}
+    env.pop("GAPCHECK_NO_CACHE", None)
+    cold_env = {**env, "GAPCHECK_CACHE_DIR": str(cold_dir)}
+    cwd = work  # no gapcheck.toml above: the bundled data
+
+    def cold_check() -> float:
+        shutil.rmtree(cold_dir, ignore_errors=True)
+        return timed([*gapcheck, "check"], cold_env, cwd)
+
+    runs: dict[str, Callable[[], float]] = {
+        "floor": lambda: timed([sys.executable, "-c", FLOOR_IMPORTS], env, cwd),
+        "version": lambda: timed([*gapcheck, "--version"], env, cwd),
+        "validate": lambda: timed([*gapcheck, "validate", str(VALIDATE_FILE)], env, cwd),
+        "check warm": lambda: timed([*gapcheck, "check"], env, cwd),
+        "check cold": cold_check,
+    }
+    for name, run in runs.items():  # fill the warm cache; compile bytecode (tiny runs: the cache only)
+        if sizes.rounds > 1 or name == "check warm":
+            run()
+    best = {name: float("inf") for name in runs}
+    for _ in range(sizes.rounds):
+        for name, run in runs.items():
+            best[name] = min(best[name], run())
+    floor = best["floor"]
+    return [
+        ratio_row("gapcheck check (Lao), warm cache", best["check warm"], floor, "import floor", 1.5),
+        ratio_row("gapcheck check (Lao), cold cache", best["check cold"], floor, "import floor", 3.0),
+        ratio_row(f"gapcheck validate {VALIDATE_FILE.name}", best["validate"], floor, "import floor", 1.3),
+        ratio_row("gapcheck --version", best["version"], floor, "import floor", 1.3),
+    ]
+
+
+# --- evaluation: in this process ------------------------------------------------------------------
+
+
+def fastest(run: Callable[[], object], rounds: int) -> float:
+    best = float("inf")
+    for _ in range(rounds):
+        start = time.perf_counter()
+        run()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def ceiling_engine() -> object:
+    """A rule set of one sink rule: what asserting facts costs with no reasoning at all."""
+    from durable.lang import c, m, ruleset, when_all
+
+    from gapcheck.host import RuleEngine
+
     rules = ruleset("benchmark_ceiling")
     with rules:
         when_all(c.never << (m.kind == "$never"), c.any << (+m.kind))(lambda ctx: None)
     return RuleEngine("benchmark_ceiling", rules.define()[1])
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--provisions", type=int, default=300)
-    parser.add_argument("--requirements", type=int, default=46)
-    args = parser.parse_args()
+_CEILING: list[object] = []
+
+
+def evaluation(sizes: Sizes, work: Path) -> list[Row]:
+    from gapcheck.evaluate import evaluate
+    from gapcheck.facts import flatten
+    from gapcheck.readings import plan, resolve
+    from gapcheck.workspace import Workspace
+
     ws = Workspace.open()
-    standards = _subset(ws.standards, args.requirements)
-    print(
-        f"python {platform.python_version()} on {platform.machine()}, "
-        f"{args.provisions} provisions per jurisdiction, {len(standards.requirements)} requirements"
-    )
-
+    if not _CEILING:
+        _CEILING.append(ceiling_engine())
+    ceiling = _CEILING[0]
+    rows = []
     lao, _ = ws.corpus("la")
-    evaluate(lao, ws.standards, dt.date(2017, 11, 16))  # warm up: registers the rule set
-    runs = 20
-    start = time.perf_counter()
-    for _ in range(runs):
-        forget()  # time the inference of every reading, not the memo of identical ones
-        evaluate(lao, ws.standards, dt.date(2017, 11, 16))
-    lao_ms = (time.perf_counter() - start) / runs * 1000
-    readings = plan(lao, dt.date(2017, 11, 16)).readings
-    facts = len(flatten(resolve(lao, readings[0]), ws.standards, dt.date(2017, 11, 16)))
-    print(f"Lao PDR: {facts} facts, {len(readings)} readings, {lao_ms:.1f} ms per evaluation (all readings)")
+    cases = [
+        ("Lao PDR", lao, LAO_AS_OF),
+        (f"{sizes.provisions} synthetic provisions", synthetic.jurisdiction("e0", sizes.provisions), SYNTHETIC_AS_OF),
+    ]
+    rounds = max(sizes.rounds * 4, 1)
+    for label, corpus, as_of in cases:
+        facts = flatten(resolve(corpus, plan(corpus, as_of).readings[0]), ws.standards, as_of)  # one reading
+        evaluate(corpus, ws.standards, as_of)  # registers the rule set
+        ours = fastest(lambda c=corpus, d=as_of: timed_evaluation(c, ws.standards, d), rounds)  # type: ignore[misc]
+        bare = fastest(lambda f=facts: ceiling.evaluate(f), rounds)  # type: ignore[attr-defined,misc]
+        rows.append(ratio_row(f"evaluation, {label} ({len(facts)} facts)", ours, bare, "bare session", 2.0))
+    return rows
 
-    ceiling = _ceiling_engine()
-    print(
-        f"{'jurisdictions':>13} {'facts':>8} {'wall s':>8} {'facts/s':>9} {'ceiling facts/s':>16} {'max RSS MiB':>12}"
-    )
-    for count in (1, 10, 100):
-        corpora = [jurisdiction(f"j{n}", args.provisions, seed=n) for n in range(count)]
-        batches = [flatten(corpus, standards, AS_OF) for corpus in corpora]
-        facts = sum(len(b) for b in batches)
-        forget()
-        start = time.perf_counter()
+
+def timed_evaluation(corpus: object, standards: object, as_of: dt.date) -> object:
+    """One evaluation with its inference: the memo of identical sessions forgotten first."""
+    from gapcheck.evaluate import evaluate, forget
+
+    forget()
+    return evaluate(corpus, standards, as_of, limited=False)  # type: ignore[arg-type]
+
+
+def scale(sizes: Sizes, work: Path) -> list[Row]:
+    from gapcheck.evaluate import evaluate
+    from gapcheck.workspace import Workspace
+
+    ws = Workspace.open()
+    rounds = max(sizes.rounds // 2, 1)
+    small = synthetic.jurisdiction("s", sizes.small, seed=1)
+    large = synthetic.jurisdiction("l", sizes.large, seed=2)
+    evaluate(small, ws.standards, SYNTHETIC_AS_OF, limited=False)
+    t_small = fastest(lambda: timed_evaluation(small, ws.standards, SYNTHETIC_AS_OF), rounds)
+    t_large = fastest(lambda: timed_evaluation(large, ws.standards, SYNTHETIC_AS_OF), rounds)
+    rows = [ratio_row(f"evaluation, {sizes.large} provisions", t_large, t_small, f"{sizes.small}", 3.6)]
+    few = [synthetic.jurisdiction(f"j{n}", sizes.provisions, seed=n) for n in range(sizes.few)]
+    many = [synthetic.jurisdiction(f"j{n}", sizes.provisions, seed=n) for n in range(sizes.many)]
+
+    def all_of(corpora: list[object]) -> None:
         for corpus in corpora:
-            evaluate(corpus, standards, AS_OF)
-        wall = time.perf_counter() - start
-        start = time.perf_counter()
-        for batch in batches:
-            ceiling.evaluate(batch)
-        raw = time.perf_counter() - start
-        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(f"{count:>13} {facts:>8} {wall:>8.2f} {facts / wall:>9.0f} {facts / raw:>16.0f} {rss:>12.0f}")
+            timed_evaluation(corpus, ws.standards, SYNTHETIC_AS_OF)
+
+    t_few = fastest(lambda: all_of(few), rounds)  # type: ignore[arg-type]
+    t_many = fastest(lambda: all_of(many), 1)  # type: ignore[arg-type]
+    bound = round(sizes.many / sizes.few * 1.05, 2)
+    rows.append(ratio_row(f"evaluation, {sizes.many} jurisdictions, serial", t_many, t_few, f"{sizes.few}", bound))
+    return rows
+
+
+# --- the matrix from the command line: wall time and peak memory of the process tree ---------------
+
+
+def tree_rss(pid: int) -> int:
+    """Resident bytes of a process and all its descendants (Linux /proc), 0 where unreadable."""
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            with open(f"/proc/{current}/status", encoding="ascii") as status:
+                total += next((int(line.split()[1]) * 1024 for line in status if line.startswith("VmRSS:")), 0)
+            with open(f"/proc/{current}/task/{current}/children", encoding="ascii") as children:
+                todo += [int(p) for p in children.read().split()]
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+def run_sampled(argv: list[str], env: dict[str, str], cwd: Path) -> tuple[float, int]:
+    """Wall time and peak resident memory of the whole process tree, sampled every 10 ms."""
+    peak = [0]
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+    def sample() -> None:
+        while proc.poll() is None:
+            peak[0] = max(peak[0], tree_rss(proc.pid))
+            time.sleep(0.01)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, err = proc.communicate()
+    wall = time.perf_counter() - start
+    sampler.join()
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(argv[:4])} ... exited {proc.returncode}: {err.decode()[-2000:]}")
+    return wall, peak[0]
+
+
+def matrix(sizes: Sizes, work: Path) -> list[Row]:
+    root = work / "statutes"
+    codes = [f"j{n}" for n in range(sizes.matrix)]
+    for n, code in enumerate(codes):
+        synthetic.write(root, code, sizes.provisions, seed=n)
+    env = {**os.environ, "NO_COLOR": "1", "GAPCHECK_CACHE_DIR": str(work / "cache-matrix")}
+    env.pop("GAPCHECK_NO_CACHE", None)
+    argv = [*gapcheck_command(), "--quiet", "matrix", "--statutes", str(root), "--out", str(work / "out")]
+    argv += [arg for code in codes for arg in ("-j", code)]
+    rows = []
+    for label in ("cold cache", "warm cache")[: 2 if sizes.rounds > 1 else 1]:
+        wall, peak = run_sampled(argv, env, work)
+        name = f"gapcheck matrix {sizes.matrix}x{sizes.provisions}, {label}"
+        rows.append(show(Row(name + ", wall", f"{wall:.2f} s", "", None, "<= 10 s", wall <= 10)))
+        rows.append(show(Row(name + ", peak RSS", f"{peak / MIB:.0f} MiB", "", None, "<= 300 MiB", peak <= 300 * MIB)))
+    return rows
+
+
+PARTS: dict[str, Callable[[Sizes, Path], list[Row]]] = {
+    "startup": startup,
+    "evaluation": evaluation,
+    "scale": scale,
+    "matrix": matrix,
+}
+
+# --- the record -----------------------------------------------------------------------------------
+
+MARK = "<!-- figures: written by python -m benchmarks.run -->"
+
+
+def record(readme: Path, rows: list[Row], sizes: Sizes) -> None:
+    """Replace the figures section of the README (everything after MARK) with this run's."""
+    lines = [
+        MARK,
+        "",
+        f"## Figures ({machine()}, {sizes.rounds} rounds)",
+        "",
+        "| measure | value | against | ratio | target | |",
+        "|---|---:|---|---:|---|---|",
+    ]
+    for row in rows:
+        ratio = f"{row.ratio:.2f}×" if row.ratio is not None else ""
+        lines.append(
+            f"| {row.name} | {row.value} | {row.reference} | {ratio} | {row.target} | "
+            f"{'holds' if row.holds else '**missed**'} |"
+        )
+    text = readme.read_text(encoding="utf-8") if readme.exists() else ""
+    head = text.split(MARK)[0].rstrip("\n")
+    readme.write_text((head + "\n\n" if head else "") + "\n".join(lines) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -3,20 +3,22 @@
 A draft is evaluated as if in force on the analysis date. Changes address
 provisions by id (`la/law-on-children-2007/art-89`) and instruments by
 `<jurisdiction>/<instrument>`; an address that does not resolve is bad
-input with a did-you-mean.
+input with a did-you-mean. A replacement or repeal adds a new version to
+the provision (marked with the draft's title), so its id and its history
+stay; a repeal is a new, empty version.
 """
 
 from dataclasses import replace as dc_replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
-from gapcheck import messages
+from gapcheck import formats, messages
 from gapcheck.dates import LegalDate
 from gapcheck.errors import InputError, Problem
 from gapcheck.load import Corpus, LoadedInstrument, validate
-from gapcheck.models import Instrument, Provision, StatuteFile, Strict
+from gapcheck.models import Instrument, Provision, StatuteFile, Strict, Version
 from gapcheck.values import Address, Identifier
 from gapcheck.yamlsrc import YamlDoc, read
 
@@ -30,6 +32,7 @@ class Change(Strict):
     replace: Address | None = Field(None, description="provision id to replace")
     repeal: Address | None = Field(None, description="provision id to repeal")
     provision: Provision | None = None
+    version: Version | None = Field(None, description="with replace: the new text of the provision")
     instrument: Instrument | None = Field(None, description="with add: a new instrument")
     provisions: list[Provision] = Field(default_factory=list, description="with add and instrument")
 
@@ -39,10 +42,12 @@ class Change(Strict):
         if len(verbs) != 1:
             raise ValueError(f"a change has exactly one of add, replace, repeal (found {len(verbs) or 'none'})")
         verb = verbs[0]
-        if verb == "repeal" and (self.provision or self.instrument or self.provisions):
+        if verb == "repeal" and (self.provision or self.instrument or self.provisions or self.version):
             raise ValueError("repeal takes only the provision id")
-        if verb == "replace" and self.provision is None:
-            raise ValueError("replace needs the new `provision`")
+        if verb == "replace" and (self.provision is None) == (self.version is None):
+            raise ValueError("replace needs the new `provision` (or only its new text, as `version`), not both")
+        if verb == "add" and self.version is not None:
+            raise ValueError("add takes a `provision`; `version` is for replace")
         if verb == "add" and self.instrument is None and self.provision is None:
             raise ValueError("add needs a `provision` (to an existing instrument) or an `instrument` (new)")
         return self
@@ -67,12 +72,18 @@ class AmendmentFile(Strict):
 
     amendment: AmendmentMeta
     changes: list[Change] = Field(min_length=1)
+    format: Literal[1, 2] = Field(1, description="the data format of the provisions it holds")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _upgrade(cls, data: Any) -> Any:
+        return formats.upgrade_amendment(data)[0]
 
 
 def load(path: Path) -> tuple[YamlDoc, AmendmentFile]:
     """Read and validate an amendment file."""
     doc = read(path)
-    return doc, validate(doc, AmendmentFile)
+    return doc, validate(doc, AmendmentFile, formats.upgrade_amendment)
 
 
 def apply(corpus: Corpus, path: Path, repealed: set[str]) -> tuple[Corpus, str]:
@@ -117,7 +128,7 @@ def apply(corpus: Corpus, path: Path, repealed: set[str]) -> tuple[Corpus, str]:
                         ]
                     )
                 changed[target] = n
-            _apply_one(instruments, corpus.code, doc, n, change)
+            _apply_one(instruments, corpus.code, doc, n, change, draft.amendment.title)
             if change.repeal is not None:
                 repealed.add(change.repeal)
         except InputError as err:
@@ -128,7 +139,9 @@ def apply(corpus: Corpus, path: Path, repealed: set[str]) -> tuple[Corpus, str]:
     return dc_replace(corpus, instruments=ordered), draft.amendment.title
 
 
-def _apply_one(instruments: dict[str, LoadedInstrument], code: str, doc: YamlDoc, n: int, change: Change) -> None:
+def _apply_one(
+    instruments: dict[str, LoadedInstrument], code: str, doc: YamlDoc, n: int, change: Change, title: str
+) -> None:
     verb = change.verb
     target: str = getattr(change, verb)
     at = ("changes", n, verb)
@@ -138,7 +151,9 @@ def _apply_one(instruments: dict[str, LoadedInstrument], code: str, doc: YamlDoc
                 raise InputError([doc.at(at, f"instrument '{target}' already exists: add a provision to it instead")])
             if not target.startswith(f"{code}/") or target.count("/") != 1:
                 raise InputError([doc.at(at, f"a new instrument id is '{code}/<name>', not '{target}'")])
-            model = StatuteFile(instrument=change.instrument, provisions=change.provisions)
+            model = StatuteFile.model_validate(
+                {"instrument": change.instrument, "provisions": change.provisions, "format": 2}
+            )
             _check_unique(doc, at, target, model.provisions)
             instruments[target] = LoadedInstrument(target, doc, model)
             return
@@ -169,7 +184,12 @@ def _apply_one(instruments: dict[str, LoadedInstrument], code: str, doc: YamlDoc
     if current.repealed is not None:
         raise InputError([doc.at(at, f"provision '{target}' was already repealed ({current.repealed})")])
     if verb == "repeal":
-        _set(instruments, inst, [p for p in inst.model.provisions if p.id != local])
+        new = current.model_copy(
+            update={"versions": [*current.versions, Version.model_validate({"draft": title, "note": "repealed"})]}
+        )
+    elif change.version is not None:
+        text = change.version.model_copy(update={"draft": title})
+        new = current.model_copy(update={"versions": [*current.versions, text]})
     else:
         assert change.provision is not None
         if change.provision.id != local:
@@ -181,7 +201,14 @@ def _apply_one(instruments: dict[str, LoadedInstrument], code: str, doc: YamlDoc
                     )
                 ]
             )
-        _set(instruments, inst, [change.provision if p.id == local else p for p in inst.model.provisions])
+        texts = [
+            v.model_copy(update={"draft": title, "source": v.source or change.provision.source})
+            for v in change.provision.versions
+        ]
+        new = change.provision.model_copy(
+            update={"versions": [*current.versions, *texts], "formerly": current.formerly or change.provision.formerly}
+        )
+    _set(instruments, inst, [new if p.id == local else p for p in inst.model.provisions])
 
 
 def _instrument(

@@ -36,6 +36,7 @@ COMMANDS = {
     "validate": "gapcheck.commands.validate:validate",
     "schema": "gapcheck.commands.schema:schema_command",
     "init": "gapcheck.commands.init:init",
+    "migrate": "gapcheck.commands.migrate:migrate",
     "why": "gapcheck.commands.why:why",
 }
 

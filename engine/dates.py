@@ -91,3 +91,13 @@ def ended_by(date: str | None, as_of: dt.date) -> bool:
     if _YEAR.match(date):
         return int(date) < as_of.year
     return dt.date.fromisoformat(date) <= as_of
+
+
+def within(start: str | None, end: str | None, day: dt.date) -> bool:
+    """True when `day` falls in [start, end], both inclusive (a year-only end runs to 31 December)."""
+    if start is not None and day < dt.date(*precision_pair(start)):
+        return False
+    if end is None:
+        return True
+    last = dt.date(int(end), 12, 31) if _YEAR.match(end) else dt.date.fromisoformat(end)
+    return day <= last

@@ -25,6 +25,14 @@ def parse_months(value: Any) -> int:
     return int(months)
 
 
+def format_months(months: int) -> str:
+    """Render months back the way a lawyer writes them."""
+    if months % 12 == 0:
+        years = months // 12
+        return f"{years} year" + ("s" if years != 1 else "")
+    return f"{months} month" + ("s" if months != 1 else "")
+
+
 Months = Annotated[
     int,
     BeforeValidator(parse_months),

@@ -24,6 +24,10 @@ class InputError(Exception):
         self.problems = sorted(set(problems))
         super().__init__("\n".join(str(p) for p in self.problems))
 
+    def __reduce__(self) -> tuple[type["InputError"], tuple[list[Problem]]]:
+        """Pickled with its problems, so that a worker process can raise it to the parent."""
+        return InputError, (self.problems,)
+
 
 class OutputError(Exception):
     """A report could not be written (the target is a file, the disk is full, another run holds it).

@@ -10,19 +10,19 @@ import hashlib
 import json
 from collections import OrderedDict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from pydantic import BaseModel
 
 from gapcheck import limits, rules
 from gapcheck.errors import InputError, Problem, display_path
-from gapcheck.facts import flatten
+from gapcheck.facts import flatten, version_on
 from gapcheck.findings import Finding, collect
 from gapcheck.host import SALTS, Fact, IdCollision, RuleEngine
 from gapcheck.load import Corpus, Standards
 from gapcheck.merge import merge
-from gapcheck.models import Source
+from gapcheck.models import Source, Version
 from gapcheck.readings import plan, resolve
 from gapcheck.vocab import Provenance
 
@@ -30,7 +30,7 @@ from gapcheck.vocab import Provenance
 @cache
 def rule_engine() -> RuleEngine:
     """The process's one registered rule set (durable_rules rule sets are global)."""
-    return RuleEngine(rules.NAME, rules.definition())
+    return RuleEngine(rules.NAME, rules.definition(), results=rules.concluded)
 
 
 _SESSIONS: OrderedDict[str, list[Fact]] = OrderedDict()
@@ -69,6 +69,12 @@ class Evaluation:
     findings: list[Finding]
     pinned: list[str] = field(default_factory=list)
     explored: list[str] = field(default_factory=list)
+    hidden: tuple[Finding, ...] = ()
+
+    def binding_only(self) -> "Evaluation":
+        """Only the findings whose standards bind on the date; the others are kept as `hidden`, to be listed."""
+        kept = [f for f in self.findings if f.binds == "yes"]
+        return replace(self, findings=kept, hidden=tuple(f for f in self.findings if f.binds != "yes"))
 
     def summary(self) -> dict[str, int]:
         counts = {"met": 0, "partial": 0, "gap": 0, "unknown": 0}
@@ -81,15 +87,21 @@ class Evaluation:
         return sum(1 for f in self.findings if f.depends)
 
 
-def evaluate(corpus: Corpus, standards: Standards, as_of: dt.date, pins: Sequence[str] = ()) -> Evaluation:
-    """Run the rules over the law in force on `as_of`, under every reading of its contested facts."""
+def evaluate(
+    corpus: Corpus, standards: Standards, as_of: dt.date, pins: Sequence[str] = (), *, limited: bool = True
+) -> Evaluation:
+    """Run the rules over the law in force on `as_of`, under every reading of its contested facts.
+
+    `limited`: within MAX_FACTS (the benchmarks go past it).
+    """
     chosen = plan(corpus, as_of, pins)
-    titles = provision_titles(corpus)
+    titles = provision_titles(corpus, as_of)
     provenances = source_provenances(corpus)
     results = []
     for reading in chosen.readings:
         facts = flatten(resolve(corpus, reading), standards, as_of)
-        limits.check_facts(corpus.path, len(facts))
+        if limited:
+            limits.check_facts(corpus.path, len(facts))
         try:
             session = infer(facts)
         except IdCollision as err:
@@ -100,7 +112,7 @@ def evaluate(corpus: Corpus, standards: Standards, as_of: dt.date, pins: Sequenc
                     )
                 ]
             ) from None
-        results.append((reading, collect(session, standards, titles, provenances)))
+        results.append((reading, collect(session, standards, titles, corpus, provenances)))
     return Evaluation(
         corpus.code,
         as_of,
@@ -116,8 +128,8 @@ def source_provenances(corpus: Corpus) -> dict[str, Provenance]:
     for inst in corpus.instruments:
         for source in _sources(inst.model):
             out[source.label()] = source.provenance
-    for unknown in corpus.index.unknowns:
-        out[unknown.source.label()] = unknown.source.provenance
+    for source in _sources(corpus.index):  # unknowns, absences, treaties, terms
+        out[source.label()] = source.provenance
     return out
 
 
@@ -132,6 +144,29 @@ def _sources(model: BaseModel) -> Iterator[Source]:
                 yield from _sources(item)
 
 
-def provision_titles(corpus: Corpus) -> dict[str, tuple[str | None, str]]:
-    """Provision id -> (article, heading): statute text kept out of the facts, joined back for readers."""
-    return {f"{i.id}/{p.id}": (p.article, p.heading) for i in corpus.instruments for p in i.model.provisions}
+def provision_titles(corpus: Corpus, as_of: dt.date | None = None) -> dict[str, tuple[str | None, str]]:
+    """Provision id -> (article, heading): statute text kept out of the facts, joined back for readers.
+
+    On a date, the article is numbered as it was then, and a provision read in a
+    version other than its first says which ("art. 7(1), now art. 9"; "text of 2023").
+    """
+    out: dict[str, tuple[str | None, str]] = {f"{corpus.code}/_jurisdiction": (None, "Jurisdiction declaration")}
+    for inst in corpus.instruments:
+        for p in inst.model.provisions:
+            article, heading = p.article, p.heading
+            if as_of is not None:
+                article = p.article_on((as_of.year, as_of.month, as_of.day))
+                if article != p.article:
+                    article = f"{article}, now art. {p.article}"
+                version = version_on(p, as_of)
+                if version is not None and len(p.versions) > 1:
+                    heading += f" ({_version_label(version)})"
+            out[f"{inst.id}/{p.id}"] = (article, heading)
+    return out
+
+
+def _version_label(version: Version) -> str:
+    if version.draft is not None:
+        return f"as the draft '{version.draft}' would have it"
+    span = f"in force from {version.in_force_from}" if version.in_force_from else "first text"
+    return span + (f" until {version.in_force_until}" if version.in_force_until else "")

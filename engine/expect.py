@@ -20,7 +20,7 @@ from gapcheck import config, messages
 from gapcheck.dates import Day
 from gapcheck.errors import InputError, display_path
 from gapcheck.findings import Finding
-from gapcheck.load import validate
+from gapcheck.load import Corpus, validate
 from gapcheck.models import Strict
 from gapcheck.readings import contests
 from gapcheck.vocab import Status
@@ -132,10 +132,37 @@ def resolve(path: Path, ws: Workspace) -> tuple[ExpectationFile, str, tuple[Path
 
 def run(path: Path, ws: Workspace) -> list[Outcome]:
     """Evaluate the scenario once and check every expectation in it."""
-    spec, jurisdiction, drafts = resolve(path, ws)
-    as_of = dt.date.fromisoformat(spec.as_of) if spec.as_of else None
-    evaluated = ws.evaluate(jurisdiction, as_of, drafts)
-    names = sorted(c.reading for contest in contests(evaluated.corpus) for c in contest.choices)
+    return run_all([path], ws, jobs=1)
+
+
+def run_all(paths: list[Path], ws: Workspace, jobs: int | None = None) -> list[Outcome]:
+    """Every scenario resolved (input problems first), then evaluated by `jobs` processes, in order."""
+    from gapcheck.parallel import evaluate_all  # multiprocessing: only when scenarios run
+
+    resolved = [(path, *resolve(path, ws)) for path in paths]
+    for path, spec, jurisdiction, drafts in resolved:
+        if any(isinstance(want, Expected) for want in spec.expect.values()):  # load the law only to check names
+            _known_readings(path, spec, ws.corpus(jurisdiction, drafts)[0])
+    requests = [
+        (jurisdiction, dt.date.fromisoformat(spec.as_of) if spec.as_of else None, drafts)
+        for _, spec, jurisdiction, drafts in resolved
+    ]
+    outcomes = []
+    for (path, spec, _, _), result in zip(resolved, evaluate_all(ws, requests, jobs, light=True), strict=True):
+        findings = {f.requirement: f for f in result.evaluation.findings}
+        name = display_path(path)
+        outcomes += [
+            Outcome(name, rid, want.value, findings[rid])
+            if isinstance(want, Status)
+            else Outcome(name, rid, want.status.value, findings[rid], want.reading)
+            for rid, want in spec.expect.items()
+        ]
+    return outcomes
+
+
+def _known_readings(path: Path, spec: ExpectationFile, corpus: Corpus) -> None:
+    """An expectation under a reading the law does not have is bad input (with a did-you-mean)."""
+    names = sorted(c.reading for contest in contests(corpus) for c in contest.choices)
     unknown = [
         read(path).at(("expect", rid, "reading"), f"no reading '{w.reading}'{messages.suggest(w.reading, names)}")
         for rid, w in spec.expect.items()
@@ -143,14 +170,6 @@ def run(path: Path, ws: Workspace) -> list[Outcome]:
     ]
     if unknown:
         raise InputError(unknown)
-    findings = {f.requirement: f for f in evaluated.evaluation.findings}
-    name = display_path(path)
-    return [
-        Outcome(name, rid, want.value, findings[rid])
-        if isinstance(want, Status)
-        else Outcome(name, rid, want.status.value, findings[rid], want.reading)
-        for rid, want in spec.expect.items()
-    ]
 
 
 def discover(paths: list[Path]) -> list[Path]:

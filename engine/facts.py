@@ -11,10 +11,22 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
-from gapcheck.dates import ended_by, started_by
+from gapcheck.dates import ended_by, precision_pair, started_by
 from gapcheck.load import Corpus, Standards
-from gapcheck.models import Offence, Provision, Source, Unknown
+from gapcheck.models import (
+    Meaning,
+    Measure,
+    Offence,
+    Provision,
+    Reservation,
+    Source,
+    Term,
+    Threshold,
+    Unknown,
+    Version,
+)
 from gapcheck.rules.facts import (
+    AnalysisFact,
     CompleteFact,
     ExceptionFact,
     Fact,
@@ -23,6 +35,7 @@ from gapcheck.rules.facts import (
     ReqConductFact,
     RequirementFact,
     ThresholdFact,
+    TreatyFact,
     UnknownFact,
 )
 from gapcheck.rules.params import params_of
@@ -34,10 +47,50 @@ def in_force(start: str | None, end: str | None, as_of: dt.date) -> bool:
     return started_by(start, as_of) and not ended_by(end, as_of)
 
 
+def version_on(prov: Provision, as_of: dt.date) -> Version | None:
+    """The text of a provision in force on `as_of`: a draft's text if one proposes it."""
+    drafts = [v for v in prov.versions if v.draft is not None]
+    if drafts:
+        return drafts[-1]
+    return next((v for v in prov.versions if in_force(v.in_force_from, v.in_force_until, as_of)), None)
+
+
+def meaning_on(term: Term, as_of: dt.date) -> Meaning | None:
+    """What a defined term means on `as_of` (None: no meaning in force)."""
+    return next((m for m in term.meanings if in_force(m.valid_from, m.valid_until, as_of)), None)
+
+
+def date_key(date: str | dt.date) -> int:
+    """A date as an integer rules can compare (a year-only date counts from its first day)."""
+    y, m, d = precision_pair(date) if isinstance(date, str) else (date.year, date.month, date.day)
+    return y * 10000 + m * 100 + d
+
+
 def flatten(corpus: Corpus, standards: Standards, as_of: dt.date) -> list[Fact]:
     """Every fact of one evaluation, in a deterministic order."""
-    facts = flatten_law(corpus, as_of) + list(_standards(standards))
+    facts = [
+        AnalysisFact(ref="analysis", jurisdiction=corpus.code, as_of=as_of.isoformat(), day=date_key(as_of)).to_fact()
+    ]
+    facts += flatten_law(corpus, as_of) + list(_standards(standards)) + list(_treaties(corpus))
+    for n, absence in enumerate(corpus.index.absences):
+        if in_force(absence.valid_from, absence.valid_until, as_of):
+            facts.append(
+                MeasureFact(
+                    ref=f"measure:{corpus.code}/_jurisdiction:absent:{n}",
+                    provision=f"{corpus.code}/_jurisdiction",
+                    measure=str(absence.measure),
+                    status="none",
+                    bases=[],
+                    has_max=False,
+                    max_months=0,
+                    age=None,
+                    declared_absent=True,
+                    **_cited(absence.source),
+                ).to_fact()
+            )
     for n, decl in enumerate(corpus.index.complete):
+        if not in_force(decl.valid_from, decl.valid_until, as_of):
+            continue
         facts.append(
             CompleteFact(
                 ref=f"complete:{n}",
@@ -47,7 +100,8 @@ def flatten(corpus: Corpus, standards: Standards, as_of: dt.date) -> list[Fact]:
             ).to_fact()
         )
     for n, unknown in enumerate(corpus.index.unknowns):
-        facts.append(_unknown(f"unknown:{corpus.code}:{n}", unknown, None))
+        if in_force(unknown.valid_from, unknown.valid_until, as_of):
+            facts.append(_unknown(f"unknown:{corpus.code}:{n}", unknown, None))
     return facts
 
 
@@ -56,29 +110,69 @@ def flatten_law(corpus: Corpus, as_of: dt.date) -> list[Fact]:
     return list(_law(corpus, as_of))
 
 
+def _treaties(corpus: Corpus) -> Iterator[Fact]:
+    for n, treaty in enumerate(corpus.index.treaties):
+        yield TreatyFact(
+            ref=f"treaty:{corpus.code}:{n}",
+            instrument=treaty.instrument,
+            events=[
+                {"act": str(e.act), "day": date_key(e.date), "date": e.date, "source": e.source.label()}
+                for e in treaty.events
+            ],
+            reservations=[_reservation(r) for r in treaty.reservations],
+            declarations=[_reservation(r) for r in treaty.declarations],
+            source=treaty.source.label() if treaty.source else "",
+        ).to_fact()
+
+
+def _reservation(r: Reservation) -> Fact:
+    return {
+        "text": r.text,
+        "pinpoint": r.pinpoint,
+        "day": date_key(r.date) if r.date else 0,
+        "withdrawn": date_key(r.withdrawn) if r.withdrawn else 0,
+        "source": r.source.label(),
+    }
+
+
+Terms = dict[str, Term]
+
+
 def _law(corpus: Corpus, as_of: dt.date) -> Iterator[Fact]:
+    shared: Terms = {t.term: t for t in corpus.index.terms}
     for inst in corpus.instruments:
         meta = inst.model.instrument
         if meta.in_force_readings:
             raise ValueError(f"{inst.id}: a contested entry into force must be resolved to one reading first")
         if not in_force(meta.in_force_from or meta.adopted, meta.repealed, as_of):
             continue
+        terms = {**shared, **{t.term: t for t in inst.model.terms}}
         for prov in inst.model.provisions:
-            if not in_force(prov.in_force_from, prov.repealed, as_of):
+            version = version_on(prov, as_of)
+            if version is None:
                 continue
             pid = f"{inst.id}/{prov.id}"
-            yield from _provision(pid, prov)
+            yield from _provision(pid, version, terms, as_of)
 
 
-def _provision(pid: str, prov: Provision) -> Iterator[Fact]:
-    for off in prov.offences:
-        yield from _offence(pid, off)
-    for n, thr in enumerate(prov.thresholds):
+def _started(item: Offence | Threshold | Measure, as_of: dt.date) -> bool:
+    return started_by(item.in_force_from, as_of)  # a paragraph that enters into force later
+
+
+def _provision(pid: str, version: Version, terms: Terms, as_of: dt.date) -> Iterator[Fact]:
+    for off in version.offences:
+        if _started(off, as_of):
+            yield from _offence(pid, off, terms, as_of)
+    for n, thr in enumerate(version.thresholds):
+        if not _started(thr, as_of):
+            continue
         yield ThresholdFact(
             ref=f"threshold:{pid}:{n}",
             provision=pid,
             subject=str(thr.subject),
             ages=[thr.age, *thr.by_sex.values()],
+            by_sex={str(k): v for k, v in sorted(thr.by_sex.items())},
+            population=thr.population or "",
             exceptions_known=thr.exceptions_known,
             exceptions=[
                 ExceptionFact(
@@ -87,12 +181,18 @@ def _provision(pid: str, prov: Provision) -> Iterator[Fact]:
                     source=e.source.label(),
                     secondary=e.source.secondary,
                     confirmed=e.source.confirmed,
+                    no_floor=e.no_floor,
+                    sex=str(e.sex),
+                    granted_by=str(e.granted_by) if e.granted_by else "",
+                    age_gap=e.age_gap,
                 )
                 for e in thr.exceptions
             ],
             **_cited(thr.source),
         ).to_fact()
-    for n, mea in enumerate(prov.measures):
+    for n, mea in enumerate(version.measures):
+        if not _started(mea, as_of):
+            continue
         yield MeasureFact(
             ref=f"measure:{pid}:{n}",
             provision=pid,
@@ -103,15 +203,32 @@ def _provision(pid: str, prov: Provision) -> Iterator[Fact]:
             has_max=mea.max_penalty is not None,
             max_months=mea.max_penalty or 0,
             age=mea.age,
+            declared_absent=False,
             **_cited(mea.source),
         ).to_fact()
-    for n, unknown in enumerate(prov.unknowns):
-        yield _unknown(f"unknown:{pid}:{n}", unknown, pid)
+    for n, unknown in enumerate(version.unknowns):
+        if in_force(unknown.valid_from, unknown.valid_until, as_of):
+            yield _unknown(f"unknown:{pid}:{n}", unknown, pid)
 
 
-def _offence(pid: str, off: Offence) -> Iterator[Fact]:
+def _band(off: Offence, terms: Terms, as_of: dt.date) -> tuple[bool, int, int | None, str]:
+    """(stated?, from, below, how): the victim band, a defined term resolved for `as_of`."""
+    victim = off.victim
+    if victim is None:
+        return False, 0, None, ""
+    if victim.term is None:
+        return True, victim.age_from, victim.age_below, ""
+    meaning = meaning_on(terms[victim.term], as_of)
+    if meaning is None:
+        return False, 0, None, f"'{victim.term}' has no meaning in force on {as_of.isoformat()}"
+    return True, meaning.age_from, meaning.age_below, f"'{victim.term}' as defined [{meaning.source.label()}]"
+
+
+def _offence(pid: str, off: Offence, terms: Terms, as_of: dt.date) -> Iterator[Fact]:
     victim = off.victim
     penalty = off.penalty
+    stated, age_from, age_below, term = _band(off, terms, as_of)
+    fine_only = penalty is not None and penalty.fine_only
     for conduct in off.conduct:
         yield OffenceFact(
             ref=f"offence:{pid}#{off.id}:{conduct}",
@@ -124,13 +241,26 @@ def _offence(pid: str, off: Offence) -> Iterator[Fact]:
             means=sorted(str(x) for x in off.means),
             framing=str(off.label),
             child_specific=off.child_specific,
-            age_stated=victim is not None,
-            age_from=victim.age_from if victim else 0,
-            age_below=victim.age_below if victim else None,
+            age_stated=stated,
+            age_from=age_from,
+            age_below=age_below,
             sex=str(victim.sex) if victim else "any",
-            penalty_stated=penalty is not None and penalty.max is not None,
+            penalty_stated=penalty is not None and (penalty.max is not None or fine_only),
             max_months=(penalty.max if penalty and penalty.max is not None else 0),
             min_months=(penalty.min if penalty and penalty.min is not None else 0),
+            acts=sorted(str(a) for a in off.acts),
+            term=term,
+            fine_only=fine_only,
+            penalty_text=penalty.describe() if penalty else "",
+            aggravated=[
+                {
+                    "circumstance": str(a.circumstance),
+                    "victim_below": a.victim_below,
+                    "max_months": a.penalty.max or 0,
+                    "text": a.penalty.describe(),
+                }
+                for a in (penalty.aggravated if penalty else [])
+            ],
             **_cited(off.source),
         ).to_fact()
 
@@ -154,8 +284,19 @@ def _unknown(ref: str, unknown: Unknown, pid: str | None) -> Fact:
 def _standards(standards: Standards) -> Iterator[Fact]:
     for rid, req in standards.requirements.items():
         params = params_of(req.test.kind, req.test.model_dump(mode="json", exclude={"kind"}))
+        instruments = []
+        for cited in dict.fromkeys(c.instrument for c in req.sources):
+            meta = standards.files[cited].instrument
+            instruments.append(
+                {"id": cited, "short": meta.short, "type": str(meta.type), "addressed_to": meta.addressed_to or ""}
+            )
         yield RequirementFact(
-            ref=f"requirement:{rid}", req=rid, test=req.test.kind, theme=str(req.theme), params=params
+            ref=f"requirement:{rid}",
+            req=rid,
+            test=req.test.kind,
+            theme=str(req.theme),
+            params=params,
+            instruments=instruments,
         ).to_fact()
         if isinstance(req.test, CoverageTest):
             yield from _conduct_pairs(req, req.test)

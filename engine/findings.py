@@ -6,12 +6,12 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from gapcheck.errors import InferenceError
 from gapcheck.host import Fact
-from gapcheck.load import Standards
+from gapcheck.load import Corpus, Standards
 from gapcheck.rules.coverage import expand
 from gapcheck.rules.terms import Outcome, Role
 from gapcheck.rules.tree import Combine
 from gapcheck.standard import Benchmark
-from gapcheck.vocab import Provenance, Status
+from gapcheck.vocab import Binding, Provenance, Status
 
 
 class Cited(BaseModel):
@@ -86,6 +86,18 @@ class ReadingOutcome(BaseModel):
     explanation: list[str]
 
 
+class BindingRef(BaseModel):
+    """Whether one instrument a requirement rests on binds the jurisdiction on the analysis date."""
+
+    model_config = ConfigDict(frozen=True)
+    instrument: str
+    status: Binding
+    since: str | None
+    why: str
+    reservations: list[str]
+    source: str
+
+
 class Finding(BaseModel):
     """The status of one requirement, explained and cited."""
 
@@ -96,6 +108,8 @@ class Finding(BaseModel):
     title: str
     standards: list[Cited]
     recommendations: list[str]
+    binds: str = "unknown"
+    binding: list[BindingRef] = []
     benchmark: str | None
     criteria: Criterion
     provisions: list[ProvisionRef]
@@ -136,6 +150,7 @@ def collect(
     session: list[Fact],
     standards: Standards,
     titles: dict[str, tuple[str | None, str]],
+    corpus: Corpus | None = None,
     provenances: dict[str, Provenance] | None = None,
 ) -> list[Finding]:
     """The findings of one session, sorted by requirement id; exactly one per requirement.
@@ -143,10 +158,20 @@ def collect(
     `titles` maps provision ids to (article, heading): statute text stays out of the
     rule engine's facts and is joined back here for the reader; `provenances` maps
     source labels to their provenance (rules cite sources by label), so that each
-    finding lists the secondary or inferred grounds it rests on.
+    finding lists the secondary or inferred grounds it rests on. Recommendations
+    and citations of a country report addressed to another state are left out:
+    they belong to that state; the jurisdiction's own recommendations are added.
     """
+    code = corpus.code if corpus else None
+    own: dict[str, list[str]] = {}
+    for rec in corpus.index.recommendations if corpus else []:
+        for rid in rec.requirements:
+            own.setdefault(rid, []).append(rec.cite)
     concluded: dict[str, Fact] = {}
+    binding: dict[str, Fact] = {}
     for f in session:
+        if f.get("kind") == "binding":
+            binding[f["req"]] = f
         if f.get("kind") != "finding":
             continue
         if f["req"] in concluded:
@@ -159,6 +184,11 @@ def collect(
     out = []
     for rid, req in standards.requirements.items():
         f = concluded[rid]
+        b = binding.get(rid, {"binds": "unknown", "instruments": []})
+
+        def ours(addressee: str | None) -> bool:
+            return addressee is None or addressee == code
+
         tree = Criterion.model_validate(expand(f["criteria"], by_ref))
         refs = provisions(tree, titles, provenances or {})
         out.append(
@@ -170,8 +200,26 @@ def collect(
                 standards=[
                     Cited(instrument=standards.files[s.instrument].instrument.short, pinpoint=s.pinpoint)
                     for s in req.sources
+                    if ours(standards.files[s.instrument].instrument.addressed_to)
                 ],
-                recommendations=req.recommendations,
+                recommendations=list(
+                    dict.fromkeys(
+                        [*(r for r in req.recommendations if ours(standards.addressee(r))), *own.get(rid, [])]
+                    )
+                ),
+                binds=b["binds"],
+                binding=[
+                    BindingRef(
+                        instrument=i["short"],
+                        status=Binding(i["status"]),
+                        since=i["since"],
+                        why=i["why"],
+                        reservations=i["reservations"],
+                        source=i["source"],
+                    )
+                    for i in b["instruments"]
+                    if ours(standards.files[i["instrument"]].instrument.addressed_to)
+                ],
                 benchmark=_benchmark(req.benchmark) if req.benchmark else None,
                 criteria=tree,
                 provisions=refs,

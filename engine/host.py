@@ -60,8 +60,13 @@ class _SyncHost(durable.Host):  # type: ignore[misc]
 class RuleEngine:
     """A registered rule set that evaluates batches of facts in fresh sessions."""
 
-    def __init__(self, name: str, definition: dict[str, Any]):
+    def __init__(
+        self, name: str, definition: dict[str, Any], results: Callable[[str], list[Fact]] | None = None
+    ) -> None:
+        """`results(sid)`: what a session's actions handed out; with it, an evaluation returns the facts
+        asserted and those results, and never decodes the session's facts (get_facts)."""
         self.name = name
+        self._results = results
         self.salts = SALTS
         self._errors: dict[str, list[str]] = {}
         self._acted: set[str] = set()  # sessions in which an action has run
@@ -86,7 +91,7 @@ class RuleEngine:
         return run
 
     def evaluate(self, facts: Iterable[Fact]) -> list[Fact]:
-        """Assert the facts, then the trigger; return every fact of the session."""
+        """Assert the facts, then the trigger; return them and the results handed out, else the session's facts."""
         batch = list(facts)
         ids = [f["id"] for f in batch]
         if len(set(ids)) != len(ids):
@@ -102,10 +107,14 @@ class RuleEngine:
                 state = self._host.get_state(self.name, sid)
                 if "exception" in state:
                     raise InferenceError(f"rule action failed: {state['exception']}")
+                if self._results is not None:
+                    return [*batch, *self._results(sid)]
                 result: list[Fact] = self._host.get_facts(self.name, sid)
                 return result
             finally:
                 self._close(sid, used)
+                if self._results is not None:
+                    self._results(sid)  # what a failed evaluation left behind
 
     def _close(self, sid: str, used: dict[int, str]) -> None:
         """Delete the session, first running an action in it if none ran; never delete one where none could."""

@@ -12,12 +12,13 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from gapcheck import limits, messages
+from gapcheck import cache, limits, messages, references
 from gapcheck.errors import InputError, Problem, display_path
+from gapcheck.formats import Upgrade, upgrade_statute
 from gapcheck.models import JurisdictionFile, StatuteFile
 from gapcheck.standard import Requirement, StandardFile
 from gapcheck.values import identifier_problem
-from gapcheck.yamlsrc import YamlDoc, read
+from gapcheck.yamlsrc import YamlDoc, read_limited
 
 INDEX = "_jurisdiction.yaml"
 M = TypeVar("M", bound=BaseModel)
@@ -31,6 +32,10 @@ class LoadedInstrument:
     doc: YamlDoc
     model: StatuteFile
 
+    def at(self, loc: tuple[int | str, ...], message: str) -> Problem:
+        """A problem at a location of the model, found in the file as written (any format)."""
+        return self.doc.at(upgrade_statute(self.doc.data)[1](loc), message)
+
 
 @dataclass(frozen=True)
 class Corpus:
@@ -40,6 +45,7 @@ class Corpus:
     path: Path
     index: JurisdictionFile
     instruments: tuple[LoadedInstrument, ...]
+    index_doc: YamlDoc | None = None
 
 
 @dataclass(frozen=True)
@@ -50,13 +56,22 @@ class Standards:
     requirements: dict[str, Requirement]
     instrument_of: dict[str, str]
 
+    def addressee(self, cite: str) -> str | None:
+        """The state a citation's instrument is addressed to (a country report), by its short title."""
+        matches = [f for f in self.files.values() if cite.startswith(f.instrument.short)]
+        best = max(matches, key=lambda f: len(f.instrument.short), default=None)
+        return best.instrument.addressed_to if best else None
 
-def validate(doc: YamlDoc, model: type[M]) -> M:
-    """Validate a parsed file against a model, locating every error."""
+
+def validate(doc: YamlDoc, model: type[M], upgrade: Upgrade | None = None) -> M:
+    """Validate a parsed file against a model, locating every error (older formats upgraded first)."""
+    if upgrade is None and model is StatuteFile:
+        upgrade = upgrade_statute
+    data, relocate = upgrade(doc.data) if upgrade else (doc.data, None)
     try:
-        return model.model_validate(doc.data)
+        return model.model_validate(data)
     except ValidationError as err:
-        raise InputError(messages.problems(doc, model, err)) from None
+        raise InputError(messages.problems(doc, model, err, data, relocate)) from None
 
 
 def _yaml_files(folder: Path) -> list[Path]:
@@ -80,15 +95,28 @@ def _collect(paths: Iterable[Path], model: type[M]) -> tuple[list[tuple[YamlDoc,
     problems: list[Problem] = []
     for path in paths:
         try:
-            doc = read(path)
-            loaded.append((doc, validate(doc, model)))
+            loaded.append(load_file(path, model))
         except InputError as err:
             problems.extend(err.problems)
     return loaded, problems
 
 
-def load_jurisdiction(folder: Path, requirement_ids: Iterable[str] = ()) -> Corpus:
-    """Load `statutes/<code>/`; raise InputError with every problem found."""
+def load_file(path: Path, model: type[M]) -> tuple[YamlDoc, M]:
+    """One file validated as `model`: from the cache of validated models when its content is unchanged.
+
+    The content was parsed within the limits when its entry was made (the fingerprint covers them).
+    """
+    text = read_limited(path)
+    doc = YamlDoc(path, text=text)
+    return doc, cache.cached(model.__name__, text, lambda: validate(doc, model))
+
+
+def load_jurisdiction(folder: Path, requirement_ids: Iterable[str] = (), standard_ids: Iterable[str] = ()) -> Corpus:
+    """Load `statutes/<code>/`; raise InputError with every problem found.
+
+    With `requirement_ids` and `standard_ids`, references to requirements and to
+    standards' instruments (treaty status) are checked too.
+    """
     if not folder.is_dir():
         raise InputError([Problem(display_path(folder), 1, 1, "no such jurisdiction folder")])
     limits.check_folder(folder, _yaml_files(folder))
@@ -121,9 +149,11 @@ def load_jurisdiction(folder: Path, requirement_ids: Iterable[str] = ()) -> Corp
     known = set(requirement_ids)
     if known:
         problems += _unknown_requirement_refs(index_doc, index, instruments, known)
+    if index is not None and index_doc is not None:
+        problems += references.check(index_doc, index, instruments, sorted(standard_ids))
     if problems or index is None:
         raise InputError(problems)
-    return Corpus(code, folder, index, instruments)
+    return Corpus(code, folder, index, instruments, index_doc)
 
 
 def _duplicate_provisions(inst: LoadedInstrument) -> list[Problem]:
@@ -132,7 +162,7 @@ def _duplicate_provisions(inst: LoadedInstrument) -> list[Problem]:
     for n, prov in enumerate(inst.model.provisions):
         if prov.id in seen:
             out.append(
-                inst.doc.at(
+                inst.at(
                     ("provisions", n, "id"),
                     f"duplicate provision id '{inst.id}/{prov.id}' "
                     f"(first at provisions[{seen[prov.id]}]): give each provision its own id",
@@ -162,10 +192,18 @@ def _unknown_requirement_refs(
             check(index_doc, ("complete", n, "requirements"), c.requirements)
         for n, u in enumerate(index.unknowns):
             check(index_doc, ("unknowns", n, "requirements"), u.requirements)
+        for n, rec in enumerate(index.recommendations):
+            check(index_doc, ("recommendations", n, "requirements"), rec.requirements)
     for inst in instruments:
         for p, prov in enumerate(inst.model.provisions):
-            for n, u in enumerate(prov.unknowns):
-                check(inst.doc, ("provisions", p, "unknowns", n, "requirements"), u.requirements)
+            for v, version in enumerate(prov.versions):
+                for n, u in enumerate(version.unknowns):
+                    loc = ("provisions", p, "versions", v, "unknowns", n, "requirements")
+                    for k, rid in enumerate(u.requirements):
+                        if rid not in known:
+                            out.append(
+                                inst.at((*loc, k), f"unknown requirement '{rid}'{messages.suggest(rid, choices)}")
+                            )
     return out
 
 

@@ -7,19 +7,39 @@ or keys) and, where a close match exists, a did-you-mean suggestion.
 import difflib
 import types
 import typing
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from gapcheck.errors import Problem
+from gapcheck.formats import format2_hint
 from gapcheck.yamlsrc import YamlDoc
 
 
-def problems(doc: YamlDoc, root: type[BaseModel], err: ValidationError) -> list[Problem]:
-    """Every error of a validation, located in the file."""
-    return [doc.at(tuple(e["loc"]), _message(root, doc.data, e)) for e in err.errors()]
+def problems(
+    doc: YamlDoc,
+    root: type[BaseModel],
+    err: ValidationError,
+    data: Any = None,
+    relocate: Callable[[tuple[int | str, ...]], tuple[int | str, ...]] | None = None,
+) -> list[Problem]:
+    """Every error of a validation, located in the file.
+
+    `data` is what was validated when it differs from the file's (an older format
+    read as the current one); `relocate` maps its error locations back to the file.
+    """
+    validated = doc.data if data is None else data
+    out = []
+    for e in err.errors():
+        loc = tuple(e["loc"])
+        file_loc = relocate(loc) if relocate else loc
+        message = _message(root, validated, e)
+        if relocate is not None and loc != file_loc and e["type"] == "extra_forbidden":
+            message = f"unknown key '{file_loc[-1]}'" + message.split("'", 2)[2]
+        out.append(doc.at(file_loc, message + format2_hint(loc, doc.data)))
+    return out
 
 
 def suggest(word: object, choices: list[str]) -> str:

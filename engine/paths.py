@@ -6,8 +6,10 @@ folders; a wheel holds copies (see pyproject.toml). Nothing here assumes where t
 
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import jinja2
+if TYPE_CHECKING:
+    import jinja2
 
 PACKAGE = "gapcheck"
 
@@ -25,8 +27,10 @@ STANDARDS = bundled("standards")
 TEMPLATES = bundled("reports")
 
 
-def template_loader(user: Path | None = None) -> jinja2.BaseLoader:
+def template_loader(user: Path | None = None) -> "jinja2.BaseLoader":
     """The user's template folder first (to override a template), then the bundled templates."""
+    import jinja2  # only the commands that render import Jinja
+
     package = jinja2.PackageLoader(PACKAGE, "reports")
     if user is None:
         return package

@@ -67,7 +67,7 @@ def contests(corpus: Corpus) -> list[Contest]:
             )
         groups: dict[str, list[Offence]] = {}
         for prov in inst.model.provisions:
-            for off in prov.offences:
+            for off in (o for version in prov.versions for o in version.offences):
                 if off.alternative is not None:
                     groups.setdefault(off.alternative.fact, []).append(off)
         for fact, offences in groups.items():
@@ -111,12 +111,17 @@ def _resolve_instrument(inst: LoadedInstrument, picked: dict[str, str]) -> Loade
         meta = meta.model_copy(update={"in_force_from": chosen.date, "in_force_readings": []})
     provisions = []
     for prov in model.provisions:
-        kept = [
-            o
-            for o in prov.offences
-            if o.alternative is None or picked[f"{inst.id} {o.alternative.fact}"] == o.alternative.reading
-        ]
-        provisions.append(prov if len(kept) == len(prov.offences) else prov.model_copy(update={"offences": kept}))
+        versions = []
+        for version in prov.versions:
+            kept = [
+                o
+                for o in version.offences
+                if o.alternative is None or picked[f"{inst.id} {o.alternative.fact}"] == o.alternative.reading
+            ]
+            same = len(kept) == len(version.offences)
+            versions.append(version if same else version.model_copy(update={"offences": kept}))
+        changed = any(new is not old for new, old in zip(versions, prov.versions, strict=True))
+        provisions.append(prov.model_copy(update={"versions": versions}) if changed else prov)
     return replace(inst, model=model.model_copy(update={"instrument": meta, "provisions": provisions}))
 
 

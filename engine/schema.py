@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from gapcheck.amendment import AmendmentFile
 from gapcheck.expect import ExpectationFile
-from gapcheck.models import JurisdictionFile, StatuteFile
+from gapcheck.models import JurisdictionFile, ProvisionFormat1, StatuteFile
 from gapcheck.standard import StandardFile
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -26,17 +26,25 @@ MODELS: dict[str, type[BaseModel]] = {
     "standard": StandardFile,
     "statute": StatuteFile,
 }
-# Models that also accept a plain string (see their `mode="before"` validators).
-STRING_FORMS = {"Source": {"type": "string", "minLength": 3, "description": "the citation: 'A/HRC/40/51/Add.1 ¶29'"}}
+# Models that also accept a plain string or flag (see their `mode="before"` validators).
+STRING_FORMS = {
+    "Source": {"type": "string", "minLength": 3, "description": "the citation: 'A/HRC/40/51/Add.1 ¶29'"},
+    "Fine": {"type": "boolean", "description": "true: a fine applies, its amount not stated"},
+}
 MODELINE = re.compile(r"^#\s*yaml-language-server:\s*\$schema=(\S+)\s*$", re.MULTILINE)
 
 
 def schema(kind: str) -> dict[str, Any]:
-    """The schema of one kind of file."""
+    """The schema of one kind of file; a provision may be written in format 1 or 2 (gapcheck.formats)."""
     body = MODELS[kind].model_json_schema()
+    defs = body.get("$defs", {})
+    if "Provision" in defs:
+        old = ProvisionFormat1.model_json_schema(ref_template="#/$defs/{model}")
+        defs.update(old.pop("$defs", {}))
+        defs["Provision"] = {"anyOf": [defs["Provision"], old]}
     for name, form in STRING_FORMS.items():
-        if name in body.get("$defs", {}):
-            body["$defs"][name] = {"anyOf": [form, body["$defs"][name]]}
+        if name in defs:
+            defs[name] = {"anyOf": [form, defs[name]]}
     return {"$schema": DIALECT, **body}
 
 

@@ -16,6 +16,7 @@ from gapcheck.vocab import (
     Basis,
     Conduct,
     Element,
+    InstrumentType,
     Label,
     Means,
     MeasureKind,
@@ -25,6 +26,7 @@ from gapcheck.vocab import (
     Purpose,
     Subject,
     Theme,
+    TraffickingAct,
 )
 
 
@@ -58,6 +60,15 @@ class CoverageTest(Strict):
         None, description="[from, below): the union of covering offences must span it"
     )
     victim_age_limit_required: bool = Field(False, description="the offence must define a victim age limit")
+    victim_band_from: Subject | None = Field(
+        None, description="the band is [0, the jurisdiction's age for this subject), e.g. sexual_consent"
+    )
+    victim_band_side: Literal["below", "above"] = Field(
+        "below", description="with victim_band_from: below that age, or from it to the end of victim_ages"
+    )
+    acts: list[TraffickingAct] = Field(
+        default_factory=list, description="trafficking: every act an offence must cover (one stating none covers all)"
+    )
     sex_neutral: bool = Field(False, description="an offence limited by victim sex is partial")
     partial_elements: list[Element] = Field(default_factory=list)
     excluded_elements: list[Element] = Field(default_factory=list)
@@ -166,6 +177,10 @@ class InternationalInstrument(Strict):
 
     title: str
     short: str
+    type: InstrumentType = Field(InstrumentType.treaty, description="whether it can bind a state: treaty or not")
+    addressed_to: str | None = Field(
+        None, description="a jurisdiction code: the state a country report's recommendations are made to"
+    )
     adopted: LegalDate | None = None
     in_force_from: LegalDate | None = None
     url: str | None = None

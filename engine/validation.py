@@ -139,7 +139,7 @@ def _file(path: Path, ws: Workspace | None) -> list[str]:
 
 
 def _jurisdiction(folder: Path, ws: Workspace | None) -> list[str]:
-    corpus = load_jurisdiction(folder, ws.standards.requirements if ws else {})
+    corpus = load_jurisdiction(folder, ws.standards.requirements if ws else {}, ws.standards.files if ws else {})
     n = sum(len(i.model.provisions) for i in corpus.instruments)
     return [f"ok  {display_path(folder)}: {len(corpus.instruments)} instruments, {n} provisions"]
 

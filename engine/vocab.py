@@ -48,6 +48,9 @@ class Conduct(StrEnum):
     employ_child = "employ_child"
     engage_in_prostitution = "engage_in_prostitution"  # the person in prostitution: punishes the child victim
     sexual_extortion = "sexual_extortion"  # coercing a child, by threats, into sexual acts or material
+    indecent_act = "indecent_act"
+    abduct_child = "abduct_child"
+    transport = "transport"
 
 
 class Object(StrEnum):
@@ -79,6 +82,12 @@ class Element(StrEnum):
     adult_offender_only = "adult_offender_only"
     transnational_only = "transnational_only"
     abuse_of_trust = "abuse_of_trust"
+    purpose_distribution = "purpose_distribution"
+    purpose_sexual_gratification = "purpose_sexual_gratification"
+    custodian_only = "custodian_only"
+    single_platform = "single_platform"
+    meeting_request_only = "meeting_request_only"
+    victim_punishable = "victim_punishable"
 
 
 class Means(StrEnum):
@@ -147,6 +156,8 @@ class MeasureKind(StrEnum):
     csam_definition_virtual = "csam_definition_virtual"  # definition reaches simulated and computer-generated material
     limitation_from_majority = "limitation_from_majority"  # limitation runs from the victim's majority, or none
     jurisdiction_without_double_criminality = "jurisdiction_without_double_criminality"  # nationals abroad
+    isp_endeavour_duty = "isp_endeavour_duty"
+    mandatory_reporting_duty = "mandatory_reporting_duty"
 
 
 class MeasureStatus(StrEnum):
@@ -241,3 +252,86 @@ class Scope(StrEnum):
 
     law = "law"
     application = "application"
+
+
+class TraffickingAct(StrEnum):
+    """The acts of the trafficking chain (Palermo Protocol art. 3(a)) an offence covers."""
+
+    recruitment = "recruitment"
+    transportation = "transportation"
+    transfer = "transfer"
+    harbouring = "harbouring"
+    receipt = "receipt"
+
+
+class Combination(StrEnum):
+    """How imprisonment and a fine combine in a penalty."""
+
+    and_ = "and"
+    or_ = "or"
+    and_or = "and_or"
+
+
+class Aggravation(StrEnum):
+    """Circumstances that make an aggravated form of an offence."""
+
+    as_business = "as_business"
+    victim_under_age = "victim_under_age"
+    person_in_authority = "person_in_authority"
+    organised_group = "organised_group"
+    repeat_offence = "repeat_offence"
+    serious_harm = "serious_harm"
+
+
+class Authority(StrEnum):
+    """Who may grant an exception to a minimum age."""
+
+    court = "court"
+    parent = "parent"
+    religious_authority = "religious_authority"
+    executive = "executive"
+    not_stated = "not_stated"
+
+
+class Population(StrEnum):
+    """What kind of population part of a jurisdiction's law applies to."""
+
+    personal_law = "personal_law"
+    region = "region"
+
+
+class TreatyAct(StrEnum):
+    """A step in a state's relation to a treaty."""
+
+    signature = "signature"
+    ratification = "ratification"
+    accession = "accession"
+    succession = "succession"
+    acceptance = "acceptance"
+    approval = "approval"
+    denunciation = "denunciation"
+
+
+BINDING_ACTS = frozenset(
+    {TreatyAct.ratification, TreatyAct.accession, TreatyAct.succession, TreatyAct.acceptance, TreatyAct.approval}
+)
+
+
+class InstrumentType(StrEnum):
+    """What an international instrument is, for whether it can bind a state."""
+
+    treaty = "treaty"
+    regional_law = "regional_law"
+    recommendation = "recommendation"
+    guidance = "guidance"
+    model_law = "model_law"
+
+
+class Binding(StrEnum):
+    """Whether a standard binds the jurisdiction on the analysis date."""
+
+    binding = "binding"
+    signed = "signed"
+    not_party = "not_party"
+    not_recorded = "not_recorded"
+    not_a_treaty = "not_a_treaty"

@@ -6,7 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from gapcheck import amendment, config, messages
+from gapcheck import amendment, cache, config, messages
+from gapcheck.dates import within
 from gapcheck.errors import InputError, Problem, display_path
 from gapcheck.evaluate import Evaluation, evaluate
 from gapcheck.load import INDEX, Corpus, Standards, load_jurisdiction, load_standards
@@ -104,7 +105,7 @@ class Workspace:
         """A jurisdiction's law, with the drafts applied in order."""
         folder = self.folder(jurisdiction).resolve()
         if folder not in self._loaded:
-            self._loaded[folder] = load_jurisdiction(folder, self.standards.requirements)
+            self._loaded[folder] = load_jurisdiction(folder, self.standards.requirements, self.standards.files)
         corpus = self._loaded[folder]
         titles = []
         repealed: set[str] = set()
@@ -114,6 +115,11 @@ class Workspace:
             corpus, title = amendment.apply(corpus, path, repealed)
             titles.append(title)
         return corpus, tuple(titles)
+
+    def forget(self) -> None:
+        """Drop the jurisdictions loaded so far and the models kept in memory (the standards stay)."""
+        self._loaded.clear()
+        cache.clear_memory()
 
     def evaluate(
         self,
@@ -125,6 +131,7 @@ class Workspace:
         """Findings for a jurisdiction (as amended) on a date (default: its own as_of), `readings` pinned."""
         corpus, titles = self.corpus(jurisdiction, amendments)
         date = as_of or _default_date(corpus)
+        _within_coverage(corpus, date)
         meta = corpus.index.jurisdiction
         provenance = Provenance(
             jurisdiction=corpus.code,
@@ -136,6 +143,21 @@ class Workspace:
             standards=digest(yaml_files(self.standards_dir)),
         )
         return Run(evaluate(corpus, self.standards, date, readings), corpus, titles, provenance)
+
+
+def _within_coverage(corpus: Corpus, date: dt.date) -> None:
+    """An analysis date outside the period the corpus describes is bad input, never a silent answer."""
+    period = corpus.index.jurisdiction.coverage
+    if period is None or within(period.from_, period.until, date):
+        return
+    span = f"{period.from_} to {period.until}" if period.until else f"{period.from_} onwards"
+    message = (
+        f"analysis date {date.isoformat()} is outside the period this corpus covers ({span}); "
+        f"choose an --as-of within it, or extend jurisdiction.coverage with the law of that time"
+    )
+    if corpus.index_doc is not None:
+        raise InputError([corpus.index_doc.at(("jurisdiction", "coverage"), message)])
+    raise InputError([Problem(display_path(corpus.path / INDEX), 1, 1, message)])
 
 
 def _default_date(corpus: Corpus) -> dt.date:

@@ -1,66 +1,66 @@
 """Read YAML keeping line numbers, and map a data path back to a line and column.
 
-ruamel.yaml's round-trip loader records where each key and item stood; the
-loaded tree is kept beside the plain data so that pydantic's error locations
-can be turned into `file:line:column`.
+The first parse uses ruamel's C loader (libyaml, through ruamel.yaml.clib) for the plain data
+alone; positions cost a second, round-trip parse that records where each key and item stood,
+done only when a problem is to be located (`YamlDoc.tree`) or when the fast parse fails, so
+that a syntax error or an exceeded limit is reported from the round-trip parser with its line.
+The limits of gapcheck.limits are checked on the C parser's events before the C loader builds
+anything, as on the round-trip parser's.
 """
 
 import os
 import stat
 import sys
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.constructor import RoundTripConstructor
-from ruamel.yaml.error import MarkedYAMLError, ReusedAnchorWarning, YAMLError
-from ruamel.yaml.parser import RoundTripParser
+if TYPE_CHECKING:
+    from gapcheck import limits
 
-from gapcheck import limits
 from gapcheck.errors import InputError, Problem, display_path
 
-
-class _Constructor(RoundTripConstructor):
-    """Keeps timestamps as text, so that an impossible date is a located validation error."""
-
-
-_Constructor.add_constructor("tag:yaml.org,2002:timestamp", RoundTripConstructor.construct_yaml_str)
+UNPARSED: Any = object()
 
 
 class _LimitExceeded(Exception):
-    def __init__(self, violation: limits.Violation):
+    def __init__(self, violation: "limits.Violation"):
         self.violation = violation
-
-
-class _LimitedParser(RoundTripParser):
-    """The round-trip parser, checking each event against gapcheck.limits as the composer takes it."""
-
-    def __init__(self, loader: Any) -> None:
-        super().__init__(loader)
-        self._check = limits.EventCheck()
-
-    def get_event(self) -> Any:
-        event = super().get_event()
-        violation = self._check.feed(event)
-        if violation:
-            raise _LimitExceeded(violation)
-        return event
 
 
 @dataclass(frozen=True)
 class YamlDoc:
-    """A parsed file: plain data for validation, the marked tree for locations."""
+    """A file: plain data for validation, the marked tree for locations, each parsed when first asked for.
+
+    A file whose model came from the cache is never parsed unless a problem in it is to be located.
+    """
 
     path: Path
-    data: Any
-    tree: Any
+    given_data: Any = UNPARSED
+    given_tree: Any = None
+    text: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def name(self) -> str:
         return "<stdin>" if str(self.path) == STDIN else display_path(self.path)
+
+    @property
+    def data(self) -> Any:
+        """The plain data (dicts, lists, scalars; dates as text)."""
+        if self.given_data is UNPARSED:
+            parsed = parse(self.path, self.text or "")
+            object.__setattr__(self, "given_data", parsed.given_data)
+            object.__setattr__(self, "given_tree", parsed.given_tree)
+        return self.given_data
+
+    @property
+    def tree(self) -> Any:
+        """The round-trip tree with positions: parsed from the text the first time it is asked for."""
+        if self.given_tree is None and self.text is not None:
+            object.__setattr__(self, "given_tree", _round_trip(self.name, self.text))
+        return self.given_tree
 
     def at(self, loc: tuple[int | str, ...], message: str) -> Problem:
         """A problem located at the deepest node of `loc` that exists in the file."""
@@ -78,7 +78,7 @@ def read_text(path: Path) -> str:
     if str(path) != STDIN:
         return path.read_text(encoding="utf-8")
     if _stdin is None or _stdin[0] is not sys.stdin:
-        _stdin = (sys.stdin, sys.stdin.read(limits.MAX_FILE_BYTES + 1))
+        _stdin = (sys.stdin, sys.stdin.read(_max_file_bytes() + 1))
     return _stdin[1]
 
 
@@ -87,14 +87,100 @@ def read(path: Path) -> YamlDoc:
 
     Every failure is a located problem.
     """
+    return parse(path, read_limited(path))
+
+
+def read_limited(path: Path) -> str:
+    """A file's text (`-`: standard input): a regular file, within the size limit, in UTF-8."""
     name = "<stdin>" if str(path) == STDIN else display_path(path)
-    text = _stdin_text(path, name) if str(path) == STDIN else _text(path, name)
+    return _stdin_text(path, name) if str(path) == STDIN else _text(path, name)
+
+
+def parse(path: Path, text: str, name: str | None = None) -> YamlDoc:
+    """The document in `text` (named `name` in messages), within the limits: the C loader's plain data when
+    the C parser's events keep the limits and it loads; otherwise the round-trip parser, which locates the problem."""
+    from ruamel.yaml.error import ReusedAnchorWarning
+
+    from gapcheck import limits  # with ruamel: imported only when a file is parsed
+
+    name = name or ("<stdin>" if str(path) == STDIN else display_path(path))
     violation = limits.check_raw(text)
     if violation:
         raise InputError([Problem(name, violation.line + 1, violation.column + 1, violation.message)])
+    try:
+        _check_events(text)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ReusedAnchorWarning)
+            data = _fast_loader().load(text)
+    except Exception:  # a limit, a syntax error, a duplicate key: reported by the round-trip parser, located
+        tree = _round_trip(name, text)
+        return YamlDoc(path, plain(tree), tree, text)
+    return YamlDoc(path, {} if data is None else plain(data), None, text)
+
+
+def _check_events(text: str) -> None:
+    """Feed the C parser's events to the limits (the same events the round-trip parser gives)."""
+    from ruamel.yaml.clib._ruamel_yaml import CParser
+
+    from gapcheck import limits
+
+    parser = CParser(text)
+    check = limits.EventCheck()
+    try:
+        while parser.check_event():
+            violation = check.feed(parser.get_event())
+            if violation:
+                raise _LimitExceeded(violation)
+    finally:
+        parser.dispose()
+
+
+@cache
+def _fast_loader() -> Any:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.constructor import SafeConstructor
+
+    class Constructor(SafeConstructor):
+        """Keeps timestamps as text, as the round-trip constructor below does."""
+
+    Constructor.add_constructor("tag:yaml.org,2002:timestamp", SafeConstructor.construct_yaml_str)
+    yaml = YAML(typ="safe", pure=False)  # libyaml when ruamel.yaml.clib is installed
+    yaml.Constructor = Constructor
+    yaml.allow_duplicate_keys = False
+    return yaml
+
+
+def _round_trip(name: str, text: str) -> Any:
+    """The round-trip tree of `text` within the limits, positions kept; every failure a located problem."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.comments import CommentedMap
+    from ruamel.yaml.constructor import RoundTripConstructor
+    from ruamel.yaml.error import MarkedYAMLError, ReusedAnchorWarning, YAMLError
+    from ruamel.yaml.parser import RoundTripParser
+
+    from gapcheck import limits
+
+    class Constructor(RoundTripConstructor):
+        """Keeps timestamps as text, so that an impossible date is a located validation error."""
+
+    class LimitedParser(RoundTripParser):
+        """The round-trip parser, checking each event against gapcheck.limits as the composer takes it."""
+
+        def __init__(self, loader: Any) -> None:
+            super().__init__(loader)
+            self._check = limits.EventCheck()
+
+        def get_event(self) -> Any:
+            event = super().get_event()
+            violation = self._check.feed(event)
+            if violation:
+                raise _LimitExceeded(violation)
+            return event
+
+    Constructor.add_constructor("tag:yaml.org,2002:timestamp", RoundTripConstructor.construct_yaml_str)
     yaml = YAML(typ="rt")
-    yaml.Parser = _LimitedParser
-    yaml.Constructor = _Constructor
+    yaml.Parser = LimitedParser
+    yaml.Constructor = Constructor
     yaml.allow_duplicate_keys = False
     try:
         with warnings.catch_warnings():
@@ -114,9 +200,7 @@ def read(path: Path) -> YamlDoc:
         raise InputError([Problem(name, line, column, f"YAML: {_one_line(problem)}")]) from None
     except YAMLError as err:
         raise InputError([Problem(name, 1, 1, f"YAML: {_one_line(str(err))}")]) from None
-    if tree is None:
-        tree = CommentedMap()
-    return YamlDoc(path, plain(tree), tree)
+    return CommentedMap() if tree is None else tree
 
 
 def _stdin_text(path: Path, name: str) -> str:
@@ -124,7 +208,7 @@ def _stdin_text(path: Path, name: str) -> str:
         text = read_text(path)
     except (OSError, UnicodeDecodeError) as err:
         raise InputError([Problem(name, 1, 1, f"cannot read file: {err}")]) from None
-    if len(text) > limits.MAX_FILE_BYTES:
+    if len(text) > _max_file_bytes():
         raise InputError([Problem(name, 1, 1, _too_big(len(text)))])
     return text
 
@@ -142,15 +226,15 @@ def _text(path: Path, name: str) -> str:
             raise InputError(
                 [Problem(name, 1, 1, "not a regular file (a folder, FIFO or device): data files are files")]
             )
-        if info.st_size > limits.MAX_FILE_BYTES:
+        if info.st_size > _max_file_bytes():
             raise InputError([Problem(name, 1, 1, _too_big(info.st_size))])
         with os.fdopen(fd, "rb", closefd=False) as handle:
-            raw = handle.read(limits.MAX_FILE_BYTES + 1)
+            raw = handle.read(_max_file_bytes() + 1)
     except OSError as err:
         raise InputError([Problem(name, 1, 1, f"cannot read file: {err.strerror or err}")]) from None
     finally:
         os.close(fd)
-    if len(raw) > limits.MAX_FILE_BYTES:
+    if len(raw) > _max_file_bytes():
         raise InputError([Problem(name, 1, 1, _too_big(len(raw)))])
     try:
         return raw.decode("utf-8")
@@ -160,8 +244,14 @@ def _text(path: Path, name: str) -> str:
         raise InputError([Problem(name, line + 1, column + 1, "not UTF-8 text: save the file as UTF-8")]) from None
 
 
+def _max_file_bytes() -> int:
+    from gapcheck import limits  # imports ruamel: only when a file is read
+
+    return limits.MAX_FILE_BYTES
+
+
 def _too_big(size: int) -> str:
-    return f"file of {size} bytes exceeds the limit of {limits.MAX_FILE_BYTES} bytes (MAX_FILE_BYTES): split it"
+    return f"file of {size} bytes exceeds the limit of {_max_file_bytes()} bytes (MAX_FILE_BYTES): split it"
 
 
 def _one_line(text: str) -> str:
@@ -192,10 +282,10 @@ def locate(tree: Any, loc: tuple[int | str, ...]) -> tuple[int, int]:
     node = tree
     for key in loc:
         try:
-            if isinstance(node, CommentedMap) and key in node:
+            if isinstance(node, dict) and hasattr(node, "lc") and key in node:
                 line, column = node.lc.value(key) if _is_scalar(node[key]) else node.lc.key(key)
                 node = node[key]
-            elif isinstance(node, CommentedSeq) and isinstance(key, int) and 0 <= key < len(node):
+            elif isinstance(node, list) and hasattr(node, "lc") and isinstance(key, int) and 0 <= key < len(node):
                 line, column = node.lc.item(key)
                 node = node[key]
             else:
@@ -206,4 +296,4 @@ def locate(tree: Any, loc: tuple[int | str, ...]) -> tuple[int, int]:
 
 
 def _is_scalar(value: Any) -> bool:
-    return not isinstance(value, (CommentedMap, CommentedSeq))
+    return not isinstance(value, (dict, list))

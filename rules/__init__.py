@@ -1,8 +1,9 @@
 """The gapcheck rule set: every status decision the tool makes, as durable_rules rules.
 
-One module per kind of test. Derived facts (coverage, divertible) may fire
-as data arrives; every verdict waits for the `$evaluate` trigger, asserted
-after all data, because durable_rules has no truth maintenance.
+One module per kind of test. Every verdict waits for the `$evaluate` trigger,
+asserted after all data, because durable_rules has no truth maintenance; the
+coverage of a requirement by offences is derived inside the verdicts, once per
+requirement (gapcheck.rules.coverage).
 """
 
 from typing import Any
@@ -11,7 +12,8 @@ from durable.lang import c, m, ruleset, when_all
 
 from gapcheck.rules import (
     age_order,
-    coverage,
+    base,
+    binding,
     criminalization,
     diversion,
     exceptions,
@@ -23,8 +25,9 @@ from gapcheck.rules import (
 )
 
 NAME = "gapcheck"
+concluded = base.concluded
 MODULES = (
-    coverage,
+    binding,
     criminalization,
     penalty,
     diversion,

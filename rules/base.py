@@ -9,7 +9,6 @@ finding by the one table of gapcheck.rules.tree.
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from durable.engine import MessageObservedException
 from durable.lang import c, m, when_all
 
 from gapcheck.rules.facts import Cited, CompleteFact, Fact, Kind, RequirementFact, UnknownFact
@@ -17,6 +16,7 @@ from gapcheck.rules.terms import Outcome, Role
 from gapcheck.rules.tree import Criterion, Evidence, leaf, status
 
 K = TypeVar("K", bound=Kind)
+T = TypeVar("T")
 
 
 def fact(content: Any) -> Fact:
@@ -36,6 +36,7 @@ class Snapshot:
     _cached: tuple[str, "Snapshot"] | None = None
     _raw: dict[str, list[Fact]]
     _typed: dict[type[Kind], list[Any]]
+    _memo: dict[object, Any]
 
     @classmethod
     def of_session(cls, ctx: Any) -> "Snapshot":
@@ -49,6 +50,7 @@ class Snapshot:
     def __init__(self, facts: list[Fact]):
         self._raw = {}
         self._typed = {}
+        self._memo = {}
         for f in sorted(facts, key=lambda f: str(f.get("ref"))):
             self._raw.setdefault(str(f.get("kind")), []).append(f)
 
@@ -58,6 +60,13 @@ class Snapshot:
             self._typed[kind] = [kind.of(f) for f in self._raw.get(kind.KIND, [])]
         found: list[K] = self._typed[kind]
         return found
+
+    def memo(self, key: object, build: Callable[[], T]) -> T:
+        """A value computed once per snapshot and shared by its verdicts (an index, a requirement's coverage)."""
+        if key not in self._memo:
+            self._memo[key] = build()
+        value: T = self._memo[key]
+        return value
 
 
 Verdict = Callable[[Any, Snapshot, RequirementFact], None]
@@ -82,21 +91,17 @@ def verdict(*tests: str) -> Callable[[Verdict], Verdict]:
     return declare
 
 
-def derive(ctx: Any, new: Fact) -> None:
-    """Assert a derived fact; a 32-bit id-hash collision is retried with a salted id."""
-    for salt in range(4):
-        try:
-            ctx.assert_fact(dict(new, id=new["ref"] if salt == 0 else f"{new['ref']}#{salt}"))
-            return
-        except MessageObservedException:
-            continue
-    raise RuntimeError(f"derived fact {new['ref']!r} collides after 3 salts")
+_concluded: dict[str, list[Fact]] = {}
 
 
 def conclude(ctx: Any, s: Snapshot, req: RequirementFact, root: Criterion) -> None:
-    """Record a requirement's criteria and its finding: the status is the root's outcome by the table."""
+    """Record a requirement's criteria and its finding: the status is the root's outcome by the table.
+
+    Findings are the session's output, read by no rule: they are handed to the host
+    (`concluded`) rather than asserted, which spares the engine their JSON both ways.
+    """
     notes = [f"Not known ({u.scope}): {u.about} [{u.source}]" for u in s.of(UnknownFact) if u.bears_on(req)]
-    derive(
+    hand_out(
         ctx,
         {
             "ref": f"finding:{req.req}",
@@ -107,6 +112,16 @@ def conclude(ctx: Any, s: Snapshot, req: RequirementFact, root: Criterion) -> No
             "notes": notes,
         },
     )
+
+
+def hand_out(ctx: Any, result: Fact) -> None:
+    """Give the host a fact that no rule reads (a finding, a binding status) without asserting it."""
+    _concluded.setdefault(str(ctx.s.sid), []).append(result)
+
+
+def concluded(sid: str) -> list[Fact]:
+    """The findings concluded in a session, taken once (the host calls it when the session ends)."""
+    return _concluded.pop(sid, [])
 
 
 def absent(s: Snapshot, req: RequirementFact, what: str, id: str = "in-law") -> Criterion:

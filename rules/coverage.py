@@ -2,32 +2,47 @@
 
 Every requirement tested against offences (criminalization, separate offence,
 penalty, diversion) is flattened into one `req_conduct` fact per (conduct,
-object) it accepts; the join below pairs each with the in-force offences of
-that conduct and object, and one action per pair decides all of the offence's
-criteria (object, purpose, elements, framing, means, victim sex and ages:
-`decide`) and derives a `coverage` fact with the quality they give. Verdict
-modules read these; `assess` and `expand` word the same criteria for the tree.
+object) it accepts. When a verdict asks for a requirement's coverage
+(`coverage_of`), each of these is joined, through an index of the session's
+offences by (conduct, object), with the in-force offences of that conduct and
+object, and each pair's criteria (object, purpose, elements, framing, means,
+victim sex and ages: `decide`) give a `CoverageFact` with their quality. The
+join runs once per requirement and evaluation, inside the verdicts, rather than
+as one engine action and one derived fact per pair: the cost grows with the
+matches, and the engine's actions with the requirements only. `assess` and
+`expand` word the same criteria for the tree.
 """
 
-from dataclasses import dataclass
-from typing import Any, Self
+from dataclasses import dataclass, field
+from typing import Any
 
-from durable.lang import c, m, when_all
-
-from gapcheck.rules.base import derive, fact
-from gapcheck.rules.facts import Cited, Fact, OffenceFact, RequirementFact, names
+from gapcheck.rules.base import Snapshot
+from gapcheck.rules.facts import Cited, Fact, OffenceFact, ReqConductFact, RequirementFact
 from gapcheck.rules.params import CoverageParams
 from gapcheck.rules.terms import Outcome, Quality, Role, words
 from gapcheck.rules.tree import Combine, Criterion, Evidence, combine, leaf, node
 
 CHILD = (0, 18)
+
+# Elements that narrow an offence below what any standard asks, in words: each makes coverage partial.
+NARROWING = {
+    "purpose_distribution": "possession is punished only when it is for distribution",
+    "purpose_sexual_gratification": "possession is punished only when it is for sexual gratification",
+    "custodian_only": "abuse of trust is limited to custodians, not any position of trust, authority or influence",
+    "single_platform": "it is limited to one means or platform of communication",
+    "meeting_request_only": "solicitation is punished only when it leads to a proposal to meet",
+    "victim_punishable": "the child victim is also punishable",
+}
 QUALITY = {Outcome.satisfied: Quality.full, Outcome.partly: Quality.partial, Outcome.not_: Quality.none}
 ROLE = {Quality.full: Role.satisfies, Quality.partial: Role.partly_satisfies, Quality.none: Role.considered}
 
 
 @dataclass(frozen=True)
 class CoverageFact(Cited):
-    """How one offence (in one conduct) covers one requirement: its quality and its criteria."""
+    """How one offence (in one conduct) covers one requirement: its quality and its criteria.
+
+    Derived inside the verdicts (`coverage_of`), never asserted into the engine.
+    """
 
     KIND = "coverage"
     req: str
@@ -44,13 +59,9 @@ class CoverageFact(Cited):
     penalty_stated: bool
     max_months: int
     mediation_measure: str
-
-    @classmethod
-    def of(cls, f: Fact) -> Self:
-        return cls(**{**{name: f[name] for name in names(cls)}, "quality": Quality(f["quality"])})
-
-    def to_fact(self) -> Fact:
-        return {**super().to_fact(), "quality": self.quality.value}
+    fine_only: bool = False
+    penalty_text: str = ""
+    aggravated: list[Fact] = field(default_factory=list)
 
 
 def band(off: OffenceFact) -> tuple[int, int | None, bool]:
@@ -87,6 +98,10 @@ def decide(p: CoverageParams, off: OffenceFact) -> dict[str, Outcome]:
         out["required-elements"] = no if set(p.required_elements) - elements else ok
     if p.partial_elements:
         out["narrowing-elements"] = partly if elements & set(p.partial_elements) else ok
+    if narrowing(p, off):
+        out["narrowing-conditions"] = partly
+    if p.acts and off.acts:  # an offence that names no acts ("traffics") covers the whole chain
+        out["trafficking-acts"] = partly if set(p.acts) - set(off.acts) else ok
     if p.partial_labels:
         out["framing"] = partly if off.framing in p.partial_labels else ok
     if p.means:
@@ -100,6 +115,11 @@ def decide(p: CoverageParams, off: OffenceFact) -> dict[str, Outcome]:
         want_lo, want_hi = p.victim_ages
         out["victim-ages"] = ok if lo < want_hi and (hi is None or hi > want_lo) else no
     return out
+
+
+def narrowing(p: CoverageParams, off: OffenceFact) -> list[str]:
+    """The offence's narrowing conditions (NARROWING) that the requirement does not itself require."""
+    return sorted((set(off.elements) & NARROWING.keys()) - set(p.required_elements))
 
 
 def quality(p: CoverageParams, off: OffenceFact) -> Quality:
@@ -182,6 +202,30 @@ def assess(p: CoverageParams, off: OffenceFact) -> list[Criterion]:
                     outcome,
                     [f"it is narrowed by the element {words(e)}" for e in narrow] or ["it is not narrowed by them"],
                     missing=f"an offence without the element of {' or '.join(words(e) for e in narrow)}",
+                )
+            )
+        elif aspect == "narrowing-conditions":
+            conditions = [NARROWING[e] for e in narrowing(p, off)]
+            out.append(
+                leaf(
+                    aspect,
+                    "no condition narrows it",
+                    outcome,
+                    conditions,
+                    missing=f"an offence without the condition: {'; '.join(conditions)}",
+                )
+            )
+        elif aspect == "trafficking-acts":
+            lacking_acts = sorted(set(p.acts) - set(off.acts))
+            out.append(
+                leaf(
+                    aspect,
+                    f"it covers every act: {', '.join(p.acts)}",
+                    outcome,
+                    [f"it does not cover the acts of {', '.join(lacking_acts)}"]
+                    if lacking_acts
+                    else [f"it covers {', '.join(off.acts)}"],
+                    missing=f"an offence covering {', '.join(lacking_acts)}",
                 )
             )
         elif aspect == "framing":
@@ -311,38 +355,66 @@ def describe(off: OffenceFact, quality: Quality, aspects: list[Criterion]) -> st
     return f"{head} {tail} [{off.source}]."
 
 
-def define() -> None:
-    """Declare the coverage rule in the current rule set."""
+def coverage_of(s: Snapshot, req_id: str) -> list[CoverageFact]:
+    """How each in-force offence of a conduct and object the requirement accepts covers it, by reference."""
+    return s.memo(("coverage", req_id), lambda: _cover(s, req_id))
 
-    @when_all(
-        c.rc << (m.kind == "req_conduct"),
-        c.off << ((m.kind == "offence") & (m.conduct == c.rc.conduct) & (m.object == c.rc.object)),
-        c.req << ((m.kind == "requirement") & (m.req == c.rc.req)),
+
+def _cover(s: Snapshot, req_id: str) -> list[CoverageFact]:
+    requirements = s.memo(RequirementFact, lambda: {r.req: r for r in s.of(RequirementFact)})
+    req = requirements[req_id]
+    assert isinstance(req.params, CoverageParams)
+    found = [
+        cover(req.params, rc, off)
+        for rc in _req_conducts(s).get(req_id, [])
+        for off in _offences(s).get((rc.conduct, rc.object), [])
+    ]
+    return sorted(found, key=lambda f: f.ref)
+
+
+def _req_conducts(s: Snapshot) -> dict[str, list[ReqConductFact]]:
+    def build() -> dict[str, list[ReqConductFact]]:
+        index: dict[str, list[ReqConductFact]] = {}
+        for rc in s.of(ReqConductFact):
+            index.setdefault(rc.req, []).append(rc)
+        return index
+
+    return s.memo(ReqConductFact, build)
+
+
+def _offences(s: Snapshot) -> dict[tuple[str, str], list[OffenceFact]]:
+    def build() -> dict[tuple[str, str], list[OffenceFact]]:
+        index: dict[tuple[str, str], list[OffenceFact]] = {}
+        for off in s.of(OffenceFact):
+            index.setdefault((off.conduct, off.object), []).append(off)
+        return index
+
+    return s.memo(OffenceFact, build)
+
+
+def cover(params: CoverageParams, rc: ReqConductFact, off: OffenceFact) -> CoverageFact:
+    """How one offence covers one (conduct, object) of a requirement (its quality; verdicts word the criteria)."""
+    lo, hi, stated = band(off)
+    return CoverageFact(
+        ref=f"cov:{rc.req}:{off.ref}",
+        provision=off.provision,
+        source=off.source,
+        secondary=off.secondary,
+        req=rc.req,
+        test=rc.test,
+        group=rc.group,
+        conduct=off.conduct,
+        offence=off.offence,
+        quality=quality(params, off),
+        offence_ref=off.ref,
+        age_from=lo,
+        age_below=hi,
+        age_stated=stated,
+        sex=off.sex,
+        penalty_stated=off.penalty_stated,
+        max_months=off.max_months,
+        mediation_measure=params.mediation_measure or "",
+        fine_only=off.fine_only,
+        penalty_text=off.penalty_text,
+        aggravated=off.aggravated,
     )
-    def cover(ctx: Any) -> None:
-        rc, off, req = fact(ctx.rc), OffenceFact.of(fact(ctx.off)), RequirementFact.of(fact(ctx.req))
-        assert isinstance(req.params, CoverageParams)
-        lo, hi, stated = band(off)
-        derive(
-            ctx,
-            CoverageFact(
-                ref=f"cov:{rc['req']}:{off.ref}",
-                provision=off.provision,
-                source=off.source,
-                secondary=off.secondary,
-                req=rc["req"],
-                test=rc["test"],
-                group=rc["group"],
-                conduct=off.conduct,
-                offence=off.offence,
-                quality=quality(req.params, off),
-                offence_ref=off.ref,
-                age_from=lo,
-                age_below=hi,
-                age_stated=stated,
-                sex=off.sex,
-                penalty_stated=off.penalty_stated,
-                max_months=off.max_months,
-                mediation_measure=req.params.mediation_measure or "",
-            ).to_fact(),
-        )

@@ -9,10 +9,11 @@ covered and some not is `partly`.
 from typing import Any
 
 from gapcheck.rules.base import Snapshot, absent, cited, conclude, verdict
-from gapcheck.rules.coverage import CoverageFact, band_text, offence_stub
+from gapcheck.rules.coverage import CoverageFact, band_text, coverage_of, offence_stub
 from gapcheck.rules.facts import OffenceFact, RequirementFact
 from gapcheck.rules.params import CoverageParams
 from gapcheck.rules.terms import Outcome, Quality, Role, words
+from gapcheck.rules.thresholds import lowest, of_subject
 from gapcheck.rules.tree import Combine, Criterion, Evidence, leaf, node
 
 
@@ -50,6 +51,33 @@ def nearby(s: Snapshot, params: CoverageParams, covs: list[CoverageFact]) -> tup
     return lines, evidence
 
 
+def wanted_band(s: Snapshot, params: CoverageParams) -> tuple[tuple[int, int] | None, list[str]]:
+    """The victim band a requirement asks for, and how it was read.
+
+    A band read from the law (below the age of sexual consent, or from it to
+    adulthood) names the threshold, and any close-in-age exemption, in the reasoning.
+    """
+    subject = params.victim_band_from
+    if not subject:
+        return params.victim_ages, []
+    found = of_subject(s, subject)
+    if not found:
+        return params.victim_ages, [f"No age for {words(subject)} is in the corpus to compare with."]
+    low = lowest(found)
+    age = low.lowest
+    where = f"set by {low.provision} [{low.source}]"
+    if params.victim_band_side == "above":  # e.g. abuse of trust: from the age of consent to adulthood
+        top = (params.victim_ages or (0, 18))[1]
+        return (age, top), [f"The band is every child from the age of {words(subject)}, {age}, {where}, to {top - 1}."]
+    lines = [f"The band is every child below the age of {words(subject)}, {age}, {where}: aged 0 to {age - 1}."]
+    for f in found:
+        for e in f.exceptions:
+            gap = f", where the partners' ages differ by at most {e.age_gap} years" if e.age_gap else ""
+            floor = f" from {e.floor}" if e.floor is not None else ""
+            lines.append(f"Close-in-age exemption: {f.provision} allows it{floor}{gap} {e.conditions} [{e.source}].")
+    return (0, age), lines
+
+
 def conducts(group: list[str]) -> str:
     return " or ".join(words(x) for x in group)
 
@@ -58,7 +86,7 @@ def coverage_criteria(s: Snapshot, req: RequirementFact) -> tuple[Criterion, lis
     """The coverage tree of a requirement, and the offences that cover it at least in part."""
     params = req.params
     assert isinstance(params, CoverageParams)
-    covs = [f for f in s.of(CoverageFact) if f.req == req.req]
+    covs = coverage_of(s, req.req)
     covering = [f for f in covs if f.quality is not Quality.none]
     everything = " or ".join(conducts(g) for g in params.groups)
     groups = []
@@ -75,26 +103,28 @@ def coverage_criteria(s: Snapshot, req: RequirementFact) -> tuple[Criterion, lis
             offences.append(missing)
         groups.append(node(f"group:{g}", f"an in-force offence covers {conducts(group)}", Combine.any, offences))
     parts = list(groups)
-    if params.victim_ages and covering:
-        gaps = uncovered_ages(covering, params.victim_ages)
-        want = band_text(*params.victim_ages)
+    band, band_lines = wanted_band(s, params)
+    if band and covering:
+        gaps = uncovered_ages(covering, band)
+        want = band_text(*band)
         parts.append(
             leaf(
                 "victim-band",
                 f"the covering offences together protect every child {want}",
                 Outcome.partly if gaps else Outcome.satisfied,
                 [
+                    *band_lines,
                     "Children "
                     + " and ".join(band_text(a, b) for a, b in gaps)
-                    + " are not protected by any covering offence."
+                    + " are not protected by any covering offence.",
                 ]
                 if gaps
-                else [f"Together they protect every child {want}."],
+                else [*band_lines, f"Together they protect every child {want}."],
                 [cited(f, Role.considered, f.offence) for f in covering if gaps],
                 missing="protection of children " + " and ".join(band_text(a, b) for a, b in gaps),
             )
         )
-    notes = []
+    notes = band_lines if not (band and covering) else []
     if any(not f.age_stated for f in covering):
         notes.append("A covering offence protects 'children' without a stated age limit; it is read as under 18.")
     root = node("coverage", f"the law makes {everything} an offence", Combine.parts, parts, notes)

@@ -9,10 +9,10 @@ source reports one, the threshold's criterion is `unknown`.
 from typing import Any
 
 from gapcheck.rules.base import Snapshot, absent, cited, conclude, verdict
-from gapcheck.rules.facts import RequirementFact, ThresholdFact
+from gapcheck.rules.facts import ExceptionFact, RequirementFact, ThresholdFact
 from gapcheck.rules.params import NoExceptionsParams
 from gapcheck.rules.terms import Outcome, Role, words
-from gapcheck.rules.thresholds import of_subject, show
+from gapcheck.rules.thresholds import exception_floor, of_subject, show
 from gapcheck.rules.tree import Combine, Criterion, leaf, node
 
 
@@ -24,9 +24,8 @@ def define() -> None:
         conclude(ctx, s, req, exceptions_criteria(s, req))
 
 
-def _exception_text(subject: str, f: ThresholdFact, floor: int | None, conditions: str, source: str) -> str:
-    age = floor if floor is not None else "an unstated age"
-    return f"{f.provision} allows {subject} from {age} {conditions} [{source}]"
+def _exception_text(subject: str, f: ThresholdFact, e: ExceptionFact) -> str:
+    return f"{f.provision} allows {subject} {exception_floor(e)} {e.conditions} [{e.source}]"
 
 
 def exceptions_criteria(s: Snapshot, req: RequirementFact) -> Criterion:
@@ -39,8 +38,8 @@ def exceptions_criteria(s: Snapshot, req: RequirementFact) -> Criterion:
     floor = min(f.lowest for f in found)
     children = []
     for f in found:
-        confirmed = [_exception_text(subject, f, e.floor, e.conditions, e.source) for e in f.exceptions if e.counts]
-        reported = [_exception_text(subject, f, e.floor, e.conditions, e.source) for e in f.exceptions if not e.counts]
+        confirmed = [_exception_text(subject, f, e) for e in f.exceptions if e.counts]
+        reported = [_exception_text(subject, f, e) for e in f.exceptions if not e.counts]
         test = f"{f.provision} holds without exception"
         facts = [cited(f, Role.allows_exception if f.exceptions else Role.considered)]
         if confirmed:
@@ -59,6 +58,19 @@ def exceptions_criteria(s: Snapshot, req: RequirementFact) -> Criterion:
             else f"a primary source on whether {f.provision} allows exceptions"
         )
         children.append(leaf(f"threshold:{f.ref}", test, outcome, because, facts, missing))
+    top = max(max(f.ages) for f in found)
+    for f in found:  # a lower age for one sex or one population is an exception for them
+        if f.lowest < top:
+            children.append(
+                leaf(
+                    f"lower-for-some:{f.ref}",
+                    f"{f.provision} sets no lower age for one sex or population",
+                    Outcome.not_,
+                    [f"{show(f)}, below the {top} the law sets elsewhere for {subject}."],
+                    [cited(f, Role.allows_exception)],
+                    f"the same minimum age of {top} for everyone",
+                )
+            )
     for lower_subject in p.lower_subjects:
         for f in of_subject(s, lower_subject):
             if f.lowest < floor:

@@ -73,6 +73,11 @@ class OffenceFact(Cited):
     penalty_stated: bool
     max_months: int
     min_months: int
+    acts: list[str] = field(default_factory=list)  # trafficking: the acts of the chain it names
+    term: str = ""  # the defined term its victim band was read from, if any
+    fine_only: bool = False
+    penalty_text: str = ""
+    aggravated: list[Fact] = field(default_factory=list)  # {circumstance, victim_below, max_months, text}
 
 
 @dataclass(frozen=True)
@@ -84,6 +89,15 @@ class ExceptionFact:
     source: str
     secondary: bool
     confirmed: bool
+    no_floor: bool = False
+    sex: str = "any"
+    granted_by: str = ""
+    age_gap: int | None = None
+
+    @property
+    def lowers_below(self) -> int | None:
+        """The age it allows (0 where the law sets no floor), or None where it does not say."""
+        return 0 if self.no_floor else self.floor
 
     @property
     def counts(self) -> bool:
@@ -100,6 +114,8 @@ class ThresholdFact(Cited):
     ages: list[int]
     exceptions_known: bool
     exceptions: list[ExceptionFact]
+    by_sex: dict[str, int] = field(default_factory=dict)
+    population: str = ""
 
     def to_fact(self) -> Fact:
         return {**super().to_fact(), "exceptions": [shallow(e) for e in self.exceptions]}
@@ -126,6 +142,7 @@ class MeasureFact(Cited):
     max_months: int
     age: int | None
     elements: list[str] = field(default_factory=list)
+    declared_absent: bool = False  # a jurisdiction's statement that the measure does not exist
 
 
 @dataclass(frozen=True)
@@ -163,13 +180,15 @@ class RequirementFact(Kind):
     test: str
     theme: str
     params: Params
+    instruments: list[Fact] = field(default_factory=list)  # {id, short, type, addressed_to} of each standard cited
 
     def to_fact(self) -> Fact:
         return {**super().to_fact(), "params": shallow(self.params)}
 
     @classmethod
     def of(cls, fact: Fact) -> Self:
-        return cls(fact["ref"], fact["req"], fact["test"], fact["theme"], params_of(fact["test"], fact["params"]))
+        params = params_of(fact["test"], fact["params"])
+        return cls(fact["ref"], fact["req"], fact["test"], fact["theme"], params, fact.get("instruments", []))
 
 
 @dataclass(frozen=True)
@@ -182,3 +201,25 @@ class ReqConductFact(Kind):
     group: int
     conduct: str
     object: str
+
+
+@dataclass(frozen=True)
+class AnalysisFact(Kind):
+    """The evaluation itself: whose law, on which day (yyyymmdd, to compare with treaty dates)."""
+
+    KIND = "analysis"
+    jurisdiction: str
+    as_of: str
+    day: int
+
+
+@dataclass(frozen=True)
+class TreatyFact(Kind):
+    """A jurisdiction's recorded steps under one instrument of the standards, with dates as yyyymmdd."""
+
+    KIND = "treaty"
+    instrument: str
+    events: list[Fact]  # {act, day, date, source}
+    reservations: list[Fact]  # {text, pinpoint, day, withdrawn, source}
+    declarations: list[Fact]
+    source: str

@@ -7,8 +7,8 @@ protects victims of any sex; one limited to one sex makes it `partly`.
 from typing import Any
 
 from gapcheck.rules.base import Snapshot, absent, cited, conclude, verdict
-from gapcheck.rules.coverage import CoverageFact
-from gapcheck.rules.facts import RequirementFact
+from gapcheck.rules.coverage import coverage_of
+from gapcheck.rules.facts import ReqConductFact, RequirementFact
 from gapcheck.rules.params import GenderNeutralParams
 from gapcheck.rules.terms import Outcome, Quality, Role
 from gapcheck.rules.tree import Combine, Criterion, leaf, node
@@ -25,7 +25,8 @@ def define() -> None:
 def gender_criteria(s: Snapshot, req: RequirementFact) -> Criterion:
     assert isinstance(req.params, GenderNeutralParams)
     wanted = set(req.params.requirements)
-    covs = {f.offence: f for f in s.of(CoverageFact) if f.req in wanted and f.quality is not Quality.none}
+    relied = sorted((f for r in wanted if r in _coverage_tested(s) for f in coverage_of(s, r)), key=lambda f: f.ref)
+    covs = {f.offence: f for f in relied if f.quality is not Quality.none}
     if not covs:
         return absent(s, req, "offence relied on for the listed requirements")
     leaves = []
@@ -51,3 +52,8 @@ def gender_criteria(s: Snapshot, req: RequirementFact) -> Criterion:
         Combine.all,
         leaves,
     )
+
+
+def _coverage_tested(s: Snapshot) -> set[str]:
+    """The requirements tested against offences (the only ones with coverage)."""
+    return s.memo("coverage tested", lambda: {rc.req for rc in s.of(ReqConductFact)})

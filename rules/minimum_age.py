@@ -13,7 +13,7 @@ from gapcheck.rules.base import Snapshot, absent, cited, conclude, verdict
 from gapcheck.rules.facts import MeasureFact, RequirementFact
 from gapcheck.rules.params import MinAgeParams
 from gapcheck.rules.terms import Outcome, Role, words
-from gapcheck.rules.thresholds import of_subject, show
+from gapcheck.rules.thresholds import exception_floor, of_subject, show
 from gapcheck.rules.tree import Combine, Criterion, leaf, node
 
 
@@ -78,11 +78,12 @@ def _thresholds(s: Snapshot, req: RequirementFact, p: MinAgeParams) -> Criterion
     if p.counts_exceptions:
         for f in found:
             for e in f.exceptions:
-                text = f"{f.provision} allows it from {e.floor} {e.conditions} [{e.source}]"
-                if e.counts and e.floor is not None and e.floor < benchmark:
+                text = f"{f.provision} allows it {exception_floor(e)} {e.conditions} [{e.source}]"
+                below = e.lowers_below
+                if e.counts and below is not None and below < benchmark:
                     children.append(
                         leaf(
-                            f"exception:{f.ref}:{e.floor}",
+                            f"exception:{f.ref}:{below}",
                             f"no exception of {f.provision} lowers it",
                             Outcome.not_,
                             [f"{text}: the minimum holds with or without consent, so this lowers it."],

@@ -28,6 +28,9 @@ class CoverageParams:
     means: list[str]
     max_at_least: int | None
     mediation_measure: str | None
+    victim_band_from: str | None = None
+    victim_band_side: str = "below"
+    acts: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from gapcheck.rules.base import Snapshot, cited, conclude, verdict
 from gapcheck.rules.criminalization import coverage_criteria
 from gapcheck.rules.facts import RequirementFact
 from gapcheck.rules.params import CoverageParams
-from gapcheck.rules.terms import Outcome, Role, months
+from gapcheck.rules.terms import Outcome, Role, months, words
 from gapcheck.rules.tree import Combine, leaf, node
 
 
@@ -42,6 +42,17 @@ def define() -> None:
                         f"the penalty of {cov.offence}",
                     )
                 )
+            elif cov.fine_only:
+                leaves.append(
+                    leaf(
+                        f"penalty:{cov.offence}",
+                        test,
+                        Outcome.not_,
+                        [f"{name} carries only {cov.penalty_text}, no imprisonment: below the benchmark of {floor}."],
+                        [cited(cov, Role.falls_short, cov.offence)],
+                        missing,
+                    )
+                )
             elif cov.max_months < req.params.max_at_least:
                 leaves.append(
                     leaf(
@@ -64,6 +75,12 @@ def define() -> None:
                     )
                 )
         leaves.sort(key=lambda c: c.id)
-        conclude(
-            ctx, s, req, node("penalty", f"every offence that covers it carries at least {floor}", Combine.all, leaves)
-        )
+        notes = [
+            f"Aggravated form of {cov.offence} (where "
+            f"{'the victim is under ' + str(a['victim_below']) if a['victim_below'] else words(a['circumstance'])}"
+            f"): {a['text']}."
+            for cov in {f.offence: f for f in covering}.values()
+            for a in cov.aggravated
+        ]
+        root = node("penalty", f"every offence that covers it carries at least {floor}", Combine.all, leaves, notes)
+        conclude(ctx, s, req, root)

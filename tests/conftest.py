@@ -1,11 +1,14 @@
 """Shared fixtures: the bundled data loaded once, and helpers to write data folders."""
 
 import datetime as dt
+import os
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from gapcheck import cache
 from gapcheck.evaluate import Evaluation
 from gapcheck.workspace import Workspace
 
@@ -19,6 +22,19 @@ jurisdiction:
   as_of: 2020-01-01
   source: test fixture
 """
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _model_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The cache of validated models in a folder of this test session, never the user's."""
+    folder = tmp_path_factory.mktemp("model-cache")
+    before = os.environ.get(cache.ENV_DIR)
+    os.environ[cache.ENV_DIR] = str(folder)
+    yield folder
+    if before is None:
+        os.environ.pop(cache.ENV_DIR, None)
+    else:
+        os.environ[cache.ENV_DIR] = before
 
 
 @pytest.fixture(scope="session")

@@ -44,11 +44,12 @@ def _facts(la):  # type: ignore[no-untyped-def]
             yield f"{inst.id} entry into force", reading.source
         for prov in inst.model.provisions:
             yield f"{inst.id}/{prov.id}", prov.source
-            for item in [*prov.offences, *prov.thresholds, *prov.measures, *prov.unknowns]:
-                yield f"{inst.id}/{prov.id}", item.source
-            for thr in prov.thresholds:
-                for exc in thr.exceptions:
-                    yield f"{inst.id}/{prov.id} exception", exc.source
+            for text in prov.versions:
+                for item in [*text.offences, *text.thresholds, *text.measures, *text.unknowns]:
+                    yield f"{inst.id}/{prov.id}", item.source
+                for thr in text.thresholds:
+                    for exc in thr.exceptions:
+                        yield f"{inst.id}/{prov.id} exception", exc.source
 
 
 def test_every_lao_fact_cites_the_report_or_a_named_secondary_source(la):  # type: ignore[no-untyped-def]
@@ -69,7 +70,7 @@ def test_conflicting_secondary_sources_are_both_kept(la):  # type: ignore[no-unt
     art215 = next(
         p for i in la.instruments for p in i.model.provisions if i.id == "la/penal-code-2017" and p.id == "art-215"
     )
-    maxima = sorted(o.penalty.max for o in art215.offences if o.penalty and o.penalty.max)
+    maxima = sorted(o.penalty.max for o in art215.versions[0].offences if o.penalty and o.penalty.max)
     assert maxima == [180, 240]  # 5-15 years (TIP 2019) and 15-20 years (ILO CEACR 2023)
 
 
@@ -79,7 +80,7 @@ def test_what_the_report_says_is_missing_is_stated(la):  # type: ignore[no-untyp
     art269 = next(
         p for i in la.instruments for p in i.model.provisions if i.id == "la/penal-code-2017" and p.id == "art-269"
     )
-    assert [u.source.cite for u in art269.unknowns] == ["A/HRC/40/51/Add.1 ¶13"]
+    assert [u.source.cite for u in art269.versions[0].unknowns] == ["A/HRC/40/51/Add.1 ¶13"]
 
 
 def test_both_penal_codes_are_modelled_with_their_dates(la):  # type: ignore[no-untyped-def]

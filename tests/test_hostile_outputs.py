@@ -40,6 +40,8 @@ def snapshot(folder: Path) -> dict[str, bytes]:
         for name in sorted(os.listdir(fd)):
             with open(os.open(name, os.O_RDONLY, dir_fd=fd), "rb") as handle:
                 out[name] = handle.read()
+        if os.fstat(fd).st_nlink == 0:  # removed while read (an old set after the switch): not a set at all
+            raise FileNotFoundError(folder)
         return out
     finally:
         os.close(fd)

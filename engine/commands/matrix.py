@@ -10,6 +10,7 @@ from gapcheck.commands.options import (
     DEFAULT_JURISDICTION,
     amendment_option,
     emit,
+    jobs_option,
     parse_date,
     parse_formats,
     say,
@@ -40,13 +41,27 @@ REFERENCE = "model"
     show_default=True,
     help="Comma-separated: " + ", ".join(MATRIX_FORMATS),
 )
+@jobs_option
+@click.option(
+    "--binding-only",
+    is_flag=True,
+    help="Only requirements whose standards bind the jurisdiction on the date; the others are listed as not shown.",
+)
 @with_data("statutes", "standards", "templates", "out")
-def matrix(jurisdictions: tuple[str, ...], dates: tuple[str, ...], amendments: tuple[Path, ...], fmt: str) -> int:
+def matrix(
+    jurisdictions: tuple[str, ...],
+    dates: tuple[str, ...],
+    amendments: tuple[Path, ...],
+    fmt: str,
+    jobs: int | None,
+    binding_only: bool,
+) -> int:
     """Write the gap matrix: requirements by jurisdiction, date and draft."""
     formats = parse_formats(fmt, MATRIX_FORMATS)
     ws = Workspace.open(notify=say)
     parsed = tuple(d for d in (parse_date(x) for x in dates) if d is not None)
     default = config.active().jurisdiction or DEFAULT_JURISDICTION
-    columns = matrix_columns(ws, jurisdictions or tuple(dict.fromkeys((default, REFERENCE))), parsed, amendments)
-    emit(config.active().out, matrix_files(ws, columns, formats))
+    chosen = jurisdictions or tuple(dict.fromkeys((default, REFERENCE)))
+    columns = matrix_columns(ws, chosen, parsed, amendments, jobs)
+    emit(config.active().out, matrix_files(ws, columns, formats, binding_only))
     return EXIT_OK

@@ -139,6 +139,15 @@ reading_option = click.option(
 )
 
 
+jobs_option = click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Evaluations run in this many worker processes (default: one per core; 1: in this process). "
+    "Output is the same whatever the number.",
+)
+
+
 _DATA_OPTIONS = {
     "statutes": click.option(
         "--statutes", type=click.Path(path_type=Path), help="Your statutes root, searched before the bundled one."

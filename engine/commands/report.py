@@ -33,14 +33,24 @@ from gapcheck.workspace import Workspace
     show_default=True,
     help="Comma-separated: " + ", ".join(REPORT_FORMATS),
 )
+@click.option(
+    "--binding-only",
+    is_flag=True,
+    help="Only requirements whose standards bind the jurisdiction on the date; the others are listed as not shown.",
+)
 @reading_option
 @with_data("statutes", "standards", "templates", "out")
 def report(
-    jurisdiction: str | None, as_of: str | None, amendments: tuple[Path, ...], readings: tuple[str, ...], fmt: str
+    jurisdiction: str | None,
+    as_of: str | None,
+    amendments: tuple[Path, ...],
+    readings: tuple[str, ...],
+    fmt: str,
+    binding_only: bool,
 ) -> int:
     """Write the gap report (Markdown, HTML, JSON, CSV)."""
     formats = parse_formats(fmt, REPORT_FORMATS)
     ws = Workspace.open(notify=say)
     run = ws.evaluate(jurisdiction_or_default(jurisdiction), parse_date(as_of), amendments, readings)
-    emit(config.active().out, report_files(run, formats))
+    emit(config.active().out, report_files(run, formats, binding_only))
     return EXIT_OK

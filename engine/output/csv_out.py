@@ -56,4 +56,5 @@ def matrix_csv(ctx: MatrixContext) -> str:
         [row.requirement, row.theme, row.title, *(c.findings[row.requirement].shown for c in ctx.columns)]
         for row in ctx.rows
     ]
+    rows += [[row.requirement, row.theme, row.title, *ctx.not_shown(row)] for row in ctx.hidden]
     return _csv([header, *rows])

@@ -31,14 +31,18 @@ def stated_unknowns(corpus: Corpus) -> list[StatedUnknown]:
         for prov in inst.model.provisions:
             out += [
                 StatedUnknown(u.about, u.source.label(), str(u.scope), f"{inst.id}/{prov.id}", u.requirements)
-                for u in prov.unknowns
+                for version in prov.versions
+                for u in version.unknowns
             ]
     return out
 
 
-def report_files(run: Run, formats: tuple[str, ...]) -> dict[str, str | bytes]:
-    """The gap report in each format, named after the jurisdiction (and drafts)."""
-    ev, prov = run.evaluation, run.provenance
+def report_files(run: Run, formats: tuple[str, ...], binding_only: bool = False) -> dict[str, str | bytes]:
+    """The gap report in each format, named after the jurisdiction (and drafts).
+
+    With `binding_only`, findings whose standards do not bind are left out and listed by id.
+    """
+    ev, prov = (run.evaluation.binding_only() if binding_only else run.evaluation), run.provenance
     stem = f"{ev.jurisdiction}-report" + ("-amended" if run.amendments else "")
     files: dict[str, str | bytes] = {}
     for fmt in formats:
@@ -66,16 +70,24 @@ def diff_files(diff: Diff) -> dict[str, str | bytes]:
 
 
 def matrix_columns(
-    ws: Workspace, jurisdictions: tuple[str, ...], dates: tuple[dt.date, ...], amendments: tuple[Path, ...]
+    ws: Workspace,
+    jurisdictions: tuple[str, ...],
+    dates: tuple[dt.date, ...],
+    amendments: tuple[Path, ...],
+    jobs: int | None = None,
 ) -> list[Column]:
-    """Columns: each jurisdiction; the first one on each date; the first one with each draft."""
+    """Columns: each jurisdiction; the first one on each date; the first one with each draft.
+
+    The columns are evaluated by `jobs` worker processes (default: one per core), in order.
+    """
+    from gapcheck.parallel import evaluate_all  # multiprocessing: only when a matrix is made
+
     specs: list[tuple[str, dt.date | None, tuple[Path, ...]]] = [(j, None, ()) for j in jurisdictions]
     first = jurisdictions[0]
     specs += [(first, d, ()) for d in dates]
     specs += [(first, None, (a,)) for a in amendments]
     columns = []
-    for n, (code, date, drafts) in enumerate(specs):
-        run = ws.evaluate(code, date, drafts)
+    for n, ((_, date, drafts), run) in enumerate(zip(specs, evaluate_all(ws, specs, jobs, light=True), strict=True)):
         # the folder's name, never the argument as typed: a path must not leak into the reports
         label = run.corpus.code + (f" @ {date.isoformat()}" if date else "")
         label += f" + {run.amendments[0]}" if drafts else ""
@@ -83,11 +95,17 @@ def matrix_columns(
     return columns
 
 
-def matrix_files(ws: Workspace, columns: list[Column], formats: tuple[str, ...]) -> dict[str, str | bytes]:
-    """The gap matrix in each format."""
+def matrix_files(
+    ws: Workspace, columns: list[Column], formats: tuple[str, ...], binding_only: bool = False
+) -> dict[str, str | bytes]:
+    """The gap matrix in each format; with `binding_only`, rows no column is bound by are listed, not drawn."""
     rows = [MatrixRow(rid, req.title, str(req.theme)) for rid, req in ws.standards.requirements.items()]
+    hidden: tuple[MatrixRow, ...] = ()
+    if binding_only:
+        hidden = tuple(r for r in rows if all(c.findings[r.requirement].binds != "yes" for c in columns))
+        rows = [r for r in rows if r not in hidden]
     titles = {str(t): title for t, title in THEME_TITLES.items()}
-    ctx = MatrixContext("Gap matrix: " + ", ".join(c.label for c in columns), columns, rows, titles)
+    ctx = MatrixContext("Gap matrix: " + ", ".join(c.label for c in columns), columns, rows, titles, hidden)
     files: dict[str, str | bytes] = {}
     for fmt in formats:
         if fmt in ("md", "html"):

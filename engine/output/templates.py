@@ -53,6 +53,7 @@ class ReportContext:
     open_questions: list[Finding]
     stated_unknowns: list[StatedUnknown]
     provenance: Provenance
+    hidden: tuple[Finding, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,11 @@ class MatrixContext:
     columns: list[Column]
     rows: list[MatrixRow]
     theme_titles: dict[str, str]
+    hidden: tuple[MatrixRow, ...] = ()
+
+    def not_shown(self, row: MatrixRow) -> list[str]:
+        """The cells of a row left out by --binding-only: said, not dropped, in tabular formats."""
+        return [f"not shown (binds: {c.findings[row.requirement].binds})" for c in self.columns]
 
 
 @dataclass(frozen=True)
@@ -144,5 +150,11 @@ def report_context(ev: Evaluation, provenance: Provenance, stated: list[StatedUn
             sections.append(ThemeSection(theme.value, THEME_TITLES[theme], counts, found))
     title = f"Gap report: {provenance.jurisdiction_name}"
     return ReportContext(
-        title, ev.summary(), sections, [f for f in ev.findings if f.status.value == "unknown"], stated, provenance
+        title,
+        ev.summary(),
+        sections,
+        [f for f in ev.findings if f.status.value == "unknown"],
+        stated,
+        provenance,
+        ev.hidden,
     )

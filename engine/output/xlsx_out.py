@@ -35,6 +35,8 @@ def matrix_xlsx(ctx: MatrixContext) -> bytes:
         sheet.append([row.requirement, row.theme, row.title, *(c.findings[row.requirement].shown for c in ctx.columns)])
         for cell, status in zip(sheet[sheet.max_row][3:], statuses, strict=True):
             cell.fill = PatternFill("solid", fgColor=FILLS[status])
+    for row in ctx.hidden:  # --binding-only: listed as not shown, never dropped silently
+        sheet.append([row.requirement, row.theme, row.title, *ctx.not_shown(row)])
     for cells in sheet.iter_rows():
         for cell in cells:
             _as_text(cell)

@@ -1,37 +1,9 @@
-"""What every verdict shares: deriving facts safely, and reading an absence."""
-
-from typing import Any
+"""What every verdict shares: reading an absence."""
 
 import pytest
-from durable.engine import MessageObservedException
 from rulefacts import complete, coverage_requirement, decide, unknown
 
-from gapcheck.rules.base import derive
 from gapcheck.rules.terms import Status
-
-
-class _Colliding:
-    """A rule context whose engine reports a duplicate for the first `n` ids it is given (a 32-bit hash collision)."""
-
-    def __init__(self, n: int):
-        self.n, self.asserted = n, []  # type: list[Any]
-
-    def assert_fact(self, fact: dict[str, Any]) -> None:
-        if self.n:
-            self.n -= 1
-            raise MessageObservedException(fact)
-        self.asserted.append(fact)
-
-
-def test_a_colliding_derived_fact_is_retried_with_a_salted_id() -> None:
-    ctx = _Colliding(2)
-    derive(ctx, {"ref": "x", "kind": "k"})
-    assert ctx.asserted == [{"ref": "x", "kind": "k", "id": "x#2"}]
-
-
-def test_a_fact_that_keeps_colliding_fails_loudly() -> None:
-    with pytest.raises(RuntimeError, match="collides"):
-        derive(_Colliding(4), {"ref": "x", "kind": "k"})
 
 
 @pytest.mark.parametrize(

@@ -77,3 +77,12 @@ def test_each_requirement_reads_only_its_own_divertible_offences() -> None:
     )
     found = decide([*req, *facts])
     assert found["r2"].status is Status.gap and found["r"].status is Status.met
+
+
+def test_each_offence_is_compared_with_the_widest_threshold() -> None:
+    narrow = measure("narrow", "mediation_threshold", has_max=True, max_months=YEARS)
+    found = _diversion(narrow, MEDIATION, offence("rape", "rape", "child", penalty_stated=True, max_months=2 * YEARS))
+    assert found.status is Status.gap
+    (bad,) = found.criteria.unmet()
+    assert {(e.provision, e.role) for e in bad.facts} == {("tl/act/rape", Role.diverts), ("tl/act/med", Role.threshold)}
+    assert "within the mediation threshold of 3 years" in found.text()

@@ -1,0 +1,118 @@
+"""A cache of validated models, so that an unchanged YAML file is neither parsed nor validated again.
+
+An entry is the model validated from one file, keyed by the SHA-256 of the file's content and the
+model's name, in a folder named by a fingerprint of gapcheck's version and code, Python's and
+pydantic's versions: a model is never read back by another version of gapcheck or of its models.
+Entries are written atomically and are only ever a copy of what validation gave, so the folder is
+safe to delete at any time; an entry that cannot be read is ignored and rewritten.
+
+Where: $GAPCHECK_CACHE_DIR, else the user's cache folder ($XDG_CACHE_HOME/gapcheck, ~/.cache/gapcheck;
+~/Library/Caches/gapcheck on macOS; %LOCALAPPDATA%\\gapcheck\\Cache on Windows). GAPCHECK_NO_CACHE=1
+turns it off. Within a process, each file's model is also kept in memory.
+"""
+
+import hashlib
+import os
+import pickle
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+from typing import Any, TypeVar
+
+from gapcheck import __version__
+
+ENV_DIR = "GAPCHECK_CACHE_DIR"
+ENV_OFF = "GAPCHECK_NO_CACHE"
+T = TypeVar("T")
+
+_memory: dict[str, Any] = {}
+
+
+def folder() -> Path | None:
+    """The cache folder in use, or None when caching is off."""
+    if os.environ.get(ENV_OFF, "") not in ("", "0"):
+        return None
+    if os.environ.get(ENV_DIR):
+        return Path(os.environ[ENV_DIR]).expanduser()
+    if sys.platform == "win32":
+        return Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local") / "gapcheck" / "Cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "gapcheck"
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "gapcheck"
+
+
+@cache
+def fingerprint() -> str:
+    """gapcheck's version and the source of its modules (which define the models), Python's and pydantic's."""
+    import pydantic
+
+    h = hashlib.sha256(f"{__version__}\0{sys.version}\0{pydantic.VERSION}\0".encode())
+    package = Path(__file__).resolve().parent
+    for source in sorted(package.glob("*.py")):
+        h.update(source.name.encode() + b"\0" + source.read_bytes() + b"\0")
+    return h.hexdigest()[:16]
+
+
+def key(kind: str, text: str) -> str:
+    """The entry for one file's content validated as `kind`."""
+    return hashlib.sha256(kind.encode() + b"\0" + text.encode("utf-8")).hexdigest()
+
+
+def cached(kind: str, text: str, build: Callable[[], T]) -> T:
+    """The value `build` gives for this content, from memory, then the cache folder, else built and stored.
+
+    `build` must depend on nothing but the content (and gapcheck's code); its errors propagate and
+    nothing is stored for them.
+    """
+    entry = key(kind, text)
+    if entry in _memory:
+        return _memory[entry]  # type: ignore[no-any-return]
+    root = folder()
+    path = root / fingerprint() / entry[:2] / f"{entry}.pickle" if root else None
+    value: Any = _read(path) if path else None
+    if value is None:
+        value = build()
+        if path:
+            _write(path, value)
+    _memory[entry] = value
+    return value  # type: ignore[no-any-return]
+
+
+def _read(path: Path) -> Any:
+    try:
+        with path.open("rb") as handle:
+            return pickle.load(handle)
+    except Exception:  # missing, truncated or from an older layout: rebuilt and rewritten
+        return None
+
+
+def _write(path: Path, value: Any) -> None:
+    """Write an entry atomically; a cache that cannot be written is no cache, never an error."""
+    try:
+        if not path.parent.exists():
+            _prune(path.parent.parent)
+            path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        return
+
+
+def _prune(current: Path) -> None:
+    """Remove the entries of other fingerprints (older versions of gapcheck) when a new one starts."""
+    root = current.parent
+    if current.exists() or not root.is_dir():
+        return
+    for other in root.iterdir():
+        if other.is_dir() and other != current and len(other.name) == len(current.name):
+            shutil.rmtree(other, ignore_errors=True)
+
+
+def clear_memory() -> None:
+    """Forget the models kept in this process (tests that compare cached and uncached runs)."""
+    _memory.clear()

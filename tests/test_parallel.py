@@ -1,0 +1,47 @@
+"""Evaluations in worker processes give output byte-identical to a serial run, in the same order."""
+
+from pathlib import Path
+
+import pytest
+
+from gapcheck.cli import main
+from gapcheck.errors import InputError, Problem
+from gapcheck.parallel import evaluate_all
+from gapcheck.workspace import Workspace
+from tests.conftest import ROOT
+
+DRAFTS = ROOT / "statutes" / "la" / "drafts"
+
+
+def test_matrix_files_are_byte_identical_serial_and_parallel(tmp_path: Path) -> None:
+    args = ["--quiet", "matrix", "-j", "la", "-j", "model", "--as-of", "2016-06-01"]
+    args += ["-a", str(DRAFTS / "possession-and-grooming.yaml"), "-a", str(DRAFTS / "marriage-at-16.yaml")]
+    assert main([*args, "--out", str(tmp_path / "serial"), "--jobs", "1"]) == 0
+    assert main([*args, "--out", str(tmp_path / "parallel"), "--jobs", "3"]) == 0
+    serial = sorted(p.name for p in (tmp_path / "serial").iterdir())
+    assert serial == sorted(p.name for p in (tmp_path / "parallel").iterdir()) and serial
+    for name in serial:
+        assert (tmp_path / "serial" / name).read_bytes() == (tmp_path / "parallel" / name).read_bytes(), name
+
+
+def test_expectations_run_in_parallel_report_as_serial(capsys: pytest.CaptureFixture[str]) -> None:
+    folder = str(ROOT / "tests" / "expectations")
+    serial_code = main(["test", folder, "--jobs", "1"])
+    serial = capsys.readouterr().out
+    parallel_code = main(["test", folder, "--jobs", "2"])
+    assert (parallel_code, capsys.readouterr().out) == (serial_code, serial)
+    assert "passed" in serial
+
+
+def test_runs_come_back_in_the_order_asked(workspace: Workspace) -> None:
+    requests = [("model", None, ()), ("la", None, ()), ("model", None, ())]
+    runs = evaluate_all(workspace, requests, jobs=2)
+    assert [r.corpus.code for r in runs] == ["model", "la", "model"]
+    assert runs[0].evaluation == runs[2].evaluation == workspace.evaluate("model").evaluation
+
+
+def test_bad_input_in_a_worker_is_reported_as_input_error(workspace: Workspace) -> None:
+    with pytest.raises(InputError) as raised:
+        evaluate_all(workspace, [("la", None, ()), ("no-such-place", None, ())], jobs=2)
+    assert all(isinstance(p, Problem) for p in raised.value.problems)
+    assert "no jurisdiction 'no-such-place'" in str(raised.value)
