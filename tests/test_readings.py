@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from ruamel.yaml import YAML
 
 from gapcheck.cli import main
 from gapcheck.diff import compare
@@ -13,6 +14,8 @@ from gapcheck.load import load_jurisdiction
 from gapcheck.models import Source
 from gapcheck.paths import STATUTES
 from gapcheck.readings import MAX_READINGS, contests
+from gapcheck.vocab import Provenance
+from gapcheck.workspace import Workspace
 from tests.conftest import ROOT
 
 CODE_2017 = "entry into force of la/penal-code-2017"
@@ -199,3 +202,54 @@ def test_an_expectation_under_every_reading_fails_on_a_dependent_finding(tmp_pat
     assert main(["test", str(spec)]) == 1
     out = capsys.readouterr().out
     assert "child-marriage-offence: expected partial under every reading, got partial or unknown" in out
+
+
+def _sources(node):  # type: ignore[no-untyped-def]
+    """Every source map (a mapping with `cite`) in a YAML tree."""
+    if isinstance(node, dict):
+        if "cite" in node:
+            yield node
+        for child in node.values():
+            yield from _sources(child)
+    elif isinstance(node, list):
+        for child in node:
+            yield from _sources(child)
+
+
+def test_every_shipped_fact_states_its_provenance_in_the_current_spelling() -> None:
+    kinds = {p.value for p in Provenance}
+    assert kinds == {"stated", "secondary", "inferred"}
+    files = sorted(
+        p for d in ("statutes", "standards", "tests/fixtures", "tests/expectations") for p in (ROOT / d).rglob("*.yaml")
+    )
+    seen: set[str] = set()
+    for path in files:
+        for source in _sources(YAML(typ="safe").load(path.read_text(encoding="utf-8"))):
+            assert "secondary" not in source, f"{path}: write provenance: secondary, not the former secondary: true"
+            seen.add(source.get("provenance", "stated"))
+    assert seen == kinds  # the shipped data uses each provenance, and no other
+
+
+def test_the_report_tells_secondary_and_inferred_grounds_apart(tmp_path: Path) -> None:
+    assert main(["report", "--out", str(tmp_path), "--format", "md"]) == 0
+    md = (tmp_path / "la-report.md").read_text(encoding="utf-8")
+    lao = {f.requirement: f for f in Workspace.open().evaluate("la").evaluation.findings}
+    both = [f for f in lao.values() if [g.value for g in f.grounds] == ["secondary", "inferred"]]
+    assert both, "some Lao finding rests on both a secondary and an inferred fact"
+    for f in lao.values():
+        section = md.split(f"- Requirement: `{f.requirement}`", 1)[1].split("\n### ", 1)[0]
+        words = " and ".join(g.value for g in f.grounds)
+        assert (f"- Rests on: {words} facts" in section) == bool(f.grounds), f.requirement
+        for g in f.grounds:  # each ground's sources are tagged with their own provenance
+            assert f"\\({g.value}" in section, (f.requirement, g.value)  # "(secondary)", "(secondary, unconfirmed)"
+
+
+def test_binding_only_report_shows_or_lists_each_dependent_finding(tmp_path: Path) -> None:
+    assert main(["report", "--binding-only", "--out", str(tmp_path), "--format", "md"]) == 0
+    md = (tmp_path / "la-report.md").read_text(encoding="utf-8")
+    dependent = [f for f in Workspace.open().evaluate("la").evaluation.findings if f.depends]
+    assert dependent
+    for f in dependent:
+        shown = f"### {f.title}: {f.shown.upper()}" in md
+        listed = f"`{f.requirement}` (binds: {f.binds})" in md
+        assert (shown, listed) == (f.binds == "yes", f.binds != "yes"), f.requirement
