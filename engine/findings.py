@@ -202,42 +202,51 @@ def collect(
         tree = criterion(expand(f["criteria"], by_ref))
         refs = provisions(tree, titles, provenances or {})
         out.append(
-            Finding.model_construct(
-                requirement=rid,
-                status=Status(f["status"]),
-                theme=str(req.theme),
-                title=req.title,
-                standards=[
-                    Cited.model_construct(
-                        instrument=standards.files[s.instrument].instrument.short, pinpoint=s.pinpoint
-                    )
-                    for s in req.sources
-                    if ours(standards.files[s.instrument].instrument.addressed_to)
-                ],
-                recommendations=list(
-                    dict.fromkeys(
-                        [*(r for r in req.recommendations if ours(standards.addressee(r))), *own.get(rid, [])]
-                    )
-                ),
-                binds=b["binds"],
-                binding=[
-                    BindingRef.model_construct(
-                        instrument=i["short"],
-                        status=Binding(i["status"]),
-                        since=i["since"],
-                        why=i["why"],
-                        reservations=i["reservations"],
-                        source=i["source"],
-                    )
-                    for i in b["instruments"]
-                    if ours(standards.files[i["instrument"]].instrument.addressed_to)
-                ],
-                benchmark=_benchmark(req.benchmark) if req.benchmark else None,
-                criteria=tree,
-                provisions=refs,
-                explanation=explanation(tree, f["notes"]),
-                notes=f["notes"],
-                grounds=grounds(refs),
+            trusted(
+                Finding,
+                {
+                    "requirement": rid,
+                    "status": Status(f["status"]),
+                    "theme": str(req.theme),
+                    "title": req.title,
+                    "standards": [
+                        trusted(
+                            Cited,
+                            {"instrument": standards.files[s.instrument].instrument.short, "pinpoint": s.pinpoint},
+                        )
+                        for s in req.sources
+                        if ours(standards.files[s.instrument].instrument.addressed_to)
+                    ],
+                    "recommendations": list(
+                        dict.fromkeys(
+                            [*(r for r in req.recommendations if ours(standards.addressee(r))), *own.get(rid, [])]
+                        )
+                    ),
+                    "binds": b["binds"],
+                    "binding": [
+                        trusted(
+                            BindingRef,
+                            {
+                                "instrument": i["short"],
+                                "status": Binding(i["status"]),
+                                "since": i["since"],
+                                "why": i["why"],
+                                "reservations": i["reservations"],
+                                "source": i["source"],
+                            },
+                        )
+                        for i in b["instruments"]
+                        if ours(standards.files[i["instrument"]].instrument.addressed_to)
+                    ],
+                    "benchmark": _benchmark(req.benchmark) if req.benchmark else None,
+                    "criteria": tree,
+                    "provisions": refs,
+                    "explanation": explanation(tree, f["notes"]),
+                    "notes": f["notes"],
+                    "grounds": grounds(refs),
+                    "readings": [],  # filled by gapcheck.merge when readings differ
+                    "tree_reading": [],
+                },
             )
         )
     return out
@@ -284,7 +293,12 @@ M = TypeVar("M", bound=BaseModel)
 def trusted(model: type[M], values: dict[str, Any]) -> M:
     """A model from values already of its fields' types, every field given: what `model_construct` does,
     without its per-field loop over aliases and defaults (these models have neither extras nor private
-    attributes nor post-init hooks)."""
+    attributes nor post-init hooks). `model_construct` also inspects each default factory's signature
+    at every call, which cost more than the evaluation itself. A field left out is an error."""
+    if len(values) != len(model.model_fields):
+        raise TypeError(
+            f"{model.__name__}: fields {sorted(values.keys() ^ model.model_fields.keys())} given or missing"
+        )
     built = model.__new__(model)
     object.__setattr__(built, "__dict__", values)
     object.__setattr__(built, "__pydantic_fields_set__", set(values))

@@ -57,7 +57,7 @@ def evaluate_all(ws: Workspace, requests: Sequence[Request], jobs: int | None = 
 def _evaluate(request: Request) -> Run:
     assert _workspace is not None, "workers are forked from evaluate_all"
     run = _workspace.evaluate(*request)
-    _workspace.forget()  # a worker keeps no corpus between requests: memory stays flat
+    _forget(_workspace)  # a worker keeps no corpus between requests: memory stays flat
     return run
 
 
@@ -68,7 +68,16 @@ def _evaluate_light(request: Request) -> Run:
 
 def _lighten(run: Run, ws: Workspace) -> Run:
     """The run without its corpus's instruments and with brief findings; the workspace forgets the corpus."""
-    ws.forget()
+    _forget(ws)
     ev = run.evaluation
     brief = replace(ev, findings=[f.brief() for f in ev.findings], hidden=tuple(f.brief() for f in ev.hidden))
     return replace(run, evaluation=brief, corpus=replace(run.corpus, instruments=()))
+
+
+def _forget(ws: Workspace) -> None:
+    """Drop the corpora and models loaded, and the rules' sessions kept for re-evaluation (each request
+    is another law: kept, 64 sessions of a worker held more memory than the matrix's target)."""
+    from gapcheck.evaluate import forget
+
+    ws.forget()
+    forget()

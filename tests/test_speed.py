@@ -32,3 +32,21 @@ def test_collection_is_paused_during_an_evaluation_and_restored_after(enabled: b
     finally:
         gc.enable()
     assert seen == [False]
+
+
+def test_a_trusted_model_must_be_given_every_field() -> None:
+    from gapcheck.findings import Cited, trusted
+
+    assert trusted(Cited, {"instrument": "OPSC", "pinpoint": "art. 3"}) == Cited(instrument="OPSC", pinpoint="art. 3")
+    with pytest.raises(TypeError, match="pinpoint"):
+        trusted(Cited, {"instrument": "OPSC"})
+
+
+def test_light_runs_keep_no_session_nor_corpus_behind() -> None:
+    from gapcheck import evaluate as evaluation
+    from gapcheck.parallel import evaluate_all
+
+    ws = Workspace.open()
+    runs = evaluate_all(ws, [("la", None, ()), ("model", None, ())], jobs=1, light=True)
+    assert [r.corpus.code for r in runs] == ["la", "model"]
+    assert evaluation._SESSIONS == {} and ws._loaded == {}
