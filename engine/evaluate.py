@@ -105,6 +105,9 @@ def _evaluate(corpus: Corpus, standards: Standards, as_of: dt.date, pins: Sequen
     titles = provision_titles(corpus, as_of)
     provenances = source_provenances(corpus)
     results = []
+    # readings with the same facts share a session (infer), hence findings; the session is kept
+    # beside them so that its id cannot be reused by another within this evaluation
+    collected: dict[int, tuple[list[Fact], list[Finding]]] = {}
     for reading in chosen.readings:
         facts = flatten(resolve(corpus, reading), standards, as_of)
         if limited:
@@ -119,7 +122,9 @@ def _evaluate(corpus: Corpus, standards: Standards, as_of: dt.date, pins: Sequen
                     )
                 ]
             ) from None
-        results.append((reading, collect(session, standards, titles, corpus, provenances)))
+        if id(session) not in collected:
+            collected[id(session)] = (session, collect(session, standards, titles, corpus, provenances))
+        results.append((reading, collected[id(session)][1]))
     return Evaluation(
         corpus.code,
         as_of,
