@@ -110,3 +110,10 @@ def test_10_extraterritorial_jurisdiction_cites_no_armed_conflict_observations(l
     assert "CRIN" not in unknown.source.cite and unknown.source.cite == "A/HRC/40/51/Add.1 ¶66(g)"
     assert "CRC/C/OPAC/LAO/CO/1" in (unknown.source.note or "")
     assert _find(lao, "extraterritorial-jurisdiction").status.value == "unknown"
+
+
+def test_a_requirement_that_demands_boys_and_girls_tests_the_victims_sex(workspace) -> None:  # type: ignore[no-untyped-def]
+    """Where a requirement's words protect boys and girls, its test makes a one-sex offence partial."""
+    worded = [r for r in workspace.standards.requirements.values() if "boys and girls" in r.demands]
+    assert {r.id for r in worded} >= {"abuse-of-trust-offence", "prostitution-offences"}
+    assert all(getattr(r.test, "sex_neutral", False) for r in worded), [r.id for r in worded]
