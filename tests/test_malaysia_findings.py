@@ -165,9 +165,24 @@ def test_the_2019_amendment_sets_light_work_at_13_and_lists_hazardous_work(works
     before = {f.requirement: f.status.value for f in workspace.evaluate("my", dt.date(2019, 1, 31)).evaluation.findings}
     after = {f.requirement: f.status.value for f in workspace.evaluate("my", dt.date(2019, 2, 1)).evaluation.findings}
     assert before["light-work-min-age"] == "gap" and after["light-work-min-age"] == "met"  # Act 350 s. 2(2A)
-    assert before["hazardous-work-18"] != "met"  # types not determined (CEACR 2012)
+    assert before["hazardous-work-18"] == "partial"  # types not determined (CEACR 2012)
     assert after["hazardous-work-18"] == "met"  # Act 350 s. 2(1a), in force 1 February 2019
     assert after["employment-no-exceptions"] == "gap"  # light work from 13 is still below 15
+
+
+def test_the_2011_hazardous_work_ban_is_partial_until_the_2019_list(workspace: Workspace) -> None:
+    """CEACR 2012: a ban in law whose types of hazardous work were not determined; the 2019 Act lists them."""
+    hazardous = "my/children-and-young-persons-employment-act-1966/art-2-hazardous"
+    cases = [
+        (MY_AS_OF, "partial", "partly satisfies", "ILO CEACR, C138 (Malaysia), observation adopted 2012"),
+        (dt.date(2019, 2, 1), "met", "satisfies", "Act 350 s. 2(1a)-(1b)"),
+    ]
+    for day, status, role, source in cases:
+        f = _finding(workspace.evaluate("my", day).evaluation, "hazardous-work-18")
+        assert f.status.value == status, day
+        (ban,) = [p for p in f.provisions if p.id == hazardous]
+        assert ban.role == role and ban.source.startswith(source), day
+        assert any(source in line for line in f.explanation), day
 
 
 def test_before_the_2017_act_came_into_force_its_offences_do_not_apply(workspace: Workspace) -> None:
