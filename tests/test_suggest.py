@@ -98,7 +98,7 @@ def test_the_girls_only_procurement_offence_is_made_sex_neutral_not_duplicated(w
         amended = next(o for o in edits[pid].text.offences if o.id == oid)
         assert amended.victim is not None and amended.victim.sex is Sex.any
     added = [e for e in edits.values() if e.verb == "add"]
-    assert not [e for e in added if any("prostitution-offences" in r for r in e.reasons)]
+    assert not [e for e in added if any(r.requirement == "prostitution-offences" for r in e.reasons)]
 
 
 def test_each_suggested_offence_carries_a_model_wording_marked_for_review(lao_suggestion) -> None:  # type: ignore[no-untyped-def]

@@ -10,7 +10,7 @@ from gapcheck.findings import Finding
 from gapcheck.models import Offence, Provision, Version
 from gapcheck.standard import Requirement
 from gapcheck.suggest.edits import Draft, Edit
-from gapcheck.suggest.repair import duration
+from gapcheck.suggest.steps import duration
 
 HEADER = [
     "# yaml-language-server: $schema=https://gapcheck.invalid/amendment.schema.json",
@@ -136,7 +136,7 @@ def _comments(edit: Edit, findings: dict[str, Finding], reqs: dict[str, Requirem
 
 
 def _cited(edit: Edit, findings: dict[str, Finding], reqs: dict[str, Requirement]) -> list[str]:
-    rids = [why.split(" ", 1)[0] for why in edit.reasons]
+    rids = [why.requirement for why in edit.reasons]
     cites = [f"{c.instrument} {c.pinpoint}" for r in rids if r in findings for c in findings[r].standards]
     marks = [f"benchmark {b.value} ({b.source})" for r in rids if r in reqs for b in [reqs[r].benchmark] if b]
     return list(dict.fromkeys([*cites, *marks]))

@@ -22,7 +22,8 @@ from gapcheck.standard import CoverageTest, GenderNeutralTest, Requirement
 from gapcheck.suggest import render
 from gapcheck.suggest.edits import Draft, provision, text, with_new, with_offence
 from gapcheck.suggest.place import next_article, taken
-from gapcheck.suggest.repair import duration, new_offence, repair
+from gapcheck.suggest.repair import new_offence, repair
+from gapcheck.suggest.steps import Cause, Note, Step
 from gapcheck.vocab import Sex, Status
 from gapcheck.workspace import Run, Workspace
 
@@ -42,6 +43,7 @@ class Open:
     requirement: str
     status: Status
     reason: str
+    cause: Cause  # why no change is drafted, for the report to say in its own words
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,7 @@ def suggest(ws: Workspace, code: str, as_of: dt.date | None, drafts: tuple[Path,
         for rid in targets:
             f = findings[rid]
             if f.status is Status.met:
-                opened.append(Open(rid, f.status, "already met"))
+                opened.append(Open(rid, f.status, "already met", "met"))
                 continue
             if _status(current, rid) is Status.met:
                 closed.append(rid)
@@ -88,7 +90,7 @@ def suggest(ws: Workspace, code: str, as_of: dt.date | None, drafts: tuple[Path,
                     closed.append(rid)
                     break
             else:
-                opened.append(Open(rid, f.status, reason or _unreached(f)))
+                opened.append(Open(rid, f.status, *(reason or (_unreached(f), "unreached"))))
         late = {
             o.requirement
             for o in opened
@@ -131,8 +133,8 @@ def _candidates(
     neighbours: list[str],
     reqs: dict[str, Requirement],
     date: dt.date,
-) -> tuple[str | None, list[Draft]]:
-    """Drafts to try for one requirement, smallest first; or the reason none can be drafted."""
+) -> tuple[tuple[str, Cause] | None, list[Draft]]:
+    """Drafts to try for one requirement, smallest first; or the reason (and its cause) none can be drafted."""
     test = req.test
     if isinstance(test, GenderNeutralTest):
         neutral = _sex_neutral(req, f, corpus, draft, date)
@@ -146,12 +148,21 @@ def _candidates(
             continue
         fixed, said = repair(off, test)
         if said:
-            tried.append((len(said), pid, oid, with_offence(corpus, draft, pid, fixed, _why(req, oid, said), date)))
+            tried.append(
+                (
+                    len(said),
+                    pid,
+                    oid,
+                    with_offence(
+                        corpus, draft, pid, fixed, Note(requirement=req.id, offence=oid, steps=tuple(said)), date
+                    ),
+                )
+            )
     ranked = sorted({(n, pid, oid): d for n, pid, oid, d in tried}.items())[:CLOSEST]
     out = [d for _, d in ranked]
     near = ranked[0][0][1] if ranked else (neighbours[0] if neighbours else _home(corpus, test, date))
     if test.victim_age_limit_required and test.victim_ages is None:
-        return UNSET_AGE, out
+        return (UNSET_AGE, "unset_age"), out
     if near is not None:
         out.append(_added(corpus, draft, req, test, near, reqs, date))
     return None, out
@@ -163,7 +174,8 @@ def _sex_neutral(req: Requirement, f: Finding, corpus: Corpus, draft: Draft, dat
         off = _offence(corpus, draft, pid, oid, date)
         if off is not None and off.victim is not None and off.victim.sex != Sex.any:
             neutral = off.model_copy(update={"victim": off.victim.model_copy(update={"sex": Sex.any})})
-            draft = with_offence(corpus, draft, pid, neutral, _why(req, oid, ["make it sex-neutral"]), date)
+            why = Note(requirement=req.id, offence=oid, steps=(Step(kind="sex_neutral"),))
+            draft = with_offence(corpus, draft, pid, neutral, why, date)
     return draft
 
 
@@ -255,18 +267,18 @@ def _added(
     base = provision(corpus, draft, near)
     article, pid = next_article(base.article if base else None, taken(corpus, inst, set(draft)), req.id)
     where = f"draft art. {article}" if article else f"draft provision ({req.id})"
-    months, whence = _penalty(test, reqs, base, text(corpus, draft, near, date))
+    months, whence = _penalty(test, reqs, near, text(corpus, draft, near, date))
     off = new_offence(test, req.id, where, months)
-    said = [f"a new offence beside {near}", whence]
+    said = (Step(kind="new_offence", ref=near), whence)
     prov = Provision.model_validate(
         {"id": pid, "article": article, "heading": req.title, "source": where, "versions": [{"offences": [off]}]}
     )
-    return with_new(draft, inst, prov, _why(req, off.id, said))
+    return with_new(draft, inst, prov, Note(requirement=req.id, offence=off.id, steps=said))
 
 
 def _penalty(
-    test: CoverageTest, reqs: dict[str, Requirement], near: Provision | None, near_text: Version | None
-) -> tuple[int | None, str]:
+    test: CoverageTest, reqs: dict[str, Requirement], near: str, near_text: Version | None
+) -> tuple[int | None, Step]:
     """The maximum penalty of a new offence: the standards' benchmark for its conducts, else the comparable offence's.
 
     A new offence with no stated penalty would turn the penalty and diversion findings unknown.
@@ -280,37 +292,34 @@ def _penalty(
     ]
     if marks:
         months, rid = max(marks)
-        return months, f"maximum penalty {duration(months)}, the benchmark of {rid}"
+        return months, Step(kind="penalty_benchmark", months=months, ref=rid)
     stated = [
         o.penalty.max for o in (near_text.offences if near_text else []) if o.penalty and o.penalty.max is not None
     ]
-    if stated and near is not None:
-        return max(stated), (
-            f"maximum penalty {duration(max(stated))} as in the comparable art. {near.article or near.id}: "
-            "a placeholder for the legislator, the standards give no benchmark"
-        )
-    return None, "no penalty: the standards give no benchmark and no comparable offence states one"
+    if stated:
+        return max(stated), Step(kind="penalty_comparable", months=max(stated), ref=near)
+    return None, Step(kind="no_penalty")
 
 
-def _why(req: Requirement, oid: str, said: list[str]) -> str:
-    return f"{req.id} ({oid}): " + "; ".join(said)
-
-
-def _outside(req: Requirement, f: Finding) -> str:
+def _outside(req: Requirement, f: Finding) -> tuple[str, Cause]:
     """Why a requirement of this kind is not drafted: it is not an offence, and suggest drafts offences."""
     kind = req.test.kind
     missing = "; ".join(dict.fromkeys(c.missing for c in f.criteria.unmet() if c.missing)) or f.title
     if kind == "diversion" and any(c.outcome.value == "unknown" for c in f.criteria.unmet()):
-        return f"an unknown fact: the sources do not state the penalties this turns on ({missing})"
-    what = {
-        "measure": "a measure outside the offence provisions",
-        "min_age": "an age threshold outside criminal law",
-        "no_exceptions": "an age threshold outside criminal law",
-        "age_order": "an age threshold outside criminal law",
-        "non_punishment": "an exemption measure for child victims (a policy choice, not an offence)",
-        "diversion": "a change of the mediation threshold (procedure law)",
-    }.get(kind, kind)
-    return f"needs {what}: {missing}"
+        return f"an unknown fact: the sources do not state the penalties this turns on ({missing})", "unknown_penalties"
+    causes: dict[str, tuple[str, Cause]] = {
+        "measure": ("a measure outside the offence provisions", "measure"),
+        "min_age": ("an age threshold outside criminal law", "age_threshold"),
+        "no_exceptions": ("an age threshold outside criminal law", "age_threshold"),
+        "age_order": ("an age threshold outside criminal law", "age_threshold"),
+        "non_punishment": (
+            "an exemption measure for child victims (a policy choice, not an offence)",
+            "non_punishment",
+        ),
+        "diversion": ("a change of the mediation threshold (procedure law)", "diversion"),
+    }
+    what, cause = causes.get(kind, (kind, "unreached"))
+    return f"needs {what}: {missing}", cause
 
 
 def _unreached(f: Finding) -> str:
