@@ -98,19 +98,20 @@ def suggest(ws: Workspace, code: str, as_of: dt.date | None, drafts: tuple[Path,
         }
         closed += sorted(late)
         opened = [o for o in opened if o.requirement not in late]
-        text = render.draft_yaml(code, date, draft, findings, ws.standards.requirements) if draft else ""
+        text = render.draft_yaml(base.corpus.code, date, draft, findings, ws.standards.requirements) if draft else ""
         diff = None
         if draft:
             (Path(tmp) / "suggestion.yaml").write_text(text, encoding="utf-8")
             diff = compare(base, ws.evaluate(code, date, (*drafts, Path(tmp) / "suggestion.yaml")))
-    return Suggestion(code, date, targets, sorted(closed), opened, draft, text, diff)
+    return Suggestion(base.corpus.code, date, targets, sorted(closed), opened, draft, text, diff)
 
 
 def _checker(
     ws: Workspace, base: Run, code: str, date: dt.date, drafts: tuple[Path, ...], path: Path
 ) -> Callable[[Draft, list[str]], Run | None]:
     def check(draft: Draft, must_meet: list[str]) -> Run | None:
-        path.write_text(render.draft_yaml(code, date, draft, {}, {}), encoding="utf-8")
+        # the draft names the corpus by its code, even when `code` is the path of its folder
+        path.write_text(render.draft_yaml(base.corpus.code, date, draft, {}, {}), encoding="utf-8")
         run = ws.evaluate(code, date, (*drafts, path))
         if any(_status(run, r) is not Status.met for r in must_meet):
             return None
