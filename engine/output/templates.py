@@ -352,6 +352,7 @@ def environment(autoescape: bool) -> jinja2.Environment:
     env.filters["gloss"] = phrase
     env.globals["plain"] = str  # a value for HTML: autoescape escapes it
     env.globals["md_text"] = md_cell
+    env.globals["cite_text"] = env.filters["cite"]  # citations as links, escaped for the format
     return env
 
 
