@@ -202,8 +202,14 @@ def suggestion_view(report: SuggestionReport, laws: dict[str, LawInfo]) -> Sugge
 
 
 def article_name(article: str) -> str:
-    """An article number as a lawyer cites it: `86 bis` -> `Article 86 bis`, `s. 14` -> `section 14`."""
-    return "section " + article[3:] if article.startswith("s. ") else f"Article {article}"
+    """An article number as a lawyer cites it: `86 bis` -> `Article 86 bis`, `s. 14` -> `section 14`,
+    `s. 375(g), s. 376` -> `sections 375(g), 376` (a section number as the statute files write it)."""
+    if not article.startswith(("s. ", "ss. ")):
+        return f"Article {article}"
+    parts = re.split(r"\b(ss?\. )", article)[1:]  # [mark, text, mark, text, ...]
+    numbers = "".join(text for text in parts[1::2])
+    several = len(parts) > 2 or parts[0] == "ss. "
+    return ("sections " if several else "section ") + numbers
 
 
 def means_word(term: str) -> str:
