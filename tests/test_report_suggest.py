@@ -105,6 +105,8 @@ def test_suggestion_text_reads_as_prose(lao_files, workspace) -> None:  # type: 
     ids = [r for r in workspace.standards.requirements if "-" in r]
     texts = [visible(s) for s in sections(lao_files["html"]).values()]
     texts.append(visible(re.search(r'<p class="suggestion-summary">(.*?)</p>', lao_files["html"], re.S).group(1)))  # type: ignore[union-attr]
+    rows = csv.DictReader(io.StringIO(lao_files["csv"]))
+    texts += [r[col] for r in rows for col in ("suggested change", "verified effect")]
     for text in texts:
         assert "_" not in text
         assert not re.search(r"\b[a-z]{2}/[a-z0-9-]+/", text), text  # a provision id
