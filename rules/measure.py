@@ -1,6 +1,9 @@
 """Verdicts on legal-measure requirements: the measure is in the law, explicitly.
 
-Criteria: each measure of the kind asked for (the best one decides: `any`).
+Criteria: each measure of the kind asked for (the best one decides: `any`);
+where the standard lists elements the measure must provide (OPSC art. 8(1) for
+child-friendly procedure), an explicit measure is judged element by element
+(`parts`: all of them satisfied, some of them partly).
 A measure the source says is absent (`none`) is `not` even in an open world:
 the source has looked. Without one, a related but weaker measure (a blocking
 power without a reporting duty) is `partly`.
@@ -25,6 +28,8 @@ def grade(p: MeasureParams, f: MeasureFact) -> Criterion:
         outcome, line = Outcome.not_, f"{where}: the source says the measure is absent."
     elif missing:
         outcome, line = Outcome.partly, f"{where}, but without the {', '.join(words(b) for b in missing)} basis."
+    elif f.status in p.full and p.elements:
+        return _elements(p, f, where)
     elif f.status in p.full:
         outcome, line = Outcome.satisfied, where + "."
     elif f.status in p.partial:
@@ -42,6 +47,28 @@ def grade(p: MeasureParams, f: MeasureFact) -> Criterion:
         [cited(f, ROLE[outcome])],
         need,
     )
+
+
+def _elements(p: MeasureParams, f: MeasureFact, where: str) -> Criterion:
+    """An explicit measure judged by the elements the standard requires of it."""
+    kind = words(p.measure)
+    provided = [words(e) for e in p.elements if e in f.elements]
+    lacking = [words(e) for e in p.elements if e not in f.elements]
+    line = f"{where}: it provides {', '.join(provided) or 'none of the required elements'}" + (
+        f"; not {', '.join(lacking)}." if lacking else "."
+    )
+    leaves = [
+        leaf(
+            f"element:{f.ref}:{e}",
+            f"{f.provision}'s {kind} provides {words(e)}",
+            Outcome.satisfied if e in f.elements else Outcome.not_,
+            [line],
+            [cited(f, Role.satisfies if e in f.elements else Role.considered)],
+            f"a {kind} that provides {words(e)}",
+        )
+        for e in p.elements
+    ]
+    return node(f"measure:{f.ref}", f"{f.provision} has a {kind} with every element", Combine.parts, leaves, [line])
 
 
 def define() -> None:

@@ -52,7 +52,9 @@ class SuggestedFix(BaseModel):
 
     requirement: str
     status: Status = Field(description="the status without the draft")
-    after: Status = Field(description="the status the rules give with the whole draft applied")
+    after: Status = Field(
+        description="the status the rules give with the whole draft applied (the least favourable of the readings)"
+    )
     closed: bool
     changes: list[SuggestedChange]
     standards: list[Cited] = Field(description="the standards the changes follow")
@@ -66,7 +68,10 @@ class SuggestionReport(BaseModel):
     title: str
     fixes: list[SuggestedFix] = Field(description="one per gap and partial shown, by requirement id")
     changes: dict[str, int] = Field(description="requirements changed by the draft, per direction")
-    safe: bool = Field(description="no requirement regressed, weakened or turned unknown")
+    safe: bool = Field(description="no requirement regressed, weakened or turned unknown, under any reading")
+    contested: list[str] = Field(
+        default_factory=list, description="contested facts under each of whose readings the draft was verified"
+    )
 
 
 class ReportOutput(CheckOutput):
@@ -106,11 +111,10 @@ def report_of(s: Suggestion | None, findings: list[Finding], standards: Standard
             )
         )
     counts = s.diff.counts() if s.diff else {d.value: 0 for d in Direction}
+    ways = [way for c in (s.diff.changes if s.diff else []) for way in (c.direction, *c.by_reading)]
+    contested = s.diff.amended.evaluation.explored if s.diff else []
     return SuggestionReport(
-        title=TITLE,
-        fixes=fixes,
-        changes=counts,
-        safe=not any(counts[d.value] for d in SAFE),
+        title=TITLE, fixes=fixes, changes=counts, safe=not any(w in SAFE for w in ways), contested=contested
     )
 
 

@@ -60,9 +60,20 @@ class Suggestion:
     diff: Diff | None
 
 
-def suggest(ws: Workspace, code: str, as_of: dt.date | None, drafts: tuple[Path, ...], only: list[str]) -> Suggestion:
-    """The suggestion for the chosen requirements (default: every gap and partial)."""
-    base = ws.evaluate(code, as_of, drafts)
+def suggest(
+    ws: Workspace,
+    code: str,
+    as_of: dt.date | None,
+    drafts: tuple[Path, ...],
+    only: list[str],
+    readings: tuple[str, ...] = (),
+) -> Suggestion:
+    """The suggestion for the chosen requirements (default: every gap and partial).
+
+    Every reading of the contested facts is explored (or those `readings` pin): a requirement counts as closed only
+    when it is met under each of them, the headline status being the least favourable.
+    """
+    base = ws.evaluate(code, as_of, drafts, readings)
     date = base.evaluation.as_of
     findings = {f.requirement: f for f in base.evaluation.findings}
     targets = sorted(only or [r for r, f in findings.items() if f.status in (Status.gap, Status.partial)])
@@ -71,7 +82,7 @@ def suggest(ws: Workspace, code: str, as_of: dt.date | None, drafts: tuple[Path,
     opened: list[Open] = []
     current = base
     with tempfile.TemporaryDirectory() as tmp:
-        check = _checker(ws, base, code, date, drafts, Path(tmp) / "suggestion.yaml")
+        check = _checker(ws, base, code, date, drafts, readings, Path(tmp) / "suggestion.yaml")
         for rid in targets:
             f = findings[rid]
             if f.status is Status.met:
@@ -102,21 +113,21 @@ def suggest(ws: Workspace, code: str, as_of: dt.date | None, drafts: tuple[Path,
         diff = None
         if draft:
             (Path(tmp) / "suggestion.yaml").write_text(text, encoding="utf-8")
-            diff = compare(base, ws.evaluate(code, date, (*drafts, Path(tmp) / "suggestion.yaml")))
+            diff = compare(base, ws.evaluate(code, date, (*drafts, Path(tmp) / "suggestion.yaml"), readings))
     return Suggestion(base.corpus.code, date, targets, sorted(closed), opened, draft, text, diff)
 
 
 def _checker(
-    ws: Workspace, base: Run, code: str, date: dt.date, drafts: tuple[Path, ...], path: Path
+    ws: Workspace, base: Run, code: str, date: dt.date, drafts: tuple[Path, ...], readings: tuple[str, ...], path: Path
 ) -> Callable[[Draft, list[str]], Run | None]:
     def check(draft: Draft, must_meet: list[str]) -> Run | None:
         # the draft names the corpus by its code, even when `code` is the path of its folder
         path.write_text(render.draft_yaml(base.corpus.code, date, draft, {}, {}), encoding="utf-8")
-        run = ws.evaluate(code, date, (*drafts, path))
+        run = ws.evaluate(code, date, (*drafts, path), readings)
         if any(_status(run, r) is not Status.met for r in must_meet):
             return None
-        if any(c.direction in BAD for c in compare(base, run).changes):
-            return None
+        if any(way in BAD for c in compare(base, run).changes for way in (c.direction, *c.by_reading)):
+            return None  # under any reading: a `mixed` change that regresses under one is refused
         return run
 
     return check
@@ -161,7 +172,9 @@ def _candidates(
             )
     ranked = sorted({(n, pid, oid): d for n, pid, oid, d in tried}.items())[:CLOSEST]
     out = [d for _, d in ranked]
-    near = ranked[0][0][1] if ranked else (neighbours[0] if neighbours else _home(corpus, test, date))
+    places = [pid for (_, pid, _), _ in ranked] + neighbours
+    settled = [pid for pid in places if pid.rpartition("/")[0] not in _contested(corpus)]
+    near = next(iter(settled), None) or _home(corpus, test, date) or next(iter(places), None)
     if test.victim_age_limit_required and test.victim_ages is None:
         return (UNSET_AGE, "unset_age"), out
     if near is not None:
@@ -231,14 +244,21 @@ def _neighbours(req: Requirement, run: Run) -> list[str]:
     return sorted(count, key=lambda pid: (-count[pid], pid))
 
 
+def _contested(corpus: Corpus) -> set[str]:
+    """Instruments whose entry into force the sources dispute: a new offence there may not be in force."""
+    return {i.id for i in corpus.instruments if i.model.instrument.in_force_readings}
+
+
 def _home(corpus: Corpus, test: CoverageTest, date: dt.date) -> str | None:
-    """Where a new offence goes when no comparable one is weighed: beside the last offence of the wanted object,
-    else after the last provision of the instrument holding the most child-specific offences."""
+    """Where a new offence goes when no comparable one in a settled instrument is weighed: beside the last offence of
+    the wanted object, else after the last provision of the instrument holding the most child-specific offences;
+    never in an instrument whose entry into force is contested."""
 
     def held(want: Callable[[Offence], bool]) -> list[tuple[str, str]]:
         return [
             (i.id, f"{i.id}/{p.id}")
             for i in corpus.instruments
+            if i.id not in _contested(corpus)
             for p in i.model.provisions
             for v in [version_on(p, date)]
             if v is not None and any(want(o) for o in v.offences)
