@@ -51,7 +51,8 @@ class SuggestedFix(BaseModel):
     """What the suggestion does for one gap or partial, and the status the rules give it with the draft."""
 
     requirement: str
-    status: Status = Field(description="the status without the draft")
+    status: Status = Field(description="the status without the draft (the least favourable of the readings)")
+    statuses: list[Status] = Field(description="its status under each reading of contested facts, without the draft")
     after: Status = Field(
         description="the status the rules give with the whole draft applied (the least favourable of the readings)"
     )
@@ -102,6 +103,7 @@ def report_of(s: Suggestion | None, findings: list[Finding], standards: Standard
             SuggestedFix(
                 requirement=rid,
                 status=f.status,
+                statuses=f.statuses(),
                 after=after.get(rid, f.status),
                 closed=rid in s.closed,
                 changes=changes,
