@@ -66,6 +66,12 @@ FINDINGS = [
         "Education Act 1996 s. 29A",
     ),
     ("adoption-safeguards", "partial", "no payment for consent, but for non-Muslims only", "Adoption Act 1952 s. 6(c)"),
+    (  # Lanzarote art. 18(1)(b) protects "a child", boys and girls; s. 375(f) is rape, of women and girls only
+        "abuse-of-trust-offence",
+        "partial",
+        "consent obtained by a position of authority or trust is rape, of girls only",
+        "Penal Code s. 375(f)",
+    ),
 ]
 
 # facts no source read gives: the corpus does not invent them
@@ -117,6 +123,15 @@ def test_the_2017_act_grounds_the_csam_and_grooming_findings(malaysia: Evaluatio
 def test_grooming_rests_on_a_secondary_source_and_says_so(malaysia: Evaluation) -> None:
     text = " ".join(_finding(malaysia, "grooming").explanation)
     assert "The Star, 28 March 2017" in text and "(secondary)" in text
+
+
+def test_abuse_of_trust_is_partial_because_section_375f_protects_girls_only(malaysia: Evaluation) -> None:
+    """The only abuse-of-trust offence in the corpus is rape (s. 375(f)): its one shortfall is the victim's sex."""
+    f = _finding(malaysia, "abuse-of-trust-offence")
+    assert f.status.value == "partial"
+    assert ("my/penal-code/art-375", "partly satisfies") in {(p.id, p.role.value) for p in f.provisions}
+    (reason,) = [line for line in f.explanation if "rape-by-abuse-of-authority" in line]
+    assert "covers it only in part: it protects only female victims" in reason
 
 
 def test_marriage_exceptions_for_girls_under_religious_and_civil_law(malaysia: Evaluation) -> None:
