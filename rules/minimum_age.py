@@ -1,6 +1,7 @@
 """Verdicts on minimum-age requirements: every threshold for the subject reaches the benchmark.
 
-Criteria: an explicit prohibition where the standard accepts one, or (`any`)
+Criteria: an explicit prohibition where the standard accepts one (one recorded
+as partial partly satisfies it), or (`any`)
 every threshold for the subject at or above the benchmark and no confirmed
 exception below it (`all`). A benchmark may be lowered by a declaration in
 force (C138 art. 2(4)); the criterion then says which declaration and source
@@ -32,17 +33,38 @@ def minimum_age_criteria(s: Snapshot, req: RequirementFact) -> Criterion:
     ages = _thresholds(s, req, p)
     if not p.or_measure:
         return ages
-    bans = [f for f in s.of(MeasureFact) if f.measure == p.or_measure and f.status == "explicit"]
-    ban = leaf(
+    return node(
+        "minimum-age",
+        f"children are kept out of {subject}",
+        Combine.any,
+        [_prohibition(s, subject, p.or_measure), ages],
+    )
+
+
+def _prohibition(s: Snapshot, subject: str, measure: str) -> Criterion:
+    """The prohibition measure: an explicit one satisfies it, one recorded as partial partly, anything else not."""
+    kind = words(measure)
+    own = [f for f in s.of(MeasureFact) if f.measure == measure]
+    explicit = [f for f in own if f.status == "explicit"]
+    partial = [f for f in own if f.status == "partial"]
+    if explicit:
+        outcome = Outcome.satisfied
+        because = [f"{f.provision} prohibits {subject} for children explicitly [{f.source}]." for f in explicit]
+        facts = [cited(f, Role.satisfies) for f in explicit]
+    elif partial:
+        outcome = Outcome.partly
+        because = [f"{f.provision}: {kind}, partial [{f.source}]: not an explicit, complete measure." for f in partial]
+        facts = [cited(f, Role.partly_satisfies) for f in partial]
+    else:
+        outcome, because, facts = Outcome.not_, [f"No explicit {kind} is in force."], []
+    return leaf(
         "prohibition",
         f"the law prohibits {subject} for children explicitly",
-        Outcome.satisfied if bans else Outcome.not_,
-        [f"{f.provision} prohibits {subject} for children explicitly [{f.source}]." for f in bans]
-        or [f"No explicit {words(p.or_measure)} is in force."],
-        [cited(f, Role.satisfies) for f in bans],
-        f"an explicit {words(p.or_measure)}",
+        outcome,
+        because,
+        facts,
+        f"an explicit {kind}",
     )
-    return node("minimum-age", f"children are kept out of {subject}", Combine.any, [ban, ages])
 
 
 def _thresholds(s: Snapshot, req: RequirementFact, p: MinAgeParams) -> Criterion:
