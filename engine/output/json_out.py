@@ -1,12 +1,14 @@
 """The JSON contracts of `gapcheck check` and `gapcheck diff` with `--format json` (see docs/design.md)."""
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gapcheck.diff import Diff
 from gapcheck.evaluate import Evaluation
-from gapcheck.suggest.effect import SuggestionReport
 from gapcheck.workspace import Run
+
+if TYPE_CHECKING:  # suggest writes YAML (ruamel): `check` never suggests
+    from gapcheck.suggest.effect import SuggestionReport
 
 
 def evaluation_dict(ev: Evaluation, amendment: str | None) -> dict[str, Any]:
@@ -27,7 +29,7 @@ def dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def report_json(ev: Evaluation, amendment: str | None, suggestion: SuggestionReport | None = None) -> str:
+def report_json(ev: Evaluation, amendment: str | None, suggestion: "SuggestionReport | None" = None) -> str:
     """The same JSON as `gapcheck check --format json`; with `--suggest`, the suggestion too (see ReportOutput)."""
     data = evaluation_dict(ev, amendment)
     if suggestion is not None:
