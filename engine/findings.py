@@ -7,6 +7,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from gapcheck.errors import InferenceError
 from gapcheck.host import Fact
 from gapcheck.load import Corpus, Standards
+from gapcheck.prose import Wording, wording
 from gapcheck.rules.coverage import expand
 from gapcheck.rules.terms import Outcome, Role
 from gapcheck.rules.tree import Combine
@@ -138,6 +139,7 @@ def collect(
     if missing:
         raise InferenceError(f"no rule concluded on: {', '.join(missing)}")
     by_ref = {str(f["ref"]): f for f in session if "ref" in f}
+    words = wording(titles, session, {rid: r.title for rid, r in standards.requirements.items()}, corpus)
     out = []
     for rid, req in standards.requirements.items():
         f = concluded[rid]
@@ -146,7 +148,8 @@ def collect(
         def ours(addressee: str | None) -> bool:
             return addressee is None or addressee == code
 
-        tree = Criterion.model_validate(expand(f["criteria"], by_ref))
+        tree = Criterion.model_validate(worded(expand(f["criteria"], by_ref), words))
+        notes = [words.say(n) for n in f["notes"]]
         out.append(
             Finding(
                 requirement=rid,
@@ -179,10 +182,20 @@ def collect(
                 benchmark=_benchmark(req.benchmark) if req.benchmark else None,
                 criteria=tree,
                 provisions=provisions(tree, titles),
-                explanation=explanation(tree, f["notes"]),
-                notes=f["notes"],
+                explanation=explanation(tree, notes),
+                notes=notes,
             )
         )
+    return out
+
+
+def worded(data: dict[str, Any], words: Wording) -> dict[str, Any]:
+    """A criterion's data with its messages worded (gapcheck.catalogue): what reports and JSON show."""
+    out = {**data, "test": words.fragment(data["test"]), "because": [words.say(b) for b in data.get("because", [])]}
+    if data.get("missing") is not None:
+        out["missing"] = words.fragment(data["missing"])
+    if "children" in data:
+        out["children"] = [worded(child, words) for child in data["children"]]
     return out
 
 

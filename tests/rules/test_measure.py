@@ -40,7 +40,7 @@ def test_a_measure_stated_absent_cites_the_closed_world_too() -> None:
 def test_a_weaker_related_measure_alone_is_partial() -> None:
     req = measure_req(partial_kinds=["isp_blocking_power"])
     found = decide([req, measure("m", "isp_blocking_power")])["r"]
-    assert found.status is Status.partial and "only a isp blocking power" in found.text()
+    assert found.status is Status.partial and "provides only for an ISP blocking power" in found.text()
 
 
 def test_no_measure_is_absence() -> None:
