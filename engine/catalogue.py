@@ -7,7 +7,8 @@ written: `cite` (a provision, cited), `offence`, `months`, `band` (victim ages),
 `req` (a requirement, by its title), `population`, `text` (as given: sources,
 conditions from the corpus), or a vocabulary kind (a term, by its label below);
 `.a` adds the indefinite article, `.or` joins a list with "or" (default "and"),
-`.semi` with semicolons. A template that starts with a capital is a sentence.
+`.semi` with semicolons; a verb after a citation agrees with it (`{provision:cite.sets}`:
+"article 8 ... sets", "sections 10 and 21(2) ... set"). A template that starts with a capital is a sentence.
 """
 
 from gapcheck.vocab import THEME_TITLES
@@ -169,7 +170,7 @@ MESSAGES: dict[str, str] = {
     ),
     "base.or-source-says-none": "{what:said}, or a source saying the law has none",
     # rules/criminalization.py: groups of conducts, the victim band
-    "crim.nearby": "{offence:offence} covers {does:conduct}, not {wanted:conduct.or} [{source}].",
+    "crim.nearby": "{offence:offence.covers} {does:conduct}, not {wanted:conduct.or} [{source}].",
     "crim.no-age": "No age of {subject:subject} is in the corpus to compare with.",
     "crim.band-above": (
         "The band is every child from the age of {subject:subject}, {age}, set by {provision:cite} [{source}], "
@@ -180,7 +181,7 @@ MESSAGES: dict[str, str] = {
         "aged 0 to {last}."
     ),
     "crim.close-in-age": (
-        "Close-in-age exemption: {provision:cite} allows it{floor:said}{gap:said} {conditions} [{source}]."
+        "Close-in-age exemption: {provision:cite.allows} it{floor:said}{gap:said} {conditions} [{source}]."
     ),
     "crim.exemption-floor": " from the age of {age}",
     "crim.exemption-gap": ", where the partners' ages differ by at most {years} years",
@@ -196,12 +197,12 @@ MESSAGES: dict[str, str] = {
     "crim.root": "the law makes {conducts:conduct.or} an offence",
     "crim.secondary-only": "This rests on secondary sources only.",
     # rules/coverage.py: one offence against one requirement, aspect by aspect
-    "cov.offence": "{offence:offence} covers {conduct:conduct}",
+    "cov.offence": "{offence:offence.covers} {conduct:conduct}",
     "cov.conduct.yes": "it makes {conduct:conduct} punishable",
-    "cov.describe.full": "{offence:offence} covers {conduct:conduct} [{source}].",
-    "cov.describe.partial": "{offence:offence} covers {conduct:conduct} only in part: {reasons:said.semi} [{source}].",
+    "cov.describe.full": "{offence:offence.covers} {conduct:conduct} [{source}].",
+    "cov.describe.partial": "{offence:offence.covers} {conduct:conduct} only in part: {reasons:said.semi} [{source}].",
     "cov.describe.none": (
-        "{offence:offence} does not cover {conduct:conduct} as required: {reasons:said.semi} [{source}]."
+        "{offence:offence.does} not cover {conduct:conduct} as required: {reasons:said.semi} [{source}]."
     ),
     "cov.object": "it concerns {objects:object.or}",
     "cov.object.yes": "it concerns {object:object}",
@@ -259,22 +260,22 @@ MESSAGES: dict[str, str] = {
     # rules/measure.py: a legal measure, explicit or not
     "measure.what": "{measure:measure}",
     "measure.law-has": "the law provides explicitly for {measure:measure.a}",
-    "measure.provision-has": "{provision:cite} provides explicitly for {measure:measure.a}",
-    "measure.is": "{provision:cite} provides for {measure:measure.a}, {status:status} [{source}].",
+    "measure.provision-has": "{provision:cite.provides} explicitly for {measure:measure.a}",
+    "measure.is": "{provision:cite.provides} for {measure:measure.a}, {status:status} [{source}].",
     "measure.absent": "{provision:cite}: the source says that {measure:measure.a} is absent [{source}].",
     "measure.without-basis": (
-        "{provision:cite} provides for {measure:measure.a}, {status:status}, but without the {bases:basis} "
+        "{provision:cite.provides} for {measure:measure.a}, {status:status}, but without the {bases:basis} "
         "basis [{source}]."
     ),
     "measure.not-complete": (
-        "{provision:cite} provides for {measure:measure.a}, {status:status}: not an "
+        "{provision:cite.provides} for {measure:measure.a}, {status:status}: not an "
         "explicit, complete measure [{source}]."
     ),
-    "measure.weaker": "{provision:cite} provides only for {weaker:measure.a} [{source}], not for {measure:measure.a}.",
+    "measure.weaker": "{provision:cite.provides} only for {weaker:measure.a} [{source}], not for {measure:measure.a}.",
     "measure.need": "{measure:measure.a}, explicitly",
     "measure.needs": "{measure:measure.a}, explicitly, with the {bases:basis} basis",
     # rules/thresholds.py: an age threshold and its exceptions
-    "age.sets": "{provision:cite} sets {age:said.comma} for {subject:subject}{who:said} [{source}]",
+    "age.sets": "{provision:cite.sets} {age:said.comma} for {subject:subject}{who:said} [{source}]",
     "age.one": "{age}",
     "age.by-sex": "{ages:text.or} (by sex)",
     "age.for-sex": "{age} for {sex:sexes}",
@@ -287,7 +288,7 @@ MESSAGES: dict[str, str] = {
     "age.granted-by": "with the leave of {authority:authority}",
     # rules/minimum_age.py: every threshold reaches the benchmark, or an explicit prohibition
     "minage.ban-test": "the law prohibits {subject:subject} for children explicitly",
-    "minage.ban": "{provision:cite} prohibits {subject:subject} for children explicitly [{source}].",
+    "minage.ban": "{provision:cite.prohibits} {subject:subject} for children explicitly [{source}].",
     "minage.no-ban": "No explicit {measure:measure} is in force.",
     "minage.root": "children are kept out of {subject:subject}",
     "minage.what": "minimum age for {subject:subject}",
@@ -296,33 +297,33 @@ MESSAGES: dict[str, str] = {
         "The benchmark is {age}, because a minimum age of {declared} was declared ({provision:cite}) [{source}]."
     ),
     "minage.test": "every minimum age for {subject:subject} is at least {age}",
-    "minage.sets-at-least": "{provision:cite} sets at least {age}",
+    "minage.sets-at-least": "{provision:cite.sets} at least {age}",
     "minage.shown": "{shown:said}.",
     "minage.needs": "a minimum age of {age} for {subject:subject}",
     "minage.no-exception": "no exception in {provision:cite} lowers it",
     "minage.exception-lowers": (
-        "{provision:cite} allows it {floor:said} {conditions} [{source}]: the minimum holds with or without "
+        "{provision:cite.allows} it {floor:said} {conditions} [{source}]: the minimum holds with or without "
         "consent, so this lowers it."
     ),
     "minage.no-exception-below": "no exception below {age}",
     "minage.exception-reported": (
-        "Reported by a secondary or unconfirmed source, not counted: {provision:cite} allows it {floor:said} "
+        "Reported by a secondary or unconfirmed source, not counted: {provision:cite.allows} it {floor:said} "
         "{conditions} [{source}]."
     ),
     # rules/penalty.py: every covering offence reaches the benchmark maximum
     "penalty.root": "every offence that covers it carries a maximum of at least {floor:months}",
-    "penalty.test": "{offence:offence} carries a maximum of at least {floor:months}",
+    "penalty.test": "{offence:offence.carries} a maximum of at least {floor:months}",
     "penalty.missing": "a maximum penalty of at least {floor:months} under {offence:offence}",
     "penalty.unknown": "the penalty under {offence:offence}",
-    "penalty.not-stated": "The penalty under {offence:offence} is not stated in the sources [{source}].",
+    "penalty.not-stated": "The penalty under {offence:offence.is} not stated in the sources [{source}].",
     "penalty.fine-only": (
-        "{offence:offence} carries only {penalty}, no imprisonment: below the benchmark of {floor:months} [{source}]."
+        "{offence:offence.carries} only {penalty}, no imprisonment: below the benchmark of {floor:months} [{source}]."
     ),
     "penalty.below": (
-        "{offence:offence} carries at most {months:months}, below the benchmark of {floor:months} [{source}]."
+        "{offence:offence.carries} at most {months:months}, below the benchmark of {floor:months} [{source}]."
     ),
     "penalty.meets": (
-        "{offence:offence} carries up to {months:months}, meeting the benchmark of {floor:months} [{source}]."
+        "{offence:offence.carries} up to {months:months}, meeting the benchmark of {floor:months} [{source}]."
     ),
     "penalty.aggravated": "Aggravated form under {offence:offence} (where {where:said}): {text}.",
     "penalty.victim-under": "the victim is under {age}",
@@ -333,13 +334,13 @@ MESSAGES: dict[str, str] = {
         "The source states that no {measure:measure} exists, so no case can be diverted from the formal justice "
         "system [{source}]."
     ),
-    "diversion.threshold": "{provision:cite} sends cases punishable by up to {months:months} to mediation [{source}].",
+    "diversion.threshold": "{provision:cite.sends} cases punishable by up to {months:months} to mediation [{source}].",
     "diversion.what": "child sexual offence",
-    "diversion.test": "{offence:offence} is out of the reach of mediation",
+    "diversion.test": "{offence:offence.is} out of the reach of mediation",
     "diversion.carries-only": "only {penalty}",
     "diversion.carries-at-most": "at most {months:months}",
     "diversion.within": (
-        "{offence:offence} carries {carries:said}, within the mediation threshold of {threshold:months} set by "
+        "{offence:offence.carries} {carries:said}, within the mediation threshold of {threshold:months} set by "
         "{provision:cite} [{source}; {threshold_source}]: such cases may be settled by mediation instead of the "
         "formal justice system."
     ),
@@ -347,23 +348,23 @@ MESSAGES: dict[str, str] = {
         "a maximum penalty under {offence:offence} above {threshold:months}, or the offence's exclusion from mediation"
     ),
     "diversion.not-stated": (
-        "The penalty under {offence:offence} is not stated, so whether mediation could handle it cannot be told "
+        "The penalty under {offence:offence.is} not stated, so whether mediation could handle it cannot be told "
         "[{source}]."
     ),
-    "diversion.above": "{offence:offence} carries {months:months}, more than the mediation threshold [{source}].",
+    "diversion.above": "{offence:offence.carries} {months:months}, more than the mediation threshold [{source}].",
     # rules/exceptions.py: a minimum age without exceptions
     "exceptions.root": "the minimum age for {subject:subject} holds without exception",
-    "exceptions.holds": "{provision:cite} holds without exception",
-    "exceptions.allows": "{provision:cite} allows {subject:subject} {floor:said} {conditions} [{source}].",
+    "exceptions.holds": "{provision:cite.holds} without exception",
+    "exceptions.allows": "{provision:cite.allows} {subject:subject} {floor:said} {conditions} [{source}].",
     "exceptions.not-said": "{shown:said}; the source does not say whether exceptions exist.",
     "exceptions.reported": (
-        "Reported by a secondary or unconfirmed source: {provision:cite} allows {subject:subject} {floor:said} "
+        "Reported by a secondary or unconfirmed source: {provision:cite.allows} {subject:subject} {floor:said} "
         "{conditions} [{source}]."
     ),
     "exceptions.none": "{shown:said}, with no exception stated.",
     "exceptions.missing": "the minimum age for {subject:subject} without exceptions",
-    "exceptions.primary-source": "a primary source on whether {provision:cite} allows exceptions",
-    "exceptions.same-for-all": "{provision:cite} sets no lower age for one sex or population",
+    "exceptions.primary-source": "a primary source on whether {provision:cite.allows} exceptions",
+    "exceptions.same-for-all": "{provision:cite.sets} no lower age for one sex or population",
     "exceptions.lower-for-some": "{shown:said}, below the {age} the law sets elsewhere for {subject:subject}.",
     "exceptions.same-age": "the same minimum age of {age} for everyone",
     "exceptions.lower-subject": "no age for {subject:subject} below {age}",
@@ -379,20 +380,20 @@ MESSAGES: dict[str, str] = {
     "order.missing": "an age for {subject:subject} of at least {age}",
     # rules/gender.py: offences relied on protect victims of any sex
     "gender.what": "offence relied on for the listed requirements",
-    "gender.test": "{offence:offence} protects victims of any sex",
-    "gender.limited": "{offence:offence} protects only {sex:sex} victims [{source}].",
-    "gender.any": "{offence:offence} protects victims of any sex [{source}].",
+    "gender.test": "{offence:offence.protects} victims of any sex",
+    "gender.limited": "{offence:offence.protects} only {sex:sex} victims [{source}].",
+    "gender.any": "{offence:offence.protects} victims of any sex [{source}].",
     "gender.root": "every offence relied on for {requirements:req} protects victims of any sex",
     # rules/non_punishment.py: child victims are not punished for their own exploitation
     "nonpun.root": "child victims are not punished for their own exploitation",
-    "nonpun.test": "{offence:offence} does not punish child victims",
-    "nonpun.adults-only": "{offence:offence} punishes {conduct:conduct} by adults only [{source}].",
+    "nonpun.test": "{offence:offence.does} not punish child victims",
+    "nonpun.adults-only": "{offence:offence.punishes} {conduct:conduct} by adults only [{source}].",
     "nonpun.reaches-children": (
-        "{offence:offence} punishes {conduct:conduct} and the source states no age limit on who commits it, so it "
+        "{offence:offence.punishes} {conduct:conduct} and the source states no age limit on who commits it, so it "
         "reaches child victims [{source}]."
     ),
     "nonpun.offence-missing": "an exemption of child victims from {offence:offence}, or its limitation to adults",
-    "nonpun.exempts": "{provision:cite} exempts child victims explicitly",
+    "nonpun.exempts": "{provision:cite.exempts} child victims explicitly",
     "nonpun.explicit-exempts": "The explicit exemption takes child victims out of the offences above.",
     "nonpun.no-exemption": (
         "No provision in the corpus provides for {measure:measure.a}; an exemption elsewhere in the law would "

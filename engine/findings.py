@@ -31,6 +31,7 @@ class Evidence(BaseModel):
     source: str
     role: Role
     offence: str | None
+    conduct: str | None = Field(default=None, description="the conduct of the offence weighed, where one is")
 
 
 class Criterion(BaseModel):
@@ -74,6 +75,7 @@ class ProvisionRef(BaseModel):
     source: str
     article: str | None
     heading: str
+    covers: list[str] = Field(default=[], description="the conducts it was weighed for in this role")
 
 
 class BindingRef(BaseModel):
@@ -205,27 +207,24 @@ def _benchmark(b: Benchmark) -> str:
 
 
 def provisions(tree: Criterion, titles: dict[str, tuple[str | None, str]]) -> list[ProvisionRef]:
-    """Every provision the criteria rest on, once per role, with the first reason given for it."""
-    seen: set[tuple[str, Role]] = set()
-    out = []
+    """Every provision the criteria rest on, once per role, with the first reason given for it and what it covers."""
+    found: dict[tuple[str, Role], ProvisionRef] = {}
+    covers: dict[tuple[str, Role], list[str]] = {}
     for c in tree.walk():
         for e in c.facts:
-            if (e.provision, e.role) in seen:
-                continue
-            seen.add((e.provision, e.role))
-            named = [line for line in c.because if (e.offence or e.provision) in line]
-            reason = (named or c.because or [c.test])[0]
-            out.append(
-                ProvisionRef(
+            key = (e.provision, e.role)
+            if e.conduct:
+                covers.setdefault(key, []).append(e.conduct)
+            if key not in found:
+                found[key] = ProvisionRef(
                     id=e.provision,
                     role=e.role,
-                    reason=reason,
+                    reason=(c.because or [c.test])[0],
                     source=e.source,
                     article=titles[e.provision][0],
                     heading=titles[e.provision][1],
                 )
-            )
-    return out
+    return [ref.model_copy(update={"covers": sorted(set(covers.get(key, [])))}) for key, ref in found.items()]
 
 
 def explanation(tree: Criterion, notes: list[str]) -> list[str]:

@@ -32,6 +32,23 @@ def join(items: Sequence[str], conjunction: str = "and") -> str:
     return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
 
 
+MODIFIERS = {"a", "or", "semi", "comma", "space"}
+_PLURAL = {"is": "are", "does": "do", "has": "have"}
+
+
+def agree(verb: str, plural: bool) -> str:
+    """A verb in the third person singular, or plural: 'sets' -> 'set', 'carries' -> 'carry'."""
+    if not plural:
+        return verb
+    if verb in _PLURAL:
+        return _PLURAL[verb]
+    if verb.endswith("ies"):
+        return verb[:-3] + "y"
+    if verb.endswith(("shes", "ches", "sses", "xes")):
+        return verb[:-2]
+    return verb[:-1]
+
+
 # Letters whose name starts with a vowel sound, for acronyms: "an ISP", "a CSAM".
 _VOWEL_LETTERS = set("AEFHILMNORSX")
 
@@ -136,6 +153,9 @@ class _Formatter(string.Formatter):
         if value is None:
             return ""  # an optional part of a sentence, left out
         kind, *mods = format_spec.split(".") if format_spec else ("text",)
+        if kind in ("cite", "offence") and mods and mods[0] not in MODIFIERS:  # the verb it is the subject of
+            named = self._one(kind, value, False)
+            return f"{named} {agree(mods[0], plural=named.startswith('sections '))}"
         single = not isinstance(value, list) or (kind == "band" and not isinstance(value[0], list))
         words = [self._one(kind, v, "a" in mods) for v in ([value] if single else value)]
         for mod, sep in (("semi", "; "), ("comma", ", "), ("space", " ")):

@@ -275,7 +275,7 @@ def offence_node(p: CoverageParams, off: OffenceFact) -> Criterion:
         n.outcome,
         [describe(off, grade, aspects)],
         None,
-        [Evidence(off.provision, off.source, ROLE[grade], off.offence)],
+        [Evidence(off.provision, off.source, ROLE[grade], off.offence, off.conduct)],
         n.combine,
         n.children,
     )

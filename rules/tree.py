@@ -56,6 +56,7 @@ class Evidence:
     source: str
     role: Role
     offence: str | None = None
+    conduct: str | None = None  # the conduct of the offence weighed, where one is
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,7 @@ class Criterion:
         if self.facts:
             data["facts"] = [
                 {"provision": e.provision, "source": e.source, "role": e.role.value, "offence": e.offence}
+                | ({"conduct": e.conduct} if e.conduct else {})
                 for e in self.facts
             ]
         if self.combine is not None:

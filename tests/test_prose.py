@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from gapcheck.catalogue import LABELS, MESSAGES, NO_ARTICLE
-from gapcheck.prose import Law, Wording, article_words, indefinite, join
+from gapcheck.prose import MODIFIERS, Law, Wording, agree, article_words, indefinite, join
 from gapcheck.rules.coverage import NARROWING
 from gapcheck.rules.terms import Quality
 from gapcheck.vocab import Conduct, Element, MeasureKind, Purpose
@@ -38,7 +38,10 @@ def test_every_placeholder_names_a_known_kind(msg: str) -> None:
             continue
         kind, *mods = (spec or "text").split(".")
         assert kind in SPECIAL or kind in LABELS, f"{msg}: unknown kind {kind!r}"
-        assert set(mods) <= {"a", "or", "semi", "comma", "space"}, f"{msg}: unknown modifier in {spec!r}"
+        if kind in ("cite", "offence") and mods and mods[0] not in MODIFIERS:
+            assert len(mods) == 1 and agree(mods[0], plural=True) != mods[0], f"{msg}: {mods[0]!r} is not a verb"
+        else:
+            assert set(mods) <= MODIFIERS, f"{msg}: unknown modifier in {spec!r}"
 
 
 def test_the_terms_a_rule_may_name_read_as_words() -> None:
@@ -59,6 +62,13 @@ def test_articles_lists_and_provision_numbers() -> None:
     assert article_words("86") == "article 86" and article_words("s. 375(g)") == "section 375(g)"
     assert article_words("s. 375(g), s. 376") == "sections 375(g) and 376"
     assert article_words("ss. 17-18") == "sections 17-18"
+    assert [agree(v, plural=True) for v in ("sets", "carries", "punishes", "is", "does")] == [
+        "set",
+        "carry",
+        "punish",
+        "are",
+        "do",
+    ]
     assert article_words("s. 2(1), s. 2(6); s. 2(1a)-(1b)") == "s. 2(1), s. 2(6); s. 2(1a)-(1b)"  # kept as given
 
 
@@ -72,6 +82,10 @@ def test_a_provision_is_cited_as_a_lawyer_cites_it() -> None:
     )
     assert words.cite("la/lpric/art-86") == "article 86 of the Law on the Protection of Children (2007)"
     assert words.cite("my/pc/s375") == "sections 375(g) and 376 of the Penal Code (Act 574)"
+    shown = {"msg": "age.sets", "age": {"msg": "age.one", "age": 16}, "subject": "marriage", "who": None, "source": "s"}
+    assert words.fragment({**shown, "provision": "my/pc/s375"}).startswith(
+        "sections 375(g) and 376 of the Penal Code (Act 574) set 16 "
+    )
     said = {"msg": "measure.weaker", "provision": "la/lpric/art-86", "weaker": "isp_blocking_power"}
     text = words.say({**said, "measure": "isp_reporting_duty", "source": "A/HRC/40/51/Add.1 ¶29"})
     assert text == (

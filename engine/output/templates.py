@@ -20,8 +20,9 @@ from gapcheck.load import Corpus
 from gapcheck.output import charts
 from gapcheck.output.links import TREATIES, citation_url, citations, linkify, segments
 from gapcheck.paths import template_loader
+from gapcheck.prose import join, label
 from gapcheck.provenance import Provenance
-from gapcheck.rules.terms import OUTCOME_WORDS, words
+from gapcheck.rules.terms import OUTCOME_WORDS, Role, words
 from gapcheck.rules.tree import COMBINE_WORDS
 from gapcheck.vocab import THEME_TITLES, Theme
 
@@ -80,6 +81,9 @@ def laws_of(corpus: Corpus) -> dict[str, LawInfo]:
     return out
 
 
+COVERING = (Role.satisfies, Role.partly_satisfies)
+
+
 @dataclass(frozen=True)
 class ProvisionRow:
     """One provision in a finding's table, however many of its offences the rules weighed."""
@@ -90,6 +94,7 @@ class ProvisionRow:
     roles: list[str]
     sources: list[str]
     url: str | None
+    covers: str = ""  # the conducts its offences cover, in words
 
 
 def provision_rows(refs: Iterable[ProvisionRef], laws: dict[str, LawInfo]) -> list[ProvisionRow]:
@@ -111,6 +116,7 @@ def provision_rows(refs: Iterable[ProvisionRef], laws: dict[str, LawInfo]) -> li
                 list(dict.fromkeys(r.role for r in group)),
                 list(dict.fromkeys(r.source for r in group)),
                 law.url if law else None,
+                join([label("conduct", c) for c in sorted({c for r in group if r.role in COVERING for c in r.covers})]),
             )
         )
     return rows
