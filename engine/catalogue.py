@@ -4,8 +4,9 @@ The rules hand out a message id and its arguments (gapcheck.rules.tree.say);
 the sentences live here, in one place to review (and, later, translate), and
 gapcheck.prose words them. A placeholder `{name:kind}` says how its argument is
 written: `cite` (a provision, cited), `offence`, `months`, `band` (victim ages),
-`req` (a requirement, by its title), `population`, `text` (as given: sources,
-conditions from the corpus), or a vocabulary kind (a term, by its label below);
+`req` (a requirement, by its title), `population`, `source` (as given, with the
+requirement ids a reference law cites as its pinpoint named by their titles),
+`text` (as given: conditions from the corpus), or a vocabulary kind (a term, by its label below);
 `.a` adds the indefinite article, `.or` joins a list with "or" (default "and"),
 `.semi` with semicolons; a verb after a citation agrees with it (`{provision:cite.sets}`:
 "article 8 ... sets", "sections 10 and 21(2) ... set"). A template that starts with a capital is a sentence.
@@ -157,31 +158,33 @@ NO_ARTICLE: dict[str, set[str]] = {
 # Sentences, by message id. Ids: `<module>.<what>`.
 MESSAGES: dict[str, str] = {
     # rules/base.py: what the sources leave unknown; absence, read in a closed or an open world
-    "base.not-known": "Not known ({scope:scope}): {about} [{source}]",
+    "base.not-known": "Not known ({scope:scope}): {about} [{source:source}]",
     "base.has-any": "the law has any {what:said}",
     "base.absent-said-unknown": (
-        "No {what:said} is in the corpus, and the source says it is not known: {about} [{source}]."
+        "No {what:said} is in the corpus, and the source says it is not known: {about} [{source:source}]."
     ),
     "base.facts-on": "facts on whether the law has any {what:said}",
-    "base.absent-closed": "No {what:said} is in the law: the corpus is declared complete for this {scope} [{source}].",
+    "base.absent-closed": (
+        "No {what:said} is in the law: the corpus is declared complete for this {scope} [{source:source}]."
+    ),
     "base.absent-open": (
         "No {what:said} is in the corpus, and the corpus is not declared complete for the theme "
         "\u201c{theme:theme}\u201d: the law may say more than the sources modelled."
     ),
     "base.or-source-says-none": "{what:said}, or a source saying the law has none",
     # rules/criminalization.py: groups of conducts, the victim band
-    "crim.nearby": "{offence:offence.covers} {does:conduct}, not {wanted:conduct.or} [{source}].",
+    "crim.nearby": "{offence:offence.covers} {does:conduct}, not {wanted:conduct.or} [{source:source}].",
     "crim.no-age": "No age of {subject:subject} is in the corpus to compare with.",
     "crim.band-above": (
-        "The band is every child from the age of {subject:subject}, {age}, set by {provision:cite} [{source}], "
+        "The band is every child from the age of {subject:subject}, {age}, set by {provision:cite} [{source:source}], "
         "to {last}."
     ),
     "crim.band-below": (
-        "The band is every child below the age of {subject:subject}, {age}, set by {provision:cite} [{source}]: "
+        "The band is every child below the age of {subject:subject}, {age}, set by {provision:cite} [{source:source}]: "
         "aged 0 to {last}."
     ),
     "crim.close-in-age": (
-        "Close-in-age exemption: {provision:cite.allows} it{floor:said}{gap:said} {conditions} [{source}]."
+        "Close-in-age exemption: {provision:cite.allows} it{floor:said}{gap:said} {conditions} [{source:source}]."
     ),
     "crim.exemption-floor": " from the age of {age}",
     "crim.exemption-gap": ", where the partners' ages differ by at most {years} years",
@@ -199,10 +202,12 @@ MESSAGES: dict[str, str] = {
     # rules/coverage.py: one offence against one requirement, aspect by aspect
     "cov.offence": "{offence:offence.covers} {conduct:conduct}",
     "cov.conduct.yes": "it makes {conduct:conduct} punishable",
-    "cov.describe.full": "{offence:offence.covers} {conduct:conduct} [{source}].",
-    "cov.describe.partial": "{offence:offence.covers} {conduct:conduct} only in part: {reasons:said.semi} [{source}].",
+    "cov.describe.full": "{offence:offence.covers} {conduct:conduct} [{source:source}].",
+    "cov.describe.partial": (
+        "{offence:offence.covers} {conduct:conduct} only in part: {reasons:said.semi} [{source:source}]."
+    ),
     "cov.describe.none": (
-        "{offence:offence.does} not cover {conduct:conduct} as required: {reasons:said.semi} [{source}]."
+        "{offence:offence.does} not cover {conduct:conduct} as required: {reasons:said.semi} [{source:source}]."
     ),
     "cov.object": "it concerns {objects:object.or}",
     "cov.object.yes": "it concerns {object:object}",
@@ -221,7 +226,7 @@ MESSAGES: dict[str, str] = {
     "cov.excluded-elements.no": "it requires {element:element}",
     "cov.excluded-elements.missing": "an offence that does not require {elements:element.or}",
     "cov.required-elements": "it has the element of {elements:element}",
-    "cov.required-elements.yes": "it has it",
+    "cov.required-elements.yes": "it has that element",
     "cov.required-elements.no": "it has no element of {element:element}",
     "cov.required-elements.missing": "an offence with the element of {elements:element}",
     "cov.narrowing-elements": "it is not narrowed by the element of {elements:element.or}",
@@ -242,7 +247,7 @@ MESSAGES: dict[str, str] = {
     ),
     "cov.framing.missing": "an offence of its own, outside {framings:framing}",
     "cov.means": "it is framed for commission through {means:means}",
-    "cov.means.yes": "it is",
+    "cov.means.yes": "it is so framed",
     "cov.means.no": "it is not framed for commission through {means:means}",
     "cov.means.missing": "an offence framed for commission through {means:means}",
     "cov.victim-sex": "it protects victims of any sex",
@@ -261,21 +266,23 @@ MESSAGES: dict[str, str] = {
     "measure.what": "{measure:measure}",
     "measure.law-has": "the law provides explicitly for {measure:measure.a}",
     "measure.provision-has": "{provision:cite.provides} explicitly for {measure:measure.a}",
-    "measure.is": "{provision:cite.provides} for {measure:measure.a}, {status:status} [{source}].",
-    "measure.absent": "{provision:cite}: the source says that {measure:measure.a} is absent [{source}].",
+    "measure.is": "{provision:cite.provides} for {measure:measure.a}, {status:status} [{source:source}].",
+    "measure.absent": "{provision:cite}: the source says that {measure:measure.a} is absent [{source:source}].",
     "measure.without-basis": (
         "{provision:cite.provides} for {measure:measure.a}, {status:status}, but without the {bases:basis} "
-        "basis [{source}]."
+        "basis [{source:source}]."
     ),
     "measure.not-complete": (
         "{provision:cite.provides} for {measure:measure.a}, {status:status}: not an "
-        "explicit, complete measure [{source}]."
+        "explicit, complete measure [{source:source}]."
     ),
-    "measure.weaker": "{provision:cite.provides} only for {weaker:measure.a} [{source}], not for {measure:measure.a}.",
+    "measure.weaker": (
+        "{provision:cite.provides} only for {weaker:measure.a} [{source:source}], not for {measure:measure.a}."
+    ),
     "measure.need": "{measure:measure.a}, explicitly",
     "measure.needs": "{measure:measure.a}, explicitly, with the {bases:basis} basis",
     # rules/thresholds.py: an age threshold and its exceptions
-    "age.sets": "{provision:cite.sets} {age:said.comma} for {subject:subject}{who:said} [{source}]",
+    "age.sets": "{provision:cite.sets} {age:said.comma} for {subject:subject}{who:said} [{source:source}]",
     "age.one": "{age}",
     "age.by-sex": "{ages:text.or} (by sex)",
     "age.for-sex": "{age} for {sex:sexes}",
@@ -288,13 +295,13 @@ MESSAGES: dict[str, str] = {
     "age.granted-by": "with the leave of {authority:authority}",
     # rules/minimum_age.py: every threshold reaches the benchmark, or an explicit prohibition
     "minage.ban-test": "the law prohibits {subject:subject} for children explicitly",
-    "minage.ban": "{provision:cite.prohibits} {subject:subject} for children explicitly [{source}].",
+    "minage.ban": "{provision:cite.prohibits} {subject:subject} for children explicitly [{source:source}].",
     "minage.no-ban": "No explicit {measure:measure} is in force.",
     "minage.root": "children are kept out of {subject:subject}",
     "minage.what": "minimum age for {subject:subject}",
     "minage.benchmark": "The benchmark is {age}.",
     "minage.declared": (
-        "The benchmark is {age}, because a minimum age of {declared} was declared ({provision:cite}) [{source}]."
+        "The benchmark is {age}, because a minimum age of {declared} was declared ({provision:cite}) [{source:source}]."
     ),
     "minage.test": "every minimum age for {subject:subject} is at least {age}",
     "minage.sets-at-least": "{provision:cite.sets} at least {age}",
@@ -302,28 +309,29 @@ MESSAGES: dict[str, str] = {
     "minage.needs": "a minimum age of {age} for {subject:subject}",
     "minage.no-exception": "no exception in {provision:cite} lowers it",
     "minage.exception-lowers": (
-        "{provision:cite.allows} it {floor:said} {conditions} [{source}]: the minimum holds with or without "
+        "{provision:cite.allows} it {floor:said} {conditions} [{source:source}]: the minimum holds with or without "
         "consent, so this lowers it."
     ),
     "minage.no-exception-below": "no exception below {age}",
     "minage.exception-reported": (
         "Reported by a secondary or unconfirmed source, not counted: {provision:cite.allows} it {floor:said} "
-        "{conditions} [{source}]."
+        "{conditions} [{source:source}]."
     ),
     # rules/penalty.py: every covering offence reaches the benchmark maximum
     "penalty.root": "every offence that covers it carries a maximum of at least {floor:months}",
     "penalty.test": "{offence:offence.carries} a maximum of at least {floor:months}",
     "penalty.missing": "a maximum penalty of at least {floor:months} under {offence:offence}",
     "penalty.unknown": "the penalty under {offence:offence}",
-    "penalty.not-stated": "The penalty under {offence:offence.is} not stated in the sources [{source}].",
+    "penalty.not-stated": "The penalty under {offence:offence.is} not stated in the sources [{source:source}].",
     "penalty.fine-only": (
-        "{offence:offence.carries} only {penalty}, no imprisonment: below the benchmark of {floor:months} [{source}]."
+        "{offence:offence.carries} only {penalty}, no imprisonment: below the benchmark "
+        "of {floor:months} [{source:source}]."
     ),
     "penalty.below": (
-        "{offence:offence.carries} at most {months:months}, below the benchmark of {floor:months} [{source}]."
+        "{offence:offence.carries} at most {months:months}, below the benchmark of {floor:months} [{source:source}]."
     ),
     "penalty.meets": (
-        "{offence:offence.carries} up to {months:months}, meeting the benchmark of {floor:months} [{source}]."
+        "{offence:offence.carries} up to {months:months}, meeting the benchmark of {floor:months} [{source:source}]."
     ),
     "penalty.aggravated": "Aggravated form under {offence:offence} (where {where:said}): {text}.",
     "penalty.victim-under": "the victim is under {age}",
@@ -332,16 +340,19 @@ MESSAGES: dict[str, str] = {
     "diversion.root": "no child sexual offence can be diverted to mediation",
     "diversion.none-exists": (
         "The source states that no {measure:measure} exists, so no case can be diverted from the formal justice "
-        "system [{source}]."
+        "system [{source:source}]."
     ),
-    "diversion.threshold": "{provision:cite.sends} cases punishable by up to {months:months} to mediation [{source}].",
+    "diversion.threshold": (
+        "{provision:cite.sends} cases punishable by up to {months:months} to mediation [{source:source}]."
+    ),
     "diversion.what": "child sexual offence",
     "diversion.test": "{offence:offence.is} out of the reach of mediation",
     "diversion.carries-only": "only {penalty}",
     "diversion.carries-at-most": "at most {months:months}",
     "diversion.within": (
         "{offence:offence.carries} {carries:said}, within the mediation threshold of {threshold:months} set by "
-        "{provision:cite} [{source}; {threshold_source}]: such cases may be settled by mediation instead of the "
+        "{provision:cite} [{source:source}; {threshold_source:source}]: such cases may "
+        "be settled by mediation instead of the "
         "formal justice system."
     ),
     "diversion.missing": (
@@ -349,17 +360,19 @@ MESSAGES: dict[str, str] = {
     ),
     "diversion.not-stated": (
         "The penalty under {offence:offence.is} not stated, so whether mediation could handle it cannot be told "
-        "[{source}]."
+        "[{source:source}]."
     ),
-    "diversion.above": "{offence:offence.carries} {months:months}, more than the mediation threshold [{source}].",
+    "diversion.above": (
+        "{offence:offence.carries} {months:months}, more than the mediation threshold [{source:source}]."
+    ),
     # rules/exceptions.py: a minimum age without exceptions
     "exceptions.root": "the minimum age for {subject:subject} holds without exception",
     "exceptions.holds": "{provision:cite.holds} without exception",
-    "exceptions.allows": "{provision:cite.allows} {subject:subject} {floor:said} {conditions} [{source}].",
+    "exceptions.allows": "{provision:cite.allows} {subject:subject} {floor:said} {conditions} [{source:source}].",
     "exceptions.not-said": "{shown:said}; the source does not say whether exceptions exist.",
     "exceptions.reported": (
         "Reported by a secondary or unconfirmed source: {provision:cite.allows} {subject:subject} {floor:said} "
-        "{conditions} [{source}]."
+        "{conditions} [{source:source}]."
     ),
     "exceptions.none": "{shown:said}, with no exception stated.",
     "exceptions.missing": "the minimum age for {subject:subject} without exceptions",
@@ -373,24 +386,26 @@ MESSAGES: dict[str, str] = {
     # rules/age_order.py: one age reaches another
     "order.what": "age for {subject:subject}",
     "order.test": "the age for {subject:subject} reaches the age for {at_least:subject}",
-    "order.reaches": "{shown:said}, which reaches the {age} of {provision:cite} for {subject:subject} [{source}].",
+    "order.reaches": (
+        "{shown:said}, which reaches the {age} of {provision:cite} for {subject:subject} [{source:source}]."
+    ),
     "order.falls-short": (
-        "{shown:said}, which falls short of the {age} of {provision:cite} for {subject:subject} [{source}]."
+        "{shown:said}, which falls short of the {age} of {provision:cite} for {subject:subject} [{source:source}]."
     ),
     "order.missing": "an age for {subject:subject} of at least {age}",
     # rules/gender.py: offences relied on protect victims of any sex
     "gender.what": "offence relied on for the listed requirements",
     "gender.test": "{offence:offence.protects} victims of any sex",
-    "gender.limited": "{offence:offence.protects} only {sex:sex} victims [{source}].",
-    "gender.any": "{offence:offence.protects} victims of any sex [{source}].",
+    "gender.limited": "{offence:offence.protects} only {sex:sex} victims [{source:source}].",
+    "gender.any": "{offence:offence.protects} victims of any sex [{source:source}].",
     "gender.root": "every offence relied on for {requirements:req} protects victims of any sex",
     # rules/non_punishment.py: child victims are not punished for their own exploitation
     "nonpun.root": "child victims are not punished for their own exploitation",
     "nonpun.test": "{offence:offence.does} not punish child victims",
-    "nonpun.adults-only": "{offence:offence.punishes} {conduct:conduct} by adults only [{source}].",
+    "nonpun.adults-only": "{offence:offence.punishes} {conduct:conduct} by adults only [{source:source}].",
     "nonpun.reaches-children": (
         "{offence:offence.punishes} {conduct:conduct} and the source states no age limit on who commits it, so it "
-        "reaches child victims [{source}]."
+        "reaches child victims [{source:source}]."
     ),
     "nonpun.offence-missing": "an exemption of child victims from {offence:offence}, or its limitation to adults",
     "nonpun.exempts": "{provision:cite.exempts} child victims explicitly",

@@ -150,7 +150,8 @@ def collect(
         def ours(addressee: str | None) -> bool:
             return addressee is None or addressee == code
 
-        tree = Criterion.model_validate(worded(expand(f["criteria"], by_ref), words))
+        raw = expand(f["criteria"], by_ref)
+        tree = Criterion.model_validate(worded(raw, words))
         notes = [words.say(n) for n in f["notes"]]
         out.append(
             Finding(
@@ -183,7 +184,7 @@ def collect(
                 ],
                 benchmark=_benchmark(req.benchmark) if req.benchmark else None,
                 criteria=tree,
-                provisions=provisions(tree, titles),
+                provisions=provisions(tree, titles, reasons(raw, words)),
                 explanation=explanation(tree, notes),
                 notes=notes,
             )
@@ -206,8 +207,33 @@ def _benchmark(b: Benchmark) -> str:
     return f"{b.value} ({b.source}) [{b.tag}]" + (f" {b.note}" if b.note else "")
 
 
-def provisions(tree: Criterion, titles: dict[str, tuple[str | None, str]]) -> list[ProvisionRef]:
-    """Every provision the criteria rest on, once per role, with the first reason given for it and what it covers."""
+def reasons(data: dict[str, Any], words: Wording) -> dict[tuple[str, str], str]:
+    """Why each (provision, role) is in a finding: the first ground, worded, that names its offence or provision."""
+    out: dict[tuple[str, str], str] = {}
+    for e in data.get("facts", []):
+        key = (e["provision"], e["role"])
+        because = data.get("because", [])
+        named = [b for b in because if _names(b, e.get("offence") or e["provision"])]
+        if key not in out:
+            out[key] = words.say((named or because)[0]) if because else words.fragment(data["test"])
+    for child in data.get("children", []):
+        out = reasons(child, words) | out  # the first found wins
+    return out
+
+
+def _names(message: Any, ref: str) -> bool:
+    """Whether a message (or one inside it) has this provision or offence among its arguments."""
+    if isinstance(message, dict):
+        return any(_names(v, ref) for v in message.values())
+    if isinstance(message, list):
+        return any(_names(v, ref) for v in message)
+    return bool(message == ref)
+
+
+def provisions(
+    tree: Criterion, titles: dict[str, tuple[str | None, str]], why: dict[tuple[str, str], str]
+) -> list[ProvisionRef]:
+    """Every provision the criteria rest on, once per role, with the reason given for it and what it covers."""
     found: dict[tuple[str, Role], ProvisionRef] = {}
     covers: dict[tuple[str, Role], list[str]] = {}
     for c in tree.walk():
@@ -219,7 +245,7 @@ def provisions(tree: Criterion, titles: dict[str, tuple[str | None, str]]) -> li
                 found[key] = ProvisionRef(
                     id=e.provision,
                     role=e.role,
-                    reason=(c.because or [c.test])[0],
+                    reason=why.get((e.provision, e.role.value)) or (c.because or [c.test])[0],
                     source=e.source,
                     article=titles[e.provision][0],
                     heading=titles[e.provision][1],

@@ -87,6 +87,14 @@ def article_words(article: str) -> str:
     return article
 
 
+_HYPHENATED = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
+
+
+def name_requirements(text: str, titles: Mapping[str, str]) -> str:
+    """A source with the requirement ids it cites as its pinpoint (a reference law's) named by their titles."""
+    return _HYPHENATED.sub(lambda m: f"\u201c{titles[m[0]]}\u201d" if m[0] in titles else m[0], text)
+
+
 @dataclass(frozen=True)
 class Law:
     """An instrument as a reader names it."""
@@ -167,6 +175,8 @@ class _Formatter(string.Formatter):
         w = self.wording
         if kind == "text":
             out = str(value)
+        elif kind == "source":
+            out = name_requirements(str(value), w.requirements)
         elif kind == "cite":
             out = w.cite(str(value))
         elif kind == "offence":

@@ -13,7 +13,7 @@ from gapcheck.rules.terms import Quality
 from gapcheck.vocab import Conduct, Element, MeasureKind, Purpose
 
 RULES = Path(__file__).parent.parent / "rules"
-SPECIAL = {"text", "cite", "offence", "months", "band", "population", "req", "said"}
+SPECIAL = {"text", "source", "cite", "offence", "months", "band", "population", "req", "said"}
 ASPECTS = re.compile(r"cov\.[a-z-]+\.(yes|no)|cov\.describe\.(" + "|".join(q.value for q in Quality) + ")")
 
 

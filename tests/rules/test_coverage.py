@@ -40,7 +40,7 @@ ASPECTS = [
         {"elements": ["abuse_of_trust"]},
         "required-elements",
         Outcome.satisfied,
-        "has it",
+        "has that element",
     ),
     (
         {"partial_elements": ["force_or_coercion"]},
@@ -53,7 +53,7 @@ ASPECTS = [
     ({"partial_labels": ["trafficking"]}, {"framing": "trafficking"}, "framing", Outcome.partly, "only within"),
     ({"partial_labels": ["trafficking"]}, {}, "framing", Outcome.satisfied, "offence"),
     ({"means": ["ict"]}, {}, "means", Outcome.not_, "through information and communication technologies"),
-    ({"means": ["ict"]}, {"means": ["ict"]}, "means", Outcome.satisfied, "It is"),
+    ({"means": ["ict"]}, {"means": ["ict"]}, "means", Outcome.satisfied, "It is so framed"),
     ({"sex_neutral": True}, {"sex": "female"}, "victim-sex", Outcome.partly, "only female"),
     ({"sex_neutral": True}, {}, "victim-sex", Outcome.satisfied, "any sex"),
     ({"victim_age_limit_required": True}, {"child_specific": False}, "age-limit", Outcome.not_, "no victim age limit"),
