@@ -112,6 +112,7 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "status": {"explicit": "explicitly", "de_facto": "in force de facto", "partial": "in part", "none": "absent"},
     "basis": {"passive_personality": "passive personality"},
+    "instrument_type": {"regional_law": "regional law", "model_law": "model law"},
     "act": {},  # trafficking acts are plain words (gapcheck.vocab.TraffickingAct)
     "sex": {"female": "female", "male": "male", "any": "any"},
     "sexes": {"female": "women and girls", "male": "men and boys"},
@@ -144,6 +145,7 @@ LABELS: dict[str, dict[str, str]] = {
 
 # Terms that take no indefinite article (mass nouns, plurals).
 NO_ARTICLE: dict[str, set[str]] = {
+    "instrument_type": {"guidance"},
     "measure": {
         "adoption_safeguards",
         "extraterritorial_jurisdiction",
@@ -157,6 +159,15 @@ NO_ARTICLE: dict[str, set[str]] = {
 
 # Sentences, by message id. Ids: `<module>.<what>`.
 MESSAGES: dict[str, str] = {
+    # rules/binding.py: whether an instrument binds the jurisdiction on the analysis date
+    "binding.not-a-treaty": "{type:instrument_type.a}{addressed:said}; it does not bind",
+    "binding.addressed": ", addressed to {to}",
+    "binding.not-recorded": "the jurisdiction's data does not record its status",
+    "binding.bound": "{act} on {date}",
+    "binding.signed": "signed on {date}, not ratified by the analysis date",
+    "binding.not-party": "not a party on the analysis date",
+    "binding.reservation": "{pinpoint:said}{text} [{source:source}]",
+    "binding.pinpoint": "{pinpoint}: ",
     # rules/base.py: what the sources leave unknown; absence, read in a closed or an open world
     "base.not-known": "Not known ({scope:scope}): {about} [{source:source}]",
     "base.has-any": "the law has any {what:said}",

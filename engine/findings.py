@@ -175,8 +175,8 @@ def collect(
                         instrument=i["short"],
                         status=Binding(i["status"]),
                         since=i["since"],
-                        why=i["why"],
-                        reservations=i["reservations"],
+                        why=words.fragment(i["why"]),
+                        reservations=[words.fragment(r) for r in i["reservations"]],
                         source=i["source"],
                     )
                     for i in b["instruments"]

@@ -15,12 +15,14 @@ from rulefacts import (
 )
 
 from gapcheck.evaluate import rule_engine
+from gapcheck.prose import Wording
 from gapcheck.rules.binding import status
 from gapcheck.rules.facts import AnalysisFact, Fact, TreatyFact
 from gapcheck.rules.params import NonPunishmentParams
 from gapcheck.rules.terms import Outcome, Status
 
 YEARS = 12
+WORDS = Wording()  # no corpus: the messages worded as they stand
 TREATY = {"id": "opsc", "short": "OPSC", "type": "treaty", "addressed_to": ""}
 
 
@@ -41,7 +43,7 @@ def test_a_ratified_treaty_binds_from_its_date_with_its_reservations_in_force() 
     t = treaty([event("signature", 20020101), event("accession", 20060101)], [kept, gone])
     bound = status(TREATY, t, 20150101)
     assert bound["status"] == "binding" and bound["since"] == "20060101"
-    assert bound["reservations"] == ["art. 3: kept [UNTC]"]
+    assert [WORDS.fragment(r) for r in bound["reservations"]] == ["art. 3: kept [UNTC]"]
     assert status(TREATY, t, 20040101)["status"] == "signed"
     assert status(TREATY, t, 20010101)["status"] == "not_party"
 
@@ -56,8 +58,11 @@ def test_a_stated_non_party_an_unrecorded_treaty_and_soft_law() -> None:
     assert status(TREATY, treaty([], source="CoE chart"), 20200101)["source"] == "CoE chart"
     assert status(TREATY, None, 20200101)["status"] == "not_recorded"
     report = {**TREATY, "type": "recommendation", "addressed_to": "la"}
-    assert "addressed to la" in status(report, None, 20200101)["why"]
-    assert "addressed" not in status({**TREATY, "type": "guidance"}, None, 20200101)["why"]
+    assert (
+        WORDS.fragment(status(report, None, 20200101)["why"]) == "a recommendation, addressed to la; it does not bind"
+    )
+    guidance = WORDS.fragment(status({**TREATY, "type": "guidance"}, None, 20200101)["why"])
+    assert guidance == "guidance; it does not bind"
 
 
 def test_the_binding_rule_says_yes_no_or_unknown_per_requirement() -> None:
