@@ -34,6 +34,15 @@ class Evidence(BaseModel):
     conduct: str | None = Field(default=None, description="the conduct of the offence weighed, where one is")
 
 
+class Said(BaseModel):
+    """A criterion's sentences as the rules handed them out: message ids (gapcheck.catalogue) and arguments."""
+
+    model_config = ConfigDict(frozen=True, json_schema_serialization_defaults_required=True)
+    test: dict[str, Any] = Field(description='{"msg": message id, **its arguments}')
+    because: list[dict[str, Any]] = []
+    missing: dict[str, Any] | None = None
+
+
 class Criterion(BaseModel):
     """One node of a finding's justification tree (see docs/rules.md)."""
 
@@ -49,6 +58,9 @@ class Criterion(BaseModel):
         default=None, description="how the children's outcomes give this one; null for a leaf"
     )
     children: list["Criterion"] = []
+    said: Said | None = Field(
+        default=None, description="test, because and missing as message ids and arguments, for translation and tools"
+    )
 
     def walk(self) -> list["Criterion"]:
         """This criterion and every one below it, depth first."""
@@ -194,7 +206,9 @@ def collect(
 
 def worded(data: dict[str, Any], words: Wording) -> dict[str, Any]:
     """A criterion's data with its messages worded (gapcheck.catalogue): what reports and JSON show."""
+    said = {"test": data["test"], "because": data.get("because", []), "missing": data.get("missing")}
     out = {**data, "test": words.fragment(data["test"]), "because": [words.say(b) for b in data.get("because", [])]}
+    out["said"] = said
     if data.get("missing") is not None:
         out["missing"] = words.fragment(data["missing"])
     if "children" in data:
