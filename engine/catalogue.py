@@ -113,6 +113,14 @@ LABELS: dict[str, dict[str, str]] = {
     "status": {"explicit": "explicitly", "de_facto": "in force de facto", "partial": "in part", "none": "absent"},
     "basis": {"passive_personality": "passive personality"},
     "instrument_type": {"regional_law": "regional law", "model_law": "model law"},
+    "procedure_element": {
+        "adapted_procedures": "procedures adapted to the special needs of child victims",
+        "information": "informing child victims of their rights, their role and the progress of the case",
+        "views_heard": "presenting and considering the views of child victims",
+        "privacy": "protecting the privacy and identity of child victims",
+        "protection_from_intimidation": "protecting child victims from intimidation and retaliation",
+        "no_undue_delay": "avoiding unnecessary delay",
+    },
     "act": {},  # trafficking acts are plain words (gapcheck.vocab.TraffickingAct)
     "sex": {"female": "female", "male": "male", "any": "any"},
     "sexes": {"female": "women and girls", "male": "men and boys"},
@@ -163,11 +171,25 @@ MESSAGES: dict[str, str] = {
     "binding.not-a-treaty": "{type:instrument_type.a}{addressed:said}; it does not bind",
     "binding.addressed": ", addressed to {to}",
     "binding.not-recorded": "the jurisdiction's data does not record its status",
-    "binding.bound": "{act} on {date}",
-    "binding.signed": "signed on {date}, not ratified by the analysis date",
+    "binding.bound": "{act} on {date:date}",
+    "binding.signed": "signed on {date:date}, not ratified by the analysis date",
     "binding.not-party": "not a party on the analysis date",
     "binding.reservation": "{pinpoint:said}{text} [{source:source}]",
     "binding.pinpoint": "{pinpoint}: ",
+    # gapcheck.readings and gapcheck.merge: contested facts, and findings that depend on them
+    "reading.in-force": "the entry into force of {instrument:law}",
+    "reading.in-force-from": "{instrument:law} is in force from {date:date} [{source:source}]",
+    "reading.offence": "the offence of {provision:cite}",
+    "reading.offence-as": "{provision:cite} carrying {penalties:text.or} [{source:source}]",
+    "reading.offence-as-unstated": "{provision:cite} with no stated penalty [{source:source}]",
+    "merge.every-reading": (
+        "{status} under every reading of {contests:said}; the reasons above are those of the first reading "
+        "({first:said}), the provisions listed are those of every reading."
+    ),
+    "merge.depends": "Depends on contested facts: {outcomes:said.semi}.",
+    "merge.outcome": "{status} if {when:text}",
+    "merge.when": "{choices:said.or}",
+    "merge.every-other": "every other reading",
     # rules/base.py: what the sources leave unknown; absence, read in a closed or an open world
     "base.not-known": "Not known ({scope:scope}): {about} [{source:source}]",
     "base.has-any": "the law has any {what:said}",
@@ -290,6 +312,18 @@ MESSAGES: dict[str, str] = {
     "measure.weaker": (
         "{provision:cite.provides} only for {weaker:measure.a} [{source:source}], not for {measure:measure.a}."
     ),
+    "measure.elements": (
+        "{provision:cite.provides} for {measure:measure.a}, {status:status} [{source:source}]: it provides for "
+        "{provided:procedure_element}{lacking:said}."
+    ),
+    "measure.no-elements": (
+        "{provision:cite.provides} for {measure:measure.a}, {status:status} [{source:source}], but for none of the "
+        "required elements{lacking:said}."
+    ),
+    "measure.elements-lacking": "; not for {lacking:procedure_element}",
+    "measure.element": "{provision:cite} provides, in its {measure:measure}, for {element:procedure_element}",
+    "measure.element-missing": "{measure:measure.a} that provides for {element:procedure_element}",
+    "measure.every-element": "{provision:cite} provides for {measure:measure.a} with every required element",
     "measure.need": "{measure:measure.a}, explicitly",
     "measure.needs": "{measure:measure.a}, explicitly, with the {bases:basis} basis",
     # rules/thresholds.py: an age threshold and its exceptions

@@ -4,9 +4,12 @@ A status change is `improved` or `regressed` along gap < partial < met; a move
 to or from `unknown` is named as such. Where the status stays, the criteria
 are compared one by one (matched by their path in the tree): a criterion that
 got worse is `weakened`, one that got better, with none worse, `strengthened`.
+Where a finding depends on contested facts, statuses are compared reading by
+reading: one direction if every reading agrees, else `mixed`, and the change
+lists the direction under each reading that moved.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
@@ -28,6 +31,7 @@ class Direction(StrEnum):
     from_unknown = "from-unknown"
     weakened = "weakened"
     strengthened = "strengthened"
+    mixed = "mixed"  # readings of contested facts move it in different directions
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,7 @@ class Change:
     provisions: list[str]
     criteria: list[CriterionChange]
     explanation: list[str]
+    by_reading: list[Direction] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -64,6 +69,14 @@ class Diff:
 
     def count(self, direction: str) -> int:
         return sum(1 for c in self.changes if c.direction == direction)
+
+    def regressions(self) -> int:
+        """Changes that regress under at least one reading of the contested facts."""
+        return sum(1 for c in self.changes if Direction.regressed in (c.direction, *c.by_reading))
+
+    def weakenings(self) -> int:
+        """Changes that weaken a criterion under at least one reading of the contested facts."""
+        return sum(1 for c in self.changes if Direction.weakened in (c.direction, *c.by_reading))
 
     def counts(self) -> dict[str, int]:
         """Changes per direction, every direction named, in a fixed order."""
@@ -115,13 +128,16 @@ def compare(baseline: Run, amended: Run) -> Diff:
     for old in baseline.evaluation.findings:
         new = after[old.requirement]
         moved = criterion_changes(old.criteria, new.criteria)
-        if old.status != new.status:
-            way = direction(old.status, new.status)
-        elif any(RANK[m.after] < RANK[m.before] for m in moved):
-            way = Direction.weakened
-            moved = [m for m in moved if RANK[m.after] < RANK[m.before]]
-        elif moved:
-            way = Direction.strengthened
+        worse = [m for m in moved if RANK[m.after] < RANK[m.before]]
+        within = Direction.weakened if worse else Direction.strengthened if moved else None
+        ways, stays = _directions(old, new)
+        if within is not None and stays:  # the reading whose criteria both sides show kept its status
+            ways.append(within)
+        if len(set(ways)) > 1:
+            way = Direction.mixed
+        elif ways:
+            way = ways[0]
+            moved = worse if way is Direction.weakened else moved
         else:
             continue
         ids = sorted({p.id for p in [*old.provisions, *new.provisions]} & changed)
@@ -135,6 +151,24 @@ def compare(baseline: Run, amended: Run) -> Diff:
                 ids,
                 moved,
                 new.explanation,
+                ways if way is Direction.mixed else [],
             )
         )
     return Diff(baseline, amended, changes)
+
+
+def _directions(old: Finding, new: Finding) -> tuple[list[Direction], bool]:
+    """The direction under each reading whose status moved, in a stable order; and whether the criteria both
+    findings show come from one reading whose status stayed (then the criteria compare like for like)."""
+    before, after = _by_reading(old), _by_reading(new)
+    keys = sorted(before.keys() | after.keys() or {()})
+    pairs = [(before.get(key, old.status), after.get(key, new.status)) for key in keys]
+    ways = [direction(b, a) for b, a in pairs if b != a]
+    tree = tuple(sorted(old.tree_reading))
+    same_tree = tree == tuple(sorted(new.tree_reading))
+    stays = same_tree and before.get(tree, old.status) == after.get(tree, new.status)
+    return ways, stays
+
+
+def _by_reading(f: Finding) -> dict[tuple[str, ...], Status]:
+    return {tuple(sorted(combo)): o.status for o in f.readings for combo in o.readings}

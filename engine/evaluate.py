@@ -1,16 +1,31 @@
-"""One evaluation: a jurisdiction (as of a date) against the standards, through the rule set."""
+"""One evaluation: a jurisdiction (as of a date) against the standards, through the rule set.
+
+Contested facts are explored as readings (`gapcheck.readings`): the rules run
+once per reading, on a corpus that holds that reading only, and the findings
+are merged (`gapcheck.merge`).
+"""
 
 import datetime as dt
-from dataclasses import dataclass, replace
+import hashlib
+import json
+from collections import OrderedDict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from functools import cache
+
+from pydantic import BaseModel
 
 from gapcheck import limits, rules
 from gapcheck.errors import InputError, Problem, display_path
 from gapcheck.facts import flatten, version_on
 from gapcheck.findings import Finding, collect
-from gapcheck.host import SALTS, IdCollision, RuleEngine
+from gapcheck.host import SALTS, Fact, IdCollision, RuleEngine
 from gapcheck.load import Corpus, Standards
-from gapcheck.models import Version
+from gapcheck.merge import merge
+from gapcheck.models import Source, Version
+from gapcheck.prose import wording
+from gapcheck.readings import plan, resolve
+from gapcheck.vocab import Provenance
 
 
 @cache
@@ -19,13 +34,42 @@ def rule_engine() -> RuleEngine:
     return RuleEngine(rules.NAME, rules.definition(), results=rules.concluded)
 
 
+_SESSIONS: OrderedDict[str, list[Fact]] = OrderedDict()
+_KEPT = 64  # sessions remembered: a report, a matrix or a test run re-evaluates the same readings
+
+
+def infer(facts: list[Fact]) -> list[Fact]:
+    """The rules' session for these facts; identical facts (by content) reuse the last session.
+
+    Rules are deterministic and order-independent (tests/test_properties.py), so the
+    content of the facts decides the session: exploring readings stays cheap when
+    the same law is evaluated again.
+    """
+    key = hashlib.sha256(json.dumps(facts, sort_keys=True, default=str).encode()).hexdigest()
+    if key in _SESSIONS:
+        _SESSIONS.move_to_end(key)
+        return _SESSIONS[key]
+    session = rule_engine().evaluate(facts)
+    _SESSIONS[key] = session
+    if len(_SESSIONS) > _KEPT:
+        _SESSIONS.popitem(last=False)
+    return session
+
+
+def forget() -> None:
+    """Drop the remembered sessions (benchmarks time inference, not the memo)."""
+    _SESSIONS.clear()
+
+
 @dataclass(frozen=True)
 class Evaluation:
-    """Findings for one jurisdiction on one date."""
+    """Findings for one jurisdiction on one date, with the readings of contested facts behind them."""
 
     jurisdiction: str
     as_of: dt.date
     findings: list[Finding]
+    pinned: list[str] = field(default_factory=list)
+    explored: list[str] = field(default_factory=list)
     hidden: tuple[Finding, ...] = ()
 
     def binding_only(self) -> "Evaluation":
@@ -39,19 +83,67 @@ class Evaluation:
             counts[f.status.value] += 1
         return counts
 
+    def dependent(self) -> int:
+        """How many findings depend on which source of a contested fact is right."""
+        return sum(1 for f in self.findings if f.depends)
 
-def evaluate(corpus: Corpus, standards: Standards, as_of: dt.date, *, limited: bool = True) -> Evaluation:
-    """Run the rules over the law in force on `as_of` (`limited`: within MAX_FACTS; the benchmarks go past it)."""
-    facts = flatten(corpus, standards, as_of)
-    if limited:
-        limits.check_facts(corpus.path, len(facts))
-    try:
-        session = rule_engine().evaluate(facts)
-    except IdCollision as err:
-        raise InputError(
-            [Problem(display_path(corpus.path), 1, 1, f"{err}, even after {SALTS} salted retries: rename one of them")]
-        ) from None
-    return Evaluation(corpus.code, as_of, collect(session, standards, provision_titles(corpus, as_of), corpus))
+
+def evaluate(
+    corpus: Corpus, standards: Standards, as_of: dt.date, pins: Sequence[str] = (), *, limited: bool = True
+) -> Evaluation:
+    """Run the rules over the law in force on `as_of`, under every reading of its contested facts.
+
+    `limited`: within MAX_FACTS (the benchmarks go past it).
+    """
+    chosen = plan(corpus, as_of, pins)
+    titles = provision_titles(corpus, as_of)
+    provenances = source_provenances(corpus)
+    results = []
+    for reading in chosen.readings:
+        facts = flatten(resolve(corpus, reading), standards, as_of)
+        if limited:
+            limits.check_facts(corpus.path, len(facts))
+        try:
+            session = infer(facts)
+        except IdCollision as err:
+            raise InputError(
+                [
+                    Problem(
+                        display_path(corpus.path), 1, 1, f"{err}, even after {SALTS} salted retries: rename one of them"
+                    )
+                ]
+            ) from None
+        results.append((reading, collect(session, standards, titles, corpus, provenances)))
+    words = wording(titles, [], {rid: r.title for rid, r in standards.requirements.items()}, corpus)
+    return Evaluation(
+        corpus.code,
+        as_of,
+        merge(chosen.explored, results, words),
+        [c.label() for c in chosen.pinned],
+        [c.name for c in chosen.explored],
+    )
+
+
+def source_provenances(corpus: Corpus) -> dict[str, Provenance]:
+    """Source label -> provenance, for every source of the corpus (labels carry the provenance tag)."""
+    out: dict[str, Provenance] = {}
+    for inst in corpus.instruments:
+        for source in _sources(inst.model):
+            out[source.label()] = source.provenance
+    for source in _sources(corpus.index):  # unknowns, absences, treaties, terms
+        out[source.label()] = source.provenance
+    return out
+
+
+def _sources(model: BaseModel) -> Iterator[Source]:
+    """Every Source inside a model, depth first."""
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, Source):
+                yield item
+            elif isinstance(item, BaseModel):
+                yield from _sources(item)
 
 
 def provision_titles(corpus: Corpus, as_of: dt.date | None = None) -> dict[str, tuple[str | None, str]]:

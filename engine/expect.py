@@ -5,7 +5,8 @@ jurisdiction: la                      # a code (your statutes, then the bundled)
 amendment: drafts/possession.yaml     # optional (or a list), relative to this file
 as_of: 2017-11-16                     # optional, YYYY-MM-DD
 expect:
-  csam-possession: met
+  csam-possession: met                # under every reading of contested facts
+  child-marriage-offence: {status: unknown, reading: laotian-times-2019}   # under one reading
 """
 
 import datetime as dt
@@ -19,13 +20,21 @@ from gapcheck import config, messages
 from gapcheck.dates import Day
 from gapcheck.errors import InputError, display_path
 from gapcheck.findings import Finding
-from gapcheck.load import validate
+from gapcheck.load import Corpus, validate
 from gapcheck.models import Strict
+from gapcheck.readings import contests
 from gapcheck.vocab import Status
 from gapcheck.workspace import Workspace, looks_like_path
 from gapcheck.yamlsrc import YamlDoc, read
 
 SUFFIX = ".gapcheck.yaml"
+
+
+class Expected(Strict):
+    """A status expected under the readings that include one reading of a contested fact."""
+
+    status: Status
+    reading: str = Field(description="a reading name, e.g. laotian-times-2019 (gapcheck check lists them)")
 
 
 class ExpectationFile(Strict):
@@ -38,7 +47,9 @@ class ExpectationFile(Strict):
         WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}),
     ] = Field(default_factory=list, description="a draft file, or a list applied in order, relative to this file")
     as_of: Day | None = None
-    expect: dict[str, Status] = Field(min_length=1)
+    expect: dict[str, Status | Expected] = Field(
+        min_length=1, description="a status under every reading, or {status, reading} under one"
+    )
 
     @field_validator("amendment", mode="before")
     @classmethod
@@ -54,15 +65,26 @@ class Outcome:
     requirement: str
     expected: str
     finding: Finding
+    reading: str | None = None
+
+    @property
+    def got(self) -> list[str]:
+        statuses = self.finding.statuses() if self.reading is None else self.finding.status_under(self.reading)
+        return [s.value for s in statuses]
 
     @property
     def passed(self) -> bool:
-        return self.finding.status.value == self.expected
+        return self.got == [self.expected]
 
     def failure(self) -> str:
         """What an analyst needs to see when it fails."""
+        under = (
+            f" under reading {self.reading}"
+            if self.reading
+            else (" under every reading" if self.finding.depends else "")
+        )
         lines = [
-            f"{self.file}: {self.requirement}: expected {self.expected}, got {self.finding.status.value}",
+            f"{self.file}: {self.requirement}: expected {self.expected}{under}, got {' or '.join(self.got)}",
             *(f"  - {line}" for line in self.finding.explanation),
         ]
         return "\n".join(lines)
@@ -118,6 +140,9 @@ def run_all(paths: list[Path], ws: Workspace, jobs: int | None = None) -> list[O
     from gapcheck.parallel import evaluate_all  # multiprocessing: only when scenarios run
 
     resolved = [(path, *resolve(path, ws)) for path in paths]
+    for path, spec, jurisdiction, drafts in resolved:
+        if any(isinstance(want, Expected) for want in spec.expect.values()):  # load the law only to check names
+            _known_readings(path, spec, ws.corpus(jurisdiction, drafts)[0])
     requests = [
         (jurisdiction, dt.date.fromisoformat(spec.as_of) if spec.as_of else None, drafts)
         for _, spec, jurisdiction, drafts in resolved
@@ -126,8 +151,25 @@ def run_all(paths: list[Path], ws: Workspace, jobs: int | None = None) -> list[O
     for (path, spec, _, _), result in zip(resolved, evaluate_all(ws, requests, jobs, light=True), strict=True):
         findings = {f.requirement: f for f in result.evaluation.findings}
         name = display_path(path)
-        outcomes += [Outcome(name, rid, status.value, findings[rid]) for rid, status in spec.expect.items()]
+        outcomes += [
+            Outcome(name, rid, want.value, findings[rid])
+            if isinstance(want, Status)
+            else Outcome(name, rid, want.status.value, findings[rid], want.reading)
+            for rid, want in spec.expect.items()
+        ]
     return outcomes
+
+
+def _known_readings(path: Path, spec: ExpectationFile, corpus: Corpus) -> None:
+    """An expectation under a reading the law does not have is bad input (with a did-you-mean)."""
+    names = sorted(c.reading for contest in contests(corpus) for c in contest.choices)
+    unknown = [
+        read(path).at(("expect", rid, "reading"), f"no reading '{w.reading}'{messages.suggest(w.reading, names)}")
+        for rid, w in spec.expect.items()
+        if isinstance(w, Expected) and w.reading not in names
+    ]
+    if unknown:
+        raise InputError(unknown)
 
 
 def discover(paths: list[Path]) -> list[Path]:

@@ -71,7 +71,7 @@ def flatten(corpus: Corpus, standards: Standards, as_of: dt.date) -> list[Fact]:
     facts = [
         AnalysisFact(ref="analysis", jurisdiction=corpus.code, as_of=as_of.isoformat(), day=date_key(as_of)).to_fact()
     ]
-    facts += list(_law(corpus, as_of)) + list(_standards(standards)) + list(_treaties(corpus))
+    facts += flatten_law(corpus, as_of) + list(_standards(standards)) + list(_treaties(corpus))
     for n, absence in enumerate(corpus.index.absences):
         if in_force(absence.valid_from, absence.valid_until, as_of):
             facts.append(
@@ -103,6 +103,11 @@ def flatten(corpus: Corpus, standards: Standards, as_of: dt.date) -> list[Fact]:
         if in_force(unknown.valid_from, unknown.valid_until, as_of):
             facts.append(_unknown(f"unknown:{corpus.code}:{n}", unknown, None))
     return facts
+
+
+def flatten_law(corpus: Corpus, as_of: dt.date) -> list[Fact]:
+    """The facts of the law in force on `as_of`; the corpus holds one reading (`gapcheck.readings`)."""
+    return list(_law(corpus, as_of))
 
 
 def _treaties(corpus: Corpus) -> Iterator[Fact]:
@@ -137,6 +142,8 @@ def _law(corpus: Corpus, as_of: dt.date) -> Iterator[Fact]:
     shared: Terms = {t.term: t for t in corpus.index.terms}
     for inst in corpus.instruments:
         meta = inst.model.instrument
+        if meta.in_force_readings:
+            raise ValueError(f"{inst.id}: a contested entry into force must be resolved to one reading first")
         if not in_force(meta.in_force_from or meta.adopted, meta.repealed, as_of):
             continue
         terms = {**shared, **{t.term: t for t in inst.model.terms}}
@@ -192,6 +199,7 @@ def _provision(pid: str, version: Version, terms: Terms, as_of: dt.date) -> Iter
             measure=str(mea.kind),
             status=str(mea.status),
             bases=[str(b) for b in mea.bases],
+            elements=[str(e) for e in mea.elements],
             has_max=mea.max_penalty is not None,
             max_months=mea.max_penalty or 0,
             age=mea.age,

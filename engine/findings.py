@@ -12,7 +12,7 @@ from gapcheck.rules.coverage import expand
 from gapcheck.rules.terms import Outcome, Role
 from gapcheck.rules.tree import Combine
 from gapcheck.standard import Benchmark
-from gapcheck.vocab import Binding, Status
+from gapcheck.vocab import Binding, Provenance, Status
 
 
 class Cited(BaseModel):
@@ -85,9 +85,20 @@ class ProvisionRef(BaseModel):
     role: Role
     reason: str
     source: str
+    provenance: Provenance = Provenance.stated
     article: str | None
     heading: str
     covers: list[str] = Field(default=[], description="the conducts it was weighed for in this role")
+
+
+class ReadingOutcome(BaseModel):
+    """A finding's status under some readings of contested facts, and the reasons under the first of them."""
+
+    model_config = ConfigDict(frozen=True)
+    status: Status
+    when: list[str] = Field(description="the alternatives (and their sources) under which this status holds")
+    readings: list[list[str]] = Field(description="the reading names of each combination giving this status")
+    explanation: list[str]
 
 
 class BindingRef(BaseModel):
@@ -119,6 +130,35 @@ class Finding(BaseModel):
     provisions: list[ProvisionRef]
     explanation: list[str]
     notes: list[str] = Field(description="what the sources say is not known about this requirement")
+    grounds: list[Provenance] = Field(
+        default_factory=list, description="secondary or inferred facts this finding rests on, if any"
+    )
+    readings: list[ReadingOutcome] = Field(
+        default_factory=list, description="when the status depends on contested facts: each status and its readings"
+    )
+    tree_reading: list[str] = Field(
+        default_factory=list,
+        description="the readings of contested facts whose criteria and explanation are shown (none explored: empty)",
+    )
+
+    @property
+    def depends(self) -> bool:
+        """Whether the status differs between readings of contested facts."""
+        return len(self.readings) > 1
+
+    def status_under(self, reading: str) -> list[Status]:
+        """The statuses of the readings that include `reading` (every status if it is not among them)."""
+        hit = [o.status for o in self.readings if any(reading in combo for combo in o.readings)]
+        return hit or ([o.status for o in self.readings] if self.readings else [self.status])
+
+    @property
+    def shown(self) -> str:
+        """The status as a cell shows it: the range ("gap/met") when it depends on the reading."""
+        return "/".join(s.value for s in self.statuses()) if self.depends else self.status.value
+
+    def statuses(self) -> list[Status]:
+        """Every status the finding has under some reading, least favourable first."""
+        return [o.status for o in self.readings] if self.readings else [self.status]
 
 
 def collect(
@@ -126,11 +166,14 @@ def collect(
     standards: Standards,
     titles: dict[str, tuple[str | None, str]],
     corpus: Corpus | None = None,
+    provenances: dict[str, Provenance] | None = None,
 ) -> list[Finding]:
     """The findings of one session, sorted by requirement id; exactly one per requirement.
 
     `titles` maps provision ids to (article, heading): statute text stays out of the
-    rule engine's facts and is joined back here for the reader. Recommendations
+    rule engine's facts and is joined back here for the reader; `provenances` maps
+    source labels to their provenance (rules cite sources by label), so that each
+    finding lists the secondary or inferred grounds it rests on. Recommendations
     and citations of a country report addressed to another state are left out:
     they belong to that state; the jurisdiction's own recommendations are added.
     """
@@ -165,6 +208,7 @@ def collect(
         raw = expand(f["criteria"], by_ref)
         tree = Criterion.model_validate(worded(raw, words))
         notes = [words.say(n) for n in f["notes"]]
+        refs = provisions(tree, titles, reasons(raw, words), provenances or {})
         out.append(
             Finding(
                 requirement=rid,
@@ -196,9 +240,10 @@ def collect(
                 ],
                 benchmark=_benchmark(req.benchmark) if req.benchmark else None,
                 criteria=tree,
-                provisions=provisions(tree, titles, reasons(raw, words)),
+                provisions=refs,
                 explanation=explanation(tree, notes),
                 notes=notes,
+                grounds=grounds(refs),
             )
         )
     return out
@@ -219,6 +264,12 @@ def worded(data: dict[str, Any], words: Wording) -> dict[str, Any]:
 def _benchmark(b: Benchmark) -> str:
     """The benchmark as printed: value, source, tag, and where the standards differ, which one it follows."""
     return f"{b.value} ({b.source}) [{b.tag}]" + (f" {b.note}" if b.note else "")
+
+
+def grounds(refs: list[ProvisionRef]) -> list[Provenance]:
+    """The non-stated provenances among the provisions a finding relies on (not those merely considered)."""
+    found = {r.provenance for r in refs if r.role is not Role.considered}
+    return [p for p in (Provenance.secondary, Provenance.inferred) if p in found]
 
 
 def reasons(data: dict[str, Any], words: Wording) -> dict[tuple[str, str], str]:
@@ -245,7 +296,10 @@ def _names(message: Any, ref: str) -> bool:
 
 
 def provisions(
-    tree: Criterion, titles: dict[str, tuple[str | None, str]], why: dict[tuple[str, str], str]
+    tree: Criterion,
+    titles: dict[str, tuple[str | None, str]],
+    why: dict[tuple[str, str], str],
+    provenances: dict[str, Provenance],
 ) -> list[ProvisionRef]:
     """Every provision the criteria rest on, once per role, with the reason given for it and what it covers."""
     found: dict[tuple[str, Role], ProvisionRef] = {}
@@ -261,6 +315,7 @@ def provisions(
                     role=e.role,
                     reason=why.get((e.provision, e.role.value)) or (c.because or [c.test])[0],
                     source=e.source,
+                    provenance=provenances.get(e.source, Provenance.stated),
                     article=titles[e.provision][0],
                     heading=titles[e.provision][1],
                 )
@@ -293,6 +348,8 @@ class CheckOutput(BaseModel):
     jurisdiction: str
     as_of: str = Field(description="ISO date: the law in force on this day")
     amendment: str | None = Field(description="the draft(s) applied, or null")
+    pinned: list[str] = Field(description="readings of contested facts pinned with --reading, with their sources")
+    explored: list[str] = Field(description="contested facts whose every reading was evaluated")
     findings: list[Finding] = Field(description="one per requirement, sorted by requirement id")
     summary: Summary
 

@@ -550,6 +550,50 @@ GLOSSARY: dict[type[StrEnum], tuple[str, dict[str, Entry]]] = {
             ),
         },
     ),
+    vocab.ProcedureElement: (
+        "measures: `elements`; requirements: `test.elements` (OPSC art. 8(1))",
+        {
+            "adapted_procedures": (
+                "Procedures adapted to the special needs of child victims, including as witnesses (art. 8(1)(a)).",
+                "A child testifies by video link or behind a screen.",
+            ),
+            "information": (
+                "Child victims are informed of their rights, their role and the progress of the case (art. 8(1)(b)).",
+                "The prosecutor must tell the child and guardian of each hearing.",
+            ),
+            "views_heard": (
+                "The views, needs and concerns of child victims are presented and considered (art. 8(1)(c)).",
+                "The court hears the child before deciding on protective measures.",
+            ),
+            "privacy": (
+                "The privacy and identity of child victims are protected (art. 8(1)(e)).",
+                "Publishing a child victim's name is an offence.",
+            ),
+            "protection_from_intimidation": (
+                "Child victims, their families and witnesses are kept safe from intimidation and retaliation "
+                "(art. 8(1)(f)).",
+                "A protection order for a child witness and family.",
+            ),
+            "no_undue_delay": (
+                "Unnecessary delay in the case is avoided (art. 8(1)(g)).",
+                "Cases involving child victims are heard with priority.",
+            ),
+        },
+    ),
+    vocab.Provenance: (
+        "every `source`: `provenance`",
+        {
+            "stated": ("The cited source says it.", "An Act's section, cited for what it provides."),
+            "secondary": (
+                "A source other than the primary one says it.",
+                "A newspaper report of a law's entry into force.",
+            ),
+            "inferred": (
+                "Read into the law from what a source says, not stated by anyone.",
+                "A law's purposes inferred from 'in line with the Protocol'.",
+            ),
+        },
+    ),
 }
 
 

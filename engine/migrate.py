@@ -1,9 +1,10 @@
 """Rewrite data files from format 1 to format 2, keeping comments, layout and meaning.
 
 The move is the one `gapcheck.formats` makes when it reads a format-1 file: a
-provision's norms and dates go into its one version. The result is checked
-lossless before anything is written: the file read back as format 2 gives
-the same model as the original read as format 1.
+provision's norms and dates go into its one version. A source's former
+`secondary: true` becomes `provenance: secondary` (as the loader reads it), in
+format 1 and format 2 files alike. The result is checked lossless before
+anything is written: the file read back gives the same model as the original.
 """
 
 import io
@@ -21,24 +22,19 @@ from gapcheck.yamlsrc import YamlDoc, parse, read
 
 
 def migrate_file(path: Path) -> str | None:
-    """The file's text in format 2, or None when it is already format 2."""
+    """The file's text in format 2 with provenance spelled out, or None when it has nothing to rewrite."""
     doc = read(path)
-    if not isinstance(doc.tree, CommentedMap) or format_of(doc.data) != 1:
+    if not isinstance(doc.tree, CommentedMap):
+        return None
+    old = format_of(doc.data) == 1
+    if not old and not _former_secondary(doc.data):
         return None
     model = _model_for(path, doc)
     before = validate(doc, model)
     tree = _load(path.read_text(encoding="utf-8"))  # dates kept as YAML dates, so they are written back unquoted
-    if model.__name__ == "StatuteFile":
-        for prov in tree.get("provisions") or []:
-            _provision(prov)
-    elif model.__name__ == "AmendmentFile":
-        for change in tree.get("changes") or []:
-            if isinstance(change, CommentedMap):
-                if isinstance(change.get("provision"), CommentedMap):
-                    _provision(change["provision"])
-                for prov in change.get("provisions") or []:
-                    _provision(prov)
-    tree.insert(0, "format", 2)
+    _provenance(tree)
+    if old:
+        _versions(tree, model)
     text = _dump(tree)
     after = validate(parse(path, text), model)
     if _without_format(before) != _without_format(after):  # never expected: the move is the reader's own
@@ -57,6 +53,21 @@ def _model_for(path: Path, doc: YamlDoc) -> type[BaseModel]:
     return StatuteFile
 
 
+def _versions(tree: CommentedMap, model: type[BaseModel]) -> None:
+    """Format 1 to 2: each provision's norms and dates go into its one version."""
+    if model.__name__ == "StatuteFile":
+        for prov in tree.get("provisions") or []:
+            _provision(prov)
+    elif model.__name__ == "AmendmentFile":
+        for change in tree.get("changes") or []:
+            if isinstance(change, CommentedMap):
+                if isinstance(change.get("provision"), CommentedMap):
+                    _provision(change["provision"])
+                for prov in change.get("provisions") or []:
+                    _provision(prov)
+    tree.insert(0, "format", 2)
+
+
 def _provision(prov: Any) -> None:
     if not isinstance(prov, CommentedMap) or "versions" in prov:
         return
@@ -65,6 +76,30 @@ def _provision(prov: Any) -> None:
         version[MOVED[key]] = prov.pop(key)
     seq = CommentedSeq([version])
     prov["versions"] = seq
+
+
+def _is_source(node: Any) -> bool:
+    return isinstance(node, dict) and "cite" in node and isinstance(node.get("secondary"), bool)
+
+
+def _former_secondary(node: Any) -> bool:
+    """Whether a source anywhere in the data still says `secondary: true|false`."""
+    if _is_source(node):
+        return True
+    children = node.values() if isinstance(node, dict) else node if isinstance(node, list) else []
+    return any(_former_secondary(c) for c in children)
+
+
+def _provenance(node: Any) -> None:
+    """`secondary: true` becomes `provenance: secondary` in its place; `secondary: false` (stated) is dropped."""
+    if _is_source(node):
+        at = list(node).index("secondary")
+        was = node.pop("secondary")
+        if was and "provenance" not in node:
+            node.insert(at, "provenance", "secondary")
+    children = node.values() if isinstance(node, dict) else node if isinstance(node, list) else []
+    for child in children:
+        _provenance(child)
 
 
 def _without_format(model: BaseModel) -> dict[str, Any]:

@@ -27,6 +27,8 @@ from gapcheck.vocab import (
     MeasureStatus,
     Object,
     Population,
+    ProcedureElement,
+    Provenance,
     Purpose,
     Scope,
     Sex,
@@ -49,11 +51,24 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
+def _former_secondary(schema: dict[str, Any]) -> None:
+    """Editors accept what the loader accepts: `secondary: true`, the former spelling of `provenance: secondary`."""
+    schema["properties"]["secondary"] = {
+        "type": "boolean",
+        "deprecated": True,
+        "description": "former spelling: true reads as provenance: secondary; write provenance instead",
+    }
+
+
 class Source(Strict):
     """Where a fact comes from. A bare string in YAML is read as `cite`."""
 
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True, json_schema_extra=_former_secondary)
     cite: str = Field(min_length=3, description="e.g. 'A/HRC/40/51/Add.1 ¶29'")
-    secondary: bool = Field(False, description="true when the fact is not from the primary source")
+    provenance: Provenance = Field(
+        Provenance.stated,
+        description="stated by the cited source, reported by a secondary source, or inferred from the source",
+    )
     confirmed: bool = Field(True, description="false when the source itself is unverified")
     url: str | None = Field(None, pattern=r"^https?://", description="where a reader can read the source")
     note: str | None = None
@@ -61,16 +76,48 @@ class Source(Strict):
     @model_validator(mode="before")
     @classmethod
     def _from_string(cls, value: Any) -> Any:
-        return {"cite": value} if isinstance(value, str) else value
+        if isinstance(value, str):
+            return {"cite": value}
+        if isinstance(value, dict) and "secondary" in value:  # the spelling before provenance existed
+            value = dict(value)
+            if value.pop("secondary") is True:
+                value.setdefault("provenance", Provenance.secondary.value)
+        return value
+
+    @property
+    def secondary(self) -> bool:
+        """Reported by a source other than the primary one."""
+        return self.provenance is Provenance.secondary
 
     def label(self) -> str:
-        """The citation as printed in findings."""
-        tags = []
-        if self.secondary:
-            tags.append("secondary")
+        """The citation as printed in findings, tagged when not stated by it."""
+        tags = [] if self.provenance is Provenance.stated else [self.provenance.value]
         if not self.confirmed:
             tags.append("unconfirmed")
         return self.cite + (f" ({', '.join(tags)})" if tags else "")
+
+
+READING_ID = r"^[a-z0-9][a-z0-9-]*$"
+
+
+class DateReading(Strict):
+    """One source's date for a contested fact (an entry into force): each is evaluated."""
+
+    reading: str = Field(pattern=READING_ID, description="a short name for this reading, e.g. 'laotian-times-2019'")
+    date: LegalDate
+    source: Source
+    note: str | None = None
+
+
+class Alternative(Strict):
+    """Marks an offence as one source's version of a contested fact; its own source says whose.
+
+    Offences of one instrument that name the same fact are its alternatives, across
+    provisions: a reading keeps the offences with its name and drops the others.
+    """
+
+    fact: str = Field(pattern=READING_ID, description="the contested fact, shared by its alternatives")
+    reading: str = Field(pattern=READING_ID, description="a short name for this reading, e.g. 'tip-2019'")
 
 
 class Victim(Strict):
@@ -217,6 +264,9 @@ class Offence(Strict):
     )
     label: Label = Label.offence
     penalty: Penalty | None = Field(None, description="absent: the source does not state it")
+    alternative: Alternative | None = Field(
+        None, description="one source's version of a contested offence; exactly one alternative holds per reading"
+    )
     paragraph: str | None = Field(None, description="the paragraph of the article that holds it, e.g. '2'")
     in_force_from: LegalDate | None = Field(None, description="where this paragraph enters into force later")
     source: Source
@@ -271,6 +321,7 @@ class Measure(Strict):
     kind: MeasureKind
     status: MeasureStatus = MeasureStatus.explicit
     bases: list[Basis] = Field(default_factory=list)
+    elements: list[ProcedureElement] = Field(default_factory=list, description="the elements the measure provides")
     max_penalty: Months | None = Field(None, description="for mediation_threshold: cases punishable up to this")
     age: int | None = Field(None, ge=0, le=25, description="for minimum_age_declaration")
     paragraph: str | None = None
@@ -399,7 +450,12 @@ class Instrument(Strict):
     short: str | None = None
     kind: InstrumentKind
     adopted: LegalDate | None = None
+    promulgated: LegalDate | None = None
     in_force_from: LegalDate | None = None
+    in_force_readings: list[DateReading] = Field(
+        default_factory=list,
+        description="sources that disagree on the entry into force: each date is evaluated as a reading",
+    )
     repealed: LegalDate | None = None
     source: Source
     url: str | None = Field(None, pattern=r"^https?://", description="the official or best public text of the law")
@@ -410,6 +466,17 @@ class Instrument(Strict):
     def _start_after_adoption(cls, start: str | None, info: ValidationInfo) -> str | None:
         _dates_in_order(info.data.get("adopted"), start)
         return start
+
+    @model_validator(mode="after")
+    def _one_entry_into_force(self) -> "Instrument":
+        if self.in_force_readings and self.in_force_from is not None:
+            raise ValueError("give in_force_from or in_force_readings (sources that disagree), not both")
+        names = [r.reading for r in self.in_force_readings]
+        if self.in_force_readings and (len(names) < 2 or len(set(names)) != len(names)):
+            raise ValueError("in_force_readings needs at least two readings with distinct names")
+        for r in self.in_force_readings:
+            _dates_in_order(self.adopted, r.date)
+        return self
 
     @field_validator("repealed")
     @classmethod
@@ -457,6 +524,18 @@ class StatuteFile(Strict):
     @classmethod
     def _upgrade(cls, data: Any) -> Any:
         return upgrade_statute(data)[0]
+
+    @model_validator(mode="after")
+    def _alternatives_contest(self) -> "StatuteFile":
+        readings: dict[str, set[str]] = {}
+        for prov in self.provisions:
+            for off in (o for version in prov.versions for o in version.offences):
+                if off.alternative is not None:
+                    readings.setdefault(off.alternative.fact, set()).add(off.alternative.reading)
+        lonely = sorted(fact for fact, names in readings.items() if len(names) < 2)
+        if lonely:
+            raise ValueError(f"contested fact(s) {', '.join(lonely)}: give offences for at least two readings")
+        return self
 
 
 class Completeness(Strict):

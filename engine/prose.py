@@ -32,6 +32,7 @@ def join(items: Sequence[str], conjunction: str = "and") -> str:
     return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
 
 
+_MONTHS = "January February March April May June July August September October November December".split()
 MODIFIERS = {"a", "or", "semi", "comma", "space"}
 _PLURAL = {"is": "are", "does": "do", "has": "have"}
 
@@ -179,6 +180,12 @@ class _Formatter(string.Formatter):
             out = name_requirements(str(value), w.requirements)
         elif kind == "cite":
             out = w.cite(str(value))
+        elif kind == "date":
+            parts = str(value).split("-")
+            out = f"{int(parts[2])} {_MONTHS[int(parts[1]) - 1]} {parts[0]}" if len(parts) == 3 else str(value)
+        elif kind == "law":
+            law = w.laws.get(str(value))
+            out = law.name if law else str(value)
         elif kind == "offence":
             out = w.offence(str(value))
         elif kind == "months":

@@ -22,6 +22,7 @@ from gapcheck.vocab import (
     MeasureKind,
     MeasureStatus,
     Object,
+    ProcedureElement,
     Purpose,
     Subject,
     Theme,
@@ -117,6 +118,9 @@ class MeasureTest(Strict):
     partial: list[MeasureStatus] = Field(default_factory=lambda: [MeasureStatus.de_facto, MeasureStatus.partial])
     partial_kinds: list[MeasureKind] = Field(default_factory=list, description="their presence alone is partial")
     bases: list[Basis] = Field(default_factory=list, description="bases the measure must include")
+    elements: list[ProcedureElement] = Field(
+        default_factory=list, description="elements the measure must provide; some of them is partial"
+    )
 
 
 class NonPunishmentTest(Strict):

@@ -174,6 +174,17 @@ class MeasureStatus(StrEnum):
     none = "none"
 
 
+class ProcedureElement(StrEnum):
+    """Elements of procedures adapted to child victims (OPSC art. 8(1)), as criteria of a measure."""
+
+    adapted_procedures = "adapted_procedures"
+    information = "information"
+    views_heard = "views_heard"
+    privacy = "privacy"
+    protection_from_intimidation = "protection_from_intimidation"
+    no_undue_delay = "no_undue_delay"
+
+
 class Basis(StrEnum):
     """Bases of extraterritorial jurisdiction."""
 
@@ -203,6 +214,20 @@ THEME_TITLES = {
     Theme.procedure: "Jurisdiction, liability and procedure",
     Theme.victims: "Child victims: non-punishment",
 }
+
+
+class Provenance(StrEnum):
+    """How a fact is known.
+
+    `stated`: the source says it; `secondary`: a source other than the primary
+    one says it; `inferred`: read into the law from what a source says (e.g. a
+    law's purposes from "in line with the Protocol"), not stated by anyone.
+    Findings that rest on secondary or inferred facts say so.
+    """
+
+    stated = "stated"
+    secondary = "secondary"
+    inferred = "inferred"
 
 
 class TestKind(StrEnum):

@@ -121,8 +121,14 @@ class Workspace:
         self._loaded.clear()
         cache.clear_memory()
 
-    def evaluate(self, jurisdiction: str, as_of: dt.date | None = None, amendments: tuple[Path, ...] = ()) -> Run:
-        """Findings for a jurisdiction (as amended) on a date (default: its own as_of)."""
+    def evaluate(
+        self,
+        jurisdiction: str,
+        as_of: dt.date | None = None,
+        amendments: tuple[Path, ...] = (),
+        readings: tuple[str, ...] = (),
+    ) -> Run:
+        """Findings for a jurisdiction (as amended) on a date (default: its own as_of), `readings` pinned."""
         corpus, titles = self.corpus(jurisdiction, amendments)
         date = as_of or _default_date(corpus)
         _within_coverage(corpus, date)
@@ -136,7 +142,7 @@ class Workspace:
             corpus=digest([*yaml_files(corpus.path), *amendments]),
             standards=digest(yaml_files(self.standards_dir)),
         )
-        return Run(evaluate(corpus, self.standards, date), corpus, titles, provenance)
+        return Run(evaluate(corpus, self.standards, date, readings), corpus, titles, provenance)
 
 
 def _within_coverage(corpus: Corpus, date: dt.date) -> None:

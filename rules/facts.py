@@ -141,6 +141,7 @@ class MeasureFact(Cited):
     has_max: bool
     max_months: int
     age: int | None
+    elements: list[str] = field(default_factory=list)
     declared_absent: bool = False  # a jurisdiction's statement that the measure does not exist
 
 

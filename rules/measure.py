@@ -1,6 +1,9 @@
 """Verdicts on legal-measure requirements: the measure is in the law, explicitly.
 
-Criteria: each measure of the kind asked for (the best one decides: `any`).
+Criteria: each measure of the kind asked for (the best one decides: `any`);
+where the standard lists elements the measure must provide (OPSC art. 8(1) for
+child-friendly procedure), an explicit measure is judged element by element
+(`parts`: all of them satisfied, some of them partly).
 A measure the source says is absent (`none`) is `not` even in an open world:
 the source has looked. Without one, a related but weaker measure (a blocking
 power without a reporting duty) is `partly`.
@@ -25,6 +28,8 @@ def grade(p: MeasureParams, f: MeasureFact) -> Criterion:
         outcome, line = Outcome.not_, say("measure.absent", **where)
     elif missing:
         outcome, line = Outcome.partly, say("measure.without-basis", **where, bases=missing)
+    elif f.status in p.full and p.elements:
+        return _elements(p, f, where)
     elif f.status in p.full:
         outcome, line = Outcome.satisfied, say("measure.is", **where)
     elif f.status in p.partial:
@@ -40,6 +45,31 @@ def grade(p: MeasureParams, f: MeasureFact) -> Criterion:
         [cited(f, ROLE[outcome])],
         need,
     )
+
+
+def _elements(p: MeasureParams, f: MeasureFact, where: dict[str, Any]) -> Criterion:
+    """An explicit measure judged by the elements the standard requires of it."""
+    provided = [e for e in p.elements if e in f.elements]
+    lacking = [e for e in p.elements if e not in f.elements]
+    line = say(
+        "measure.elements" if provided else "measure.no-elements",
+        **where,
+        provided=provided,
+        lacking=say("measure.elements-lacking", lacking=lacking) if lacking else None,
+    )
+    leaves = [
+        leaf(
+            f"element:{f.ref}:{e}",
+            say("measure.element", provision=f.provision, measure=p.measure, element=e),
+            Outcome.satisfied if e in f.elements else Outcome.not_,
+            [line],
+            [cited(f, Role.satisfies if e in f.elements else Role.considered)],
+            say("measure.element-missing", measure=p.measure, element=e),
+        )
+        for e in p.elements
+    ]
+    test = say("measure.every-element", provision=f.provision, measure=p.measure)
+    return node(f"measure:{f.ref}", test, Combine.parts, leaves, [line])
 
 
 def define() -> None:

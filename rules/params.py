@@ -70,6 +70,7 @@ class MeasureParams:
     partial: list[str]
     partial_kinds: list[str]
     bases: list[str]
+    elements: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -146,7 +146,8 @@ def test_example_drafts_diff(capsys, draft, code, improved, regressed):  # type:
         assert got["regressed"] == set()
     assert data["baseline"]["amendment"] is None and data["amendment"]["amendment"]
     for change in data["changes"]:
-        assert set(change) == {"requirement", "before", "after", "direction", "provisions", "criteria"}
+        assert set(change) == {"requirement", "before", "after", "direction", "by_reading", "provisions", "criteria"}
+        assert change["by_reading"] == []  # no contested fact in force differs for these drafts
 
 
 def test_regression_names_the_repealed_provision(capsys):  # type: ignore[no-untyped-def]

@@ -40,6 +40,8 @@ def la(workspace):  # type: ignore[no-untyped-def]
 def _facts(la):  # type: ignore[no-untyped-def]
     for inst in la.instruments:
         yield inst.id, inst.model.instrument.source
+        for reading in inst.model.instrument.in_force_readings:
+            yield f"{inst.id} entry into force", reading.source
         for prov in inst.model.provisions:
             yield f"{inst.id}/{prov.id}", prov.source
             for text in prov.versions:

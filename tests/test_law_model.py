@@ -4,6 +4,7 @@ Fixtures live in tests/fixtures/statutes/<code>/; none is the Lao corpus.
 """
 
 import datetime as dt
+import re
 import shutil
 from pathlib import Path
 
@@ -210,6 +211,21 @@ def test_migrate_keeps_comments(tmp_path: Path) -> None:
     main(["migrate", str(target)])
     after = (target / "_jurisdiction.yaml").read_text()
     assert after == before.replace("\njurisdiction:\n", "\nformat: 2\njurisdiction:\n", 1)  # comments kept
+
+
+def test_migrate_spells_out_the_former_secondary_flag_as_provenance(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    shipped = {p.name: p.read_text(encoding="utf-8") for p in sorted((STATUTES / "my").glob("*.yaml"))}
+    former = {name: re.sub(r"(?m)^( *)provenance: secondary$", r"\1secondary: true", t) for name, t in shipped.items()}
+    changed = {name for name in shipped if former[name] != shipped[name]}
+    assert changed, "the Malaysian corpus (format 2) has secondary sources"
+    for name, text in former.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    assert main(["migrate", str(tmp_path)]) == 0
+    for name in shipped:  # the former spelling is rewritten in place, nothing else moves
+        assert (tmp_path / name).read_text(encoding="utf-8") == shipped[name], name
+    capsys.readouterr()
+    assert main(["migrate", "--dry-run", str(tmp_path)]) == 0
+    assert "0 files to migrate" in capsys.readouterr().out  # nothing left to rewrite
 
 
 def test_binding_only_matrix_lists_the_rows_it_leaves_out(tmp_path: Path) -> None:

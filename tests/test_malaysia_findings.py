@@ -22,7 +22,12 @@ FINDINGS = [
     ("grooming", "met", "communicating with a child to commit an offence", "Act 792 s. 12 (The Star, 28 March 2017)"),
     ("extraterritorial-jurisdiction", "met", "offences by Malaysian citizens against children abroad", "Act 792 s. 3"),
     ("jurisdiction-no-double-criminality", "met", "no condition that the act be an offence abroad", "Act 792 s. 3"),
-    ("child-friendly-justice", "met", "capacity and evidence of child witnesses", "Act 792 ss. 17-18"),
+    (  # OPSC art. 8(1) elements are required of the measure; only the headings were read, so none is recorded
+        "child-friendly-justice",
+        "gap",
+        "capacity and evidence of child witnesses; no element of OPSC art. 8(1) recorded",
+        "Act 792 ss. 17-18 (headings only)",
+    ),
     (
         "sale-separate-offence",
         "met",

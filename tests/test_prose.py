@@ -13,18 +13,20 @@ from gapcheck.rules.terms import Quality
 from gapcheck.vocab import Conduct, Element, MeasureKind, Purpose
 
 RULES = Path(__file__).parent.parent / "rules"
-SPECIAL = {"text", "source", "cite", "offence", "months", "band", "population", "req", "said"}
+ENGINE = Path(__file__).parent.parent / "engine"  # readings and merge word contested facts
+SPECIAL = {"text", "source", "law", "date", "cite", "offence", "months", "band", "population", "req", "said"}
 ASPECTS = re.compile(r"cov\.[a-z-]+\.(yes|no)|cov\.describe\.(" + "|".join(q.value for q in Quality) + ")")
 
 
 def said_in_rules() -> set[str]:
-    """Every message id the rules name: a quoted `module.what` string whose module the catalogue knows."""
+    """Every message id the rules (and the engine's readings) name: a quoted `module.what` the catalogue knows."""
     modules = {m.split(".", 1)[0] for m in MESSAGES}
-    quoted = {m for p in RULES.glob("*.py") for m in re.findall(r'"([a-z]+\.[a-z.-]+)"', p.read_text(encoding="utf-8"))}
+    files = [*RULES.glob("*.py"), *ENGINE.glob("*.py")]
+    quoted = {m for p in files for m in re.findall(r'"([a-z]+\.[a-z.-]+)"', p.read_text(encoding="utf-8"))}
     return {m for m in quoted if m.split(".", 1)[0] in modules}
 
 
-def test_every_message_the_rules_say_has_a_template_and_every_template_is_said() -> None:
+def test_every_message_said_has_a_template_and_every_template_is_said() -> None:
     said = said_in_rules()
     assert said - MESSAGES.keys() == set()
     unused = {m for m in MESSAGES.keys() - said if not ASPECTS.fullmatch(m)}

@@ -5,8 +5,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from markupsafe import escape
 
 from gapcheck.cli import main
+from gapcheck.readings import contests
 
 # The official addresses, written out independently of gapcheck.output.links: a link must go
 # to the document its text names.
@@ -150,3 +152,13 @@ def test_a_url_that_is_not_a_web_address_is_refused_with_its_location(jurisdicti
     folder = jurisdiction({"act.yaml": ACT_WITH_URL.replace("https://example.org/children-act", "javascript:x")})
     assert main(["validate", str(folder)]) == 2
     assert "act.yaml:5:" in capsys.readouterr().err
+
+
+def test_the_sources_of_contested_facts_are_listed_among_the_sources(lao_html: str, workspace) -> None:  # type: ignore[no-untyped-def]
+    run = workspace.evaluate("la")
+    chosen = [c for k in contests(run.corpus) if k.name in run.evaluation.explored for c in k.choices]
+    assert chosen, "la on its date explores the 2017 Code's entry into force"
+    listed = lao_html.split('<section id="sources">', 1)[1].split("</section>", 1)[0]
+    assert "contested fact behind" in listed
+    for choice in chosen:  # a source the link table knows is listed by document, any other by its own words
+        assert str(escape(choice.source)) in listed or choice.source.split(" ", 1)[0] in listed, choice.source

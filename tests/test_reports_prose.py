@@ -2,9 +2,9 @@
 
 Identifiers are allowed only where a reader expects a reference: in code
 elements, in the discreet reference cells (class `ref`) and in attributes
-(anchors, links). The forbidden tokens come from the data: every provision id
-of every corpus, every requirement id, every vocabulary key that is not a
-plain word. And a provision appears once in a finding's table, whatever it covers.
+(anchors, links). The forbidden tokens come from the data: every instrument
+and provision id of every corpus, every requirement id, every vocabulary key
+that is not a plain word. And a provision appears once in a finding's table, whatever it covers.
 """
 
 import re
@@ -66,6 +66,7 @@ def forbidden(workspace: Workspace) -> set[str]:
     for code in ("la", "my", "model"):
         corpus = workspace.corpus(code, ())[0]
         tokens |= {f"{inst.id}/{p.id}" for inst in corpus.instruments for p in inst.model.provisions}
+        tokens |= {inst.id for inst in corpus.instruments}
     return tokens
 
 

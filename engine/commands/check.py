@@ -11,6 +11,7 @@ from gapcheck.commands.options import (
     jurisdiction_option,
     jurisdiction_or_default,
     parse_date,
+    reading_option,
     say,
     show,
     with_data,
@@ -26,17 +27,19 @@ from gapcheck.workspace import Workspace
 @amendment_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--explain", is_flag=True, help="Text format: print the reasoning under each finding.")
+@reading_option
 @with_data("statutes", "standards")
 def check(
     jurisdiction: str | None,
     as_of: str | None,
     amendments: tuple[Path, ...],
+    readings: tuple[str, ...],
     fmt: str,
     explain: bool,
 ) -> int:
     """Print the findings for a jurisdiction."""
     ws = Workspace.open(notify=say)
-    run = ws.evaluate(jurisdiction_or_default(jurisdiction), parse_date(as_of), amendments)
+    run = ws.evaluate(jurisdiction_or_default(jurisdiction), parse_date(as_of), amendments, readings)
     if fmt == "json":
         click.echo(dumps(evaluation_dict(run.evaluation, run.amendment_label)), nl=False)
     else:

@@ -14,6 +14,7 @@ from gapcheck.commands.options import (
     jurisdiction_or_default,
     parse_date,
     parse_formats,
+    reading_option,
     say,
     show,
     with_data,
@@ -61,11 +62,13 @@ from gapcheck.workspace import Workspace
     help="With --out, comma-separated: " + ", ".join(DIFF_FORMATS),
 )
 @date_option
+@reading_option
 @with_data("statutes", "standards", "templates", "author", "organisation")
 def diff(
     jurisdiction: str | None,
     as_of: str | None,
     amendments: tuple[Path, ...],
+    readings: tuple[str, ...],
     fmt: str,
     fail_on: str,
     out: Path | None,
@@ -82,17 +85,17 @@ def diff(
     ws = Workspace.open(notify=say)
     code = jurisdiction_or_default(jurisdiction)
     date = parse_date(as_of)
-    amended = ws.evaluate(code, date, amendments)
-    result = compare(ws.evaluate(code, date), amended)
+    amended = ws.evaluate(code, date, amendments, readings)
+    result = compare(ws.evaluate(code, date, (), readings), amended)
     if out is not None:
         emit(out, diff_files(result, formats, meta))
     if fmt == "json":
         click.echo(dumps(diff_dict(result)), nl=False)
     else:
         show(diff_text(result))
-    if fail_on == "regression" and result.count("regressed"):
+    if fail_on == "regression" and result.regressions():
         return EXIT_FAILED
-    if fail_on == "weakening" and (result.count("regressed") or result.count("weakened")):
+    if fail_on == "weakening" and (result.regressions() or result.weakenings()):
         return EXIT_FAILED
     if fail_on == "any-gap" and amended.evaluation.summary()["gap"]:
         return EXIT_FAILED

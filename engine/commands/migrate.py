@@ -1,4 +1,4 @@
-"""`gapcheck migrate`: rewrite data files in format 1 as format 2 (versions), losslessly."""
+"""`gapcheck migrate`: rewrite data files in format 1 as format 2 (versions) and former spellings, losslessly."""
 
 from pathlib import Path
 
@@ -14,7 +14,7 @@ from gapcheck.output.files import write_all
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--dry-run", is_flag=True, help="Say which files would change; write nothing.")
 def migrate(paths: tuple[Path, ...], dry_run: bool) -> int:
-    """Rewrite statute, jurisdiction and draft files from format 1 to format 2.
+    """Rewrite statute, jurisdiction and draft files from format 1 to format 2, `secondary: true` as provenance.
 
     Every file is migrated and checked (same meaning read back) before any is written.
     """

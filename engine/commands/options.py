@@ -131,6 +131,15 @@ amendment_option = click.option(
 )
 
 
+reading_option = click.option(
+    "--reading",
+    "readings",
+    multiple=True,
+    help="Pin one reading of a contested fact (its name, e.g. laotian-times-2019); repeat for several. "
+    "By default every reading is explored and findings that depend on one say so.",
+)
+
+
 jobs_option = click.option(
     "--jobs",
     type=click.IntRange(min=1),

@@ -17,6 +17,7 @@ from gapcheck.commands.options import (
     jurisdiction_or_default,
     parse_date,
     parse_formats,
+    reading_option,
     say,
     with_data,
 )
@@ -37,11 +38,13 @@ from gapcheck.workspace import Workspace
 )
 @binding_only_option
 @date_option
+@reading_option
 @with_data("statutes", "standards", "templates", "out", "author", "organisation")
 def report(
     jurisdiction: str | None,
     as_of: str | None,
     amendments: tuple[Path, ...],
+    readings: tuple[str, ...],
     fmt: str,
     binding_only: bool,
     issued: str | None,
@@ -49,6 +52,6 @@ def report(
     """Write the gap report (Markdown, HTML, JSON, CSV, PDF)."""
     formats = parse_formats(fmt, REPORT_FORMATS)
     ws = Workspace.open(notify=say)
-    run = ws.evaluate(jurisdiction_or_default(jurisdiction), parse_date(as_of), amendments)
+    run = ws.evaluate(jurisdiction_or_default(jurisdiction), parse_date(as_of), amendments, readings)
     emit(config.active().out, report_files(run, formats, deliverable(issued), binding_only))
     return EXIT_OK

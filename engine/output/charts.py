@@ -6,13 +6,14 @@ every bar and cell carries a label. Each drawn count carries `data-status` and `
 so a test can check the picture against the JSON.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
 
 STATUSES = ("met", "partial", "gap", "unknown")
 LETTER = {"met": "M", "partial": "P", "gap": "G", "unknown": "?"}
 COLOUR = {"met": "#1a7f37", "partial": "#f6d365", "gap": "#b3261e", "unknown": "#eaeef2"}
+DEPENDS_NOTE = "depends on contested facts: the least favourable status is drawn and counted"
 INK = {"met": "#fff", "partial": "#000", "gap": "#fff", "unknown": "#000"}
 
 
@@ -118,6 +119,7 @@ class HeatRow:
     key: str
     label: str
     statuses: list[str]
+    shown: list[str] = field(default_factory=list)  # per column, the range ("gap/unknown") of a contested finding
 
 
 def heat_map(prefix: str, title: str, columns: list[str], rows: list[HeatRow]) -> Markup:
@@ -138,12 +140,15 @@ def heat_map(prefix: str, title: str, columns: list[str], rows: list[HeatRow]) -
         body.append(f'<text x="{label_w - 6}" y="{y + 11}" font-size="10" text-anchor="end">{escape(row.label)}</text>')
         for n, status in enumerate(row.statuses):
             x = label_w + n * cell_w
+            shown = row.shown[n] if row.shown else status
+            ranged = f' data-range="{escape(shown)}"' if shown != status else ""
             body.append(
                 f'<rect x="{x + 1}" y="{y + 1}" width="{cell_w - 2}" height="{row_h - 2}" '
                 f'fill="url(#{prefix}-{status})" stroke="#000" stroke-width=".4" data-status="{status}" '
-                f'data-count="1" data-column="{n}"><title>{escape(row.label)}, {escape(columns[n])}: {status}</title>'
-                f'</rect><text x="{x + cell_w / 2:.1f}" y="{y + 11}" font-size="9" text-anchor="middle" '
-                f'fill="{INK[status]}" aria-hidden="true">{LETTER[status]}</text>'
+                f'data-count="1" data-column="{n}"{ranged}><title>{escape(row.label)}, {escape(columns[n])}: '
+                f"{escape(shown)}</title></rect>"
+                f'<text x="{x + cell_w / 2:.1f}" y="{y + 11}" font-size="9" text-anchor="middle" '
+                f'fill="{INK[status]}" aria-hidden="true">{LETTER[status]}{"*" if ranged else ""}</text>'
             )
         body.append("</g>")
     legend_y = head_h + len(rows) * row_h + 8
@@ -152,4 +157,9 @@ def heat_map(prefix: str, title: str, columns: list[str], rows: list[HeatRow]) -
         for n, col in enumerate(columns)
     ]
     width = max(label_w + len(columns) * cell_w + 10, 450)
-    return _svg(prefix, width, legend_y + 20, title, describe(totals), "".join(body) + _legend(prefix, legend_y))
+    legend = _legend(prefix, legend_y)
+    height = legend_y + 20
+    if any(row.shown and row.shown != row.statuses for row in rows):
+        legend += f'<text x="0" y="{height + 11}" font-size="11">* = {escape(DEPENDS_NOTE)}</text>'
+        height += 20
+    return _svg(prefix, width, height, title, describe(totals), "".join(body) + legend)

@@ -36,7 +36,7 @@ def report_csv(ev: Evaluation) -> str:
     rows = [
         [
             f.requirement,
-            f.status.value,
+            f.shown,
             f.theme,
             f.title,
             "; ".join(f"{s.instrument} {s.pinpoint}" for s in f.standards),
@@ -53,7 +53,7 @@ def matrix_csv(ctx: MatrixContext) -> str:
     """One row per requirement, one column per column-spec."""
     header = ["requirement", "theme", "title", *(c.heading for c in ctx.columns)]
     rows = [
-        [row.requirement, row.theme, row.title, *(c.findings[row.requirement].status.value for c in ctx.columns)]
+        [row.requirement, row.theme, row.title, *(c.findings[row.requirement].shown for c in ctx.columns)]
         for row in ctx.rows
     ]
     rows += [[row.requirement, row.theme, row.title, *ctx.not_shown(row)] for row in ctx.hidden]

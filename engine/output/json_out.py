@@ -14,6 +14,8 @@ def evaluation_dict(ev: Evaluation, amendment: str | None) -> dict[str, Any]:
         "jurisdiction": ev.jurisdiction,
         "as_of": ev.as_of.isoformat(),
         "amendment": amendment,
+        "pinned": ev.pinned,
+        "explored": ev.explored,
         "findings": [f.model_dump(mode="json") for f in ev.findings],
         "summary": ev.summary(),
     }
@@ -55,6 +57,7 @@ def diff_dict(diff: Diff) -> dict[str, Any]:
                     {"path": m.path, "test": m.test, "before": m.before.value, "after": m.after.value}
                     for m in c.criteria
                 ],
+                "by_reading": [d.value for d in c.by_reading],
             }
             for c in diff.changes
         ],

@@ -127,6 +127,9 @@ def provision_rows(
     return rows
 
 
+_READING_SOURCE = re.compile(r"\[([^\[\]]+)\]")  # a reading's alternative ends with its source label in brackets
+
+
 @dataclass(frozen=True)
 class SourceEntry:
     """A document the report relies on and what it was used for."""
@@ -163,6 +166,9 @@ def sources_of(
         for row in rows[f.requirement]:
             for cite in row.sources:
                 cited(cite, row.citation)
+        for o in f.readings if f.depends else []:  # the sources of contested facts, cited in "met if ..."
+            for cite in _READING_SOURCE.findall(" ".join(o.when)):
+                cited(cite, f"contested fact behind {topic}")
     for u in stated:
         cited(u.source, f"not known: {u.about}")
     return [
@@ -276,7 +282,13 @@ def matrix_totals(columns: list[Column], rows: list[MatrixRow]) -> dict[str, dic
 def matrix_chart(columns: list[Column], rows: list[MatrixRow]) -> Markup:
     """The matrix as a heat map: a cell per requirement and column."""
     heat = [
-        charts.HeatRow(r.requirement, r.title, [c.findings[r.requirement].status.value for c in columns]) for r in rows
+        charts.HeatRow(
+            r.requirement,
+            r.title,
+            [c.findings[r.requirement].status.value for c in columns],
+            [c.findings[r.requirement].shown for c in columns],
+        )
+        for r in rows
     ]
     return charts.heat_map(
         "heat", "Status of each requirement in each column", [c.name or c.label for c in columns], heat

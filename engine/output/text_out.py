@@ -2,32 +2,52 @@
 
 from gapcheck.diff import Diff
 from gapcheck.evaluate import Evaluation
+from gapcheck.findings import Finding
 from gapcheck.vocab import Theme
 
 MARK = {"met": "MET", "partial": "PARTIAL", "gap": "GAP", "unknown": "UNKNOWN"}
 
 
 def findings_table(ev: Evaluation, amendment: str | None, explain: bool = False) -> str:
-    """Findings grouped by theme, in the catalogue's theme order; with `explain`, the reasoning too."""
+    """Findings grouped by theme, in the catalogue's theme order; with `explain`, the reasoning too.
+
+    A finding that rests on secondary or inferred facts is tagged so; one whose status
+    depends on contested facts is marked DEPENDS, with each status and its readings.
+    """
     head = f"gapcheck: {ev.jurisdiction} as of {ev.as_of.isoformat()}"
     if amendment:
         head += f", with amendment {amendment}"
-    lines = [head, ""]
+    lines = [head]
+    lines += [f"reading pinned: {label}" for label in ev.pinned]
+    lines += [f"contested, every reading explored: {name}" for name in ev.explored]
+    lines.append("")
     themes: dict[str, list[str]] = {}
     for f in ev.findings:
         rows = themes.setdefault(f.theme, [])
-        rows.append(f"  {MARK[f.status.value]:<8} {f.requirement:<34} {f.title}")
+        rows.append(f"  {_mark(f):<8} {f.requirement:<34} {f.title}{_grounds(f)}")
+        rows += [f"           {o.status.value} if {' and '.join(o.when)}" for o in f.readings if f.depends]
         if explain:
             rows += [f"           - {line}" for line in f.explanation]
     for theme in (t.value for t in Theme):
         if theme in themes:
             lines += [f"[{theme}]", *themes[theme], ""]
     s = ev.summary()
-    lines.append(
+    summary = (
         f"{len(ev.findings)} requirements: {s['met']} met, {s['partial']} partial, "
         f"{s['gap']} gap, {s['unknown']} unknown"
     )
+    if ev.dependent():
+        summary += f" (least favourable reading); {ev.dependent()} depend on contested facts"
+    lines.append(summary)
     return "\n".join(lines) + "\n"
+
+
+def _mark(f: Finding) -> str:
+    return "DEPENDS" if f.depends else MARK[f.status.value]
+
+
+def _grounds(f: Finding) -> str:
+    return f"  [rests on {' and '.join(g.value for g in f.grounds)} facts]" if f.grounds else ""
 
 
 def diff_text(diff: Diff) -> str:

@@ -40,7 +40,8 @@ def matrix_xlsx(ctx: MatrixContext) -> bytes:
     sheet.append(["Requirement", "Theme", "Title", *(c.heading for c in ctx.columns)])
     for row in ctx.rows:
         statuses = [c.findings[row.requirement].status.value for c in ctx.columns]
-        sheet.append([row.requirement, ctx.theme_titles[row.theme], row.title, *statuses])
+        shown = [c.findings[row.requirement].shown for c in ctx.columns]  # a contested cell shows its range
+        sheet.append([row.requirement, ctx.theme_titles[row.theme], row.title, *shown])
         for cell, status in zip(sheet[sheet.max_row][3:], statuses, strict=True):
             cell.fill = PatternFill("solid", fgColor=FILLS[status])
             cell.alignment = Alignment(horizontal="center")

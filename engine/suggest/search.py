@@ -112,8 +112,8 @@ def _checker(
         run = ws.evaluate(code, date, (*drafts, path))
         if any(_status(run, r) is not Status.met for r in must_meet):
             return None
-        if any(c.direction in BAD for c in compare(base, run).changes):
-            return None
+        if any(way in BAD for c in compare(base, run).changes for way in (c.direction, *c.by_reading)):
+            return None  # under any reading: a `mixed` change that regresses under one is refused
         return run
 
     return check
@@ -149,7 +149,9 @@ def _candidates(
             tried.append((len(said), pid, oid, with_offence(corpus, draft, pid, fixed, _why(req, oid, said), date)))
     ranked = sorted({(n, pid, oid): d for n, pid, oid, d in tried}.items())[:CLOSEST]
     out = [d for _, d in ranked]
-    near = ranked[0][0][1] if ranked else (neighbours[0] if neighbours else _home(corpus, test, date))
+    places = [pid for (_, pid, _), _ in ranked] + neighbours
+    settled = [pid for pid in places if pid.rpartition("/")[0] not in _contested(corpus)]
+    near = next(iter(settled), None) or _home(corpus, test, date) or next(iter(places), None)
     if test.victim_age_limit_required and test.victim_ages is None:
         return UNSET_AGE, out
     if near is not None:
@@ -218,14 +220,21 @@ def _neighbours(req: Requirement, run: Run) -> list[str]:
     return sorted(count, key=lambda pid: (-count[pid], pid))
 
 
+def _contested(corpus: Corpus) -> set[str]:
+    """Instruments whose entry into force the sources dispute: a new offence there may not be in force."""
+    return {i.id for i in corpus.instruments if i.model.instrument.in_force_readings}
+
+
 def _home(corpus: Corpus, test: CoverageTest, date: dt.date) -> str | None:
-    """Where a new offence goes when no comparable one is weighed: beside the last offence of the wanted object,
-    else after the last provision of the instrument holding the most child-specific offences."""
+    """Where a new offence goes when no comparable one in a settled instrument is weighed: beside the last offence of
+    the wanted object, else after the last provision of the instrument holding the most child-specific offences;
+    never in an instrument whose entry into force is contested."""
 
     def held(want: Callable[[Offence], bool]) -> list[tuple[str, str]]:
         return [
             (i.id, f"{i.id}/{p.id}")
             for i in corpus.instruments
+            if i.id not in _contested(corpus)
             for p in i.model.provisions
             for v in [version_on(p, date)]
             if v is not None and any(want(o) for o in v.offences)

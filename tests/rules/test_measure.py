@@ -3,6 +3,7 @@
 import pytest
 from rulefacts import complete, decide, measure, measure_req
 
+from gapcheck.catalogue import LABELS
 from gapcheck.rules.terms import Status
 
 
@@ -45,3 +46,23 @@ def test_a_weaker_related_measure_alone_is_partial() -> None:
 
 def test_no_measure_is_absence() -> None:
     assert decide([measure_req()])["r"].status is Status.unknown
+
+
+ELEMENTS = ["adapted_procedures", "information", "privacy"]
+
+
+@pytest.mark.parametrize(
+    "provided,expected",
+    [(ELEMENTS, Status.met), (["information"], Status.partial), ([], Status.gap)],
+    ids=["every element", "some elements", "none"],
+)
+def test_an_explicit_measure_is_judged_element_by_element(provided: list[str], expected: Status) -> None:
+    req = measure_req(measure="child_friendly_procedure", elements=ELEMENTS)
+    found = decide([req, measure("m", "child_friendly_procedure", elements=provided)])["r"]
+    assert found.status is expected
+    missing = [u.missing for u in found.criteria.unmet()]
+    assert missing == [
+        f"child-friendly procedure that provides for {LABELS['procedure_element'][e]}"
+        for e in ELEMENTS
+        if e not in provided
+    ]

@@ -1,0 +1,238 @@
+"""Contested facts kept as alternatives: the readings an evaluation explores.
+
+Where sources disagree (an instrument's entry into force, an offence's penalty)
+the corpus keeps every version with its source. The rules never see
+alternatives: each reading resolves the corpus to one plain corpus, the rules
+evaluate it, and `merge` joins the findings (see `gapcheck.merge`).
+
+Bounded: a contest is explored only when its alternatives change the facts on
+the analysis date, and at most MAX_READINGS combinations are evaluated; beyond
+that the input is refused with the contests to pin (`--reading`).
+"""
+
+import datetime as dt
+import itertools
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from gapcheck import messages
+from gapcheck.errors import InputError, Problem, display_path
+from gapcheck.facts import flatten_law
+from gapcheck.load import INDEX, Corpus, LoadedInstrument
+from gapcheck.models import Offence
+from gapcheck.rules.terms import months as format_months
+
+MAX_READINGS = 16  # 2^4: four two-way contests at once, each evaluation ~0.1 s
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One alternative of a contested fact: what it says and who says it.
+
+    `said` is the same as a message (gapcheck.catalogue), which reports word
+    without identifiers; `label` is the plain form, for messages about input.
+    """
+
+    contest: str
+    reading: str
+    says: str
+    source: str
+    said: tuple[tuple[str, Any], ...] = ()
+
+    def label(self) -> str:
+        return f"{self.contest}: {self.says} [{self.source}]"
+
+    def message(self) -> dict[str, Any]:
+        return dict(self.said)
+
+
+@dataclass(frozen=True)
+class Contest:
+    """A fact the sources disagree on, with its alternatives in file order."""
+
+    name: str
+    choices: tuple[Choice, ...]
+    said: tuple[tuple[str, Any], ...] = ()
+
+    def message(self) -> dict[str, Any]:
+        return dict(self.said)
+
+
+Reading = tuple[Choice, ...]
+
+
+def contests(corpus: Corpus) -> list[Contest]:
+    """Every contested fact of a corpus, in file order."""
+    out = []
+    for inst in corpus.instruments:
+        meta = inst.model.instrument
+        if meta.in_force_readings:
+            name = f"entry into force of {inst.id}"
+            said = (("msg", "reading.in-force"), ("instrument", inst.id))
+            out.append(
+                Contest(
+                    name,
+                    tuple(
+                        Choice(
+                            name,
+                            r.reading,
+                            f"in force from {r.date}",
+                            r.source.label(),
+                            (
+                                ("msg", "reading.in-force-from"),
+                                ("instrument", inst.id),
+                                ("date", str(r.date)),
+                                ("source", r.source.label()),
+                            ),
+                        )
+                        for r in meta.in_force_readings
+                    ),
+                    said,
+                )
+            )
+        groups: dict[str, list[Offence]] = {}
+        where: dict[str, str] = {}
+        for prov in inst.model.provisions:
+            for off in (o for version in prov.versions for o in version.offences):
+                if off.alternative is not None:
+                    groups.setdefault(off.alternative.fact, []).append(off)
+                    where.setdefault(off.alternative.fact, f"{inst.id}/{prov.id}")
+        for fact, offences in groups.items():
+            name = f"{inst.id} {fact}"
+            said = (("msg", "reading.offence"), ("provision", where[fact]))
+            choices = tuple(_choice(name, offences, r, where[fact]) for r in _names(offences))
+            out.append(Contest(name, choices, said))
+    return out
+
+
+def _names(offences: list[Offence]) -> list[str]:
+    return list(dict.fromkeys(o.alternative.reading for o in offences if o.alternative is not None))
+
+
+def _choice(contest: str, offences: list[Offence], reading: str, provision: str) -> Choice:
+    """A reading of a contested offence: its offences (with penalties) and their sources."""
+    mine = [o for o in offences if o.alternative is not None and o.alternative.reading == reading]
+    says = "; ".join(dict.fromkeys(_offence_text(o) for o in mine))
+    sources = "; ".join(dict.fromkeys(o.source.label() for o in mine))
+    penalties = [_penalty_text(o) for o in mine if o.penalty is not None and o.penalty.max is not None]
+    said = (
+        ("msg", "reading.offence-as" if penalties else "reading.offence-as-unstated"),
+        ("provision", provision),
+        ("penalties", list(dict.fromkeys(penalties))),
+        ("source", sources),
+    )
+    return Choice(contest, reading, says, sources, said)
+
+
+def _offence_text(off: Offence) -> str:
+    text = f"offence {off.id}"
+    if off.penalty is not None and off.penalty.max is not None:
+        text += f", {_penalty_text(off)}"
+    return text
+
+
+def _penalty_text(off: Offence) -> str:
+    """'5 years to 15 years', 'up to 15 years': the penalty of an offence with a stated maximum."""
+    assert off.penalty is not None and off.penalty.max is not None
+    low = format_months(off.penalty.min) + " to " if off.penalty.min is not None else "up to "
+    return low + format_months(off.penalty.max)
+
+
+def resolve(corpus: Corpus, reading: Reading) -> Corpus:
+    """The plain corpus of one reading: each contested fact replaced by the chosen alternative."""
+    picked = {c.contest: c.reading for c in reading}
+    instruments = tuple(_resolve_instrument(inst, picked) for inst in corpus.instruments)
+    return replace(corpus, instruments=instruments)
+
+
+def _resolve_instrument(inst: LoadedInstrument, picked: dict[str, str]) -> LoadedInstrument:
+    model = inst.model
+    meta = model.instrument
+    if meta.in_force_readings:
+        chosen = next(r for r in meta.in_force_readings if r.reading == picked[f"entry into force of {inst.id}"])
+        meta = meta.model_copy(update={"in_force_from": chosen.date, "in_force_readings": []})
+    provisions = []
+    for prov in model.provisions:
+        versions = []
+        for version in prov.versions:
+            kept = [
+                o
+                for o in version.offences
+                if o.alternative is None or picked[f"{inst.id} {o.alternative.fact}"] == o.alternative.reading
+            ]
+            same = len(kept) == len(version.offences)
+            versions.append(version if same else version.model_copy(update={"offences": kept}))
+        changed = any(new is not old for new, old in zip(versions, prov.versions, strict=True))
+        provisions.append(prov.model_copy(update={"versions": versions}) if changed else prov)
+    return replace(inst, model=model.model_copy(update={"instrument": meta, "provisions": provisions}))
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The readings one evaluation explores: pinned choices, and the combinations of the live contests."""
+
+    pinned: Reading
+    explored: tuple[Contest, ...]
+    readings: tuple[Reading, ...]
+
+
+def plan(corpus: Corpus, as_of: dt.date, pins: Sequence[str] = ()) -> Plan:
+    """Which readings to evaluate on `as_of`; `pins` name readings that hold (`--reading`)."""
+    found = contests(corpus)
+    by_name = {c.reading: c for contest in found for c in contest.choices}
+    problems = [
+        Problem(
+            display_path(corpus.path / INDEX),
+            1,
+            1,
+            f"no reading '{pin}' in {corpus.code}{messages.suggest(pin, sorted(by_name))}; "
+            f"readings: {', '.join(sorted(by_name)) or 'none'}",
+        )
+        for pin in pins
+        if pin not in by_name
+    ]
+    pinned = {by_name[p].contest: by_name[p] for p in pins if p in by_name}
+    twice = sorted({by_name[p].contest for p in pins if p in by_name and pinned[by_name[p].contest].reading != p})
+    problems += [
+        Problem(display_path(corpus.path / INDEX), 1, 1, f"two readings pinned for one contested fact: {name}")
+        for name in twice
+    ]
+    if problems:
+        raise InputError(problems)
+    default = {c.name: c.choices[0] for c in found}
+    base = {**default, **pinned}
+    live = tuple(c for c in found if c.name not in pinned and _changes_facts(corpus, c, base, as_of))
+    count = 1
+    for c in live:
+        count *= len(c.choices)
+    if count > MAX_READINGS:
+        raise InputError(
+            [
+                Problem(
+                    display_path(corpus.path / INDEX),
+                    1,
+                    1,
+                    f"{len(live)} contested facts give {count} readings, more than the {MAX_READINGS} "
+                    f"evaluated at once: pin some with --reading ({', '.join(c.name for c in live)})",
+                )
+            ]
+        )
+    fixed = tuple(base[c.name] for c in found if c not in live)
+    readings = tuple(fixed + combo for combo in itertools.product(*(c.choices for c in live)))
+    return Plan(tuple(pinned.values()), live, readings)
+
+
+def _changes_facts(corpus: Corpus, contest: Contest, base: dict[str, Choice], as_of: dt.date) -> bool:
+    """Whether the contest's alternatives give different law on `as_of` (others held at `base`)."""
+    seen = set()
+    for choice in contest.choices:
+        reading = tuple({**base, contest.name: choice}.values())
+        seen.add(repr(flatten_law(resolve(corpus, reading), as_of)))
+    return len(seen) > 1
+
+
+def explored(reading: Reading, live: tuple[Contest, ...]) -> Iterator[Choice]:
+    """The choices of a reading that were explored (not pinned, not irrelevant on the date)."""
+    names = {c.name for c in live}
+    return (c for c in reading if c.contest in names)

@@ -1,0 +1,255 @@
+"""Contested facts kept as alternatives: explored as readings, merged, pinned, bounded (issue 11)."""
+
+import dataclasses
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+
+from gapcheck.cli import main
+from gapcheck.diff import compare
+from gapcheck.load import load_jurisdiction
+from gapcheck.models import Source
+from gapcheck.paths import STATUTES
+from gapcheck.readings import MAX_READINGS, contests
+from gapcheck.vocab import Provenance
+from gapcheck.workspace import Workspace
+from tests.conftest import ROOT
+
+CODE_2017 = "entry into force of la/penal-code-2017"
+
+
+@pytest.fixture(scope="module")
+def la(workspace):  # type: ignore[no-untyped-def]
+    return load_jurisdiction(STATUTES / "la", workspace.standards.requirements)
+
+
+def _find(ev, rid):  # type: ignore[no-untyped-def]
+    return next(f for f in ev.findings if f.requirement == rid)
+
+
+def test_the_2017_code_is_adopted_promulgated_and_contested_in_force(la):  # type: ignore[no-untyped-def]
+    meta = next(i for i in la.instruments if i.id == "la/penal-code-2017").model.instrument
+    assert (meta.adopted, meta.promulgated, meta.in_force_from) == ("2017", "2017", None)
+    readings = {r.reading: r for r in meta.in_force_readings}
+    assert readings["report-2017"].date == "2017"
+    assert readings["report-2017"].source.provenance.value == "inferred"  # ¶13 states promulgation only
+    assert readings["laotian-times-2019"].date == "2018-11-01"
+    assert readings["laotian-times-2019"].source.provenance.value == "secondary"
+
+
+def test_default_check_shows_what_depends_on_the_entry_into_force_with_both_sources(lao):  # type: ignore[no-untyped-def]
+    assert CODE_2017 in lao.explored
+    dependent = {f.requirement: f for f in lao.findings if f.depends}
+    assert {"child-marriage-offence", "no-informal-diversion"} <= set(dependent)
+    marriage = dependent["child-marriage-offence"]
+    by_status = {o.status.value: " ".join(o.when) for o in marriage.readings}
+    assert "¶13" in by_status["partial"] and "(inferred)" in by_status["partial"]
+    assert "Laotian Times" in by_status["unknown"] and "1 November 2018" in by_status["unknown"]
+    assert marriage.status.value == "partial"  # least favourable of partial and unknown
+    assert marriage.explanation[0].startswith("Depends on contested facts: partial if")
+
+
+def test_in_2019_no_finding_depends_on_the_entry_into_force(workspace):  # type: ignore[no-untyped-def]
+    ev = workspace.evaluate("la", dt.date(2019, 1, 1)).evaluation
+    assert CODE_2017 not in ev.explored
+    assert not [f.requirement for f in ev.findings if f.depends]
+    assert _find(ev, "child-marriage-offence").status.value == "partial"
+
+
+def test_pinning_a_reading_gives_its_statuses_only(workspace, lao):  # type: ignore[no-untyped-def]
+    pinned = workspace.evaluate("la", readings=("laotian-times-2019",)).evaluation
+    assert CODE_2017 not in pinned.explored and pinned.pinned[0].startswith(CODE_2017)
+    assert _find(pinned, "child-marriage-offence").status.value == "unknown"
+
+
+def test_every_pinned_reading_stays_within_the_merged_statuses(workspace, lao, la):  # type: ignore[no-untyped-def]
+    names = [c.reading for contest in contests(la) for c in contest.choices]
+    assert len(names) >= 6
+    for name in names:
+        pinned = workspace.evaluate("la", readings=(name,)).evaluation
+        for f in lao.findings:
+            assert set(_find(pinned, f.requirement).statuses()) <= set(f.statuses()), (name, f.requirement)
+
+
+def test_the_former_secondary_flag_reads_as_secondary_provenance() -> None:
+    assert Source.model_validate({"cite": "TIP 2019", "secondary": True}).label() == "TIP 2019 (secondary)"
+    assert Source.model_validate({"cite": "¶30", "provenance": "inferred"}).label() == "¶30 (inferred)"
+
+
+def test_cli_check_prints_each_status_with_its_reading(capsys):  # type: ignore[no-untyped-def]
+    assert main(["check"]) == 0
+    out = capsys.readouterr().out
+    assert "DEPENDS  child-marriage-offence" in out
+    assert "unknown if the Penal Code (2017) is in force from 1 November 2018 [Laotian Times" in out
+    assert "depend on contested facts" in out
+    assert main(["check", "--as-of", "2019-01-01"]) == 0
+    assert "DEPENDS" not in capsys.readouterr().out
+
+
+def test_json_carries_readings_and_grounds(capsys):  # type: ignore[no-untyped-def]
+    assert main(["check", "--format", "json"]) == 0
+    findings = {f["requirement"]: f for f in json.loads(capsys.readouterr().out)["findings"]}
+    assert [o["status"] for o in findings["no-informal-diversion"]["readings"]] == ["gap", "unknown"]
+    assert ["report-2017", "tip-2019", "report-28"] in findings["no-informal-diversion"]["readings"][0]["readings"]
+    assert findings["csam-possession"]["readings"] == [] and findings["csam-possession"]["grounds"] == []
+
+
+def test_unknown_reading_is_bad_input_with_a_suggestion(capsys):  # type: ignore[no-untyped-def]
+    assert main(["check", "--reading", "laotian-times"]) == 2
+    err = capsys.readouterr().err
+    assert "no reading 'laotian-times'" in err and "laotian-times-2019" in err
+
+
+def test_more_readings_than_the_cap_is_bad_input(jurisdiction, capsys):  # type: ignore[no-untyped-def]
+    contested = 5  # 2^5 readings, over the cap of 16
+    assert 2**contested > MAX_READINGS
+    files = {
+        f"law-{n}.yaml": f"""\
+            instrument:
+              title: Law {n}
+              kind: law
+              in_force_readings:
+                - {{reading: early-{n}, date: 2000, source: source A}}
+                - {{reading: late-{n}, date: 2030, source: source B}}
+              source: test fixture
+            provisions:
+              - id: art-1
+                heading: Rape
+                source: test fixture
+                offences:
+                  - {{id: rape, conduct: [rape], source: test fixture}}
+            """
+        for n in range(contested)
+    }
+    root = jurisdiction(files).parent
+    assert main(["check", "--statutes", str(root), "-j", "tl"]) == 2
+    assert f"more than the {MAX_READINGS} evaluated at once: pin some with --reading" in capsys.readouterr().err
+    pins = [f"--reading=early-{n}" for n in range(contested - 4)]
+    assert main(["check", "--statutes", str(root), "-j", "tl", *pins]) == 0
+
+
+def test_diff_compares_reading_by_reading(workspace, tmp_path):  # type: ignore[no-untyped-def]
+    draft = tmp_path / "repeal-269.yaml"
+    draft.write_text(
+        "amendment: {jurisdiction: la, title: Repeal art. 269, date: 2026-01-01}\n"
+        "changes:\n  - repeal: la/penal-code-2017/art-269\n",
+        encoding="utf-8",
+    )
+    result = compare(workspace.evaluate("la"), workspace.evaluate("la", amendments=(draft,)))
+    change = next(c for c in result.changes if c.requirement == "child-marriage-offence")
+    # partial -> unknown under the report's reading; unknown stays unknown under the Laotian Times'
+    assert (change.before, change.after, change.direction) == ("partial", "unknown", "to-unknown")
+
+
+def test_diff_is_mixed_when_readings_move_apart(workspace):  # type: ignore[no-untyped-def]
+    base = workspace.evaluate("la")
+    old = next(f for f in base.evaluation.findings if f.requirement == "child-marriage-offence")
+    swapped = [
+        o.model_copy(update={"readings": other.readings})
+        for o, other in zip(old.readings, old.readings[::-1], strict=True)
+    ]
+    moved = dataclasses.replace(
+        base,
+        evaluation=dataclasses.replace(
+            base.evaluation,
+            findings=[f.model_copy(update={"readings": swapped}) if f is old else f for f in base.evaluation.findings],
+        ),
+    )
+    change = next(c for c in compare(base, moved).changes if c.requirement == "child-marriage-offence")
+    assert change.direction == "mixed" and set(change.by_reading) == {"from-unknown", "to-unknown"}
+
+
+def test_a_weakening_under_one_reading_is_mixed_and_fails_on_weakening(workspace, capsys):  # type: ignore[no-untyped-def]
+    fixture = ROOT / "tests" / "fixtures" / "art-89-into-mediation.yaml"
+    result = compare(workspace.evaluate("la"), workspace.evaluate("la", amendments=(fixture,)))
+    (change,) = [c for c in result.changes if c.requirement == "no-informal-diversion"]
+    # art. 89 now within the threshold: a gap under every reading; before, unknown without the 2017 code
+    assert (change.before, change.after, change.direction) == ("gap", "gap", "mixed")
+    assert set(change.by_reading) == {"from-unknown", "weakened"}
+    assert main(["diff", "-a", str(fixture), "--fail-on", "weakening"]) == 1
+    assert "MIXED" in capsys.readouterr().out
+
+
+def test_rules_stay_unaware_of_readings() -> None:
+    for module in (ROOT / "rules").glob("*.py"):
+        text = module.read_text(encoding="utf-8")
+        assert "gapcheck.readings" not in text and "alternative" not in text and "in_force_readings" not in text
+        assert "gapcheck.merge" not in text, module.name
+
+
+def test_report_and_matrix_show_grounds_and_ranges(tmp_path: Path) -> None:
+    assert main(["report", "--out", str(tmp_path), "--format", "md,html"]) == 0
+    md = (tmp_path / "la-report.md").read_text(encoding="utf-8")
+    assert "PARTIAL/UNKNOWN" in md and "- Rests on: inferred facts" in md
+    assert "Depends on contested facts" in (tmp_path / "la-report.html").read_text(encoding="utf-8")
+    assert main(["matrix", "-j", "la", "--out", str(tmp_path), "--format", "md,csv"]) == 0
+    assert "GAP/UNKNOWN" in (tmp_path / "matrix.md").read_text(encoding="utf-8")
+
+
+def test_an_expectation_naming_no_reading_is_bad_input(tmp_path, capsys):  # type: ignore[no-untyped-def]
+    spec = tmp_path / "typo.gapcheck.yaml"
+    spec.write_text("name: typo\nexpect:\n  grooming: {status: gap, reading: laotian-times}\n", encoding="utf-8")
+    assert main(["test", str(spec)]) == 2
+    assert "no reading 'laotian-times' (did you mean 'laotian-times-2019'?)" in capsys.readouterr().err
+
+
+def test_an_expectation_under_every_reading_fails_on_a_dependent_finding(tmp_path, capsys):  # type: ignore[no-untyped-def]
+    spec = tmp_path / "every.gapcheck.yaml"
+    spec.write_text("name: every\nexpect:\n  child-marriage-offence: partial\n", encoding="utf-8")
+    assert main(["test", str(spec)]) == 1
+    out = capsys.readouterr().out
+    assert "child-marriage-offence: expected partial under every reading, got partial or unknown" in out
+
+
+def _sources(node):  # type: ignore[no-untyped-def]
+    """Every source map (a mapping with `cite`) in a YAML tree."""
+    if isinstance(node, dict):
+        if "cite" in node:
+            yield node
+        for child in node.values():
+            yield from _sources(child)
+    elif isinstance(node, list):
+        for child in node:
+            yield from _sources(child)
+
+
+def test_every_shipped_fact_states_its_provenance_in_the_current_spelling() -> None:
+    kinds = {p.value for p in Provenance}
+    assert kinds == {"stated", "secondary", "inferred"}
+    files = sorted(
+        p for d in ("statutes", "standards", "tests/fixtures", "tests/expectations") for p in (ROOT / d).rglob("*.yaml")
+    )
+    seen: set[str] = set()
+    for path in files:
+        for source in _sources(YAML(typ="safe").load(path.read_text(encoding="utf-8"))):
+            assert "secondary" not in source, f"{path}: write provenance: secondary, not the former secondary: true"
+            seen.add(source.get("provenance", "stated"))
+    assert seen == kinds  # the shipped data uses each provenance, and no other
+
+
+def test_the_report_tells_secondary_and_inferred_grounds_apart(tmp_path: Path) -> None:
+    assert main(["report", "--out", str(tmp_path), "--format", "md"]) == 0
+    md = (tmp_path / "la-report.md").read_text(encoding="utf-8")
+    lao = {f.requirement: f for f in Workspace.open().evaluate("la").evaluation.findings}
+    both = [f for f in lao.values() if [g.value for g in f.grounds] == ["secondary", "inferred"]]
+    assert both, "some Lao finding rests on both a secondary and an inferred fact"
+    for f in lao.values():
+        section = md.split(f"- Requirement: `{f.requirement}`", 1)[1].split("\n### ", 1)[0]
+        words = " and ".join(g.value for g in f.grounds)
+        assert (f"- Rests on: {words} facts" in section) == bool(f.grounds), f.requirement
+        for g in f.grounds:  # each ground's sources are tagged with their own provenance
+            assert f"\\({g.value}" in section, (f.requirement, g.value)  # "(secondary)", "(secondary, unconfirmed)"
+
+
+def test_binding_only_report_shows_or_lists_each_dependent_finding(tmp_path: Path) -> None:
+    assert main(["report", "--binding-only", "--out", str(tmp_path), "--format", "md"]) == 0
+    md = (tmp_path / "la-report.md").read_text(encoding="utf-8")
+    dependent = [f for f in Workspace.open().evaluate("la").evaluation.findings if f.depends]
+    assert dependent
+    for f in dependent:
+        shown = f"### {f.title}: {f.shown.upper()}" in md
+        listed = f"`{f.requirement}` (binds: {f.binds})" in md
+        assert (shown, listed) == (f.binds == "yes", f.binds != "yes"), f.requirement
