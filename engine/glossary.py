@@ -597,6 +597,14 @@ GLOSSARY: dict[type[StrEnum], tuple[str, dict[str, Entry]]] = {
 }
 
 
+def phrase(term: str, vocabulary: str) -> str:
+    """A term as a phrase for prose, from its meaning: `possess` (Conduct) -> `possessing child sexual abuse
+    material`. A term the glossary does not hold is written in words (`hazardous_work` -> `hazardous work`)."""
+    entries = next((e for enum, (_, e) in GLOSSARY.items() if enum.__name__ == vocabulary), {})
+    meaning = entries.get(term, (term.replace("_", " "),))[0].rstrip(".")
+    return meaning[:1].lower() + meaning[1:] if meaning[1:2].islower() else meaning
+
+
 def markdown() -> str:
     """The vocabulary reference, every term with its meaning and one example."""
     lines = [

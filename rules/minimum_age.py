@@ -1,6 +1,7 @@
 """Verdicts on minimum-age requirements: every threshold for the subject reaches the benchmark.
 
-Criteria: an explicit prohibition where the standard accepts one, or (`any`)
+Criteria: an explicit prohibition where the standard accepts one (one recorded
+as partial partly satisfies it), or (`any`)
 every threshold for the subject at or above the benchmark and no confirmed
 exception below it (`all`). A benchmark may be lowered by a declaration in
 force (C138 art. 2(4)); the criterion then says which declaration and source
@@ -32,17 +33,40 @@ def minimum_age_criteria(s: Snapshot, req: RequirementFact) -> Criterion:
     ages = _thresholds(s, req, p)
     if not p.or_measure:
         return ages
-    bans = [f for f in s.of(MeasureFact) if f.measure == p.or_measure and f.status == "explicit"]
-    ban = leaf(
+    return node(
+        "minimum-age",
+        say("minage.root", subject=subject),
+        Combine.any,
+        [_prohibition(s, subject, p.or_measure), ages],
+    )
+
+
+def _prohibition(s: Snapshot, subject: str, measure: str) -> Criterion:
+    """The prohibition measure: an explicit one satisfies it, one recorded as partial partly, anything else not."""
+    own = [f for f in s.of(MeasureFact) if f.measure == measure]
+    explicit = [f for f in own if f.status == "explicit"]
+    partial = [f for f in own if f.status == "partial"]
+    if explicit:
+        outcome = Outcome.satisfied
+        because = [say("minage.ban", provision=f.provision, subject=subject, source=f.source) for f in explicit]
+        facts = [cited(f, Role.satisfies) for f in explicit]
+    elif partial:
+        outcome = Outcome.partly
+        because = [
+            say("measure.not-complete", provision=f.provision, measure=measure, status=f.status, source=f.source)
+            for f in partial
+        ]
+        facts = [cited(f, Role.partly_satisfies) for f in partial]
+    else:
+        outcome, because, facts = Outcome.not_, [say("minage.no-ban", measure=measure)], []
+    return leaf(
         "prohibition",
         say("minage.ban-test", subject=subject),
-        Outcome.satisfied if bans else Outcome.not_,
-        [say("minage.ban", provision=f.provision, subject=subject, source=f.source) for f in bans]
-        or [say("minage.no-ban", measure=p.or_measure)],
-        [cited(f, Role.satisfies) for f in bans],
-        say("measure.need", measure=p.or_measure),
+        outcome,
+        because,
+        facts,
+        say("measure.need", measure=measure),
     )
-    return node("minimum-age", say("minage.root", subject=subject), Combine.any, [ban, ages])
 
 
 def _thresholds(s: Snapshot, req: RequirementFact, p: MinAgeParams) -> Criterion:

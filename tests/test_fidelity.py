@@ -113,3 +113,28 @@ def test_10_extraterritorial_jurisdiction_cites_no_armed_conflict_observations(l
     assert "CRIN" not in unknown.source.cite and unknown.source.cite == "A/HRC/40/51/Add.1 ¶66(g)"
     assert "CRC/C/OPAC/LAO/CO/1" in (unknown.source.note or "")
     assert _find(lao, "extraterritorial-jurisdiction").status.value == "unknown"
+
+
+def test_a_requirement_that_demands_boys_and_girls_tests_the_victims_sex(workspace) -> None:  # type: ignore[no-untyped-def]
+    """Where a requirement's words protect boys and girls, its test makes a one-sex offence partial."""
+    worded = [r for r in workspace.standards.requirements.values() if "boys and girls" in r.demands]
+    assert {r.id for r in worded} >= {"abuse-of-trust-offence", "prostitution-offences"}
+    assert all(getattr(r.test, "sex_neutral", False) for r in worded), [r.id for r in worded]
+
+
+def test_9_the_unread_art_4_7_figure_stays_unverified_and_matches_the_test(workspace):  # type: ignore[no-untyped-def]
+    """EU Directive 2011/93 art. 4(7) was not read: every use of it is tag M, and the figure is the test's."""
+    req = workspace.standards.requirements["prostitution-penalty"]
+    directive = workspace.standards.files["eu-directive-2011-93"]
+    art_4_7 = next(a.paraphrase for a in directive.articles if a.pinpoint == "art. 4(7)")
+    assert "Not read here" in art_4_7
+    uses = [
+        c
+        for r in workspace.standards.requirements.values()
+        for c in r.sources
+        if c.instrument == "eu-directive-2011-93"
+    ]
+    assert uses and all(c.tag == "M" for c in uses)
+    months = req.test.max_at_least  # the test keeps months
+    assert req.benchmark is not None and req.benchmark.tag == "M"
+    assert f"at least {months // 12} years" in req.benchmark.value, (months, req.benchmark.value)

@@ -66,6 +66,12 @@ FINDINGS = [
         "Education Act 1996 s. 29A",
     ),
     ("adoption-safeguards", "partial", "no payment for consent, but for non-Muslims only", "Adoption Act 1952 s. 6(c)"),
+    (  # Lanzarote art. 18(1)(b) protects "a child", boys and girls; s. 375(f) is rape, of women and girls only
+        "abuse-of-trust-offence",
+        "partial",
+        "consent obtained by a position of authority or trust is rape, of girls only",
+        "Penal Code s. 375(f)",
+    ),
 ]
 
 # facts no source read gives: the corpus does not invent them
@@ -119,6 +125,15 @@ def test_grooming_rests_on_a_secondary_source_and_says_so(malaysia: Evaluation) 
     assert "The Star, 28 March 2017" in text and "(secondary)" in text
 
 
+def test_abuse_of_trust_is_partial_because_section_375f_protects_girls_only(malaysia: Evaluation) -> None:
+    """The only abuse-of-trust offence in the corpus is rape (s. 375(f)): its one shortfall is the victim's sex."""
+    f = _finding(malaysia, "abuse-of-trust-offence")
+    assert f.status.value == "partial"
+    assert ("my/penal-code/art-375", "partly satisfies") in {(p.id, p.role.value) for p in f.provisions}
+    (reason,) = [line for line in f.explanation if "rape-by-abuse-of-authority" in line]
+    assert "covers it only in part: it protects only female victims" in reason
+
+
 def test_marriage_exceptions_for_girls_under_religious_and_civil_law(malaysia: Evaluation) -> None:
     f = _finding(malaysia, "marriage-no-exceptions")
     short = {p.id for p in f.provisions if p.role == "allows an exception"}
@@ -151,9 +166,24 @@ def test_the_2019_amendment_sets_light_work_at_13_and_lists_hazardous_work(works
     before = {f.requirement: f.status.value for f in workspace.evaluate("my", dt.date(2019, 1, 31)).evaluation.findings}
     after = {f.requirement: f.status.value for f in workspace.evaluate("my", dt.date(2019, 2, 1)).evaluation.findings}
     assert before["light-work-min-age"] == "gap" and after["light-work-min-age"] == "met"  # Act 350 s. 2(2A)
-    assert before["hazardous-work-18"] != "met"  # types not determined (CEACR 2012)
+    assert before["hazardous-work-18"] == "partial"  # types not determined (CEACR 2012)
     assert after["hazardous-work-18"] == "met"  # Act 350 s. 2(1a), in force 1 February 2019
     assert after["employment-no-exceptions"] == "gap"  # light work from 13 is still below 15
+
+
+def test_the_2011_hazardous_work_ban_is_partial_until_the_2019_list(workspace: Workspace) -> None:
+    """CEACR 2012: a ban in law whose types of hazardous work were not determined; the 2019 Act lists them."""
+    hazardous = "my/children-and-young-persons-employment-act-1966/art-2-hazardous"
+    cases = [
+        (MY_AS_OF, "partial", "partly satisfies", "ILO CEACR, C138 (Malaysia), observation adopted 2012"),
+        (dt.date(2019, 2, 1), "met", "satisfies", "Act 350 s. 2(1a)-(1b)"),
+    ]
+    for day, status, role, source in cases:
+        f = _finding(workspace.evaluate("my", day).evaluation, "hazardous-work-18")
+        assert f.status.value == status, day
+        (ban,) = [p for p in f.provisions if p.id == hazardous]
+        assert ban.role == role and ban.source.startswith(source), day
+        assert any(source in line for line in f.explanation), day
 
 
 def test_before_the_2017_act_came_into_force_its_offences_do_not_apply(workspace: Workspace) -> None:

@@ -118,7 +118,9 @@ def test_hostile_heading_renders_literally_in_every_format(jurisdiction, tmp_pat
 
 # Partials are rendered inside their pages and see the names the pages give them.
 PARTIAL_NAMES = {
-    "_finding.html": {"f", "rows"},
+    "_finding.html": {"f", "rows", "suggestion"},
+    "_suggestion.html": {"f", "suggestion"},
+    "_suggestion.md": set(),  # a macro: the fix is an argument
     "_provisions.html": {"f", "rows"},
     "_status.html": {"status"},
     "_provenance.html": {"provenance"},

@@ -119,7 +119,7 @@ def test_the_girls_only_procurement_offence_is_made_sex_neutral_not_duplicated(w
         amended = next(o for o in edits[pid].text.offences if o.id == oid)
         assert amended.victim is not None and amended.victim.sex is Sex.any
     added = [e for e in edits.values() if e.verb == "add"]
-    assert not [e for e in added if any("prostitution-offences" in r for r in e.reasons)]
+    assert not [e for e in added if any(r.requirement == "prostitution-offences" for r in e.reasons)]
 
 
 def test_each_suggested_offence_carries_a_model_wording_marked_for_review(lao_suggestion) -> None:  # type: ignore[no-untyped-def]
@@ -235,3 +235,51 @@ def test_a_replacement_amends_the_text_in_force_on_the_analysis_date(tmp_path, o
             assert edit.verb == "replace" and "\n    version:\n" in s.text
             assert [o.id for o in edit.text.offences] == [o.id for o in in_force.offences]
             assert edit.text.in_force_until is None and edit.text.draft is None
+
+
+def test_malaysia_suggestion_changes_only_the_offences_it_names(workspace, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Format 2 (ages per sex and per population, religious exceptions): a replacement keeps the rest of the text.
+
+    The thresholds (with their per-sex and per-population ages and exceptions), measures and unknowns of a
+    replaced provision, and its offences the suggestion did not name, are those in force; what the suggestion
+    cannot draft (an age threshold, a measure) is listed with its cause, not guessed.
+    """
+    s = suggest(workspace, "my", None, (), [])
+    verify(workspace, "my", s, tmp_path)
+    corpus = workspace.evaluate("my").corpus
+    provisions = {f"{i.id}/{p.id}": p for i in corpus.instruments for p in i.model.provisions}
+    for edit in s.draft.values():
+        if edit.verb != "replace":
+            continue
+        before = version_on(provisions[edit.pid], s.as_of)
+        assert before is not None
+        assert (edit.text.thresholds, edit.text.measures, edit.text.unknowns) == (
+            before.thresholds,
+            before.measures,
+            before.unknowns,
+        )
+        kept = {o.id: o for o in before.offences if o.id not in edit.changed}
+        assert {o.id: o for o in edit.text.offences if o.id not in edit.changed} == kept
+        neutral = {n.offence for n in edit.reasons if any(st.kind == "sex_neutral" for st in n.steps)}
+        for o in edit.text.offences:
+            if o.id in neutral:
+                assert o.victim is None or o.victim.sex is Sex.any
+    for o in s.open:
+        kind = workspace.standards.requirements[o.requirement].test.kind
+        assert kind not in OFFENCE_KINDS and o.cause != "unreached", (o.requirement, o.reason)
+
+
+@pytest.mark.parametrize(
+    ("base", "used", "expected"),
+    [
+        ("86", set(), ("86 bis", "art-86-bis")),
+        ("86 bis", {"art-86-bis"}, ("86 ter", "art-86-ter")),
+        ("s. 14", set(), ("s. 14A", "art-14a")),
+        ("s. 375(g), s. 376", {"art-376a"}, ("s. 376B", "art-376b")),
+        (None, set(), (None, "unnumbered-suggested-r")),
+    ],
+)
+def test_a_new_provision_takes_the_next_free_number_in_the_statute_s_own_style(base, used, expected) -> None:  # type: ignore[no-untyped-def]
+    from gapcheck.suggest.place import next_article
+
+    assert next_article(base, used, "r") == expected

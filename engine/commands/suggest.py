@@ -12,6 +12,7 @@ from gapcheck.commands.options import (
     jurisdiction_option,
     jurisdiction_or_default,
     parse_date,
+    reading_option,
     say,
     show,
     with_data,
@@ -27,6 +28,7 @@ from gapcheck.workspace import Workspace
 @jurisdiction_option
 @as_of_option
 @amendment_option
+@reading_option
 @click.option(
     "--out",
     "out",
@@ -40,6 +42,7 @@ def suggest_command(
     jurisdiction: str | None,
     as_of: str | None,
     amendments: tuple[Path, ...],
+    readings: tuple[str, ...],
     out: Path | None,
 ) -> int:
     """Draft the smallest amendment that closes REQUIREMENTS (default: every gap and partial), proven by the rules.
@@ -53,7 +56,8 @@ def suggest_command(
             near = difflib.get_close_matches(rid, known, n=1)
             hint = f"; did you mean {near[0]!r}?" if near else "; `gapcheck check` lists them"
             raise click.BadParameter(f"no requirement {rid!r}{hint}", param_hint="REQUIREMENTS")
-    found = suggest(ws, jurisdiction_or_default(jurisdiction), parse_date(as_of), amendments, list(requirements))
+    code = jurisdiction_or_default(jurisdiction)
+    found = suggest(ws, code, parse_date(as_of), amendments, list(requirements), readings)
     report = summary(found)
     text = (found.text if found.draft else "") + trailer(report.splitlines())
     if out is None:

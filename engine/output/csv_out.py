@@ -10,7 +10,7 @@ import io
 from collections.abc import Iterable
 
 from gapcheck.evaluate import Evaluation
-from gapcheck.output.templates import MatrixContext
+from gapcheck.output.templates import MatrixContext, SuggestionView, suggestion_cells
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -30,9 +30,11 @@ def _csv(rows: Iterable[Iterable[object]]) -> str:
     return out.getvalue()
 
 
-def report_csv(ev: Evaluation) -> str:
-    """One row per requirement: status, theme, standards, provisions, recommendations."""
+def report_csv(ev: Evaluation, suggestion: SuggestionView | None = None) -> str:
+    """One row per requirement: status, theme, standards, provisions, recommendations; with `--suggest`, the
+    suggested change and its verified effect."""
     header = ["requirement", "status", "theme", "title", "standards", "recommendations", "provisions", "explanation"]
+    extra = ["suggested change", "verified effect"] if suggestion else []
     rows = [
         [
             f.requirement,
@@ -43,10 +45,11 @@ def report_csv(ev: Evaluation) -> str:
             "; ".join(f.recommendations),
             "; ".join(f"{p.id}: {p.heading} ({p.role})" for p in f.provisions),
             " ".join(f.explanation),
+            *(suggestion_cells(suggestion, f.requirement) if suggestion else []),
         ]
         for f in ev.findings
     ]
-    return _csv([header, *rows])
+    return _csv([[*header, *extra], *rows])
 
 
 def matrix_csv(ctx: MatrixContext) -> str:

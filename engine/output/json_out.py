@@ -5,6 +5,7 @@ from typing import Any
 
 from gapcheck.diff import Diff
 from gapcheck.evaluate import Evaluation
+from gapcheck.suggest.effect import SuggestionReport
 from gapcheck.workspace import Run
 
 
@@ -26,9 +27,12 @@ def dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def report_json(ev: Evaluation, amendment: str | None) -> str:
-    """The same JSON as `gapcheck check --format json`."""
-    return dumps(evaluation_dict(ev, amendment))
+def report_json(ev: Evaluation, amendment: str | None, suggestion: SuggestionReport | None = None) -> str:
+    """The same JSON as `gapcheck check --format json`; with `--suggest`, the suggestion too (see ReportOutput)."""
+    data = evaluation_dict(ev, amendment)
+    if suggestion is not None:
+        data["suggestion"] = suggestion.model_dump(mode="json")
+    return dumps(data)
 
 
 def diff_dict(diff: Diff) -> dict[str, Any]:

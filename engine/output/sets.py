@@ -22,8 +22,10 @@ from gapcheck.output.templates import (
     matrix_totals,
     render,
     report_context,
+    suggestion_view,
 )
 from gapcheck.output.xlsx_out import matrix_xlsx
+from gapcheck.suggest.effect import SuggestionReport
 from gapcheck.vocab import THEME_TITLES
 from gapcheck.workspace import Run, Workspace
 
@@ -49,15 +51,22 @@ def stated_unknowns(corpus: Corpus) -> list[StatedUnknown]:
 
 
 def report_files(
-    run: Run, formats: tuple[str, ...], meta: Deliverable = ANONYMOUS, binding_only: bool = False
+    run: Run,
+    formats: tuple[str, ...],
+    meta: Deliverable = ANONYMOUS,
+    binding_only: bool = False,
+    suggestion: SuggestionReport | None = None,
 ) -> dict[str, str | bytes]:
     """The gap report in each format, named after the jurisdiction (and drafts).
 
-    With `binding_only`, findings whose standards do not bind are left out and listed by id.
+    With `binding_only`, findings whose standards do not bind are left out and listed by id; with `suggestion`,
+    each gap and partial carries its suggested change and verified effect.
     """
     ev, prov = (run.evaluation.binding_only() if binding_only else run.evaluation), run.provenance
     stem = f"{ev.jurisdiction}-report" + ("-amended" if run.amendments else "")
-    ctx = report_context(ev, prov, stated_unknowns(run.corpus), laws_of(run.corpus), meta)
+    laws = laws_of(run.corpus)
+    view = suggestion_view(suggestion, laws) if suggestion else None
+    ctx = report_context(ev, prov, stated_unknowns(run.corpus), laws, meta, view)
     files: dict[str, str | bytes] = {}
     for fmt in formats:
         if fmt in ("md", "html"):
@@ -65,9 +74,9 @@ def report_files(
         elif fmt == "pdf":
             files[f"{stem}.pdf"] = html_to_pdf(render("report.html", ctx))
         elif fmt == "json":
-            files[f"{stem}.json"] = report_json(ev, run.amendment_label)
+            files[f"{stem}.json"] = report_json(ev, run.amendment_label, suggestion)
         elif fmt == "csv":
-            files[f"{stem}.csv"] = report_csv(ev)
+            files[f"{stem}.csv"] = report_csv(ev, view)
     return files
 
 

@@ -16,14 +16,17 @@ from gapcheck import config
 from gapcheck.diff import Change
 from gapcheck.evaluate import Evaluation
 from gapcheck.findings import Finding, ProvisionRef
+from gapcheck.glossary import phrase
 from gapcheck.load import Corpus
 from gapcheck.output import charts
 from gapcheck.output.links import TREATIES, citation_url, citations, linkify, segments
 from gapcheck.paths import template_loader
 from gapcheck.prose import join, label, name_requirements
 from gapcheck.provenance import Provenance
-from gapcheck.rules.terms import OUTCOME_WORDS, Role, words
+from gapcheck.rules.terms import OUTCOME_WORDS, Role, months, words
 from gapcheck.rules.tree import COMBINE_WORDS
+from gapcheck.suggest.effect import SuggestedFix, SuggestionReport
+from gapcheck.suggest.render import MEANS
 from gapcheck.vocab import THEME_TITLES, Theme
 
 STATUSES = ("met", "partial", "gap", "unknown")
@@ -203,6 +206,44 @@ class StatedUnknown:
 
 
 @dataclass(frozen=True)
+class SuggestionView:
+    """The suggestion a report carries (`--suggest`): the fix of each gap and partial shown, and the laws' names."""
+
+    report: SuggestionReport
+    fixes: dict[str, SuggestedFix]
+    laws: dict[str, LawInfo]
+
+
+def suggestion_view(report: SuggestionReport, laws: dict[str, LawInfo]) -> SuggestionView:
+    return SuggestionView(report, {f.requirement: f for f in report.fixes}, laws)
+
+
+def article_name(article: str) -> str:
+    """An article number as a lawyer cites it: `86 bis` -> `Article 86 bis`, `s. 14` -> `section 14`,
+    `s. 375(g), s. 376` -> `sections 375(g), 376` (a section number as the statute files write it)."""
+    if not article.startswith(("s. ", "ss. ")):
+        return f"Article {article}"
+    parts = re.split(r"\b(ss?\. )", article)[1:]  # [mark, text, mark, text, ...]
+    numbers = "".join(text for text in parts[1::2])
+    several = len(parts) > 2 or parts[0] == "ss. "
+    return ("sections " if several else "section ") + numbers
+
+
+def means_word(term: str) -> str:
+    """How an offence may be committed, in words (the vocabulary's `ict` is not a word)."""
+    return MEANS.get(term, words(term))
+
+
+def suggestion_cells(view: SuggestionView, requirement: str) -> list[str]:
+    """The suggested change and its verified effect (or why none), as two plain-text cells of the report's CSV."""
+    fix = view.fixes.get(requirement)
+    if fix is None:
+        return ["", ""]
+    say = environment(autoescape=False).get_template("_suggestion.txt").module
+    return [str(say.change_cell(fix, view.laws)).strip(), str(say.effect_cell(fix, view.report)).strip()]  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True)
 class ReportContext:
     """Everything report.md and report.html may use."""
 
@@ -218,6 +259,7 @@ class ReportContext:
     meta: Deliverable
     running_head: str
     hidden: tuple[Finding, ...] = ()
+    suggestion: SuggestionView | None = None
 
 
 @dataclass(frozen=True)
@@ -333,6 +375,13 @@ def environment(autoescape: bool) -> jinja2.Environment:
     env.globals["OUTCOME_WORDS"] = OUTCOME_WORDS
     env.globals["COMBINE_WORDS"] = COMBINE_WORDS
     env.filters["words"] = words
+    env.filters["months"] = months
+    env.filters["article"] = article_name
+    env.filters["means_word"] = means_word
+    env.filters["gloss"] = phrase
+    env.globals["plain"] = str  # a value for HTML: autoescape escapes it
+    env.globals["md_text"] = md_cell
+    env.globals["cite_text"] = env.filters["cite"]  # citations as links, escaped for the format
     return env
 
 
@@ -372,8 +421,9 @@ def report_context(
     stated: list[StatedUnknown],
     laws: dict[str, LawInfo],
     meta: Deliverable = ANONYMOUS,
+    suggestion: SuggestionView | None = None,
 ) -> ReportContext:
-    """The gap report's context, themes in the catalogue's order."""
+    """The gap report's context, themes in the catalogue's order; with the suggested changes when given."""
     sections = []
     for theme in Theme:
         found = [f for f in ev.findings if f.theme == theme.value]
@@ -399,4 +449,5 @@ def report_context(
         meta,
         head,
         ev.hidden,
+        suggestion,
     )

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from gapcheck.facts import version_on
 from gapcheck.load import Corpus
 from gapcheck.models import Offence, Provision, Version
+from gapcheck.suggest.steps import Note
 
 
 @dataclass(frozen=True)
@@ -19,7 +20,7 @@ class Edit:
     instrument: str
     provision: Provision
     text: Version
-    reasons: tuple[str, ...]
+    reasons: tuple[Note, ...]  # what it does for each requirement it serves
     changed: tuple[str, ...] = field(default=())  # offence ids the suggestion wrote or rewrote
 
     @property
@@ -49,7 +50,7 @@ def text(corpus: Corpus, draft: Draft, pid: str, as_of: dt.date) -> Version | No
     return version_on(prov, as_of) if prov else None
 
 
-def with_offence(corpus: Corpus, draft: Draft, pid: str, new: Offence, why: str, as_of: dt.date) -> Draft:
+def with_offence(corpus: Corpus, draft: Draft, pid: str, new: Offence, why: Note, as_of: dt.date) -> Draft:
     """The draft with one offence of an existing provision replaced (a new version of its text in force)."""
     prov = provision(corpus, draft, pid)
     current = text(corpus, draft, pid, as_of)
@@ -77,18 +78,18 @@ def with_offence(corpus: Corpus, draft: Draft, pid: str, new: Offence, why: str,
     return {**draft, pid: Edit(verb, inst, prov, version, reasons, changed)}
 
 
-def with_new(draft: Draft, instrument: str, prov: Provision, why: str) -> Draft:
+def with_new(draft: Draft, instrument: str, prov: Provision, why: Note) -> Draft:
     """The draft with a new provision (of one version) added to an instrument."""
     version = prov.versions[-1]
     edit = Edit("add", instrument, prov, version, (why,), tuple(o.id for o in version.offences))
     return {**draft, edit.pid: edit}
 
 
-def _noted(old: Offence, new: Offence, why: str) -> Offence:
+def _noted(old: Offence, new: Offence, why: Note) -> Offence:
     """The amended offence, its note saying what the suggestion changed (the old note described the law in force)."""
     first = old.note if old.note and old.note.startswith(SUGGESTED) else None
     before = "" if first or not old.note else f" Before: {old.note}"
-    edits = why.split(": ", 1)[1]
+    edits = "; ".join(s.text for s in why.steps)
     note = f"{first} Also {edits}." if first else f"{SUGGESTED} {edits}.{before}"
     return new.model_copy(update={"note": note})
 

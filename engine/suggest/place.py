@@ -16,7 +16,17 @@ def taken(corpus: Corpus, instrument: str, extra: set[str]) -> set[str]:
 
 
 def next_article(base: str | None, used: set[str], slug: str) -> tuple[str | None, str]:
-    """(article, provision id) after `base` ("86" -> "86 bis", then "86 ter"); unnumbered when there is no base."""
+    """(article, provision id) after `base` ("86" -> "86 bis", then "86 ter"); unnumbered when there is no base.
+
+    Sections take a capital letter, as Commonwealth statutes insert them: "s. 14" -> "s. 14A", then "s. 14B".
+    """
+    section = re.findall(r"\bs\.\s*(\d+)", base or "")
+    if section:
+        number = section[-1]
+        for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ":
+            pid = f"art-{number}{letter.lower()}"
+            if pid not in used:
+                return f"s. {number}{letter}", pid
     if base:
         root = re.sub(r"\s+(" + "|".join(SUFFIXES) + r")$", "", base.strip())
         for suffix in SUFFIXES:

@@ -7,10 +7,11 @@ from typing import Any
 from ruamel.yaml import YAML
 
 from gapcheck.findings import Finding
+from gapcheck.glossary import phrase
 from gapcheck.models import Offence, Provision, Version
 from gapcheck.standard import Requirement
 from gapcheck.suggest.edits import Draft, Edit
-from gapcheck.suggest.repair import duration
+from gapcheck.suggest.steps import duration
 
 HEADER = [
     "# yaml-language-server: $schema=https://gapcheck.invalid/amendment.schema.json",
@@ -136,7 +137,7 @@ def _comments(edit: Edit, findings: dict[str, Finding], reqs: dict[str, Requirem
 
 
 def _cited(edit: Edit, findings: dict[str, Finding], reqs: dict[str, Requirement]) -> list[str]:
-    rids = [why.split(" ", 1)[0] for why in edit.reasons]
+    rids = [why.requirement for why in edit.reasons]
     cites = [f"{c.instrument} {c.pinpoint}" for r in rids if r in findings for c in findings[r].standards]
     marks = [f"benchmark {b.value} ({b.source})" for r in rids if r in reqs for b in [reqs[r].benchmark] if b]
     return list(dict.fromkeys([*cites, *marks]))
@@ -144,28 +145,39 @@ def _cited(edit: Edit, findings: dict[str, Finding], reqs: dict[str, Requirement
 
 def wording(off: Offence, cites: list[str]) -> list[str]:
     """A plain-language model wording skeleton for an offence, marked as a suggestion, citing the standards."""
-    acts = _join([c.replace("_", " ") for c in off.conduct])
-    what = "" if off.object == "child" else f" {off.object.replace('_', ' ')}"
-    who = ""
+    lines = ["Model wording (SUGGESTION, to be reviewed by a lawyer):", f'  "{model_text(off)}"']
+    if cites:
+        lines.append("Follows: " + "; ".join(cites))
+    return lines
+
+
+def model_text(off: Offence) -> str:
+    """The skeleton of an offence provision in plain words, from its conducts, object, purpose, means and victims.
+
+    Each act is its conduct's meaning in the glossary (`possess`: possessing child sexual abuse material).
+    """
+    acts = [phrase(c, "Conduct") for c in off.conduct]
+    around = []
     if off.victim is not None:
         hi = "" if off.victim.age_below is None else f" to {off.victim.age_below - 1}"
         sex = "" if off.victim.sex == "any" else f" {off.victim.sex}"
-        who = f" (the victim being any{sex} child aged {off.victim.age_from}{hi})"
-    purpose = (
-        "" if off.purpose == ["any"] else " for the purpose of " + _join([p.replace("_", " ") for p in off.purpose])
-    )
-    means = "" if not off.means else ", including through " + _join([m.replace("_", " ") for m in off.means])
+        around.append(f"against any{sex} child aged {off.victim.age_from}{hi}")
+    if off.object not in ("child", "child_sexual_abuse_material"):  # the acts' meanings name these
+        around.append(f"concerning {off.object.replace('_', ' ')}")
+    if off.purpose != ["any"]:
+        around.append("for the purpose of " + _join([p.replace("_", " ") for p in off.purpose]))
+    if off.means:
+        around.append("including through " + _join([MEANS.get(m, m.replace("_", " ")) for m in off.means]))
     punish = "shall be punished by [a penalty for the legislator to set: no benchmark in the standards]"
     if off.penalty is not None and off.penalty.max is not None:
         low = f"{duration(off.penalty.min)} to " if off.penalty.min is not None else "up to "
         punish = f"shall be punished by imprisonment of {low}{duration(off.penalty.max)}"
-    lines = [
-        "Model wording (SUGGESTION, to be reviewed by a lawyer):",
-        f'  "Whoever intentionally commits any of the acts of {acts}{what}{purpose}{means}{who} {punish}."',
-    ]
-    if cites:
-        lines.append("Follows: " + "; ".join(cites))
-    return lines
+    which = "any of the following acts" if len(acts) > 1 else "the following act"
+    listed = " ".join(f"({chr(ord('a') + n)}) {act};" for n, act in enumerate(acts))
+    return f"Whoever intentionally commits {which}{''.join(', ' + a for a in around)}: {listed} {punish}."
+
+
+MEANS = {"ict": "information and communication technology"}  # how a means is said in prose
 
 
 def _join(items: list[str]) -> str:

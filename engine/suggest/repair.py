@@ -5,44 +5,45 @@ Each edit is named, so the draft can say in words what changed and why.
 
 from gapcheck.models import Offence, Penalty, Victim
 from gapcheck.standard import CoverageTest
+from gapcheck.suggest.steps import Step, duration
 from gapcheck.vocab import Label, Sex
 
 
-def repair(off: Offence, test: CoverageTest) -> tuple[Offence, list[str]]:
+def repair(off: Offence, test: CoverageTest) -> tuple[Offence, list[Step]]:
     """The offence amended to pass every aspect the test checks, and the edits made (empty: nothing to change)."""
     update: dict[str, object] = {}
-    said: list[str] = []
+    said: list[Step] = []
     conducts = list(off.conduct)
     for group in test.groups:
         if not set(group) & set(conducts):
             conducts.append(group[0])
-            said.append(f"add the conduct '{group[0]}'")
+            said.append(Step(kind="add_conduct", terms=(str(group[0]),)))
     if conducts != off.conduct:
         update["conduct"] = conducts
     if off.object not in test.objects:
         update["object"] = test.objects[0]
-        said.append(f"extend the object to '{test.objects[0]}'")
+        said.append(Step(kind="extend_object", terms=(str(test.objects[0]),)))
     purposes = [str(p) for p in off.purpose]
     if test.purpose_unrestricted and "any" not in purposes:
         update["purpose"] = ["any"]
-        said.append("remove the purpose restriction (any purpose)")
+        said.append(Step(kind="any_purpose"))
     elif test.purposes and "any" not in purposes and not set(purposes) & {str(p) for p in test.purposes}:
         update["purpose"] = [*off.purpose, test.purposes[0]]
-        said.append(f"add the purpose '{test.purposes[0]}'")
+        said.append(Step(kind="add_purpose", terms=(str(test.purposes[0]),)))
     drop = set(test.partial_elements) | set(test.excluded_elements)
     elements = [e for e in off.elements if e not in drop]
     elements += [e for e in test.required_elements if e not in elements]
     if elements != off.elements:
         update["elements"] = elements
-        said += [f"remove the narrowing element '{e}'" for e in off.elements if e in drop]
-        said += [f"add the element '{e}'" for e in test.required_elements if e not in off.elements]
+        said += [Step(kind="drop_element", terms=(str(e),)) for e in off.elements if e in drop]
+        said += [Step(kind="add_element", terms=(str(e),)) for e in test.required_elements if e not in off.elements]
     if off.label in test.partial_labels:
         update["label"] = Label.offence
-        said.append(f"make it an offence of its own (not only a {off.label.replace('_', ' ')})")
+        said.append(Step(kind="own_offence", terms=(str(off.label),)))
     means = [*off.means, *(m for m in test.means if m not in off.means)]
     if means != off.means:
         update["means"] = means
-        said.append("cover commission by " + ", ".join(m for m in test.means if m not in off.means))
+        said.append(Step(kind="add_means", terms=tuple(str(m) for m in test.means if m not in off.means)))
     victim = _victim(off, test, said)
     if victim != off.victim:
         update["victim"] = victim
@@ -54,17 +55,17 @@ def repair(off: Offence, test: CoverageTest) -> tuple[Offence, list[str]]:
     return off.model_copy(update=update), said
 
 
-def _victim(off: Offence, test: CoverageTest, said: list[str]) -> Victim | None:
+def _victim(off: Offence, test: CoverageTest, said: list[Step]) -> Victim | None:
     victim = off.victim
     if test.sex_neutral and victim is not None and victim.sex != Sex.any:
         victim = victim.model_copy(update={"sex": Sex.any})
-        said.append("make it sex-neutral (protect boys and girls alike)")
+        said.append(Step(kind="sex_neutral"))
     if test.victim_ages is None:
         return victim
     lo, hi = test.victim_ages
     if victim is None:
         if test.victim_age_limit_required or not off.child_specific:
-            said.append(f"protect every child aged {lo} to {hi - 1}")
+            said.append(Step(kind="protect_band", ages=(lo, hi - 1)))
             return Victim(age_from=lo, age_below=hi, term=None)
         return None
     if victim.term is not None:
@@ -72,26 +73,21 @@ def _victim(off: Offence, test: CoverageTest, said: list[str]) -> Victim | None:
     start = min(victim.age_from, lo)
     below = None if victim.age_below is None else max(victim.age_below, hi)
     if (start, below) != (victim.age_from, victim.age_below):
-        said.append(f"widen the victim band to every child aged {lo} to {hi - 1}")
+        said.append(Step(kind="widen_band", ages=(lo, hi - 1)))
         return victim.model_copy(update={"age_from": start, "age_below": below})
     return victim
 
 
-def _penalty(off: Offence, test: CoverageTest, said: list[str]) -> Penalty | None:
+def _penalty(off: Offence, test: CoverageTest, said: list[Step]) -> Penalty | None:
     want = test.max_at_least
     if want is None:
         return off.penalty
     current = off.penalty or Penalty(fine=None, combination=None)
     if current.max is not None and current.max >= want:
         return off.penalty
-    said.append(f"raise the maximum penalty to {duration(want)} (the benchmark)")
+    said.append(Step(kind="raise_penalty", months=want))
     low = current.min if current.min is not None and current.min <= want else None
     return current.model_copy(update={"min": low, "max": want})
-
-
-def duration(months: int) -> str:
-    """Months as the statute files write them."""
-    return f"{months // 12} years" if months % 12 == 0 else f"{months} months"
 
 
 def new_offence(test: CoverageTest, oid: str, source: str, penalty: int | None) -> Offence:

@@ -22,7 +22,8 @@ from gapcheck.standard import CoverageTest, GenderNeutralTest, Requirement
 from gapcheck.suggest import render
 from gapcheck.suggest.edits import Draft, provision, text, with_new, with_offence
 from gapcheck.suggest.place import next_article, taken
-from gapcheck.suggest.repair import duration, new_offence, repair
+from gapcheck.suggest.repair import new_offence, repair
+from gapcheck.suggest.steps import Cause, Note, Step
 from gapcheck.vocab import Sex, Status
 from gapcheck.workspace import Run, Workspace
 
@@ -42,6 +43,7 @@ class Open:
     requirement: str
     status: Status
     reason: str
+    cause: Cause  # why no change is drafted, for the report to say in its own words
 
 
 @dataclass(frozen=True)
@@ -58,9 +60,20 @@ class Suggestion:
     diff: Diff | None
 
 
-def suggest(ws: Workspace, code: str, as_of: dt.date | None, drafts: tuple[Path, ...], only: list[str]) -> Suggestion:
-    """The suggestion for the chosen requirements (default: every gap and partial)."""
-    base = ws.evaluate(code, as_of, drafts)
+def suggest(
+    ws: Workspace,
+    code: str,
+    as_of: dt.date | None,
+    drafts: tuple[Path, ...],
+    only: list[str],
+    readings: tuple[str, ...] = (),
+) -> Suggestion:
+    """The suggestion for the chosen requirements (default: every gap and partial).
+
+    Every reading of the contested facts is explored (or those `readings` pin): a requirement counts as closed only
+    when it is met under each of them, the headline status being the least favourable.
+    """
+    base = ws.evaluate(code, as_of, drafts, readings)
     date = base.evaluation.as_of
     findings = {f.requirement: f for f in base.evaluation.findings}
     targets = sorted(only or [r for r, f in findings.items() if f.status in (Status.gap, Status.partial)])
@@ -69,11 +82,11 @@ def suggest(ws: Workspace, code: str, as_of: dt.date | None, drafts: tuple[Path,
     opened: list[Open] = []
     current = base
     with tempfile.TemporaryDirectory() as tmp:
-        check = _checker(ws, base, code, date, drafts, Path(tmp) / "suggestion.yaml")
+        check = _checker(ws, base, code, date, drafts, readings, Path(tmp) / "suggestion.yaml")
         for rid in targets:
             f = findings[rid]
             if f.status is Status.met:
-                opened.append(Open(rid, f.status, "already met"))
+                opened.append(Open(rid, f.status, "already met", "met"))
                 continue
             if _status(current, rid) is Status.met:
                 closed.append(rid)
@@ -88,7 +101,7 @@ def suggest(ws: Workspace, code: str, as_of: dt.date | None, drafts: tuple[Path,
                     closed.append(rid)
                     break
             else:
-                opened.append(Open(rid, f.status, reason or _unreached(f)))
+                opened.append(Open(rid, f.status, *(reason or (_unreached(f), "unreached"))))
         late = {
             o.requirement
             for o in opened
@@ -96,20 +109,21 @@ def suggest(ws: Workspace, code: str, as_of: dt.date | None, drafts: tuple[Path,
         }
         closed += sorted(late)
         opened = [o for o in opened if o.requirement not in late]
-        text = render.draft_yaml(code, date, draft, findings, ws.standards.requirements) if draft else ""
+        text = render.draft_yaml(base.corpus.code, date, draft, findings, ws.standards.requirements) if draft else ""
         diff = None
         if draft:
             (Path(tmp) / "suggestion.yaml").write_text(text, encoding="utf-8")
-            diff = compare(base, ws.evaluate(code, date, (*drafts, Path(tmp) / "suggestion.yaml")))
-    return Suggestion(code, date, targets, sorted(closed), opened, draft, text, diff)
+            diff = compare(base, ws.evaluate(code, date, (*drafts, Path(tmp) / "suggestion.yaml"), readings))
+    return Suggestion(base.corpus.code, date, targets, sorted(closed), opened, draft, text, diff)
 
 
 def _checker(
-    ws: Workspace, base: Run, code: str, date: dt.date, drafts: tuple[Path, ...], path: Path
+    ws: Workspace, base: Run, code: str, date: dt.date, drafts: tuple[Path, ...], readings: tuple[str, ...], path: Path
 ) -> Callable[[Draft, list[str]], Run | None]:
     def check(draft: Draft, must_meet: list[str]) -> Run | None:
-        path.write_text(render.draft_yaml(code, date, draft, {}, {}), encoding="utf-8")
-        run = ws.evaluate(code, date, (*drafts, path))
+        # the draft names the corpus by its code, even when `code` is the path of its folder
+        path.write_text(render.draft_yaml(base.corpus.code, date, draft, {}, {}), encoding="utf-8")
+        run = ws.evaluate(code, date, (*drafts, path), readings)
         if any(_status(run, r) is not Status.met for r in must_meet):
             return None
         if any(way in BAD for c in compare(base, run).changes for way in (c.direction, *c.by_reading)):
@@ -131,8 +145,8 @@ def _candidates(
     neighbours: list[str],
     reqs: dict[str, Requirement],
     date: dt.date,
-) -> tuple[str | None, list[Draft]]:
-    """Drafts to try for one requirement, smallest first; or the reason none can be drafted."""
+) -> tuple[tuple[str, Cause] | None, list[Draft]]:
+    """Drafts to try for one requirement, smallest first; or the reason (and its cause) none can be drafted."""
     test = req.test
     if isinstance(test, GenderNeutralTest):
         neutral = _sex_neutral(req, f, corpus, draft, date)
@@ -146,14 +160,23 @@ def _candidates(
             continue
         fixed, said = repair(off, test)
         if said:
-            tried.append((len(said), pid, oid, with_offence(corpus, draft, pid, fixed, _why(req, oid, said), date)))
+            tried.append(
+                (
+                    len(said),
+                    pid,
+                    oid,
+                    with_offence(
+                        corpus, draft, pid, fixed, Note(requirement=req.id, offence=oid, steps=tuple(said)), date
+                    ),
+                )
+            )
     ranked = sorted({(n, pid, oid): d for n, pid, oid, d in tried}.items())[:CLOSEST]
     out = [d for _, d in ranked]
     places = [pid for (_, pid, _), _ in ranked] + neighbours
     settled = [pid for pid in places if pid.rpartition("/")[0] not in _contested(corpus)]
     near = next(iter(settled), None) or _home(corpus, test, date) or next(iter(places), None)
     if test.victim_age_limit_required and test.victim_ages is None:
-        return UNSET_AGE, out
+        return (UNSET_AGE, "unset_age"), out
     if near is not None:
         out.append(_added(corpus, draft, req, test, near, reqs, date))
     return None, out
@@ -165,7 +188,8 @@ def _sex_neutral(req: Requirement, f: Finding, corpus: Corpus, draft: Draft, dat
         off = _offence(corpus, draft, pid, oid, date)
         if off is not None and off.victim is not None and off.victim.sex != Sex.any:
             neutral = off.model_copy(update={"victim": off.victim.model_copy(update={"sex": Sex.any})})
-            draft = with_offence(corpus, draft, pid, neutral, _why(req, oid, ["make it sex-neutral"]), date)
+            why = Note(requirement=req.id, offence=oid, steps=(Step(kind="sex_neutral"),))
+            draft = with_offence(corpus, draft, pid, neutral, why, date)
     return draft
 
 
@@ -264,18 +288,18 @@ def _added(
     base = provision(corpus, draft, near)
     article, pid = next_article(base.article if base else None, taken(corpus, inst, set(draft)), req.id)
     where = f"draft art. {article}" if article else f"draft provision ({req.id})"
-    months, whence = _penalty(test, reqs, base, text(corpus, draft, near, date))
+    months, whence = _penalty(test, reqs, near, text(corpus, draft, near, date))
     off = new_offence(test, req.id, where, months)
-    said = [f"a new offence beside {near}", whence]
+    said = (Step(kind="new_offence", ref=near), whence)
     prov = Provision.model_validate(
         {"id": pid, "article": article, "heading": req.title, "source": where, "versions": [{"offences": [off]}]}
     )
-    return with_new(draft, inst, prov, _why(req, off.id, said))
+    return with_new(draft, inst, prov, Note(requirement=req.id, offence=off.id, steps=said))
 
 
 def _penalty(
-    test: CoverageTest, reqs: dict[str, Requirement], near: Provision | None, near_text: Version | None
-) -> tuple[int | None, str]:
+    test: CoverageTest, reqs: dict[str, Requirement], near: str, near_text: Version | None
+) -> tuple[int | None, Step]:
     """The maximum penalty of a new offence: the standards' benchmark for its conducts, else the comparable offence's.
 
     A new offence with no stated penalty would turn the penalty and diversion findings unknown.
@@ -289,37 +313,34 @@ def _penalty(
     ]
     if marks:
         months, rid = max(marks)
-        return months, f"maximum penalty {duration(months)}, the benchmark of {rid}"
+        return months, Step(kind="penalty_benchmark", months=months, ref=rid)
     stated = [
         o.penalty.max for o in (near_text.offences if near_text else []) if o.penalty and o.penalty.max is not None
     ]
-    if stated and near is not None:
-        return max(stated), (
-            f"maximum penalty {duration(max(stated))} as in the comparable art. {near.article or near.id}: "
-            "a placeholder for the legislator, the standards give no benchmark"
-        )
-    return None, "no penalty: the standards give no benchmark and no comparable offence states one"
+    if stated:
+        return max(stated), Step(kind="penalty_comparable", months=max(stated), ref=near)
+    return None, Step(kind="no_penalty")
 
 
-def _why(req: Requirement, oid: str, said: list[str]) -> str:
-    return f"{req.id} ({oid}): " + "; ".join(said)
-
-
-def _outside(req: Requirement, f: Finding) -> str:
+def _outside(req: Requirement, f: Finding) -> tuple[str, Cause]:
     """Why a requirement of this kind is not drafted: it is not an offence, and suggest drafts offences."""
     kind = req.test.kind
     missing = "; ".join(dict.fromkeys(c.missing for c in f.criteria.unmet() if c.missing)) or f.title
     if kind == "diversion" and any(c.outcome.value == "unknown" for c in f.criteria.unmet()):
-        return f"an unknown fact: the sources do not state the penalties this turns on ({missing})"
-    what = {
-        "measure": "a measure outside the offence provisions",
-        "min_age": "an age threshold outside criminal law",
-        "no_exceptions": "an age threshold outside criminal law",
-        "age_order": "an age threshold outside criminal law",
-        "non_punishment": "an exemption measure for child victims (a policy choice, not an offence)",
-        "diversion": "a change of the mediation threshold (procedure law)",
-    }.get(kind, kind)
-    return f"needs {what}: {missing}"
+        return f"an unknown fact: the sources do not state the penalties this turns on ({missing})", "unknown_penalties"
+    causes: dict[str, tuple[str, Cause]] = {
+        "measure": ("a measure outside the offence provisions", "measure"),
+        "min_age": ("an age threshold outside criminal law", "age_threshold"),
+        "no_exceptions": ("an age threshold outside criminal law", "age_threshold"),
+        "age_order": ("an age threshold outside criminal law", "age_threshold"),
+        "non_punishment": (
+            "an exemption measure for child victims (a policy choice, not an offence)",
+            "non_punishment",
+        ),
+        "diversion": ("a change of the mediation threshold (procedure law)", "diversion"),
+    }
+    what, cause = causes.get(kind, (kind, "unreached"))
+    return f"needs {what}: {missing}", cause
 
 
 def _unreached(f: Finding) -> str:

@@ -44,6 +44,45 @@ def test_an_explicit_prohibition_satisfies_it_without_a_threshold() -> None:
     assert found.status is Status.met and found.criteria.combine is not None
 
 
+def test_a_prohibition_recorded_as_partial_partly_satisfies_it_and_is_cited() -> None:
+    facts = [
+        min_age(subject="hazardous_work", minimum=18, or_measure="hazardous_work_prohibition"),
+        measure("ban", "hazardous_work_prohibition", status="partial"),
+    ]
+    found = decide(facts)["r"]
+    ban = found.criteria.children[0]
+    assert found.status is Status.partial
+    assert ban.outcome is Outcome.partly and ban.missing == "a prohibition of hazardous work, explicitly"
+    assert [(e.provision, e.source, e.role) for e in ban.facts] == [("tl/act/ban", "Act ban", Role.partly_satisfies)]
+    assert "provides for a prohibition of hazardous work, in part: not an explicit, complete measure [Act ban]" in found.text()
+
+
+def test_an_explicit_prohibition_outweighs_a_partial_one() -> None:
+    facts = [
+        min_age(subject="hazardous_work", minimum=18, or_measure="hazardous_work_prohibition"),
+        measure("old", "hazardous_work_prohibition", status="partial"),
+        measure("ban", "hazardous_work_prohibition"),
+    ]
+    ban = decide(facts)["r"].criteria.children[0]
+    assert ban.outcome is Outcome.satisfied and [e.provision for e in ban.facts] == ["tl/act/ban"]
+
+
+def test_with_no_prohibition_at_all_the_thresholds_decide_and_absence_is_unknown() -> None:
+    found = decide([min_age(subject="hazardous_work", minimum=18, or_measure="hazardous_work_prohibition")])["r"]
+    assert found.status is Status.unknown
+    assert found.criteria.children[0].outcome is Outcome.not_
+    assert "No explicit prohibition of hazardous work is in force." in found.text()
+
+
+def test_a_partial_prohibition_does_not_lower_thresholds_that_reach_the_benchmark() -> None:
+    facts = [
+        min_age(subject="hazardous_work", minimum=18, or_measure="hazardous_work_prohibition"),
+        measure("ban", "hazardous_work_prohibition", status="partial"),
+        threshold("a", "hazardous_work", [18]),
+    ]
+    assert decide(facts)["r"].status is Status.met
+
+
 def test_without_the_prohibition_the_thresholds_decide() -> None:
     facts = [
         min_age(subject="hazardous_work", minimum=18, or_measure="hazardous_work_prohibition"),
