@@ -54,7 +54,10 @@ def test_a_prohibition_recorded_as_partial_partly_satisfies_it_and_is_cited() ->
     assert found.status is Status.partial
     assert ban.outcome is Outcome.partly and ban.missing == "a prohibition of hazardous work, explicitly"
     assert [(e.provision, e.source, e.role) for e in ban.facts] == [("tl/act/ban", "Act ban", Role.partly_satisfies)]
-    assert "provides for a prohibition of hazardous work, in part: not an explicit, complete measure [Act ban]" in found.text()
+    assert (
+        "provides for a prohibition of hazardous work, in part: not an explicit, complete measure [Act ban]"
+        in found.text()
+    )
 
 
 def test_an_explicit_prohibition_outweighs_a_partial_one() -> None:
