@@ -25,6 +25,7 @@ from gapcheck.host import SALTS, Fact, IdCollision, RuleEngine
 from gapcheck.load import Corpus, Standards
 from gapcheck.merge import merge
 from gapcheck.models import Source, Version
+from gapcheck.prose import wording
 from gapcheck.readings import plan, resolve
 from gapcheck.vocab import Provenance
 
@@ -125,10 +126,11 @@ def _evaluate(corpus: Corpus, standards: Standards, as_of: dt.date, pins: Sequen
         if id(session) not in collected:
             collected[id(session)] = (session, collect(session, standards, titles, corpus, provenances))
         results.append((reading, collected[id(session)][1]))
+    words = wording(titles, [], {rid: r.title for rid, r in standards.requirements.items()}, corpus)
     return Evaluation(
         corpus.code,
         as_of,
-        merge(chosen.explored, results),
+        merge(chosen.explored, results, words),
         [c.label() for c in chosen.pinned],
         [c.name for c in chosen.explored],
     )

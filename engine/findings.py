@@ -1,8 +1,6 @@
 """Findings: one per requirement, as the rules concluded them, with their criteria and the standard's metadata."""
 
-import bisect
-import itertools
-from collections.abc import Callable
+from collections.abc import Iterator
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -10,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from gapcheck.errors import InferenceError
 from gapcheck.host import Fact
 from gapcheck.load import Corpus, Standards
+from gapcheck.prose import Wording, wording
 from gapcheck.rules.coverage import expand
 from gapcheck.rules.terms import Outcome, Role
 from gapcheck.rules.tree import Combine
@@ -33,6 +32,16 @@ class Evidence(BaseModel):
     source: str
     role: Role
     offence: str | None
+    conduct: str | None = Field(default=None, description="the conduct of the offence weighed, where one is")
+
+
+class Said(BaseModel):
+    """A criterion's sentences as the rules handed them out: message ids (gapcheck.catalogue) and arguments."""
+
+    model_config = ConfigDict(frozen=True, json_schema_serialization_defaults_required=True)
+    test: dict[str, Any] = Field(description='{"msg": message id, **its arguments}')
+    because: list[dict[str, Any]] = []
+    missing: dict[str, Any] | None = None
 
 
 class Criterion(BaseModel):
@@ -50,6 +59,9 @@ class Criterion(BaseModel):
         default=None, description="how the children's outcomes give this one; null for a leaf"
     )
     children: list["Criterion"] = []
+    said: Said | None = Field(
+        default=None, description="test, because and missing as message ids and arguments, for translation and tools"
+    )
 
     def walk(self) -> list["Criterion"]:
         """This criterion and every one below it, depth first."""
@@ -77,6 +89,7 @@ class ProvisionRef(BaseModel):
     provenance: Provenance = Provenance.stated
     article: str | None
     heading: str
+    covers: list[str] = Field(default=[], description="the conducts it was weighed for in this role")
 
 
 class ReadingOutcome(BaseModel):
@@ -191,6 +204,7 @@ def collect(
     if missing:
         raise InferenceError(f"no rule concluded on: {', '.join(missing)}")
     by_ref = {str(f["ref"]): f for f in session if "ref" in f}
+    words = wording(titles, session, {rid: r.title for rid, r in standards.requirements.items()}, corpus)
     out = []
     for rid, req in standards.requirements.items():
         f = concluded[rid]
@@ -199,8 +213,10 @@ def collect(
         def ours(addressee: str | None) -> bool:
             return addressee is None or addressee == code
 
-        tree = criterion(expand(f["criteria"], by_ref))
-        refs = provisions(tree, titles, provenances or {})
+        raw = expand(f["criteria"], by_ref)
+        tree = criterion(worded(raw, words))
+        notes = [words.say(n) for n in f["notes"]]
+        refs = provisions(tree, titles, reasons(raw, words), provenances or {})
         out.append(
             trusted(
                 Finding,
@@ -230,8 +246,8 @@ def collect(
                                 "instrument": i["short"],
                                 "status": Binding(i["status"]),
                                 "since": i["since"],
-                                "why": i["why"],
-                                "reservations": i["reservations"],
+                                "why": words.fragment(i["why"]),
+                                "reservations": [words.fragment(r) for r in i["reservations"]],
                                 "source": i["source"],
                             },
                         )
@@ -241,8 +257,8 @@ def collect(
                     "benchmark": _benchmark(req.benchmark) if req.benchmark else None,
                     "criteria": tree,
                     "provisions": refs,
-                    "explanation": explanation(tree, f["notes"]),
-                    "notes": f["notes"],
+                    "explanation": explanation(tree, notes),
+                    "notes": notes,
                     "grounds": grounds(refs),
                     "readings": [],  # filled by gapcheck.merge when readings differ
                     "tree_reading": [],
@@ -277,12 +293,14 @@ def criterion(data: dict[str, Any]) -> Criterion:
                         "source": e["source"],
                         "role": Role(e["role"]),
                         "offence": e.get("offence"),
+                        "conduct": e.get("conduct"),
                     },
                 )
                 for e in data.get("facts", ())
             ],
             "combine": None if combine is None else Combine(combine),
             "children": [criterion(child) for child in data.get("children", ())],
+            "said": None if data.get("said") is None else Said.model_validate(data["said"]),
         },
     )
 
@@ -307,6 +325,18 @@ def trusted(model: type[M], values: dict[str, Any]) -> M:
     return built
 
 
+def worded(data: dict[str, Any], words: Wording) -> dict[str, Any]:
+    """A criterion's data with its messages worded (gapcheck.catalogue): what reports and JSON show."""
+    said = {"test": data["test"], "because": data.get("because", []), "missing": data.get("missing")}
+    out = {**data, "test": words.fragment(data["test"]), "because": [words.say(b) for b in data.get("because", [])]}
+    out["said"] = said
+    if data.get("missing") is not None:
+        out["missing"] = words.fragment(data["missing"])
+    if "children" in data:
+        out["children"] = [worded(child, words) for child in data["children"]]
+    return out
+
+
 def _benchmark(b: Benchmark) -> str:
     """The benchmark as printed: value, source, tag, and where the standards differ, which one it follows."""
     return f"{b.value} ({b.source}) [{b.tag}]" + (f" {b.note}" if b.note else "")
@@ -318,55 +348,65 @@ def grounds(refs: list[ProvisionRef]) -> list[Provenance]:
     return [p for p in (Provenance.secondary, Provenance.inferred) if p in found]
 
 
-def provisions(
-    tree: Criterion, titles: dict[str, tuple[str | None, str]], provenances: dict[str, Provenance]
-) -> list[ProvisionRef]:
-    """Every provision the criteria rest on, once per role, with the first reason given for it."""
-    seen: set[tuple[str, Role]] = set()
-    out = []
-    for c in tree.walk():
-        first = _first_naming(c.because) if c.facts and c.because else None
-        for e in c.facts:
-            if (e.provision, e.role) in seen:
-                continue
-            seen.add((e.provision, e.role))
-            named = first(e.offence or e.provision) if first else None
-            reason = named if named is not None else (c.because or [c.test])[0]
-            out.append(
-                trusted(
-                    ProvisionRef,
-                    {
-                        "id": e.provision,
-                        "role": e.role,
-                        "reason": reason,
-                        "source": e.source,
-                        "provenance": provenances.get(e.source, Provenance.stated),
-                        "article": titles[e.provision][0],
-                        "heading": titles[e.provision][1],
-                    },
-                )
-            )
+def reasons(data: dict[str, Any], words: Wording) -> dict[tuple[str, str], str]:
+    """Why each (provision, role) is in a finding: the first ground, worded, that names its offence or provision.
+
+    Each criterion's grounds are indexed once by the names among their arguments: testing every
+    ground for every fact grew as N² in a criterion over N offences.
+    """
+    out: dict[tuple[str, str], str] = {}
+    because = data.get("because", [])
+    first: dict[str, int] = {}
+    for at, message in enumerate(because):
+        for name in _names(message):
+            first.setdefault(name, at)
+    for e in data.get("facts", []):
+        key = (e["provision"], e["role"])
+        if key not in out:
+            at = first.get(e.get("offence") or e["provision"], 0)
+            out[key] = words.say(because[at]) if because else words.fragment(data["test"])
+    for child in data.get("children", []):
+        out = reasons(child, words) | out  # the first found wins
     return out
 
 
-def _first_naming(lines: list[str]) -> Callable[[str], str | None]:
-    """`first(name)`: the first of `lines` that contains `name`, or None.
+def _names(message: Any) -> Iterator[str]:
+    """The strings among a message's arguments (and those of the messages inside it)."""
+    if isinstance(message, dict):
+        for value in message.values():
+            yield from _names(value)
+    elif isinstance(message, list):
+        for value in message:
+            yield from _names(value)
+    elif isinstance(message, str):
+        yield message
 
-    One search in the lines joined, instead of a test of every line for every fact: a
-    criterion over N offences has N facts and N lines, and testing each pair grew as N².
-    A name holds no line break (ids never do; otherwise every line is tested), so a match
-    never spans two lines.
-    """
-    joined = "\n".join(lines)
-    starts = list(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
 
-    def first(name: str) -> str | None:
-        if "\n" in name:
-            return next((line for line in lines if name in line), None)
-        at = joined.find(name)
-        return None if at < 0 else lines[bisect.bisect_right(starts, at) - 1]
-
-    return first
+def provisions(
+    tree: Criterion,
+    titles: dict[str, tuple[str | None, str]],
+    why: dict[tuple[str, str], str],
+    provenances: dict[str, Provenance],
+) -> list[ProvisionRef]:
+    """Every provision the criteria rest on, once per role, with the reason given for it and what it covers."""
+    found: dict[tuple[str, Role], dict[str, Any]] = {}
+    covers: dict[tuple[str, Role], set[str]] = {}
+    for c in tree.walk():
+        for e in c.facts:
+            key = (e.provision, e.role)
+            if e.conduct:
+                covers.setdefault(key, set()).add(e.conduct)
+            if key not in found:
+                found[key] = {
+                    "id": e.provision,
+                    "role": e.role,
+                    "reason": why.get((e.provision, e.role.value)) or (c.because or [c.test])[0],
+                    "source": e.source,
+                    "provenance": provenances.get(e.source, Provenance.stated),
+                    "article": titles[e.provision][0],
+                    "heading": titles[e.provision][1],
+                }
+    return [trusted(ProvisionRef, {**ref, "covers": sorted(covers.get(key, ()))}) for key, ref in found.items()]
 
 
 def explanation(tree: Criterion, notes: list[str]) -> list[str]:

@@ -8,25 +8,32 @@ reported as met.
 """
 
 from gapcheck.findings import Finding, ProvisionRef, ReadingOutcome, grounds
+from gapcheck.prose import Wording
 from gapcheck.readings import Contest, Reading, explored
 from gapcheck.vocab import Status
 
 SEVERITY = {Status.gap: 0, Status.partial: 1, Status.unknown: 2, Status.met: 3}
 
 
-def merge(live: tuple[Contest, ...], results: list[tuple[Reading, list[Finding]]]) -> list[Finding]:
-    """Join the findings of each reading (same requirements, same order) into one list."""
+def merge(
+    live: tuple[Contest, ...], results: list[tuple[Reading, list[Finding]]], words: Wording | None = None
+) -> list[Finding]:
+    """Join the findings of each reading (same requirements, same order) into one list.
+
+    `words` names the contested facts in the sentences that say so (gapcheck.catalogue).
+    """
+    words = words or Wording()
     if len(results) == 1:
         names = [c.reading for c in explored(results[0][0], live)]
         return [f.model_copy(update={"tree_reading": names}) for f in results[0][1]] if names else results[0][1]
     merged = []
     for per_reading in zip(*(findings for _, findings in results), strict=True):
         pairs = list(zip((reading for reading, _ in results), per_reading, strict=True))
-        merged.append(_one(live, pairs))
+        merged.append(_one(live, pairs, words))
     return merged
 
 
-def _one(live: tuple[Contest, ...], pairs: list[tuple[Reading, Finding]]) -> Finding:
+def _one(live: tuple[Contest, ...], pairs: list[tuple[Reading, Finding]], words: Wording) -> Finding:
     first = pairs[0][1].model_copy(update={"tree_reading": [c.reading for c in explored(pairs[0][0], live)]})
     if all(f == pairs[0][1] for _, f in pairs):
         return first
@@ -35,10 +42,13 @@ def _one(live: tuple[Contest, ...], pairs: list[tuple[Reading, Finding]]) -> Fin
         groups.setdefault(finding.status, []).append((reading, finding))
     provisions = _unique([p for _, f in pairs for p in f.provisions])
     if len(groups) == 1:
-        names = ", ".join(c.reading for c in explored(pairs[0][0], live))
-        line = (
-            f"{first.status.value.capitalize()} under every reading of {', '.join(c.name for c in live)}; "
-            f"the reasons above are those of the first ({names}), the provisions listed are those of every reading."
+        line = words.say(
+            {
+                "msg": "merge.every-reading",
+                "status": first.status.value,
+                "contests": [c.message() for c in live],
+                "first": [c.message() for c in explored(pairs[0][0], live)],
+            }
         )
         return first.model_copy(
             update={"explanation": [*first.explanation, line], "provisions": provisions, "grounds": grounds(provisions)}
@@ -46,14 +56,17 @@ def _one(live: tuple[Contest, ...], pairs: list[tuple[Reading, Finding]]) -> Fin
     outcomes = [
         ReadingOutcome(
             status=status,
-            when=_when(live, [r for r, _ in group]),
+            when=_when(live, [r for r, _ in group], words),
             readings=[[c.reading for c in explored(r, live)] for r, _ in group],
             explanation=group[0][1].explanation,
         )
         for status, group in sorted(groups.items(), key=lambda kv: SEVERITY[kv[0]])
     ]
-    summary = "Depends on contested facts: " + "; ".join(
-        f"{o.status.value} if {' and '.join(o.when)}" for o in outcomes
+    summary = words.say(
+        {
+            "msg": "merge.depends",
+            "outcomes": [{"msg": "merge.outcome", "status": o.status.value, "when": o.when} for o in outcomes],
+        }
     )
     provisions = _unique([p for _, f in pairs for p in f.provisions])
     shown = min(groups.items(), key=lambda kv: SEVERITY[kv[0]])[1][0]  # the headline's first reading
@@ -61,7 +74,7 @@ def _one(live: tuple[Contest, ...], pairs: list[tuple[Reading, Finding]]) -> Fin
         update={
             "tree_reading": [c.reading for c in explored(shown[0], live)],
             "status": outcomes[0].status,
-            "explanation": [summary + ".", *outcomes[0].explanation],
+            "explanation": [summary, *outcomes[0].explanation],
             "provisions": provisions,
             "grounds": grounds(provisions),
             "readings": outcomes,
@@ -69,14 +82,14 @@ def _one(live: tuple[Contest, ...], pairs: list[tuple[Reading, Finding]]) -> Fin
     )
 
 
-def _when(live: tuple[Contest, ...], readings: list[Reading]) -> list[str]:
-    """The alternatives that set these readings apart from the others, with their sources."""
+def _when(live: tuple[Contest, ...], readings: list[Reading], words: Wording) -> list[str]:
+    """The alternatives that set these readings apart from the others, with their sources, in words."""
     out = []
     for contest in live:
         chosen = [c for c in contest.choices if any(c in r for r in readings)]
         if len(chosen) < len(contest.choices):
-            out.append(" or ".join(c.label() for c in chosen))
-    return out or ["every other reading"]
+            out.append(words.fragment({"msg": "merge.when", "choices": [c.message() for c in chosen]}))
+    return out or [words.fragment({"msg": "merge.every-other"})]
 
 
 def _unique(refs: list[ProvisionRef]) -> list[ProvisionRef]:

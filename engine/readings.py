@@ -14,6 +14,7 @@ import datetime as dt
 import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from gapcheck import messages
 from gapcheck.errors import InputError, Problem, display_path
@@ -27,15 +28,23 @@ MAX_READINGS = 16  # 2^4: four two-way contests at once, each evaluation ~0.1 s
 
 @dataclass(frozen=True)
 class Choice:
-    """One alternative of a contested fact: what it says and who says it."""
+    """One alternative of a contested fact: what it says and who says it.
+
+    `said` is the same as a message (gapcheck.catalogue), which reports word
+    without identifiers; `label` is the plain form, for messages about input.
+    """
 
     contest: str
     reading: str
     says: str
     source: str
+    said: tuple[tuple[str, Any], ...] = ()
 
     def label(self) -> str:
         return f"{self.contest}: {self.says} [{self.source}]"
+
+    def message(self) -> dict[str, Any]:
+        return dict(self.said)
 
 
 @dataclass(frozen=True)
@@ -44,6 +53,10 @@ class Contest:
 
     name: str
     choices: tuple[Choice, ...]
+    said: tuple[tuple[str, Any], ...] = ()
+
+    def message(self) -> dict[str, Any]:
+        return dict(self.said)
 
 
 Reading = tuple[Choice, ...]
@@ -56,23 +69,40 @@ def contests(corpus: Corpus) -> list[Contest]:
         meta = inst.model.instrument
         if meta.in_force_readings:
             name = f"entry into force of {inst.id}"
+            said = (("msg", "reading.in-force"), ("instrument", inst.id))
             out.append(
                 Contest(
                     name,
                     tuple(
-                        Choice(name, r.reading, f"in force from {r.date}", r.source.label())
+                        Choice(
+                            name,
+                            r.reading,
+                            f"in force from {r.date}",
+                            r.source.label(),
+                            (
+                                ("msg", "reading.in-force-from"),
+                                ("instrument", inst.id),
+                                ("date", str(r.date)),
+                                ("source", r.source.label()),
+                            ),
+                        )
                         for r in meta.in_force_readings
                     ),
+                    said,
                 )
             )
         groups: dict[str, list[Offence]] = {}
+        where: dict[str, str] = {}
         for prov in inst.model.provisions:
             for off in (o for version in prov.versions for o in version.offences):
                 if off.alternative is not None:
                     groups.setdefault(off.alternative.fact, []).append(off)
+                    where.setdefault(off.alternative.fact, f"{inst.id}/{prov.id}")
         for fact, offences in groups.items():
             name = f"{inst.id} {fact}"
-            out.append(Contest(name, tuple(_choice(name, offences, r) for r in _names(offences))))
+            said = (("msg", "reading.offence"), ("provision", where[fact]))
+            choices = tuple(_choice(name, offences, r, where[fact]) for r in _names(offences))
+            out.append(Contest(name, choices, said))
     return out
 
 
@@ -80,20 +110,33 @@ def _names(offences: list[Offence]) -> list[str]:
     return list(dict.fromkeys(o.alternative.reading for o in offences if o.alternative is not None))
 
 
-def _choice(contest: str, offences: list[Offence], reading: str) -> Choice:
+def _choice(contest: str, offences: list[Offence], reading: str, provision: str) -> Choice:
     """A reading of a contested offence: its offences (with penalties) and their sources."""
     mine = [o for o in offences if o.alternative is not None and o.alternative.reading == reading]
     says = "; ".join(dict.fromkeys(_offence_text(o) for o in mine))
     sources = "; ".join(dict.fromkeys(o.source.label() for o in mine))
-    return Choice(contest, reading, says, sources)
+    penalties = [_penalty_text(o) for o in mine if o.penalty is not None and o.penalty.max is not None]
+    said = (
+        ("msg", "reading.offence-as" if penalties else "reading.offence-as-unstated"),
+        ("provision", provision),
+        ("penalties", list(dict.fromkeys(penalties))),
+        ("source", sources),
+    )
+    return Choice(contest, reading, says, sources, said)
 
 
 def _offence_text(off: Offence) -> str:
     text = f"offence {off.id}"
     if off.penalty is not None and off.penalty.max is not None:
-        low = format_months(off.penalty.min) + " to " if off.penalty.min is not None else "up to "
-        text += f", {low}{format_months(off.penalty.max)}"
+        text += f", {_penalty_text(off)}"
     return text
+
+
+def _penalty_text(off: Offence) -> str:
+    """'5 years to 15 years', 'up to 15 years': the penalty of an offence with a stated maximum."""
+    assert off.penalty is not None and off.penalty.max is not None
+    low = format_months(off.penalty.min) + " to " if off.penalty.min is not None else "up to "
+    return low + format_months(off.penalty.max)
 
 
 def resolve(corpus: Corpus, reading: Reading) -> Corpus:

@@ -9,9 +9,9 @@ from typing import Any
 from gapcheck.rules.base import Snapshot, absent, cited, conclude, verdict
 from gapcheck.rules.facts import RequirementFact
 from gapcheck.rules.params import AgeOrderParams
-from gapcheck.rules.terms import Outcome, Role, words
+from gapcheck.rules.terms import Outcome, Role
 from gapcheck.rules.thresholds import lowest, of_subject, show
-from gapcheck.rules.tree import Criterion, leaf
+from gapcheck.rules.tree import Criterion, leaf, say
 
 
 def define() -> None:
@@ -28,18 +28,22 @@ def age_order_criteria(s: Snapshot, req: RequirementFact) -> Criterion:
     assert isinstance(p, AgeOrderParams)
     upper, lower = of_subject(s, p.subject), of_subject(s, p.at_least)
     if not upper or not lower:
-        return absent(s, req, f"age for {words(p.subject if not upper else p.at_least)}")
+        return absent(s, req, say("order.what", subject=p.subject if not upper else p.at_least))
     a, b = lowest(upper), lowest(lower)
     met = a.lowest >= b.lowest
-    line = (
-        f"{show(a)}, which {'reaches' if met else 'falls short of'} the {b.lowest} of {b.provision} "
-        f"for {words(p.at_least)} [{b.source}]."
+    line = say(
+        "order.reaches" if met else "order.falls-short",
+        shown=show(a),
+        age=b.lowest,
+        provision=b.provision,
+        subject=p.at_least,
+        source=b.source,
     )
     return leaf(
         "age-order",
-        f"the age for {words(p.subject)} reaches the age for {words(p.at_least)}",
+        say("order.test", subject=p.subject, at_least=p.at_least),
         Outcome.satisfied if met else Outcome.not_,
         [line],
         [cited(a, Role.satisfies if met else Role.falls_short), cited(b, Role.compared_with)],
-        f"an age for {words(p.subject)} of at least {b.lowest}",
+        say("order.missing", subject=p.subject, age=b.lowest),
     )

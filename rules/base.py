@@ -13,7 +13,7 @@ from durable.lang import c, m, when_all
 
 from gapcheck.rules.facts import Cited, CompleteFact, Fact, Kind, RequirementFact, UnknownFact
 from gapcheck.rules.terms import Outcome, Role
-from gapcheck.rules.tree import Criterion, Evidence, leaf, status
+from gapcheck.rules.tree import Criterion, Evidence, Said, leaf, say, status
 
 K = TypeVar("K", bound=Kind)
 T = TypeVar("T")
@@ -100,7 +100,11 @@ def conclude(ctx: Any, s: Snapshot, req: RequirementFact, root: Criterion) -> No
     Findings are the session's output, read by no rule: they are handed to the host
     (`concluded`) rather than asserted, which spares the engine their JSON both ways.
     """
-    notes = [f"Not known ({u.scope}): {u.about} [{u.source}]" for u in s.of(UnknownFact) if u.bears_on(req)]
+    notes = [
+        say("base.not-known", scope=u.scope, about=u.about, source=u.source)
+        for u in s.of(UnknownFact)
+        if u.bears_on(req)
+    ]
     hand_out(
         ctx,
         {
@@ -124,24 +128,24 @@ def concluded(sid: str) -> list[Fact]:
     return _concluded.pop(sid, [])
 
 
-def absent(s: Snapshot, req: RequirementFact, what: str, id: str = "in-law") -> Criterion:
-    """The criterion 'some {what} is in the law' when none is: not in a closed world, else unknown."""
-    test = f"the law has any {what}"
+def absent(s: Snapshot, req: RequirementFact, what: Said, id: str = "in-law") -> Criterion:
+    """The criterion 'some {what} is in the law' when none is: not in a closed world, else unknown.
+
+    `what` is a message naming the thing looked for ("an offence covering selling a child").
+    """
+    test = say("base.has-any", what=what)
     unknowns = [u for u in s.of(UnknownFact) if u.scope == "law" and u.bears_on(req)]
     if unknowns:
         said = unknowns[0]
-        why = f"No {what} is in the corpus, and the source says it is not known: {said.about} [{said.source}]."
-        return leaf(id, test, Outcome.unknown, [why], missing=f"facts on whether the law has any {what}")
+        why = say("base.absent-said-unknown", what=what, about=said.about, source=said.source)
+        return leaf(id, test, Outcome.unknown, [why], missing=say("base.facts-on", what=what))
     closing = [d for d in s.of(CompleteFact) if req.req in d.requirements or req.theme in d.themes]
     if closing:
         scope = "requirement" if req.req in closing[0].requirements else "theme"
-        why = f"No {what} is in the law: the corpus is declared complete for this {scope} [{closing[0].source}]."
-        return leaf(id, test, Outcome.not_, [why], missing=f"{what}")
-    why = (
-        f"No {what} is in the corpus, and the corpus is not declared complete "
-        f"for theme '{req.theme}': the law may say more than the sources modelled."
-    )
-    return leaf(id, test, Outcome.unknown, [why], missing=f"{what}, or a source saying the law has none")
+        why = say("base.absent-closed", what=what, scope=scope, source=closing[0].source)
+        return leaf(id, test, Outcome.not_, [why], missing=what)
+    why = say("base.absent-open", what=what, theme=req.theme)
+    return leaf(id, test, Outcome.unknown, [why], missing=say("base.or-source-says-none", what=what))
 
 
 def cited(f: Cited, role: Role, offence: str | None = None) -> Evidence:

@@ -15,6 +15,7 @@ from durable.lang import c, m, when_all
 
 from gapcheck.rules.base import Snapshot, fact, hand_out
 from gapcheck.rules.facts import AnalysisFact, Fact, Kind, RequirementFact, TreatyFact
+from gapcheck.rules.tree import say
 
 
 @dataclass(frozen=True)
@@ -35,13 +36,13 @@ def status(inst: Fact, treaty: TreatyFact | None, day: int) -> Fact:
     """The binding status of one instrument on `day` (yyyymmdd), with what it rests on."""
     out: Fact = {"instrument": inst["id"], "short": inst["short"], "since": None, "reservations": [], "source": ""}
     if inst["type"] not in BINDABLE:
-        addressed = f", addressed to {inst['addressed_to']}" if inst["addressed_to"] else ""
+        addressed = say("binding.addressed", to=inst["addressed_to"]) if inst["addressed_to"] else None
         return out | {
             "status": "not_a_treaty",
-            "why": f"a {inst['type'].replace('_', ' ')}{addressed}; it does not bind",
+            "why": say("binding.not-a-treaty", type=inst["type"], addressed=addressed),
         }
     if treaty is None:
-        return out | {"status": "not_recorded", "why": "the jurisdiction's data does not record its status"}
+        return out | {"status": "not_recorded", "why": say("binding.not-recorded")}
     bound: Fact | None = None
     signed: Fact | None = None
     for event in sorted(treaty.events, key=lambda e: e["day"]):
@@ -58,26 +59,34 @@ def status(inst: Fact, treaty: TreatyFact | None, day: int) -> Fact:
         for r in [*treaty.reservations, *treaty.declarations]
         if r["day"] <= day and not (r["withdrawn"] and r["withdrawn"] <= day)
     ]
-    notes = [f"{r['pinpoint'] + ': ' if r['pinpoint'] else ''}{r['text']} [{r['source']}]" for r in kept]
+    notes = [
+        say(
+            "binding.reservation",
+            pinpoint=say("binding.pinpoint", pinpoint=r["pinpoint"]) if r["pinpoint"] else None,
+            text=r["text"],
+            source=r["source"],
+        )
+        for r in kept
+    ]
     if bound is not None:
         return out | {
             "status": "binding",
             "since": bound["date"],
             "reservations": notes,
             "source": bound["source"],
-            "why": f"{bound['act']} on {bound['date']}",
+            "why": say("binding.bound", act=bound["act"], date=bound["date"]),
         }
     if signed is not None:
         return out | {
             "status": "signed",
             "since": signed["date"],
             "source": signed["source"],
-            "why": f"signed on {signed['date']}, not ratified by the analysis date",
+            "why": say("binding.signed", date=signed["date"]),
         }
     return out | {
         "status": "not_party",
         "source": treaty.source or ", ".join(e["source"] for e in treaty.events),
-        "why": "not a party on the analysis date",
+        "why": say("binding.not-party"),
     }
 
 

@@ -19,20 +19,23 @@ from typing import Any
 from gapcheck.rules.base import Snapshot
 from gapcheck.rules.facts import Cited, Fact, OffenceFact, ReqConductFact, RequirementFact
 from gapcheck.rules.params import CoverageParams
-from gapcheck.rules.terms import Outcome, Quality, Role, words
-from gapcheck.rules.tree import Combine, Criterion, Evidence, combine, leaf, node
+from gapcheck.rules.terms import Outcome, Quality, Role
+from gapcheck.rules.tree import Combine, Criterion, Evidence, Said, combine, leaf, node, say
 
 CHILD = (0, 18)
 
-# Elements that narrow an offence below what any standard asks, in words: each makes coverage partial.
-NARROWING = {
-    "purpose_distribution": "possession is punished only when it is for distribution",
-    "purpose_sexual_gratification": "possession is punished only when it is for sexual gratification",
-    "custodian_only": "abuse of trust is limited to custodians, not any position of trust, authority or influence",
-    "single_platform": "it is limited to one means or platform of communication",
-    "meeting_request_only": "solicitation is punished only when it leads to a proposal to meet",
-    "victim_punishable": "the child victim is also punishable",
-}
+# Elements that narrow an offence below what any standard asks (each makes coverage partial; the
+# catalogue says what each means, message `cov.narrowing-conditions.no`).
+NARROWING = frozenset(
+    {
+        "purpose_distribution",
+        "purpose_sexual_gratification",
+        "custodian_only",
+        "single_platform",
+        "meeting_request_only",
+        "victim_punishable",
+    }
+)
 QUALITY = {Outcome.satisfied: Quality.full, Outcome.partly: Quality.partial, Outcome.not_: Quality.none}
 ROLE = {Quality.full: Role.satisfies, Quality.partial: Role.partly_satisfies, Quality.none: Role.considered}
 
@@ -71,10 +74,6 @@ def band(off: OffenceFact) -> tuple[int, int | None, bool]:
     if off.child_specific:
         return CHILD[0], CHILD[1], False  # "children", limit not stated in the source
     return 0, None, True
-
-
-def band_text(lo: int, hi: int | None) -> str:
-    return f"aged {lo} and over" if hi is None else f"aged {lo} to {hi - 1}"
 
 
 def decide(p: CoverageParams, off: OffenceFact) -> dict[str, Outcome]:
@@ -119,7 +118,7 @@ def decide(p: CoverageParams, off: OffenceFact) -> dict[str, Outcome]:
 
 def narrowing(p: CoverageParams, off: OffenceFact) -> list[str]:
     """The offence's narrowing conditions (NARROWING) that the requirement does not itself require."""
-    return sorted((set(off.elements) & NARROWING.keys()) - set(p.required_elements))
+    return sorted((set(off.elements) & NARROWING) - set(p.required_elements))
 
 
 def quality(p: CoverageParams, off: OffenceFact) -> Quality:
@@ -129,57 +128,50 @@ def quality(p: CoverageParams, off: OffenceFact) -> Quality:
 
 
 def assess(p: CoverageParams, off: OffenceFact) -> list[Criterion]:
-    """The offence's criteria for a requirement, worded: one per aspect `decide` decides."""
+    """The offence's criteria for a requirement, as messages: one per aspect `decide` decides."""
     decided = decide(p, off)
-    ok = Outcome.satisfied
-    purposes, elements = set(off.purposes), set(off.elements)
-    named = ", ".join(words(x) for x in sorted(purposes))
+    purposes, elements = sorted(off.purposes), set(off.elements)
     lo, hi, _ = band(off)
     out: list[Criterion] = []
     for aspect, outcome in decided.items():
-        holds = outcome is ok
+        holds = outcome is Outcome.satisfied
+        yes, no = f"cov.{aspect}.yes", f"cov.{aspect}.no"
         if aspect == "object":
-            wanted = " or ".join(words(o) for o in p.objects)
-            because = (
-                f"it concerns {words(off.object)}"
-                if holds
-                else "it concerns pornography in general, not child sexual abuse material specifically"
-            )
-            out.append(
-                leaf(
-                    aspect, f"it concerns {wanted}", outcome, [because], missing=f"an offence on {wanted} specifically"
-                )
-            )
-        elif aspect == "purpose":
-            wanted = " or ".join(words(x) for x in p.purposes or [])
-            because = f"its purposes are {named}" if holds else f"its purposes ({named}) do not include {wanted}"
+            wanted = list(p.objects)
+            because = say(yes, object=off.object) if holds else say(no)
             out.append(
                 leaf(
                     aspect,
-                    f"its purpose includes {wanted}",
+                    say("cov.object", objects=wanted),
                     outcome,
                     [because],
-                    missing=f"an offence for the purpose of {wanted}",
+                    missing=say("cov.object.missing", objects=wanted),
+                )
+            )
+        elif aspect == "purpose":
+            wanted = list(p.purposes or [])
+            because = say(yes if holds else no, purposes=purposes, wanted=wanted)
+            out.append(
+                leaf(
+                    aspect,
+                    say("cov.purpose", wanted=wanted),
+                    outcome,
+                    [because],
+                    missing=say("cov.purpose.missing", wanted=wanted),
                 )
             )
         elif aspect == "any-purpose":
-            because = (
-                "it names no limiting purpose"
-                if holds
-                else f"it is limited to the purposes {named}, not sale for any purpose"
-            )
-            out.append(
-                leaf(aspect, "it reaches any purpose", outcome, [because], missing="an offence of sale for any purpose")
-            )
+            because = say(yes) if holds else say(no, purposes=purposes)
+            out.append(leaf(aspect, say("cov.any-purpose"), outcome, [because], missing=say("cov.any-purpose.missing")))
         elif aspect == "excluded-elements":
             bad = sorted(elements & set(p.excluded_elements))
             out.append(
                 leaf(
                     aspect,
-                    f"it does not require {' or '.join(words(e) for e in p.excluded_elements)}",
+                    say("cov.excluded-elements", elements=list(p.excluded_elements)),
                     outcome,
-                    [f"it requires {words(e)}" for e in bad] or ["it requires none of them"],
-                    missing=f"an offence without the element of {' or '.join(words(e) for e in bad)}",
+                    [say(no, element=e) for e in bad] or [say(yes)],
+                    missing=say("cov.excluded-elements.missing", elements=bad),
                 )
             )
         elif aspect == "required-elements":
@@ -187,10 +179,10 @@ def assess(p: CoverageParams, off: OffenceFact) -> list[Criterion]:
             out.append(
                 leaf(
                     aspect,
-                    f"it has the element {' and '.join(words(e) for e in p.required_elements)}",
+                    say("cov.required-elements", elements=list(p.required_elements)),
                     outcome,
-                    [f"it has no {words(e)} element" for e in lacking] or ["it has them"],
-                    missing=f"an offence with the element of {' and '.join(words(e) for e in lacking)}",
+                    [say(no, element=e) for e in lacking] or [say(yes)],
+                    missing=say("cov.required-elements.missing", elements=lacking),
                 )
             )
         elif aspect == "narrowing-elements":
@@ -198,21 +190,21 @@ def assess(p: CoverageParams, off: OffenceFact) -> list[Criterion]:
             out.append(
                 leaf(
                     aspect,
-                    f"it is not narrowed by {' or '.join(words(e) for e in p.partial_elements)}",
+                    say("cov.narrowing-elements", elements=list(p.partial_elements)),
                     outcome,
-                    [f"it is narrowed by the element {words(e)}" for e in narrow] or ["it is not narrowed by them"],
-                    missing=f"an offence without the element of {' or '.join(words(e) for e in narrow)}",
+                    [say(no, element=e) for e in narrow] or [say(yes)],
+                    missing=say("cov.narrowing-elements.missing", elements=narrow),
                 )
             )
         elif aspect == "narrowing-conditions":
-            conditions = [NARROWING[e] for e in narrowing(p, off)]
+            conditions = narrowing(p, off)
             out.append(
                 leaf(
                     aspect,
-                    "no condition narrows it",
+                    say("cov.narrowing-conditions"),
                     outcome,
-                    conditions,
-                    missing=f"an offence without the condition: {'; '.join(conditions)}",
+                    [say("cov.narrowing-conditions.no", condition=c) for c in conditions],
+                    missing=say("cov.narrowing-conditions.missing", conditions=conditions),
                 )
             )
         elif aspect == "trafficking-acts":
@@ -220,28 +212,21 @@ def assess(p: CoverageParams, off: OffenceFact) -> list[Criterion]:
             out.append(
                 leaf(
                     aspect,
-                    f"it covers every act: {', '.join(p.acts)}",
+                    say("cov.trafficking-acts", acts=list(p.acts)),
                     outcome,
-                    [f"it does not cover the acts of {', '.join(lacking_acts)}"]
-                    if lacking_acts
-                    else [f"it covers {', '.join(off.acts)}"],
-                    missing=f"an offence covering {', '.join(lacking_acts)}",
+                    [say(no, acts=lacking_acts)] if lacking_acts else [say(yes, acts=list(off.acts))],
+                    missing=say("cov.trafficking-acts.missing", acts=lacking_acts),
                 )
             )
         elif aspect == "framing":
-            because = (
-                f"it is framed as an {words(off.framing)}"
-                if holds
-                else f"it is covered only within the {words(off.framing)} offence or definition, "
-                "not as a crime of its own"
-            )
+            because = say(yes) if holds else say(no, framing=off.framing)
             out.append(
                 leaf(
                     aspect,
-                    "it is a crime of its own",
+                    say("cov.framing"),
                     outcome,
                     [because],
-                    missing="an offence of its own, outside " + " and ".join(words(x) for x in p.partial_labels),
+                    missing=say("cov.framing.missing", framings=list(p.partial_labels)),
                 )
             )
         elif aspect == "means":
@@ -249,46 +234,28 @@ def assess(p: CoverageParams, off: OffenceFact) -> list[Criterion]:
             out.append(
                 leaf(
                     aspect,
-                    f"it is framed for commission through {' and '.join(x.upper() for x in p.means)}",
+                    say("cov.means", means=list(p.means)),
                     outcome,
-                    [f"it is not framed for commission through {x.upper()}" for x in lacking] or ["it is"],
-                    missing=f"an offence framed for commission through {' and '.join(x.upper() for x in lacking)}",
+                    [say(no, means=x) for x in lacking] or [say(yes)],
+                    missing=say("cov.means.missing", means=lacking),
                 )
             )
         elif aspect == "victim-sex":
-            because = "it protects victims of any sex" if holds else f"it protects only {off.sex} victims"
-            out.append(
-                leaf(
-                    aspect,
-                    "it protects victims of any sex",
-                    outcome,
-                    [because],
-                    missing="protection of victims of any sex",
-                )
-            )
+            because = say(yes) if holds else say(no, sex=off.sex)
+            out.append(leaf(aspect, say("cov.victim-sex"), outcome, [because], missing=say("cov.victim-sex.missing")))
         elif aspect == "age-limit":
-            because = f"it protects victims {band_text(lo, hi)}" if holds else "it sets no victim age limit"
-            out.append(
-                leaf(
-                    aspect,
-                    "it sets a victim age limit",
-                    outcome,
-                    [because],
-                    missing="an offence defining the child victim by age",
-                )
-            )
+            because = say(yes, band=[lo, hi]) if holds else say(no)
+            out.append(leaf(aspect, say("cov.age-limit"), outcome, [because], missing=say("cov.age-limit.missing")))
         else:  # victim-ages
-            want = band_text(*(p.victim_ages or CHILD))
-            because = (
-                f"it protects victims {band_text(lo, hi)}" if holds else f"it protects only victims {band_text(lo, hi)}"
-            )
+            want = list(p.victim_ages or CHILD)
+            because = say(yes if holds else no, band=[lo, hi])
             out.append(
                 leaf(
                     aspect,
-                    f"it protects children {want}",
+                    say("cov.victim-ages", band=want),
                     outcome,
                     [because],
-                    missing=f"an offence protecting children {want}",
+                    missing=say("cov.victim-ages.missing", band=want),
                 )
             )
     return out
@@ -297,9 +264,9 @@ def assess(p: CoverageParams, off: OffenceFact) -> list[Criterion]:
 def offence_node(p: CoverageParams, off: OffenceFact) -> Criterion:
     """The offence as one criterion, worded: it covers the conduct when every aspect tested holds."""
     aspects = assess(p, off)
-    test = f"{off.offence} ({words(off.conduct)}) covers it"
+    test = say("cov.offence", offence=off.offence, conduct=off.conduct)
     if not aspects:
-        aspects = [leaf("conduct", test, Outcome.satisfied, [f"it makes {words(off.conduct)} punishable"])]
+        aspects = [leaf("conduct", test, Outcome.satisfied, [say("cov.conduct.yes", conduct=off.conduct)])]
     n = node(f"offence:{off.offence}:{off.conduct}", test, Combine.all, aspects)
     grade = QUALITY[n.outcome]
     return Criterion(
@@ -308,7 +275,7 @@ def offence_node(p: CoverageParams, off: OffenceFact) -> Criterion:
         n.outcome,
         [describe(off, grade, aspects)],
         None,
-        [Evidence(off.provision, off.source, ROLE[grade], off.offence)],
+        [Evidence(off.provision, off.source, ROLE[grade], off.offence, off.conduct)],
         n.combine,
         n.children,
     )
@@ -323,7 +290,7 @@ def offence_stub(cov: "CoverageFact", req: RequirementFact) -> Criterion:
     Its aspects and words are rebuilt by `expand` when the finding is collected,
     from the same facts, so that findings stay small inside the engine.
     """
-    test = f"{cov.offence} ({words(cov.conduct)}) covers it"
+    test = say("cov.offence", offence=cov.offence, conduct=cov.conduct)
     return Criterion(
         f"offence:{cov.offence}:{cov.conduct}", test, OUTCOME[cov.quality], expand=(cov.offence_ref, req.ref)
     )
@@ -341,18 +308,13 @@ def expand(data: dict[str, Any], facts: dict[str, Fact]) -> dict[str, Any]:
     return data
 
 
-def describe(off: OffenceFact, quality: Quality, aspects: list[Criterion]) -> str:
-    """One line on what an offence does for a requirement."""
-    head = f"{off.offence} ({words(off.conduct)})"
+def describe(off: OffenceFact, quality: Quality, aspects: list[Criterion]) -> Said:
+    """What an offence does for a requirement, with the reasons of its worst aspects."""
     worst = Outcome.not_ if quality is Quality.none else Outcome.partly
-    reasons = "; ".join(r for a in aspects if a.outcome is worst for r in a.because)
-    if quality is Quality.full:
-        tail = "covers it"
-    elif quality is Quality.partial:
-        tail = "covers it only in part: " + reasons
-    else:
-        tail = "does not cover it: " + reasons
-    return f"{head} {tail} [{off.source}]."
+    reasons = [r for a in aspects if a.outcome is worst for r in a.because]
+    return say(
+        f"cov.describe.{quality.value}", offence=off.offence, conduct=off.conduct, reasons=reasons, source=off.source
+    )
 
 
 def coverage_of(s: Snapshot, req_id: str) -> list[CoverageFact]:

@@ -11,9 +11,9 @@ from typing import Any
 from gapcheck.rules.base import Snapshot, absent, cited, conclude, verdict
 from gapcheck.rules.facts import ExceptionFact, RequirementFact, ThresholdFact
 from gapcheck.rules.params import NoExceptionsParams
-from gapcheck.rules.terms import Outcome, Role, words
+from gapcheck.rules.terms import Outcome, Role
 from gapcheck.rules.thresholds import exception_floor, of_subject, show
-from gapcheck.rules.tree import Combine, Criterion, leaf, node
+from gapcheck.rules.tree import Combine, Criterion, leaf, node, say
 
 
 def define() -> None:
@@ -24,38 +24,36 @@ def define() -> None:
         conclude(ctx, s, req, exceptions_criteria(s, req))
 
 
-def _exception_text(subject: str, f: ThresholdFact, e: ExceptionFact) -> str:
-    return f"{f.provision} allows {subject} {exception_floor(e)} {e.conditions} [{e.source}]"
+def _exception(f: ThresholdFact, e: ExceptionFact) -> dict[str, Any]:
+    return {"provision": f.provision, "floor": exception_floor(e), "conditions": e.conditions, "source": e.source}
 
 
 def exceptions_criteria(s: Snapshot, req: RequirementFact) -> Criterion:
     p = req.params
     assert isinstance(p, NoExceptionsParams)
-    subject = words(p.subject)
+    subject = p.subject
     found = of_subject(s, p.subject)
     if not found:
-        return absent(s, req, f"minimum age for {subject}")
+        return absent(s, req, say("minage.what", subject=subject))
     floor = min(f.lowest for f in found)
     children = []
     for f in found:
-        confirmed = [_exception_text(subject, f, e) for e in f.exceptions if e.counts]
-        reported = [_exception_text(subject, f, e) for e in f.exceptions if not e.counts]
-        test = f"{f.provision} holds without exception"
+        confirmed = [_exception(f, e) for e in f.exceptions if e.counts]
+        reported = [_exception(f, e) for e in f.exceptions if not e.counts]
+        test = say("exceptions.holds", provision=f.provision)
         facts = [cited(f, Role.allows_exception if f.exceptions else Role.considered)]
         if confirmed:
-            outcome, because = Outcome.not_, [t + "." for t in confirmed]
+            outcome, because = Outcome.not_, [say("exceptions.allows", subject=subject, **x) for x in confirmed]
         elif reported or not f.exceptions_known:
             outcome = Outcome.unknown
-            because = (
-                [f"{show(f)}; the source does not say whether exceptions exist."] if not f.exceptions_known else []
-            )
-            because += [f"Reported by a secondary or unconfirmed source: {t}." for t in reported]
+            because = [say("exceptions.not-said", shown=show(f))] if not f.exceptions_known else []
+            because += [say("exceptions.reported", subject=subject, **x) for x in reported]
         else:
-            outcome, because = Outcome.satisfied, [f"{show(f)}, with no exception stated."]
+            outcome, because = Outcome.satisfied, [say("exceptions.none", shown=show(f))]
         missing = (
-            f"the minimum age of {subject} without exceptions"
+            say("exceptions.missing", subject=subject)
             if outcome is Outcome.not_
-            else f"a primary source on whether {f.provision} allows exceptions"
+            else say("exceptions.primary-source", provision=f.provision)
         )
         children.append(leaf(f"threshold:{f.ref}", test, outcome, because, facts, missing))
     top = max(max(f.ages) for f in found)
@@ -64,11 +62,11 @@ def exceptions_criteria(s: Snapshot, req: RequirementFact) -> Criterion:
             children.append(
                 leaf(
                     f"lower-for-some:{f.ref}",
-                    f"{f.provision} sets no lower age for one sex or population",
+                    say("exceptions.same-for-all", provision=f.provision),
                     Outcome.not_,
-                    [f"{show(f)}, below the {top} the law sets elsewhere for {subject}."],
+                    [say("exceptions.lower-for-some", shown=show(f), age=top, subject=subject)],
                     [cited(f, Role.allows_exception)],
-                    f"the same minimum age of {top} for everyone",
+                    say("exceptions.same-age", age=top),
                 )
             )
     for lower_subject in p.lower_subjects:
@@ -77,11 +75,11 @@ def exceptions_criteria(s: Snapshot, req: RequirementFact) -> Criterion:
                 children.append(
                     leaf(
                         f"lower:{f.ref}",
-                        f"no {words(lower_subject)} age below {floor}",
+                        say("exceptions.lower-subject", subject=lower_subject, age=floor),
                         Outcome.not_,
-                        [f"{show(f)}, below the minimum age of {floor}."],
+                        [say("exceptions.below-minimum", shown=show(f), age=floor)],
                         [cited(f, Role.allows_exception)],
-                        f"no {words(lower_subject)} below the age of {floor}",
+                        say("exceptions.lower-subject-missing", subject=lower_subject, age=floor),
                     )
                 )
-    return node("exceptions", f"the minimum age for {subject} holds without exception", Combine.all, children)
+    return node("exceptions", say("exceptions.root", subject=subject), Combine.all, children)

@@ -11,7 +11,7 @@ from gapcheck.rules.coverage import coverage_of
 from gapcheck.rules.facts import ReqConductFact, RequirementFact
 from gapcheck.rules.params import GenderNeutralParams
 from gapcheck.rules.terms import Outcome, Quality, Role
-from gapcheck.rules.tree import Combine, Criterion, leaf, node
+from gapcheck.rules.tree import Combine, Criterion, leaf, node, say
 
 
 def define() -> None:
@@ -28,30 +28,21 @@ def gender_criteria(s: Snapshot, req: RequirementFact) -> Criterion:
     relied = sorted((f for r in wanted if r in _coverage_tested(s) for f in coverage_of(s, r)), key=lambda f: f.ref)
     covs = {f.offence: f for f in relied if f.quality is not Quality.none}
     if not covs:
-        return absent(s, req, "offence relied on for the listed requirements")
+        return absent(s, req, say("gender.what"))
     leaves = []
     for name, f in sorted(covs.items()):
         limited = f.sex != "any"
         leaves.append(
             leaf(
                 f"offence:{name}",
-                f"{name} protects victims of any sex",
+                say("gender.test", offence=name),
                 Outcome.partly if limited else Outcome.satisfied,
-                [
-                    f"{name} protects only {f.sex} victims [{f.source}]."
-                    if limited
-                    else f"{name} protects victims of any sex [{f.source}]."
-                ],
+                [say("gender.limited" if limited else "gender.any", offence=name, sex=f.sex, source=f.source)],
                 [cited(f, Role.falls_short if limited else Role.satisfies, name)],
-                "protection of victims of any sex",
+                say("cov.victim-sex.missing"),
             )
         )
-    return node(
-        "gender",
-        "every offence relied on for " + ", ".join(sorted(wanted)) + " protects victims of any sex",
-        Combine.all,
-        leaves,
-    )
+    return node("gender", say("gender.root", requirements=sorted(wanted)), Combine.all, leaves)
 
 
 def _coverage_tested(s: Snapshot) -> set[str]:

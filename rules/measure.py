@@ -14,34 +14,32 @@ from typing import Any
 from gapcheck.rules.base import Snapshot, absent, cited, conclude, verdict
 from gapcheck.rules.facts import MeasureFact, RequirementFact
 from gapcheck.rules.params import MeasureParams
-from gapcheck.rules.terms import Outcome, Role, words
-from gapcheck.rules.tree import Combine, Criterion, leaf, node
+from gapcheck.rules.terms import Outcome, Role
+from gapcheck.rules.tree import Combine, Criterion, leaf, node, say
 
 ROLE = {Outcome.satisfied: Role.satisfies, Outcome.partly: Role.partly_satisfies, Outcome.not_: Role.considered}
 
 
 def grade(p: MeasureParams, f: MeasureFact) -> Criterion:
     """The criterion a single measure decides."""
-    where = f"{f.provision}: {words(f.measure)}, {words(f.status)} [{f.source}]"
+    where = {"provision": f.provision, "measure": f.measure, "status": f.status, "source": f.source}
     missing = sorted(set(p.bases) - set(f.bases))
     if f.status == "none":
-        outcome, line = Outcome.not_, f"{where}: the source says the measure is absent."
+        outcome, line = Outcome.not_, say("measure.absent", **where)
     elif missing:
-        outcome, line = Outcome.partly, f"{where}, but without the {', '.join(words(b) for b in missing)} basis."
+        outcome, line = Outcome.partly, say("measure.without-basis", **where, bases=missing)
     elif f.status in p.full and p.elements:
         return _elements(p, f, where)
     elif f.status in p.full:
-        outcome, line = Outcome.satisfied, where + "."
+        outcome, line = Outcome.satisfied, say("measure.is", **where)
     elif f.status in p.partial:
-        outcome, line = Outcome.partly, f"{where}: not an explicit, complete measure."
+        outcome, line = Outcome.partly, say("measure.not-complete", **where)
     else:
-        outcome, line = Outcome.not_, where + "."
-    need = f"an explicit {words(p.measure)}" + (
-        f" with the {', '.join(words(b) for b in missing)} basis" if missing else ""
-    )
+        outcome, line = Outcome.not_, say("measure.is", **where)
+    need = say("measure.needs", measure=p.measure, bases=missing) if missing else say("measure.need", measure=p.measure)
     return leaf(
         f"measure:{f.ref}",
-        f"{f.provision} has an explicit {words(p.measure)}",
+        say("measure.provision-has", provision=f.provision, measure=p.measure),
         outcome,
         [line],
         [cited(f, ROLE[outcome])],
@@ -49,26 +47,29 @@ def grade(p: MeasureParams, f: MeasureFact) -> Criterion:
     )
 
 
-def _elements(p: MeasureParams, f: MeasureFact, where: str) -> Criterion:
+def _elements(p: MeasureParams, f: MeasureFact, where: dict[str, Any]) -> Criterion:
     """An explicit measure judged by the elements the standard requires of it."""
-    kind = words(p.measure)
-    provided = [words(e) for e in p.elements if e in f.elements]
-    lacking = [words(e) for e in p.elements if e not in f.elements]
-    line = f"{where}: it provides {', '.join(provided) or 'none of the required elements'}" + (
-        f"; not {', '.join(lacking)}." if lacking else "."
+    provided = [e for e in p.elements if e in f.elements]
+    lacking = [e for e in p.elements if e not in f.elements]
+    line = say(
+        "measure.elements" if provided else "measure.no-elements",
+        **where,
+        provided=provided,
+        lacking=say("measure.elements-lacking", lacking=lacking) if lacking else None,
     )
     leaves = [
         leaf(
             f"element:{f.ref}:{e}",
-            f"{f.provision}'s {kind} provides {words(e)}",
+            say("measure.element", provision=f.provision, measure=p.measure, element=e),
             Outcome.satisfied if e in f.elements else Outcome.not_,
             [line],
             [cited(f, Role.satisfies if e in f.elements else Role.considered)],
-            f"a {kind} that provides {words(e)}",
+            say("measure.element-missing", measure=p.measure, element=e),
         )
         for e in p.elements
     ]
-    return node(f"measure:{f.ref}", f"{f.provision} has a {kind} with every element", Combine.parts, leaves, [line])
+    test = say("measure.every-element", provision=f.provision, measure=p.measure)
+    return node(f"measure:{f.ref}", test, Combine.parts, leaves, [line])
 
 
 def define() -> None:
@@ -82,14 +83,14 @@ def define() -> None:
 def measure_criteria(s: Snapshot, req: RequirementFact) -> Criterion:
     p = req.params
     assert isinstance(p, MeasureParams)
-    kind = words(p.measure)
+    kind = p.measure
     measures = s.of(MeasureFact)
     own = [f for f in measures if f.measure == p.measure]
     if own:
         graded = [grade(p, f) for f in own]
-        root = node("measure", f"the law has an explicit {kind}", Combine.any, graded)
+        root = node("measure", say("measure.law-has", measure=kind), Combine.any, graded)
         if root.outcome is Outcome.not_:  # a closed world says so too: cite it beside the measure's own source
-            closed = absent(s, req, kind)
+            closed = absent(s, req, say("measure.what", measure=kind))
             root.because.extend(closed.because if closed.outcome is Outcome.not_ else [])
         return root
     weaker = [f for f in measures if f.measure in p.partial_kinds]
@@ -97,13 +98,13 @@ def measure_criteria(s: Snapshot, req: RequirementFact) -> Criterion:
         leaves = [
             leaf(
                 f"weaker:{f.ref}",
-                f"{f.provision} has an explicit {kind}",
+                say("measure.provision-has", provision=f.provision, measure=kind),
                 Outcome.partly,
-                [f"{f.provision}: only a {words(f.measure)} [{f.source}], no {kind}."],
+                [say("measure.weaker", provision=f.provision, weaker=f.measure, measure=kind, source=f.source)],
                 [cited(f, Role.partly_satisfies)],
-                f"a {kind}",
+                say("measure.need", measure=kind),
             )
             for f in weaker
         ]
-        return node("measure", f"the law has an explicit {kind}", Combine.any, leaves)
-    return absent(s, req, kind)
+        return node("measure", say("measure.law-has", measure=kind), Combine.any, leaves)
+    return absent(s, req, say("measure.what", measure=kind))

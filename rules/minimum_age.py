@@ -13,9 +13,9 @@ from typing import Any
 from gapcheck.rules.base import Snapshot, absent, cited, conclude, verdict
 from gapcheck.rules.facts import MeasureFact, RequirementFact
 from gapcheck.rules.params import MinAgeParams
-from gapcheck.rules.terms import Outcome, Role, words
+from gapcheck.rules.terms import Outcome, Role
 from gapcheck.rules.thresholds import exception_floor, of_subject, show
-from gapcheck.rules.tree import Combine, Criterion, leaf, node
+from gapcheck.rules.tree import Combine, Criterion, leaf, node, say
 
 
 def define() -> None:
@@ -29,13 +29,13 @@ def define() -> None:
 def minimum_age_criteria(s: Snapshot, req: RequirementFact) -> Criterion:
     p = req.params
     assert isinstance(p, MinAgeParams)
-    subject = words(p.subject)
+    subject = p.subject
     ages = _thresholds(s, req, p)
     if not p.or_measure:
         return ages
     return node(
         "minimum-age",
-        f"children are kept out of {subject}",
+        say("minage.root", subject=subject),
         Combine.any,
         [_prohibition(s, subject, p.or_measure), ages],
     )
@@ -43,76 +43,81 @@ def minimum_age_criteria(s: Snapshot, req: RequirementFact) -> Criterion:
 
 def _prohibition(s: Snapshot, subject: str, measure: str) -> Criterion:
     """The prohibition measure: an explicit one satisfies it, one recorded as partial partly, anything else not."""
-    kind = words(measure)
     own = [f for f in s.of(MeasureFact) if f.measure == measure]
     explicit = [f for f in own if f.status == "explicit"]
     partial = [f for f in own if f.status == "partial"]
     if explicit:
         outcome = Outcome.satisfied
-        because = [f"{f.provision} prohibits {subject} for children explicitly [{f.source}]." for f in explicit]
+        because = [say("minage.ban", provision=f.provision, subject=subject, source=f.source) for f in explicit]
         facts = [cited(f, Role.satisfies) for f in explicit]
     elif partial:
         outcome = Outcome.partly
-        because = [f"{f.provision}: {kind}, partial [{f.source}]: not an explicit, complete measure." for f in partial]
+        because = [
+            say("measure.not-complete", provision=f.provision, measure=measure, status=f.status, source=f.source)
+            for f in partial
+        ]
         facts = [cited(f, Role.partly_satisfies) for f in partial]
     else:
-        outcome, because, facts = Outcome.not_, [f"No explicit {kind} is in force."], []
+        outcome, because, facts = Outcome.not_, [say("minage.no-ban", measure=measure)], []
     return leaf(
         "prohibition",
-        f"the law prohibits {subject} for children explicitly",
+        say("minage.ban-test", subject=subject),
         outcome,
         because,
         facts,
-        f"an explicit {kind}",
+        say("measure.need", measure=measure),
     )
 
 
 def _thresholds(s: Snapshot, req: RequirementFact, p: MinAgeParams) -> Criterion:
-    subject = words(p.subject)
+    subject = p.subject
     found = of_subject(s, p.subject)
     if not found:
-        return absent(s, req, f"minimum age for {subject}", id="thresholds")
-    benchmark, basis = p.minimum, f"The benchmark is {p.minimum}."
+        return absent(s, req, say("minage.what", subject=subject), id="thresholds")
+    benchmark, basis = p.minimum, say("minage.benchmark", age=p.minimum)
     declarations = [
         f for f in s.of(MeasureFact) if f.measure == "minimum_age_declaration" and f.age == p.declaration_age
     ]
     if p.declared_minimum is not None and declarations:
         d = declarations[0]
         benchmark = p.declared_minimum
-        basis = (
-            f"The benchmark is {benchmark}, because a minimum age of {d.age} was declared ({d.provision}) [{d.source}]."
-        )
-    test = f"every minimum age for {subject} is at least {benchmark}"
+        basis = say("minage.declared", age=benchmark, declared=d.age, provision=d.provision, source=d.source)
+    test = say("minage.test", subject=subject, age=benchmark)
     children = []
     for f in found:
         reaches = f.lowest >= benchmark
         children.append(
             leaf(
                 f"threshold:{f.ref}",
-                f"{f.provision} sets at least {benchmark}",
+                say("minage.sets-at-least", provision=f.provision, age=benchmark),
                 Outcome.satisfied if reaches else Outcome.not_,
-                [show(f) + "."],
+                [say("minage.shown", shown=show(f))],
                 [cited(f, Role.satisfies if reaches else Role.falls_short)],
-                f"a minimum age of {benchmark} for {subject}",
+                say("minage.needs", age=benchmark, subject=subject),
             )
         )
     notes = [basis]
     if p.counts_exceptions:
         for f in found:
             for e in f.exceptions:
-                text = f"{f.provision} allows it {exception_floor(e)} {e.conditions} [{e.source}]"
+                text = {
+                    "provision": f.provision,
+                    "floor": exception_floor(e),
+                    "conditions": e.conditions,
+                    "source": e.source,
+                }
                 below = e.lowers_below
                 if e.counts and below is not None and below < benchmark:
                     children.append(
                         leaf(
                             f"exception:{f.ref}:{below}",
-                            f"no exception of {f.provision} lowers it",
+                            say("minage.no-exception", provision=f.provision),
                             Outcome.not_,
-                            [f"{text}: the minimum holds with or without consent, so this lowers it."],
+                            [say("minage.exception-lowers", **text)],
                             [cited(f, Role.falls_short)],
-                            f"no exception below {benchmark}",
+                            say("minage.no-exception-below", age=benchmark),
                         )
                     )
                 elif not e.counts:
-                    notes.append(f"Reported by a secondary or unconfirmed source, not counted: {text}.")
+                    notes.append(say("minage.exception-reported", **text))
     return node("thresholds", test, Combine.all, children, notes)

@@ -20,8 +20,8 @@ from typing import Any
 from gapcheck.rules.base import Snapshot, absent, cited, conclude, verdict
 from gapcheck.rules.facts import MeasureFact, OffenceFact, RequirementFact
 from gapcheck.rules.params import NonPunishmentParams
-from gapcheck.rules.terms import Outcome, Role, words
-from gapcheck.rules.tree import Combine, Criterion, leaf, node
+from gapcheck.rules.terms import Outcome, Role
+from gapcheck.rules.tree import Combine, Criterion, leaf, node, say
 
 ADULTS_ONLY = "adult_offender_only"
 EXEMPTION = {
@@ -41,33 +41,31 @@ def define() -> None:
 
 
 def _offence(f: OffenceFact) -> Criterion:
-    test = f"{f.offence} does not punish child victims"
+    test = say("nonpun.test", offence=f.offence)
+    about = {"offence": f.offence, "conduct": f.conduct, "source": f.source}
     if ADULTS_ONLY in f.elements:
         return leaf(
             f"offence:{f.ref}",
             test,
             Outcome.satisfied,
-            [f"{f.offence} punishes {words(f.conduct)} by adults only [{f.source}]."],
+            [say("nonpun.adults-only", **about)],
             [cited(f, Role.satisfies, f.offence)],
         )
     return leaf(
         f"offence:{f.ref}",
         test,
         Outcome.not_,
-        [
-            f"{f.offence} punishes {words(f.conduct)} and the source states no age limit on who commits it, "
-            f"so it reaches child victims [{f.source}]."
-        ],
+        [say("nonpun.reaches-children", **about)],
         [cited(f, Role.falls_short, f.offence)],
-        f"an exemption of child victims from {f.offence}, or its limitation to adults",
+        say("nonpun.offence-missing", offence=f.offence),
     )
 
 
 def non_punishment_criteria(s: Snapshot, req: RequirementFact) -> Criterion:
     p = req.params
     assert isinstance(p, NonPunishmentParams)
-    what = words(p.measure)
-    test = "child victims are not punished for their own exploitation"
+    what = p.measure
+    test = say("nonpun.root")
     own = [_offence(f) for f in s.of(OffenceFact) if f.conduct in p.conducts]
     reach = [c for c in own if c.outcome is Outcome.not_]
     exemptions = [f for f in s.of(MeasureFact) if f.measure == p.measure]
@@ -75,25 +73,22 @@ def non_punishment_criteria(s: Snapshot, req: RequirementFact) -> Criterion:
         leaves = [
             leaf(
                 f"exemption:{f.ref}",
-                f"{f.provision} exempts child victims explicitly",
+                say("nonpun.exempts", provision=f.provision),
                 EXEMPTION[f.status][0],
-                [f"{f.provision}: {what}, {words(f.status)} [{f.source}]."],
+                [say("measure.is", provision=f.provision, measure=what, status=f.status, source=f.source)],
                 [cited(f, EXEMPTION[f.status][1])],
-                f"an explicit {what}",
+                say("measure.need", measure=what),
             )
             for f in exemptions
         ]
         explicit = any(f.status == "explicit" for f in exemptions)
         root = node("non-punishment", test, Combine.any, leaves + (own if explicit else reach))
         if explicit and reach:
-            root.because.append("The explicit exemption takes child victims out of the offences above.")
+            root.because.append(say("nonpun.explicit-exempts"))
         return root
     if own:
         root = node("non-punishment", test, Combine.all, own)
         if reach:
-            root.because.append(
-                f"No provision in the corpus exempts child victims ({what}); "
-                "an exemption elsewhere in the law would change this finding."
-            )
+            root.because.append(say("nonpun.no-exemption", measure=what))
         return root
-    return absent(s, req, f"{what} or offence of {' or '.join(words(c) for c in p.conducts)}")
+    return absent(s, req, say("nonpun.what", measure=what, conducts=list(p.conducts)))

@@ -11,8 +11,8 @@ from gapcheck.rules.base import Snapshot, cited, conclude, verdict
 from gapcheck.rules.criminalization import coverage_criteria
 from gapcheck.rules.facts import RequirementFact
 from gapcheck.rules.params import CoverageParams
-from gapcheck.rules.terms import Outcome, Role, months, words
-from gapcheck.rules.tree import Combine, leaf, node
+from gapcheck.rules.terms import Outcome, Role
+from gapcheck.rules.tree import Combine, leaf, node, say
 
 
 def define() -> None:
@@ -25,62 +25,39 @@ def define() -> None:
         if not covering:
             conclude(ctx, s, req, coverage)
             return
-        floor = months(req.params.max_at_least)
+        floor = req.params.max_at_least
         leaves = []
         for cov in {f.offence: f for f in reversed(covering)}.values():
-            name = f"{cov.offence} [{cov.source}]"
-            test = f"{cov.offence} carries a maximum of at least {floor}"
-            missing = f"a maximum penalty of at least {floor} for {cov.offence}"
+            name = {"offence": cov.offence, "source": cov.source, "floor": floor}
+            test = say("penalty.test", **name)
+            missing = say("penalty.missing", **name)
             if not cov.penalty_stated:
-                leaves.append(
-                    leaf(
-                        f"penalty:{cov.offence}",
-                        test,
-                        Outcome.unknown,
-                        [f"The penalty of {name} is not stated in the sources."],
-                        [cited(cov, Role.considered, cov.offence)],
-                        f"the penalty of {cov.offence}",
-                    )
-                )
+                outcome, because, role = Outcome.unknown, say("penalty.not-stated", **name), Role.considered
+                missing = say("penalty.unknown", **name)
             elif cov.fine_only:
-                leaves.append(
-                    leaf(
-                        f"penalty:{cov.offence}",
-                        test,
-                        Outcome.not_,
-                        [f"{name} carries only {cov.penalty_text}, no imprisonment: below the benchmark of {floor}."],
-                        [cited(cov, Role.falls_short, cov.offence)],
-                        missing,
-                    )
-                )
-            elif cov.max_months < req.params.max_at_least:
-                leaves.append(
-                    leaf(
-                        f"penalty:{cov.offence}",
-                        test,
-                        Outcome.not_,
-                        [f"{name} carries at most {months(cov.max_months)}, below the benchmark of {floor}."],
-                        [cited(cov, Role.falls_short, cov.offence)],
-                        missing,
-                    )
-                )
+                outcome, role = Outcome.not_, Role.falls_short
+                because = say("penalty.fine-only", **name, penalty=cov.penalty_text)
+            elif cov.max_months < floor:
+                outcome, role = Outcome.not_, Role.falls_short
+                because = say("penalty.below", **name, months=cov.max_months)
             else:
-                leaves.append(
-                    leaf(
-                        f"penalty:{cov.offence}",
-                        test,
-                        Outcome.satisfied,
-                        [f"{name} carries up to {months(cov.max_months)}, meeting the benchmark of {floor}."],
-                        [cited(cov, Role.satisfies, cov.offence)],
-                    )
-                )
+                outcome, role = Outcome.satisfied, Role.satisfies
+                because = say("penalty.meets", **name, months=cov.max_months)
+            leaves.append(
+                leaf(f"penalty:{cov.offence}", test, outcome, [because], [cited(cov, role, cov.offence)], missing)
+            )
         leaves.sort(key=lambda c: c.id)
         notes = [
-            f"Aggravated form of {cov.offence} (where "
-            f"{'the victim is under ' + str(a['victim_below']) if a['victim_below'] else words(a['circumstance'])}"
-            f"): {a['text']}."
+            say(
+                "penalty.aggravated",
+                offence=cov.offence,
+                where=say("penalty.victim-under", age=a["victim_below"])
+                if a["victim_below"]
+                else say("penalty.circumstance", circumstance=a["circumstance"]),
+                text=a["text"],
+            )
             for cov in {f.offence: f for f in covering}.values()
             for a in cov.aggravated
         ]
-        root = node("penalty", f"every offence that covers it carries at least {floor}", Combine.all, leaves, notes)
+        root = node("penalty", say("penalty.root", floor=floor), Combine.all, leaves, notes)
         conclude(ctx, s, req, root)

@@ -1,8 +1,10 @@
 """Shared reading of age thresholds for the minimum-age, exception and age-order verdicts."""
 
+from typing import Any
+
 from gapcheck.rules.base import Snapshot
 from gapcheck.rules.facts import ExceptionFact, ThresholdFact
-from gapcheck.rules.terms import words
+from gapcheck.rules.tree import Said, say
 
 
 def of_subject(s: Snapshot, subject: str) -> list[ThresholdFact]:
@@ -15,28 +17,25 @@ def lowest(thresholds: list[ThresholdFact]) -> ThresholdFact:
     return min(thresholds, key=lambda f: (f.lowest, f.ref))
 
 
-SEXES = {"female": "women and girls", "male": "men and boys"}
-
-
-def show(f: ThresholdFact) -> str:
-    """'la/labour-law-2014/art-101 sets 12 for light work [source]', per sex and population where they differ."""
+def show(f: ThresholdFact) -> Said:
+    """'article 101 of the Labour Law sets 12 for light work [source]', per sex and population where they differ."""
     ages = sorted(set(f.ages))
     if f.by_sex and len(ages) > 1:
-        age = ", ".join(f"{a} for {SEXES.get(s, s)}" for s, a in f.by_sex.items())
+        age: Any = [say("age.for-sex", age=a, sex=s) for s, a in f.by_sex.items()]
     else:
-        age = str(ages[0]) if len(ages) == 1 else " / ".join(str(a) for a in ages) + " (by sex)"
-    who = f" (for the population '{f.population}')" if f.population else ""
-    return f"{f.provision} sets {age} for {words(f.subject)}{who} [{f.source}]"
+        age = say("age.one", age=ages[0]) if len(ages) == 1 else say("age.by-sex", ages=ages)
+    who = say("age.population", population=f.population) if f.population else None
+    return say("age.sets", provision=f.provision, age=age, subject=f.subject, who=who, source=f.source)
 
 
-def exception_floor(e: ExceptionFact) -> str:
+def exception_floor(e: ExceptionFact) -> Said:
     """'from 16', 'with no lowest age', or 'from an unstated age'; with who grants it and for which sex."""
     if e.no_floor:
-        text = "with no lowest age"
+        parts = [say("age.no-floor")]
     else:
-        text = f"from {e.floor}" if e.floor is not None else "from an unstated age"
+        parts = [say("age.floor", age=e.floor) if e.floor is not None else say("age.floor-unstated")]
     if e.sex != "any":
-        text += f" for {e.sex} persons"
+        parts.append(say("age.floor-sex", sex=e.sex))
     if e.granted_by:
-        text += f" with the leave of a {words(e.granted_by)}"
-    return text
+        parts.append(say("age.granted-by", authority=e.granted_by))
+    return say("age.exception-floor", parts=parts)

@@ -31,6 +31,14 @@ COMBINE_WORDS = {
     "any": "one suffices",
     "parts": "each is a part of the whole",
 }
+Said = dict[str, Any]  # a sentence as data: {"msg": id in the catalogue (gapcheck.catalogue), **its arguments}
+
+
+def say(msg: str, **args: Any) -> Said:
+    """A sentence as data: the engine words it from its message template; rules/ composes no prose."""
+    return {"msg": msg, **args}
+
+
 RANK = {Outcome.not_: 0, Outcome.unknown: 1, Outcome.partly: 2, Outcome.satisfied: 3}
 STATUS = {
     Outcome.satisfied: Status.met,
@@ -48,6 +56,7 @@ class Evidence:
     source: str
     role: Role
     offence: str | None = None
+    conduct: str | None = None  # the conduct of the offence weighed, where one is
 
 
 @dataclass(frozen=True)
@@ -60,10 +69,10 @@ class Criterion:
     """
 
     id: str
-    test: str
+    test: Said
     outcome: Outcome
-    because: list[str] = field(default_factory=list)
-    missing: str | None = None
+    because: list[Said] = field(default_factory=list)
+    missing: Said | None = None
     facts: list[Evidence] = field(default_factory=list)
     combine: Combine | None = None
     children: list["Criterion"] = field(default_factory=list)
@@ -81,6 +90,7 @@ class Criterion:
         if self.facts:
             data["facts"] = [
                 {"provision": e.provision, "source": e.source, "role": e.role.value, "offence": e.offence}
+                | ({"conduct": e.conduct} if e.conduct else {})
                 for e in self.facts
             ]
         if self.combine is not None:
@@ -106,18 +116,18 @@ def combine(how: Combine, outcomes: list[Outcome]) -> Outcome:
     return Outcome.unknown
 
 
-def node(id: str, test: str, how: Combine, children: list[Criterion], because: list[str] | None = None) -> Criterion:
+def node(id: str, test: Said, how: Combine, children: list[Criterion], because: list[Said] | None = None) -> Criterion:
     """An inner criterion, its outcome combined from its children's."""
     return Criterion(id, test, combine(how, [c.outcome for c in children]), because or [], None, [], how, children)
 
 
 def leaf(
     id: str,
-    test: str,
+    test: Said,
     outcome: Outcome,
-    because: list[str],
+    because: list[Said],
     facts: list[Evidence] | None = None,
-    missing: str | None = None,
+    missing: Said | None = None,
 ) -> Criterion:
     """A criterion the rules decide directly; `missing` is required unless it is satisfied."""
     if outcome is not Outcome.satisfied and not missing:

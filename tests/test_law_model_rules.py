@@ -62,7 +62,7 @@ def test_a_personal_law_exception_without_floor_is_a_shortfall(ws: Workspace) ->
         line = next(x for x in f.explanation if "no lowest age" in x)
         assert "religious authority" in line and "Islamic Family Law Act art 8 proviso" in line
     f = finding(ws, "xm", "marriage-min-age-18")
-    assert any("population 'muslim'" in line for line in f.explanation)
+    assert any("(for Muslims, under the Islamic family law enactments)" in line for line in f.explanation)
 
 
 def test_equal_ages_without_exceptions_are_met(ws: Workspace) -> None:
@@ -76,7 +76,7 @@ def test_equal_ages_without_exceptions_are_met(ws: Workspace) -> None:
 def test_a_trafficking_offence_without_recruitment_is_partial_and_says_so(ws: Workspace) -> None:
     f = finding(ws, "xk", "trafficking-child-no-means")
     assert f.status.value == "partial"
-    assert any("does not cover the acts of recruitment" in line for line in f.explanation)
+    assert any("does not cover recruitment" in line for line in f.explanation)
     assert finding(ws, "xk", "trafficking-child-no-means", "whole-chain").status.value == "met"
 
 

@@ -27,7 +27,7 @@ def test_why_a_met_requirement_says_every_criterion_holds(capsys) -> None:  # ty
 def test_why_with_a_draft_shows_the_amended_law(capsys) -> None:  # type: ignore[no-untyped-def]
     assert main(["why", "csam-possession", "-a", str(DRAFTS / "possession-and-grooming.yaml")]) == 0
     out = capsys.readouterr().out
-    assert "MET for la" in out and "art-86-bis" in out
+    assert "MET for la" in out and "article 86 bis of the Law on the Protection" in out
 
 
 def test_why_an_unknown_requirement_suggests_the_closest(capsys) -> None:  # type: ignore[no-untyped-def]

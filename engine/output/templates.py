@@ -6,7 +6,7 @@ also links citations). A user's templates folder (`--templates DIR`) overrides a
 """
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
 
 import jinja2
@@ -21,8 +21,9 @@ from gapcheck.load import Corpus
 from gapcheck.output import charts
 from gapcheck.output.links import TREATIES, citation_url, citations, linkify, segments
 from gapcheck.paths import template_loader
+from gapcheck.prose import join, label, name_requirements
 from gapcheck.provenance import Provenance
-from gapcheck.rules.terms import OUTCOME_WORDS, months, words
+from gapcheck.rules.terms import OUTCOME_WORDS, Role, months, words
 from gapcheck.rules.tree import COMBINE_WORDS
 from gapcheck.suggest.effect import SuggestedFix, SuggestionReport
 from gapcheck.suggest.render import MEANS
@@ -83,6 +84,9 @@ def laws_of(corpus: Corpus) -> dict[str, LawInfo]:
     return out
 
 
+COVERING = (Role.satisfies, Role.partly_satisfies)
+
+
 @dataclass(frozen=True)
 class ProvisionRow:
     """One provision in a finding's table, however many of its offences the rules weighed."""
@@ -93,10 +97,16 @@ class ProvisionRow:
     roles: list[str]
     sources: list[str]
     url: str | None
+    covers: str = ""  # the conducts its offences cover, in words
 
 
-def provision_rows(refs: Iterable[ProvisionRef], laws: dict[str, LawInfo]) -> list[ProvisionRow]:
-    """The provisions of a finding, one row each, in the order the rules named them."""
+def provision_rows(
+    refs: Iterable[ProvisionRef], laws: dict[str, LawInfo], titles: Mapping[str, str] | None = None
+) -> list[ProvisionRow]:
+    """The provisions of a finding, one row each, in the order the rules named them.
+
+    `titles` (requirement id -> title) names the requirements a reference law's sources cite.
+    """
     grouped: dict[str, list[ProvisionRef]] = {}
     for ref in refs:
         grouped.setdefault(ref.id, []).append(ref)
@@ -112,8 +122,9 @@ def provision_rows(refs: Iterable[ProvisionRef], laws: dict[str, LawInfo]) -> li
                 citation,
                 first.heading,
                 list(dict.fromkeys(r.role for r in group)),
-                list(dict.fromkeys(r.source for r in group)),
+                list(dict.fromkeys(name_requirements(r.source, titles or {}) for r in group)),
                 law.url if law else None,
+                join([label("conduct", c) for c in sorted({c for r in group if r.role in COVERING for c in r.covers})]),
             )
         )
     return rows
@@ -420,7 +431,8 @@ def report_context(
             counts = {s: sum(1 for f in found if f.status.value == s) for s in STATUSES}
             sections.append(ThemeSection(theme.value, THEME_TITLES[theme], counts, found))
     title = f"Gap report: {provenance.jurisdiction_name}"
-    rows = {f.requirement: provision_rows(f.provisions, laws) for f in ev.findings}
+    titles = {f.requirement: f.title for f in ev.findings}
+    rows = {f.requirement: provision_rows(f.provisions, laws, titles) for f in ev.findings}
     bars = [charts.Bar(s.theme, s.title, s.counts) for s in sections]
     chart = charts.status_bars("themes", "Requirements by status in each theme", bars)
     head = f"{provenance.jurisdiction_name}, law in force on {long_date(provenance.as_of)}"

@@ -8,7 +8,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from gapcheck.evaluate import rule_engine
-from gapcheck.findings import Criterion
+from gapcheck.findings import Criterion, worded
+from gapcheck.prose import Wording
 from gapcheck.rules.coverage import expand
 from gapcheck.rules.facts import (
     CompleteFact,
@@ -193,8 +194,13 @@ def decide(facts: list[Fact]) -> dict[str, Decided]:
     """Run the real rule set on these facts only; the findings by requirement id."""
     session = rule_engine().evaluate(facts)
     by_ref = {str(f["ref"]): f for f in session if "ref" in f}
+    words = Wording()  # no corpus: provisions are named by their ids
     return {
-        f["req"]: Decided(Status(f["status"]), Criterion.model_validate(expand(f["criteria"], by_ref)), f["notes"])
+        f["req"]: Decided(
+            Status(f["status"]),
+            Criterion.model_validate(worded(expand(f["criteria"], by_ref), words)),
+            [words.say(n) for n in f["notes"]],
+        )
         for f in session
         if f.get("kind") == "finding"
     }

@@ -12,7 +12,7 @@ def test_schooling_must_last_until_the_employment_age(school: int, work: int, st
     found = decide(facts)["r"]
     assert found.status is status
     if status is Status.gap:
-        assert found.criteria.missing == f"an age for compulsory education end of at least {work}"
+        assert found.criteria.missing == f"an age for the end of compulsory education of at least {work}"
 
 
 @pytest.mark.parametrize("present", ["compulsory_education_end", "employment"])

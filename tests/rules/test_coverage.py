@@ -16,7 +16,13 @@ ASPECTS = [
     ),
     ({"partial_objects": ["pornography"]}, {}, "object", Outcome.satisfied, "child sexual abuse material"),
     ({"purposes": ["organ_removal"]}, {"purposes": ["sexual_exploitation"]}, "purpose", Outcome.not_, "do not include"),
-    ({"purposes": ["organ_removal"]}, {"purposes": ["organ_removal"]}, "purpose", Outcome.satisfied, "organ removal"),
+    (
+        {"purposes": ["organ_removal"]},
+        {"purposes": ["organ_removal"]},
+        "purpose",
+        Outcome.satisfied,
+        "the removal of organs",
+    ),
     ({"purposes": ["organ_removal"]}, {"purposes": ["any"]}, "purpose", Outcome.satisfied, "any"),
     ({"purpose_unrestricted": True}, {"purposes": ["marriage"]}, "any-purpose", Outcome.partly, "limited to"),
     ({"purpose_unrestricted": True}, {}, "any-purpose", Outcome.satisfied, "no limiting purpose"),
@@ -25,29 +31,29 @@ ASPECTS = [
         {"elements": ["means_required"]},
         "excluded-elements",
         Outcome.not_,
-        "requires means required",
+        "requires means (force, deception",
     ),
     ({"excluded_elements": ["means_required"]}, {}, "excluded-elements", Outcome.satisfied, "none of them"),
-    ({"required_elements": ["abuse_of_trust"]}, {}, "required-elements", Outcome.not_, "no abuse of trust element"),
+    ({"required_elements": ["abuse_of_trust"]}, {}, "required-elements", Outcome.not_, "no element of abuse of trust"),
     (
         {"required_elements": ["abuse_of_trust"]},
         {"elements": ["abuse_of_trust"]},
         "required-elements",
         Outcome.satisfied,
-        "has them",
+        "has that element",
     ),
     (
         {"partial_elements": ["force_or_coercion"]},
         {"elements": ["force_or_coercion"]},
         "narrowing-elements",
         Outcome.partly,
-        "narrowed by the element force or coercion",
+        "narrowed by the element of force or coercion",
     ),
     ({"partial_elements": ["force_or_coercion"]}, {}, "narrowing-elements", Outcome.satisfied, "not narrowed"),
     ({"partial_labels": ["trafficking"]}, {"framing": "trafficking"}, "framing", Outcome.partly, "only within"),
     ({"partial_labels": ["trafficking"]}, {}, "framing", Outcome.satisfied, "offence"),
-    ({"means": ["ict"]}, {}, "means", Outcome.not_, "through ICT"),
-    ({"means": ["ict"]}, {"means": ["ict"]}, "means", Outcome.satisfied, "it is"),
+    ({"means": ["ict"]}, {}, "means", Outcome.not_, "through information and communication technologies"),
+    ({"means": ["ict"]}, {"means": ["ict"]}, "means", Outcome.satisfied, "It is so framed"),
     ({"sex_neutral": True}, {"sex": "female"}, "victim-sex", Outcome.partly, "only female"),
     ({"sex_neutral": True}, {}, "victim-sex", Outcome.satisfied, "any sex"),
     ({"victim_age_limit_required": True}, {"child_specific": False}, "age-limit", Outcome.not_, "no victim age limit"),
@@ -88,4 +94,4 @@ def test_an_offence_tested_on_nothing_but_its_conduct_covers_it_in_full() -> Non
 def test_the_worst_aspect_decides_the_offence() -> None:
     found = decide([*coverage_requirement(sex_neutral=True, means=["ict"]), offence("a", sex="male")])["r"]
     node = found.find("offence:")[0]
-    assert node.outcome is Outcome.not_ and "does not cover it: it is not framed" in node.because[0]
+    assert node.outcome is Outcome.not_ and "does not cover possession as required: it is not framed" in node.because[0]

@@ -15,7 +15,7 @@ def test_a_group_without_offence_beside_a_covered_one_is_partial() -> None:
     found = decide([*coverage_requirement(groups=[["possess"], ["produce"]]), complete(["r"]), offence("a")])
     assert found["r"].status is Status.partial
     assert [g.outcome for g in found["r"].find("group:")] == [Outcome.satisfied, Outcome.not_]
-    assert found["r"].criteria.unmet()[0].missing == "in-force offence covering produce"
+    assert found["r"].criteria.unmet()[0].missing == "in-force offence covering production"
 
 
 def test_in_an_open_world_the_uncovered_group_is_unknown_and_the_whole_partial() -> None:
@@ -27,7 +27,7 @@ def test_in_an_open_world_the_uncovered_group_is_unknown_and_the_whole_partial()
 def test_no_offence_is_gap_in_a_closed_world_naming_the_near_misses() -> None:
     found = decide([*coverage_requirement(), complete(["r"]), offence("near", "produce")])
     assert found["r"].status is Status.gap
-    assert "tl/act/near [o] covers produce; not possess" in found["r"].text()
+    assert "tl/act/near covers production, not possession" in found["r"].text()
 
 
 def test_no_offence_is_unknown_in_an_open_world() -> None:
@@ -37,7 +37,7 @@ def test_no_offence_is_unknown_in_an_open_world() -> None:
 def test_a_source_saying_the_law_is_unknown_beats_a_completeness_declaration() -> None:
     found = decide([*coverage_requirement(), complete(["r"]), unknown(requirements=["r"])])
     assert found["r"].status is Status.unknown
-    assert found["r"].notes == ["Not known (law): the law [a report]"]
+    assert found["r"].notes == ["Not known (in the law): the law [a report]"]
 
 
 def test_offences_against_children_are_not_listed_as_near_misses() -> None:

@@ -3,6 +3,7 @@
 import pytest
 from rulefacts import complete, decide, measure, measure_req
 
+from gapcheck.catalogue import LABELS
 from gapcheck.rules.terms import Status
 
 
@@ -40,7 +41,7 @@ def test_a_measure_stated_absent_cites_the_closed_world_too() -> None:
 def test_a_weaker_related_measure_alone_is_partial() -> None:
     req = measure_req(partial_kinds=["isp_blocking_power"])
     found = decide([req, measure("m", "isp_blocking_power")])["r"]
-    assert found.status is Status.partial and "only a isp blocking power" in found.text()
+    assert found.status is Status.partial and "provides only for an ISP blocking power" in found.text()
 
 
 def test_no_measure_is_absence() -> None:
@@ -61,5 +62,7 @@ def test_an_explicit_measure_is_judged_element_by_element(provided: list[str], e
     assert found.status is expected
     missing = [u.missing for u in found.criteria.unmet()]
     assert missing == [
-        f"a child friendly procedure that provides {e.replace('_', ' ')}" for e in ELEMENTS if e not in provided
+        f"child-friendly procedure that provides for {LABELS['procedure_element'][e]}"
+        for e in ELEMENTS
+        if e not in provided
     ]

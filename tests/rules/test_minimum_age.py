@@ -52,9 +52,12 @@ def test_a_prohibition_recorded_as_partial_partly_satisfies_it_and_is_cited() ->
     found = decide(facts)["r"]
     ban = found.criteria.children[0]
     assert found.status is Status.partial
-    assert ban.outcome is Outcome.partly and ban.missing == "an explicit hazardous work prohibition"
+    assert ban.outcome is Outcome.partly and ban.missing == "a prohibition of hazardous work, explicitly"
     assert [(e.provision, e.source, e.role) for e in ban.facts] == [("tl/act/ban", "Act ban", Role.partly_satisfies)]
-    assert "hazardous work prohibition, partial [Act ban]" in found.text()
+    assert (
+        "provides for a prohibition of hazardous work, in part: not an explicit, complete measure [Act ban]"
+        in found.text()
+    )
 
 
 def test_an_explicit_prohibition_outweighs_a_partial_one() -> None:
@@ -71,7 +74,7 @@ def test_with_no_prohibition_at_all_the_thresholds_decide_and_absence_is_unknown
     found = decide([min_age(subject="hazardous_work", minimum=18, or_measure="hazardous_work_prohibition")])["r"]
     assert found.status is Status.unknown
     assert found.criteria.children[0].outcome is Outcome.not_
-    assert "No explicit hazardous work prohibition is in force." in found.text()
+    assert "No explicit prohibition of hazardous work is in force." in found.text()
 
 
 def test_a_partial_prohibition_does_not_lower_thresholds_that_reach_the_benchmark() -> None:

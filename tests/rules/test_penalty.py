@@ -24,7 +24,7 @@ def test_one_maximum_below_the_benchmark_is_a_gap_naming_it() -> None:
     assert found.status is Status.gap
     (low,) = found.criteria.unmet()
     assert low.id == "penalty:tl/act/low [o]" and low.facts[0].role is Role.falls_short
-    assert low.missing == "a maximum penalty of at least 10 years for tl/act/low [o]"
+    assert low.missing == "a maximum penalty of at least 10 years under tl/act/low"
 
 
 def test_an_unstated_penalty_without_a_low_one_is_unknown() -> None:

@@ -1,0 +1,237 @@
+"""Sentences from messages: the rules hand out a message id and its arguments, this module words them.
+
+A message is `{"msg": id, **args}` (gapcheck.rules.tree.say). Its template is
+in gapcheck.catalogue, where every placeholder names how its argument is
+written: `{provision:cite}` is cited as a lawyer cites it ("article 86 of the
+Law on the Protection of the Rights and Interests of Children (2007)"),
+`{conducts:conduct.or}` is a list of conducts in words joined by "or",
+`{measure:measure.a}` takes its indefinite article ("an ISP blocking power").
+Identifiers and vocabulary keys never reach the text.
+"""
+
+import re
+import string
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from gapcheck.catalogue import LABELS, MESSAGES, NO_ARTICLE
+from gapcheck.rules.terms import months
+
+if TYPE_CHECKING:
+    from gapcheck.load import Corpus
+
+Message = Mapping[str, Any]
+
+
+def join(items: Sequence[str], conjunction: str = "and") -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    items = list(dict.fromkeys(items))
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+
+
+_MONTHS = "January February March April May June July August September October November December".split()
+MODIFIERS = {"a", "or", "semi", "comma", "space"}
+_PLURAL = {"is": "are", "does": "do", "has": "have"}
+
+
+def agree(verb: str, plural: bool) -> str:
+    """A verb in the third person singular, or plural: 'sets' -> 'set', 'carries' -> 'carry'."""
+    if not plural:
+        return verb
+    if verb in _PLURAL:
+        return _PLURAL[verb]
+    if verb.endswith("ies"):
+        return verb[:-3] + "y"
+    if verb.endswith(("shes", "ches", "sses", "xes")):
+        return verb[:-2]
+    return verb[:-1]
+
+
+# Letters whose name starts with a vowel sound, for acronyms: "an ISP", "a CSAM".
+_VOWEL_LETTERS = set("AEFHILMNORSX")
+
+
+def indefinite(phrase: str) -> str:
+    """The phrase with 'a' or 'an' as it is spoken: 'an ISP blocking power', 'a union', 'an explicit ban'."""
+    word = phrase.split(" ", 1)[0]
+    if word.isupper() and len(word) > 1:
+        an = word[0] in _VOWEL_LETTERS
+    else:
+        lower = word.lower()
+        an = lower[:1] in "aeiou" and not lower.startswith(("uni", "use", "usu", "one", "eu"))
+    return ("an " if an else "a ") + phrase
+
+
+def label(kind: str, key: str) -> str:
+    """A vocabulary term in words: its label, else the key with spaces."""
+    return LABELS.get(kind, {}).get(key, key.replace("_", " "))
+
+
+def band(lo: int, hi: int | None) -> str:
+    """A victim age band as a reader says it: 'aged 12 to 17', 'aged 16 and over'."""
+    return f"aged {lo} and over" if hi is None else f"aged {lo} to {hi - 1}"
+
+
+def article_words(article: str) -> str:
+    """A provision number as lawyers write it in prose: '86' -> 'article 86', 's. 375(g), s. 376' -> 'sections ...'."""
+    if re.match(r"\d", article):
+        return f"article {article}"
+    single = re.fullmatch(r"(ss?)\. (\S+)", article)
+    if single:
+        return ("sections " if single[1] == "ss" else "section ") + single[2]
+    parts = article.split(", ")
+    if len(parts) > 1 and all(re.fullmatch(r"s\. \S+", p) for p in parts):
+        return "sections " + join([p[3:] for p in parts])
+    return article
+
+
+_HYPHENATED = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
+
+
+def name_requirements(text: str, titles: Mapping[str, str]) -> str:
+    """A source with the requirement ids it cites as its pinpoint (a reference law's) named by their titles."""
+    return _HYPHENATED.sub(lambda m: f"\u201c{titles[m[0]]}\u201d" if m[0] in titles else m[0], text)
+
+
+@dataclass(frozen=True)
+class Law:
+    """An instrument as a reader names it."""
+
+    title: str
+    year: str | None
+
+    @property
+    def name(self) -> str:
+        """'the Law on ... (2007)'; the year is left out where the title has it or ends with its number."""
+        plain = self.title if not self.year or re.search(r"\d{4}|\)$", self.title) else f"{self.title} ({self.year})"
+        return plain if plain.lower().startswith("the ") else f"the {plain}"
+
+
+@dataclass
+class Wording:
+    """What the messages need from the corpus and the standards to name things in words."""
+
+    laws: dict[str, Law] = field(default_factory=dict)
+    provisions: dict[str, tuple[str | None, str]] = field(default_factory=dict)  # id -> (article, heading)
+    offences: dict[str, str] = field(default_factory=dict)  # offence name -> what tells it from its siblings
+    populations: dict[str, str] = field(default_factory=dict)
+    requirements: dict[str, str] = field(default_factory=dict)  # id -> title
+
+    def cite(self, pid: str) -> str:
+        """A provision as a lawyer cites it in a sentence."""
+        article, heading = self.provisions.get(pid, (None, ""))
+        inst, _, local = pid.rpartition("/")
+        if local == "_jurisdiction":
+            return "the jurisdiction's own record"
+        law = self.laws.get(inst)
+        if law is None:  # a provision outside any loaded instrument: named by its id rather than lost
+            return pid
+        if article:
+            return f"{article_words(article)} of {law.name}"
+        return f"the provision of {law.name} on {heading[:1].lower() + heading[1:]}" if heading else law.name
+
+    def offence(self, name: str) -> str:
+        """An offence: its provision cited, told apart from the other offences of the same provision."""
+        pid = name.split(" [", 1)[0]
+        extra = self.offences.get(name)
+        return self.cite(pid) + (f" ({extra})" if extra else "")
+
+    def say(self, message: Message) -> str:
+        """The message worded as a sentence, starting with a capital."""
+        template = MESSAGES[message["msg"]]
+        args = {k: v for k, v in message.items() if k != "msg"}
+        text = re.sub(r"  +", " ", _Formatter(self).vformat(template, (), args)).strip()
+        return text if "/" in text.split(" ", 1)[0] else text[:1].upper() + text[1:]  # an id keeps its case
+
+    def fragment(self, message: Message) -> str:
+        """The message worded as part of a sentence (what is tested, what is missing)."""
+        args = {k: v for k, v in message.items() if k != "msg"}
+        return re.sub(r"  +", " ", _Formatter(self).vformat(MESSAGES[message["msg"]], (), args))
+
+
+class _Formatter(string.Formatter):
+    """Formats `{name:kind[.a][.and|.or|.semi]}`: a kind of value, its article, how a list is joined."""
+
+    def __init__(self, wording: Wording):
+        self.wording = wording
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if value is None:
+            return ""  # an optional part of a sentence, left out
+        kind, *mods = format_spec.split(".") if format_spec else ("text",)
+        if kind in ("cite", "offence") and mods and mods[0] not in MODIFIERS:  # the verb it is the subject of
+            named = self._one(kind, value, False)
+            return f"{named} {agree(mods[0], plural=named.startswith('sections '))}"
+        single = not isinstance(value, list) or (kind == "band" and not isinstance(value[0], list))
+        words = [self._one(kind, v, "a" in mods) for v in ([value] if single else value)]
+        for mod, sep in (("semi", "; "), ("comma", ", "), ("space", " ")):
+            if mod in mods:
+                return sep.join(words)
+        return join(words, "or" if "or" in mods else "and")
+
+    def _one(self, kind: str, value: Any, article: bool) -> str:
+        w = self.wording
+        if kind == "text":
+            out = str(value)
+        elif kind == "source":
+            out = name_requirements(str(value), w.requirements)
+        elif kind == "cite":
+            out = w.cite(str(value))
+        elif kind == "date":
+            parts = str(value).split("-")
+            out = f"{int(parts[2])} {_MONTHS[int(parts[1]) - 1]} {parts[0]}" if len(parts) == 3 else str(value)
+        elif kind == "law":
+            law = w.laws.get(str(value))
+            out = law.name if law else str(value)
+        elif kind == "offence":
+            out = w.offence(str(value))
+        elif kind == "months":
+            out = months(int(value))
+        elif kind == "band":
+            out = band(value[0], value[1])
+        elif kind == "population":
+            out = w.populations.get(str(value), str(value).replace("-", " "))
+        elif kind == "req":
+            title = w.requirements.get(str(value), str(value))
+            out = title[:1].lower() + title[1:]
+        elif kind == "sentence":
+            out = w.say(value)
+        elif kind == "said":
+            out = w.fragment(value)
+        else:
+            out = label(kind, str(value))
+        if article and not (kind in NO_ARTICLE and str(value) in NO_ARTICLE[kind]):
+            out = indefinite(out)
+        return out
+
+
+def wording(
+    titles: Mapping[str, tuple[str | None, str]],
+    session: Sequence[Mapping[str, Any]],
+    requirements: Mapping[str, str],
+    corpus: "Corpus | None" = None,
+) -> Wording:
+    """What the messages of one evaluation need: the corpus's laws and populations, its offences, the titles.
+
+    Offences of one provision are told apart by their victim ages where these
+    differ; offences that differ only in their sources (two readings of one
+    article) are told apart by the source each sentence cites.
+    """
+    laws, populations = {}, {}
+    if corpus is not None:
+        for inst in corpus.instruments:
+            meta = inst.model.instrument
+            laws[inst.id] = Law(meta.title, str(meta.adopted)[:4] if meta.adopted else None)
+        populations = {p.id: p.name for p in corpus.index.jurisdiction.populations}
+    siblings: dict[str, dict[str, str]] = {}
+    for f in session:
+        if f.get("kind") == "offence" and f.get("age_stated"):
+            siblings.setdefault(str(f["provision"]), {})[str(f["offence"])] = band(f["age_from"], f["age_below"])
+    offences = {}
+    for found in siblings.values():
+        if len(found) > 1 and len(set(found.values())) == len(found):
+            offences.update({name: f"victims {ages}" for name, ages in found.items()})
+    return Wording(laws, dict(titles), offences, populations, dict(requirements))

@@ -1,0 +1,96 @@
+"""The message catalogue: every sentence the rules hand out has a template, every template is used and well formed."""
+
+import re
+import string
+from pathlib import Path
+
+import pytest
+
+from gapcheck.catalogue import LABELS, MESSAGES, NO_ARTICLE
+from gapcheck.prose import MODIFIERS, Law, Wording, agree, article_words, indefinite, join
+from gapcheck.rules.coverage import NARROWING
+from gapcheck.rules.terms import Quality
+from gapcheck.vocab import Conduct, Element, MeasureKind, Purpose
+
+RULES = Path(__file__).parent.parent / "rules"
+ENGINE = Path(__file__).parent.parent / "engine"  # readings and merge word contested facts
+SPECIAL = {"text", "source", "law", "date", "cite", "offence", "months", "band", "population", "req", "said"}
+ASPECTS = re.compile(r"cov\.[a-z-]+\.(yes|no)|cov\.describe\.(" + "|".join(q.value for q in Quality) + ")")
+
+
+def said_in_rules() -> set[str]:
+    """Every message id the rules (and the engine's readings) name: a quoted `module.what` the catalogue knows."""
+    modules = {m.split(".", 1)[0] for m in MESSAGES}
+    files = [*RULES.glob("*.py"), *ENGINE.glob("*.py")]
+    quoted = {m for p in files for m in re.findall(r'"([a-z]+\.[a-z.-]+)"', p.read_text(encoding="utf-8"))}
+    return {m for m in quoted if m.split(".", 1)[0] in modules}
+
+
+def test_every_message_said_has_a_template_and_every_template_is_said() -> None:
+    said = said_in_rules()
+    assert said - MESSAGES.keys() == set()
+    unused = {m for m in MESSAGES.keys() - said if not ASPECTS.fullmatch(m)}
+    assert unused == set()
+
+
+@pytest.mark.parametrize("msg", sorted(MESSAGES))
+def test_every_placeholder_names_a_known_kind(msg: str) -> None:
+    for _, field, spec, _ in string.Formatter().parse(MESSAGES[msg]):
+        if field is None:
+            continue
+        kind, *mods = (spec or "text").split(".")
+        assert kind in SPECIAL or kind in LABELS, f"{msg}: unknown kind {kind!r}"
+        if kind in ("cite", "offence") and mods and mods[0] not in MODIFIERS:
+            assert len(mods) == 1 and agree(mods[0], plural=True) != mods[0], f"{msg}: {mods[0]!r} is not a verb"
+        else:
+            assert set(mods) <= MODIFIERS, f"{msg}: unknown modifier in {spec!r}"
+
+
+def test_the_terms_a_rule_may_name_read_as_words() -> None:
+    """Every conduct, purpose, element and measure has a label without underscores (or is a plain word)."""
+    for kind, enum in (("conduct", Conduct), ("purpose", Purpose), ("element", Element), ("measure", MeasureKind)):
+        for term in enum:
+            label = LABELS[kind].get(term.value, term.value)
+            assert "_" not in label, (kind, term.value)
+    assert NARROWING <= LABELS["narrowing"].keys()
+    assert NO_ARTICLE["measure"] <= {m.value for m in MeasureKind}
+
+
+def test_articles_lists_and_provision_numbers() -> None:
+    assert indefinite("ISP blocking power") == "an ISP blocking power"
+    assert indefinite("explicit ban") == "an explicit ban" and indefinite("union") == "a union"
+    assert indefinite("prohibition of surrogacy") == "a prohibition of surrogacy"
+    assert join(["a"]) == "a" and join(["a", "b"], "or") == "a or b" and join(["a", "b", "c"]) == "a, b and c"
+    assert article_words("86") == "article 86" and article_words("s. 375(g)") == "section 375(g)"
+    assert article_words("s. 375(g), s. 376") == "sections 375(g) and 376"
+    assert article_words("ss. 17-18") == "sections 17-18"
+    assert [agree(v, plural=True) for v in ("sets", "carries", "punishes", "is", "does")] == [
+        "set",
+        "carry",
+        "punish",
+        "are",
+        "do",
+    ]
+    assert article_words("s. 2(1), s. 2(6); s. 2(1a)-(1b)") == "s. 2(1), s. 2(6); s. 2(1a)-(1b)"  # kept as given
+
+
+def test_a_provision_is_cited_as_a_lawyer_cites_it() -> None:
+    words = Wording(
+        laws={
+            "la/lpric": Law("Law on the Protection of Children", "2007"),
+            "my/pc": Law("Penal Code (Act 574)", "1997"),
+        },
+        provisions={"la/lpric/art-86": ("86", "Child pornography"), "my/pc/s375": ("s. 375(g), s. 376", "Rape")},
+    )
+    assert words.cite("la/lpric/art-86") == "article 86 of the Law on the Protection of Children (2007)"
+    assert words.cite("my/pc/s375") == "sections 375(g) and 376 of the Penal Code (Act 574)"
+    shown = {"msg": "age.sets", "age": {"msg": "age.one", "age": 16}, "subject": "marriage", "who": None, "source": "s"}
+    assert words.fragment({**shown, "provision": "my/pc/s375"}).startswith(
+        "sections 375(g) and 376 of the Penal Code (Act 574) set 16 "
+    )
+    said = {"msg": "measure.weaker", "provision": "la/lpric/art-86", "weaker": "isp_blocking_power"}
+    text = words.say({**said, "measure": "isp_reporting_duty", "source": "A/HRC/40/51/Add.1 ¶29"})
+    assert text == (
+        "Article 86 of the Law on the Protection of Children (2007) provides only for an ISP blocking power "
+        "[A/HRC/40/51/Add.1 ¶29], not for an ISP reporting duty."
+    )
