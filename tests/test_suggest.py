@@ -22,6 +22,7 @@ from gapcheck.models import Victim
 from gapcheck.readings import contests
 from gapcheck.suggest.render import version_data
 from gapcheck.suggest.search import Suggestion, suggest
+from gapcheck.suggest.steps import band
 from gapcheck.vocab import Sex, Status
 from gapcheck.workspace import Workspace
 from tests.conftest import ROOT
@@ -127,6 +128,20 @@ def test_each_suggested_offence_carries_a_model_wording_marked_for_review(lao_su
         block = lao_suggestion.text.split(f"# {edit.verb} {edit.pid}:", 1)[1].split("\n  - ", 1)[0]
         assert "SUGGESTION, to be reviewed by a lawyer" in block
         assert "Follows: " in block  # the standard it follows
+
+
+@pytest.mark.parametrize(
+    ("ages", "said"),
+    [((0, 17), "under the age of 18"), ((14, 17), "aged 14 to 17"), ((16, None), "aged 16 or over")],
+)
+def test_a_victim_band_is_said_as_statutes_say_it(ages: tuple[int, int | None], said: str) -> None:
+    assert band(ages) == said
+
+
+def test_model_wording_names_victims_under_an_age_not_from_age_zero(lao_suggestion) -> None:  # type: ignore[no-untyped-def]
+    wordings = [line for line in lao_suggestion.text.splitlines() if '"Whoever' in line]
+    assert wordings
+    assert not [w for w in wordings if "aged 0 " in w]
 
 
 def test_output_is_schema_valid_and_deterministic(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]

@@ -27,6 +27,7 @@ from gapcheck.rules.terms import OUTCOME_WORDS, Role, months, words
 from gapcheck.rules.tree import COMBINE_WORDS
 from gapcheck.suggest.effect import SuggestedFix, SuggestionReport
 from gapcheck.suggest.render import MEANS
+from gapcheck.suggest.steps import band
 from gapcheck.vocab import THEME_TITLES, Theme
 
 STATUSES = ("met", "partial", "gap", "unknown")
@@ -376,6 +377,7 @@ def environment(autoescape: bool) -> jinja2.Environment:
     env.globals["COMBINE_WORDS"] = COMBINE_WORDS
     env.filters["words"] = words
     env.filters["months"] = months
+    env.filters["band"] = band
     env.filters["article"] = article_name
     env.filters["means_word"] = means_word
     env.filters["gloss"] = phrase

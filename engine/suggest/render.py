@@ -11,7 +11,7 @@ from gapcheck.glossary import phrase
 from gapcheck.models import Offence, Provision, Version
 from gapcheck.standard import Requirement
 from gapcheck.suggest.edits import Draft, Edit
-from gapcheck.suggest.steps import duration
+from gapcheck.suggest.steps import band, duration
 
 HEADER = [
     "# yaml-language-server: $schema=https://gapcheck.invalid/amendment.schema.json",
@@ -159,9 +159,9 @@ def model_text(off: Offence) -> str:
     acts = [phrase(c, "Conduct") for c in off.conduct]
     around = []
     if off.victim is not None:
-        hi = "" if off.victim.age_below is None else f" to {off.victim.age_below - 1}"
         sex = "" if off.victim.sex == "any" else f" {off.victim.sex}"
-        around.append(f"against any{sex} child aged {off.victim.age_from}{hi}")
+        last = None if off.victim.age_below is None else off.victim.age_below - 1
+        around.append(f"against any{sex} child {band((off.victim.age_from, last))}")
     if off.object not in ("child", "child_sexual_abuse_material"):  # the acts' meanings name these
         around.append(f"concerning {off.object.replace('_', ' ')}")
     if off.purpose != ["any"]:

@@ -62,8 +62,8 @@ class Step(BaseModel):
             "own_offence": f"make it an offence of its own (not only a {t.replace('_', ' ')})",
             "add_means": f"cover commission by {t}",
             "sex_neutral": "make it sex-neutral (protect boys and girls alike)",
-            "protect_band": f"protect every child aged {lo} to {hi}",
-            "widen_band": f"widen the victim band to every child aged {lo} to {hi}",
+            "protect_band": f"protect every child {band((lo, hi))}",
+            "widen_band": f"widen the victim band to every child {band((lo, hi))}",
             "raise_penalty": f"raise the maximum penalty to {d} (the benchmark)",
             "new_offence": f"a new offence beside {self.ref}",
             "penalty_benchmark": f"maximum penalty {d}, the benchmark of {self.ref}",
@@ -85,6 +85,14 @@ class Note(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.requirement} ({self.offence}): " + "; ".join(s.text for s in self.steps)
+
+
+def band(ages: tuple[int, int | None]) -> str:
+    """A victim band as statutes say it: "under the age of 18", "aged 14 to 17", "aged 16 or over"."""
+    first, last = ages
+    if last is None:
+        return f"aged {first} or over"
+    return f"under the age of {last + 1}" if first == 0 else f"aged {first} to {last}"
 
 
 def duration(months: int) -> str:
