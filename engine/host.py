@@ -53,10 +53,22 @@ def salted(fact_id: str, salt: int) -> str:
 
 
 class _SyncHost(durable.Host):  # type: ignore[misc]
-    """A durable_rules host without its background dispatch threads."""
+    """A durable_rules host without its background dispatch threads, that remembers what each session was given."""
+
+    def __init__(self, rulesets: dict[str, Any]) -> None:
+        self._asserted: dict[str, list[Fact]] = {}
+        super().__init__(rulesets)
 
     def _run(self) -> None:
         """Start no timers: actions already run inside assert_fact."""
+
+    def asserted(self, sid: str) -> list[Fact]:
+        """The facts the evaluation of session `sid` asserted (without sid and salted ids).
+
+        An action reads them here (`ctx.host`) instead of decoding them back from the
+        engine's JSON with get_facts: the batch is all a session holds before its trigger.
+        """
+        return self._asserted.get(sid, [])
 
 
 class RuleEngine:
@@ -102,6 +114,7 @@ class RuleEngine:
         with _C_ENGINE:
             sid = f"s{next(self._sessions)}"
             used: dict[int, str] = {}
+            self._host._asserted[sid] = batch
             try:
                 for fact in batch:
                     self._assert(sid, fact, used)
@@ -114,6 +127,7 @@ class RuleEngine:
                 result: list[Fact] = self._host.get_facts(self.name, sid)
                 return result
             finally:
+                self._host._asserted.pop(sid, None)
                 self._close(sid, used)
                 if self._results is not None:
                     self._results(sid)  # what a failed evaluation left behind

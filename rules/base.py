@@ -9,7 +9,7 @@ finding by the one table of gapcheck.rules.tree.
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from durable.lang import c, m, when_all
+from durable.lang import c, cap, m, when_all
 
 from gapcheck.rules.facts import Cited, CompleteFact, Fact, Kind, RequirementFact, UnknownFact
 from gapcheck.rules.terms import Outcome, Role
@@ -19,18 +19,15 @@ K = TypeVar("K", bound=Kind)
 T = TypeVar("T")
 
 
-def fact(content: Any) -> Fact:
-    """The plain dict behind a durable_rules pattern variable."""
-    return dict(content._d)
-
-
 class Snapshot:
     """The session's facts by kind, typed, as they stand when the verdicts start.
 
-    get_facts decodes every fact's JSON, so verdicts share one read per
-    evaluation: after the trigger, verdicts only add criteria and findings,
-    which no verdict reads. The cache is keyed by the trigger's unique `run`
-    token and holds one evaluation at a time (evaluations are serialised by the host).
+    The verdicts share one read per evaluation: after the trigger, verdicts only
+    hand out criteria and findings, which no verdict reads. The facts are those
+    the host asserted (`ctx.host.asserted(sid)`), so that none is decoded back
+    from the engine's JSON; a host without that record gives them by get_facts.
+    The cache is keyed by the trigger's unique `run` token and holds one
+    evaluation at a time (evaluations are serialised by the host).
     """
 
     _cached: tuple[str, "Snapshot"] | None = None
@@ -39,11 +36,11 @@ class Snapshot:
     _memo: dict[object, Any]
 
     @classmethod
-    def of_session(cls, ctx: Any) -> "Snapshot":
-        run = str(ctx.t.run)
+    def of_session(cls, ctx: Any, run: str) -> "Snapshot":
+        """The snapshot of the evaluation whose trigger carries `run`."""
         if cls._cached is not None and cls._cached[0] == run:
             return cls._cached[1]
-        snapshot = cls(ctx.get_facts())
+        snapshot = cls(ctx.host.asserted(str(ctx.s.sid)))
         cls._cached = (run, snapshot)
         return snapshot
 
@@ -68,6 +65,35 @@ class Snapshot:
         value: T = self._memo[key]
         return value
 
+    def requirement(self, ref: str) -> RequirementFact:
+        """A requirement by reference, typed once per snapshot (a verdict and the binding rule both read it)."""
+        by_ref = self.memo("requirement-by-ref", lambda: {r.ref: r for r in self.of(RequirementFact)})
+        return by_ref[ref]
+
+
+BATCH = 4096  # frames one action may take: more than any standards set holds requirements
+
+
+def batched(*patterns: Any) -> Callable[[Callable[[Any, "Snapshot", list[RequirementFact]], None]], None]:
+    """Declare a rule over the trigger and requirements whose action takes all its matches at once.
+
+    Its patterns are `c.t << trigger, c.req << requirement`. durable_rules runs an
+    action per match, and each costs a JSON round trip of the session's state and
+    the match; `cap` hands the action every match pending (up to BATCH) in one
+    call, so a rule costs one action per evaluation, not one per requirement.
+    The requirements come in reference order, whatever order the engine matched them.
+    """
+
+    def declare(act: Callable[[Any, Snapshot, list[RequirementFact]], None]) -> None:
+        def run(ctx: Any) -> None:
+            frames = ctx.m
+            s = Snapshot.of_session(ctx, str(frames[0].t.run))
+            act(ctx, s, [s.requirement(ref) for ref in sorted(str(f.req.ref) for f in frames)])
+
+        when_all(cap(BATCH), *patterns)(run)
+
+    return declare
+
 
 Verdict = Callable[[Any, Snapshot, RequirementFact], None]
 
@@ -83,9 +109,11 @@ def verdict(*tests: str) -> Callable[[Verdict], Verdict]:
         of_kind = of_kind | (m.test == test)
 
     def declare(decide: Verdict) -> Verdict:
-        when_all(c.t << (m.kind == "$evaluate"), c.req << ((m.kind == "requirement") & of_kind))(
-            lambda ctx: decide(ctx, Snapshot.of_session(ctx), RequirementFact.of(fact(ctx.req)))
-        )
+        @batched(c.t << (m.kind == "$evaluate"), c.req << ((m.kind == "requirement") & of_kind))
+        def each(ctx: Any, s: Snapshot, reqs: list[RequirementFact]) -> None:
+            for req in reqs:
+                decide(ctx, s, req)
+
         return decide
 
     return declare

@@ -11,9 +11,9 @@ declarations in force on the date are carried with the instrument.
 from dataclasses import dataclass
 from typing import Any
 
-from durable.lang import c, m, when_all
+from durable.lang import c, m
 
-from gapcheck.rules.base import Snapshot, fact, hand_out
+from gapcheck.rules.base import Snapshot, batched, hand_out
 from gapcheck.rules.facts import AnalysisFact, Fact, Kind, RequirementFact, TreatyFact
 from gapcheck.rules.tree import say
 
@@ -93,12 +93,12 @@ def status(inst: Fact, treaty: TreatyFact | None, day: int) -> Fact:
 def define() -> None:
     """Declare the binding rule in the current rule set."""
 
-    @when_all(c.t << (m.kind == "$evaluate"), c.req << (m.kind == "requirement"))
-    def binding(ctx: Any) -> None:
-        s, req = Snapshot.of_session(ctx), RequirementFact.of(fact(ctx.req))
+    @batched(c.t << (m.kind == "$evaluate"), c.req << (m.kind == "requirement"))
+    def binding(ctx: Any, s: Snapshot, reqs: list[RequirementFact]) -> None:
         day = max((a.day for a in s.of(AnalysisFact)), default=0)  # 0: no analysis date, nothing binds yet
         treaties = {t.instrument: t for t in s.of(TreatyFact)}
-        found = [status(i, treaties.get(i["id"]), day) for i in req.instruments]
-        states = {f["status"] for f in found}
-        binds = "yes" if "binding" in states else ("unknown" if "not_recorded" in states else "no")
-        hand_out(ctx, BindingFact(ref=f"binding:{req.req}", req=req.req, binds=binds, instruments=found).to_fact())
+        for req in reqs:
+            found = [status(i, treaties.get(i["id"]), day) for i in req.instruments]
+            states = {f["status"] for f in found}
+            binds = "yes" if "binding" in states else ("unknown" if "not_recorded" in states else "no")
+            hand_out(ctx, BindingFact(ref=f"binding:{req.req}", req=req.req, binds=binds, instruments=found).to_fact())

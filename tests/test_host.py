@@ -78,3 +78,13 @@ def test_many_evaluations_are_identical_and_do_not_grow_memory(workspace) -> Non
     gc.collect()
     grown_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
     assert grown_kib < 20_000, f"peak memory grew by {grown_kib} KiB over 200 evaluations"
+
+
+def test_actions_read_the_facts_asserted_in_their_session_and_only_while_it_runs() -> None:
+    seen: list[list[str]] = []
+    engine = _engine("test_asserted", lambda ctx: seen.append([f["ref"] for f in ctx.host.asserted(str(ctx.s.sid))]))
+    facts = [{"id": f"x{n}", "ref": f"x{n}", "kind": "x"} for n in range(2)]
+    engine.evaluate(facts)
+    engine.evaluate(facts[:1])
+    assert seen == [["x0", "x1"], ["x0", "x1"], ["x0"]]  # one action per match; no fact of another session
+    assert engine._host.asserted("s1") == [] and engine._host._asserted == {}
