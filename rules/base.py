@@ -24,37 +24,53 @@ class Snapshot:
 
     The verdicts share one read per evaluation: after the trigger, verdicts only
     hand out criteria and findings, which no verdict reads. The facts are those
-    the host asserted (`ctx.host.asserted(sid)`), so that none is decoded back
-    from the engine's JSON; a host without that record gives them by get_facts.
-    The cache is keyed by the trigger's unique `run` token and holds one
-    evaluation at a time (evaluations are serialised by the host).
+    the host asserted (`ctx.host.asserted(sid)`, gapcheck.host), so that none is
+    decoded back from the engine's JSON. The cache is keyed by the trigger's
+    unique `run` token and holds one evaluation at a time (evaluations are
+    serialised by the host).
+
+    Facts are never changed once built (engine/facts.py shares the standards'
+    facts between evaluations), so a fact dict the last snapshot read is not
+    typed again: the requirements and their conducts, the same in every
+    evaluation, are read once per process, not once per session.
     """
 
     _cached: tuple[str, "Snapshot"] | None = None
     _raw: dict[str, list[Fact]]
     _typed: dict[type[Kind], list[Any]]
     _memo: dict[object, Any]
+    _read: dict[int, tuple[Fact, Any]]  # id(dict) -> (the dict, kept alive so that its id is not reused; typed)
 
     @classmethod
     def of_session(cls, ctx: Any, run: str) -> "Snapshot":
         """The snapshot of the evaluation whose trigger carries `run`."""
         if cls._cached is not None and cls._cached[0] == run:
             return cls._cached[1]
-        snapshot = cls(ctx.host.asserted(str(ctx.s.sid)))
+        last = cls._cached[1]._read if cls._cached is not None else {}
+        snapshot = cls(ctx.host.asserted(str(ctx.s.sid)), last)
         cls._cached = (run, snapshot)
         return snapshot
 
-    def __init__(self, facts: list[Fact]):
+    def __init__(self, facts: list[Fact], last: dict[int, tuple[Fact, Any]] | None = None):
+        """`last`: the facts the previous snapshot typed, by identity."""
         self._raw = {}
         self._typed = {}
         self._memo = {}
+        self._read = {}
+        self._last = last or {}
         for f in sorted(facts, key=lambda f: str(f.get("ref"))):
             self._raw.setdefault(str(f.get("kind")), []).append(f)
 
     def of(self, kind: type[K]) -> list[K]:
         """Every fact of a kind, typed, in a stable order."""
         if kind not in self._typed:
-            self._typed[kind] = [kind.of(f) for f in self._raw.get(kind.KIND, [])]
+            typed = []
+            for f in self._raw.get(kind.KIND, []):
+                known = self._last.get(id(f))
+                read = known[1] if known is not None and known[0] is f else kind.of(f)
+                self._read[id(f)] = (f, read)
+                typed.append(read)
+            self._typed[kind] = typed
         found: list[K] = self._typed[kind]
         return found
 

@@ -1,9 +1,11 @@
 """Typed facts: what engine/facts.py writes is what the rules read back."""
 
-from rulefacts import coverage_requirement, exception, threshold
+from dataclasses import replace
+
+from rulefacts import coverage_requirement, exception, offence, threshold
 
 from gapcheck.rules.base import Snapshot
-from gapcheck.rules.facts import RequirementFact, ThresholdFact
+from gapcheck.rules.facts import OffenceFact, RequirementFact, ThresholdFact
 from gapcheck.rules.params import CoverageParams
 from gapcheck.rules.terms import months, words
 
@@ -24,6 +26,23 @@ def test_a_snapshot_types_facts_by_kind_in_ref_order() -> None:
     snap = Snapshot([threshold("b"), threshold("a"), *coverage_requirement()])
     assert [t.provision for t in snap.of(ThresholdFact)] == ["tl/act/a", "tl/act/b"]
     assert snap.of(ThresholdFact) is snap.of(ThresholdFact)  # typed once
+
+
+def test_a_fact_read_without_its_init_equals_one_built_by_it() -> None:
+    fact = offence("a", sex="female", acts=["recruit"])
+    back = OffenceFact.of(fact)
+    assert back == replace(back) and back.to_fact() == fact  # replace() builds through __init__
+
+
+def test_a_snapshot_reuses_what_the_last_one_typed_and_types_the_rest() -> None:
+    shared = threshold("a")
+    first = Snapshot([shared, threshold("b")])
+    typed = first.of(ThresholdFact)
+    again = Snapshot([shared, threshold("c", ages=[16]), threshold("b")], first._read)
+    found = again.of(ThresholdFact)
+    assert found[0] is typed[0]  # the same dict: not read again
+    assert found[1] is not typed[1] and found == [ThresholdFact.of(f) for f in again._raw["threshold"]]
+    assert [t.provision for t in found] == ["tl/act/a", "tl/act/b", "tl/act/c"] and found[2].ages == [16]
 
 
 def test_words_and_months_read_as_a_lawyer_writes() -> None:
