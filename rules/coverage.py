@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from gapcheck.rules.base import Snapshot
-from gapcheck.rules.facts import Cited, Fact, OffenceFact, ReqConductFact, RequirementFact
+from gapcheck.rules.facts import Cited, Fact, OffenceFact, ReqConductFact, RequirementFact, trusted
 from gapcheck.rules.params import CoverageParams
 from gapcheck.rules.terms import Outcome, Quality, Role
 from gapcheck.rules.tree import Combine, Criterion, Evidence, Said, combine, leaf, node, say
@@ -355,28 +355,34 @@ def _offences(s: Snapshot) -> dict[tuple[str, str], list[OffenceFact]]:
 
 
 def cover(params: CoverageParams, rc: ReqConductFact, off: OffenceFact) -> CoverageFact:
-    """How one offence covers one (conduct, object) of a requirement (its quality; verdicts word the criteria)."""
+    """How one offence covers one (conduct, object) of a requirement (its quality; verdicts word the criteria).
+
+    Built without the dataclass's __init__ (`trusted`): one per pair, the most numerous object of a verdict.
+    """
     lo, hi, stated = band(off)
-    return CoverageFact(
-        ref=f"cov:{rc.req}:{off.ref}",
-        provision=off.provision,
-        source=off.source,
-        secondary=off.secondary,
-        req=rc.req,
-        test=rc.test,
-        group=rc.group,
-        conduct=off.conduct,
-        offence=off.offence,
-        quality=quality(params, off),
-        offence_ref=off.ref,
-        age_from=lo,
-        age_below=hi,
-        age_stated=stated,
-        sex=off.sex,
-        penalty_stated=off.penalty_stated,
-        max_months=off.max_months,
-        mediation_measure=params.mediation_measure or "",
-        fine_only=off.fine_only,
-        penalty_text=off.penalty_text,
-        aggravated=off.aggravated,
+    return trusted(
+        CoverageFact,
+        {
+            "ref": f"cov:{rc.req}:{off.ref}",
+            "provision": off.provision,
+            "source": off.source,
+            "secondary": off.secondary,
+            "req": rc.req,
+            "test": rc.test,
+            "group": rc.group,
+            "conduct": off.conduct,
+            "offence": off.offence,
+            "quality": quality(params, off),
+            "offence_ref": off.ref,
+            "age_from": lo,
+            "age_below": hi,
+            "age_stated": stated,
+            "sex": off.sex,
+            "penalty_stated": off.penalty_stated,
+            "max_months": off.max_months,
+            "mediation_measure": params.mediation_measure or "",
+            "fine_only": off.fine_only,
+            "penalty_text": off.penalty_text,
+            "aggravated": off.aggravated,
+        },
     )

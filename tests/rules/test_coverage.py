@@ -1,9 +1,14 @@
 """The coverage rule: each aspect a requirement tests decides the offence's quality (full, partial, none)."""
 
+from dataclasses import fields, replace
+
 import pytest
 from rulefacts import coverage_requirement, decide, offence
 
-from gapcheck.rules.terms import Outcome, Status
+from gapcheck.rules.coverage import CoverageFact, cover
+from gapcheck.rules.facts import OffenceFact, ReqConductFact, RequirementFact
+from gapcheck.rules.params import CoverageParams
+from gapcheck.rules.terms import Outcome, Quality, Status
 
 # (requirement parameters, offence fields, the aspect, its outcome, words the reason must hold)
 ASPECTS = [
@@ -95,3 +100,14 @@ def test_the_worst_aspect_decides_the_offence() -> None:
     found = decide([*coverage_requirement(sex_neutral=True, means=["ict"]), offence("a", sex="male")])["r"]
     node = found.find("offence:")[0]
     assert node.outcome is Outcome.not_ and "does not cover possession as required: it is not framed" in node.because[0]
+
+
+def test_a_pair_s_coverage_has_every_field_as_its_init_would_set_it() -> None:
+    req_fact, rc_fact = coverage_requirement(mediation_measure="village_mediation")[:2]
+    off = OffenceFact.of(offence("a", sex="female", penalty_stated=True, max_months=60))
+    params = RequirementFact.of(req_fact).params
+    assert isinstance(params, CoverageParams)
+    found = cover(params, ReqConductFact.of(rc_fact), off)
+    assert set(vars(found)) == {f.name for f in fields(CoverageFact)}
+    assert found == replace(found)  # replace() builds through __init__
+    assert (found.quality, found.max_months, found.mediation_measure) == (Quality.full, 60, "village_mediation")
