@@ -102,9 +102,9 @@ def batched(*patterns: Any) -> Callable[[Callable[[Any, "Snapshot", list[Require
 
     def declare(act: Callable[[Any, Snapshot, list[RequirementFact]], None]) -> None:
         def run(ctx: Any) -> None:
-            frames = ctx.m
-            s = Snapshot.of_session(ctx, str(frames[0].t.run))
-            act(ctx, s, [s.requirement(ref) for ref in sorted(str(f.req.ref) for f in frames)])
+            frames = [f._d for f in ctx.m]  # the plain dicts: durable's attribute access is slow per frame
+            s = Snapshot.of_session(ctx, str(frames[0]["t"]["run"]))
+            act(ctx, s, [s.requirement(ref) for ref in sorted(str(f["req"]["ref"]) for f in frames)])
 
         when_all(cap(BATCH), *patterns)(run)
 
