@@ -8,6 +8,11 @@ asserting, computes durable_rules' hash (32-bit FNV-1a of the id) itself so
 that a colliding id is salted before it is asserted, and deletes each session
 when its evaluation ends, but only once an action has run in it: deleting a
 session in which no action ran aborts the process (free(): invalid pointer).
+
+Only facts of a kind that some rule's pattern names enter the engine: its
+actions read an evaluation's facts from the host (`asserted`), so a fact no
+pattern can match would only be stored, at the cost of asserting it. Where a
+pattern matches facts of any kind (a sink rule), every fact is asserted.
 """
 
 import copy
@@ -91,6 +96,7 @@ class RuleEngine:
         # an action in every session, so that it can be deleted (see the module docstring)
         rules["$session"] = {"all": [{"m": {"kind": TRIGGER["kind"]}}], "run": self._guard(_noop)}
         rules["$close"] = {"all": [{"m": {"kind": CLOSE["kind"]}}], "run": self._guard(_noop)}
+        self.kinds = matched_kinds(rules)
         self._host = _SyncHost({name: rules})
 
     def _guard(self, action: Callable[[Any], None]) -> Callable[[Any], None]:
@@ -117,7 +123,8 @@ class RuleEngine:
             self._host._asserted[sid] = batch
             try:
                 for fact in batch:
-                    self._assert(sid, fact, used)
+                    if self.kinds is None or fact["kind"] in self.kinds:
+                        self._assert(sid, fact, used)
                 self._assert(sid, dict(TRIGGER, run=f"{id(self)}:{sid}"), used)
                 state = self._host.get_state(self.name, sid)
                 if "exception" in state:
@@ -159,6 +166,34 @@ class RuleEngine:
             raise IdCollision([used.get(id_hash(fact["id"]), "?"), fact["id"]])
         if sid in self._errors:
             raise InferenceError("rule action failed:\n" + "\n".join(self._errors[sid]))
+
+
+def matched_kinds(rules: dict[str, Any]) -> frozenset[str] | None:
+    """The fact kinds the rules' patterns can match, from their definitions; None if one matches any kind."""
+    kinds: set[str] = set()
+    for rule in rules.values():
+        for pattern in rule.get("all", rule.get("any", [])):
+            for expression in pattern.values():
+                found = _kinds(expression)
+                if found is None:
+                    return None
+                kinds |= found
+    return frozenset(kinds)
+
+
+def _kinds(expression: Any) -> set[str] | None:
+    """The kinds one pattern's expression admits (`kind == X`, under $and and $or); None: any kind."""
+    if not isinstance(expression, dict):
+        return None
+    if isinstance(expression.get("kind"), str):
+        return {expression["kind"]}
+    if "$and" in expression:
+        narrowed = [k for k in (_kinds(e) for e in expression["$and"]) if k is not None]
+        return set.intersection(*narrowed) if narrowed else None
+    if "$or" in expression:
+        each = [_kinds(e) for e in expression["$or"]]
+        return None if any(k is None for k in each) else set().union(*each)  # type: ignore[arg-type]
+    return None
 
 
 def _noop(c: Any) -> None:

@@ -10,7 +10,7 @@ from durable.lang import c, m, ruleset, when_all
 from gapcheck.errors import InferenceError
 from gapcheck.evaluate import evaluate
 from gapcheck.findings import Finding
-from gapcheck.host import RuleEngine
+from gapcheck.host import RuleEngine, matched_kinds
 from tests.conftest import LAO_AS_OF
 
 
@@ -88,3 +88,35 @@ def test_actions_read_the_facts_asserted_in_their_session_and_only_while_it_runs
     engine.evaluate(facts[:1])
     assert seen == [["x0", "x1"], ["x0", "x1"], ["x0"]]  # one action per match; no fact of another session
     assert engine._host.asserted("s1") == [] and engine._host._asserted == {}
+
+
+def test_only_kinds_some_pattern_names_enter_the_engine_and_actions_see_every_fact() -> None:
+    seen: list[tuple[list[str], list[str]]] = []
+
+    def look(ctx: Any) -> None:
+        stored = sorted(f["ref"] for f in ctx.get_facts())
+        seen.append((stored, sorted(f["ref"] for f in ctx.host.asserted(str(ctx.s.sid)))))
+
+    rules = ruleset("test_kinds")
+    with rules:
+        when_all(c.t << (m.kind == "$evaluate"), c.x << ((m.kind == "x") | (m.kind == "z")))(look)
+    engine = RuleEngine("test_kinds", rules.define()[1])
+    assert engine.kinds == {"x", "z", "$evaluate", "$close"}
+    engine.evaluate([{"id": r, "ref": r, "kind": r[0]} for r in ("x1", "y1", "z1")])
+    # y1 matches no pattern: never asserted (no sink needed), yet the actions read it
+    assert seen == [(["$evaluate", "x1", "z1"], ["x1", "y1", "z1"])] * 2
+
+
+@pytest.mark.parametrize(
+    "pattern,kinds",
+    [
+        ({"kind": "a"}, {"a"}),
+        ({"$and": [{"kind": "a"}, {"$or": [{"test": "p"}, {"test": "q"}]}]}, {"a"}),
+        ({"$or": [{"kind": "a"}, {"$and": [{"kind": "b"}, {"n": 1}]}]}, {"a", "b"}),
+        ({"$or": [{"kind": "a"}, {"test": "p"}]}, None),  # the second branch takes any kind
+        ({"$and": [{"$ex": {"kind": 1}}, {"id": {"$r": "x"}}]}, None),  # a sink
+    ],
+)
+def test_the_kinds_a_pattern_admits_are_read_from_its_definition(pattern: Any, kinds: set[str] | None) -> None:
+    found = matched_kinds({"r": {"all": [{"t": {"kind": "$evaluate"}}, {"m": pattern}]}})
+    assert found == (None if kinds is None else {"$evaluate", *kinds})

@@ -7,6 +7,7 @@ they exhausted the host's old suffix salts, and the process then segfaulted
 deleting a session in which no action had run.
 """
 
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -16,7 +17,7 @@ import pytest
 
 from gapcheck.cli import main
 from gapcheck.errors import InferenceError
-from gapcheck.evaluate import rule_engine
+from gapcheck.evaluate import forget, rule_engine
 from gapcheck.host import IdCollision, RuleEngine, id_hash
 from tests.conftest import ROOT
 from tests.test_hostile_inputs import limited_run
@@ -89,11 +90,38 @@ def test_exhausted_salts_name_the_colliding_ids_and_the_session_survives() -> No
     assert len([f for f in engine.evaluate(facts) if f.get("kind") == "x"]) == 2  # the engine still works
 
 
-def test_an_exhausted_retry_is_an_input_error(capsys, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+# Two requirement ids whose facts' ids ("requirement:<id>") collide, found by a birthday search: only
+# the requirements (and the trigger) enter the engine, so only their ids can collide there.
+COLLIDING_REQUIREMENTS = ["fixture-collide-g6wu", "fixture-collide-1wfa"]
+
+
+def test_colliding_offence_ids_never_enter_the_engine(capsys, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The law is read by the verdicts, never asserted: its ids cannot collide in the engine, even unsalted."""
     monkeypatch.setattr(rule_engine(), "salts", 0)
-    assert main(["check", "-a", str(colliding_draft(tmp_path))]) == 2
+    assert "offence" not in (rule_engine().kinds or {"offence"})
+    assert main(["check", "-a", str(colliding_draft(tmp_path))]) == 0
+
+
+def test_an_exhausted_retry_is_an_input_error(capsys, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    first, second = COLLIDING_REQUIREMENTS
+    assert id_hash(f"requirement:{first}") == id_hash(f"requirement:{second}")
+    standards = tmp_path / "standards"
+    shutil.copytree(ROOT / "standards", standards)
+    path = standards / "lanzarote.yaml"
+    added = "".join(
+        f"  - id: {rid}\n    theme: csam\n    title: colliding id {rid}\n    demands: Producing CSAM is an offence.\n"
+        '    sources:\n      - {instrument: lanzarote, pinpoint: "art. 20(1)(a)"}\n'
+        "    test: {kind: criminalization, groups: [[produce]], objects: [child_sexual_abuse_material]}\n"
+        for rid in COLLIDING_REQUIREMENTS
+    )
+    path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + "\n" + added, encoding="utf-8")
+    assert main(["check", "--standards", str(standards)]) != 2  # salted: both are evaluated
+    capsys.readouterr()
+    forget()  # the same facts would reuse that session
+    monkeypatch.setattr(rule_engine(), "salts", 0)
+    assert main(["check", "--standards", str(standards)]) == 2
     err = capsys.readouterr().err
-    assert "collide in the rule engine's 32-bit hash" in err and fact_id(COLLIDING[1]) in err
+    assert "collide in the rule engine's 32-bit hash" in err and f"requirement:{second}" in err
     assert "rename one of them" in err and "Traceback" not in err
 
 
