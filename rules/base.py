@@ -40,6 +40,7 @@ class Snapshot:
     _typed: dict[type[Kind], list[Any]]
     _memo: dict[object, Any]
     _read: dict[int, tuple[Fact, Any]]  # id(dict) -> (the dict, kept alive so that its id is not reused; typed)
+    _last: dict[int, tuple[Fact, Any]]  # what the previous snapshot read
 
     @classmethod
     def of_session(cls, ctx: Any, run: str) -> "Snapshot":
@@ -87,7 +88,7 @@ class Snapshot:
         return by_ref[ref]
 
 
-BATCH = 4096  # frames one action may take: more than any standards set holds requirements
+BATCH = 4096  # matches one action takes (more would run as further actions, each deciding its own)
 
 
 def batched(*patterns: Any) -> Callable[[Callable[[Any, "Snapshot", list[RequirementFact]], None]], None]:
