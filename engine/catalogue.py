@@ -1,4 +1,4 @@
-"""The message catalogue: every sentence a finding's reasoning is made of, and every term in words.
+"""The message catalogue: every sentence of a finding's reasoning and of a suggested change, every term in words.
 
 The rules hand out a message id and its arguments (gapcheck.rules.tree.say);
 the sentences live here, in one place to review (and, later, translate), and
@@ -460,4 +460,28 @@ MESSAGES: dict[str, str] = {
         "change this finding."
     ),
     "nonpun.what": "{measure:measure} or offence of {conducts:conduct.or}",
+    # gapcheck.suggest.steps: what a suggested change does to an offence ("it"), said in the report and in the
+    # draft's comments; the terms come worded (and escaped for the format) as text
+    "suggest.add-conduct": "extend it to {conducts:text.semi}",
+    "suggest.extend-object": "extend what it protects to {objects:text.comma}",
+    "suggest.any-purpose": "remove the restriction to particular purposes, so that it applies whatever the purpose",
+    "suggest.add-purpose": "extend it to acts done for the purpose of {purposes:text.comma}",
+    "suggest.drop-element": "remove the condition that narrows it ({elements:text.semi})",
+    "suggest.add-element": "add the element: {elements:text.semi}",
+    "suggest.own-offence": "make it an offence of its own, not only a form of {framings:text.comma}",
+    "suggest.add-means": "make it expressly cover commission through {means:text.or}",
+    "suggest.sex-neutral": "make it sex-neutral, so that it protects boys and girls alike",
+    "suggest.protect-band": "protect every child {band}",
+    "suggest.widen-band": "widen the victims it protects to every child {band}",
+    "suggest.raise-penalty": "raise the maximum penalty to {months:months}, the benchmark the standards set",
+    "suggest.new-offence": "a new offence beside {beside}",
+    "suggest.penalty-benchmark": "with a maximum penalty of {months:months}, the benchmark the standards set",
+    "suggest.penalty-comparable": (
+        "with a maximum penalty of {months:months}, as for the offence it is placed beside: a placeholder for the "
+        "legislator, as the standards set no benchmark"
+    ),
+    "suggest.no-penalty": (
+        "with the penalty left for the legislator to set: the standards set no benchmark and no comparable offence "
+        "states one"
+    ),
 }

@@ -13,15 +13,16 @@ from gapcheck.rules.terms import Quality
 from gapcheck.vocab import Conduct, Element, MeasureKind, Purpose
 
 RULES = Path(__file__).parent.parent / "rules"
-ENGINE = Path(__file__).parent.parent / "engine"  # readings and merge word contested facts
+ENGINE = Path(__file__).parent.parent / "engine"  # readings and merge word contested facts, suggest its steps
 SPECIAL = {"text", "source", "law", "date", "cite", "offence", "months", "band", "population", "req", "said"}
 ASPECTS = re.compile(r"cov\.[a-z-]+\.(yes|no)|cov\.describe\.(" + "|".join(q.value for q in Quality) + ")")
 
 
 def said_in_rules() -> set[str]:
-    """Every message id the rules (and the engine's readings) name: a quoted `module.what` the catalogue knows."""
+    """Every message id the rules (and the engine's readings, suggest's steps) name: a quoted `module.what` the
+    catalogue knows."""
     modules = {m.split(".", 1)[0] for m in MESSAGES}
-    files = [*RULES.glob("*.py"), *ENGINE.glob("*.py")]
+    files = [*RULES.glob("*.py"), *ENGINE.glob("*.py"), *(ENGINE / "suggest").glob("*.py")]
     quoted = {m for p in files for m in re.findall(r'"([a-z]+\.[a-z.-]+)"', p.read_text(encoding="utf-8"))}
     return {m for m in quoted if m.split(".", 1)[0] in modules}
 
