@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from gapcheck.catalogue import LABELS, MESSAGES, NO_ARTICLE
+from gapcheck.glossary import REPORT_LABELS, report_label
 from gapcheck.prose import MODIFIERS, Law, Wording, agree, article_words, indefinite, join
 from gapcheck.rules.coverage import NARROWING
 from gapcheck.rules.terms import Quality
@@ -95,3 +96,13 @@ def test_a_provision_is_cited_as_a_lawyer_cites_it() -> None:
         "Article 86 of the Law on the Protection of Children (2007) provides only for an ISP blocking power "
         "[A/HRC/40/51/Add.1 ¶29], not for an ISP reporting duty."
     )
+
+
+def test_every_label_is_in_the_vocabulary_reference() -> None:
+    """docs/vocabulary.md shows the catalogue's labels: each kind words one vocabulary, each label one of its terms."""
+    kinds = {kind: enum for enum, said in REPORT_LABELS.items() for kind, _ in said}
+    assert LABELS.keys() <= kinds.keys()
+    for kind, labels in LABELS.items():
+        assert labels.keys() <= {t.value for t in kinds[kind]}, kind
+        for term, label in labels.items():
+            assert label in report_label(kinds[kind], term)
