@@ -484,4 +484,35 @@ MESSAGES: dict[str, str] = {
         "with the penalty left for the legislator to set: the standards set no benchmark and no comparable offence "
         "states one"
     ),
+    # gapcheck.suggest.steps: why no change is suggested for a requirement; what is missing is set out above the
+    # sentence (the report, under the finding's reasoning) or listed below it (the draft's comments)
+    "suggest.cause.met": "the requirement is already met.",
+    "suggest.cause.measure": (
+        "this requirement needs a measure outside the offence provisions ({where:said}); its content is a policy "
+        "choice for the legislator."
+    ),
+    "suggest.cause.age-threshold": (
+        "this requirement needs an age threshold outside criminal law; which age, within what the standard allows, "
+        "is the legislator's choice."
+    ),
+    "suggest.cause.non-punishment": (
+        "this requirement needs child victims to be exempted from punishment, a safeguard whose form is a policy "
+        "choice, not an offence."
+    ),
+    "suggest.cause.diversion": (
+        "this requirement needs a change to the threshold for mediation in procedural law, not an offence."
+    ),
+    "suggest.cause.unknown-penalties": (
+        "the sources do not state the penalties this requirement turns on, so what would have to change is not known."
+    ),
+    "suggest.cause.unset-age": (
+        "a new offence would need a victim age limit, such as the age of sexual consent, that the standard requires "
+        "but does not set; choosing it is the legislator's."
+    ),
+    "suggest.cause.unreached": (
+        "no amendment of the closest offences, and no new offence, met this requirement without weakening another; "
+        "{where:said}."
+    ),
+    "suggest.missing-above": "what is missing is set out above",
+    "suggest.missing-below": "what is missing is listed below",
 }

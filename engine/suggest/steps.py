@@ -98,6 +98,26 @@ SAID: dict[StepKind, str] = {
     "no_penalty": "suggest.no-penalty",
 }
 
+# Why no change is drafted, by cause: its sentence in gapcheck.catalogue.
+CAUSES: dict[Cause, str] = {
+    "met": "suggest.cause.met",
+    "measure": "suggest.cause.measure",
+    "age_threshold": "suggest.cause.age-threshold",
+    "non_punishment": "suggest.cause.non-punishment",
+    "diversion": "suggest.cause.diversion",
+    "unknown_penalties": "suggest.cause.unknown-penalties",
+    "unset_age": "suggest.cause.unset-age",
+    "unreached": "suggest.cause.unreached",
+}
+
+
+def because(cause: Cause, above: bool) -> str:
+    """Why no change is drafted, as the report and the draft both say it; what is missing is set out `above`
+    the sentence (the report, under the finding's reasoning) or listed below it (the draft)."""
+    where = {"msg": "suggest.missing-above" if above else "suggest.missing-below"}
+    return Wording().fragment({"msg": CAUSES[cause], "where": where})
+
+
 MEANS = {"ict": "information and communication technology"}  # how a means is said in prose
 
 
