@@ -29,8 +29,7 @@ from gapcheck.workspace import Run, Workspace
 
 OFFENCE_TESTS = ("criminalization", "separate_offence", "penalty")
 BAD = (Direction.regressed, Direction.weakened, Direction.to_unknown)
-CLOSEST = 3
-# existing offences tried per requirement before a new one
+CLOSEST = 3  # existing offences tried per requirement before a new one
 
 
 @dataclass(frozen=True)

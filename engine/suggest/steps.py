@@ -1,9 +1,10 @@
-"""What a suggested change does, as data, and its sentence in the message catalogue (`suggest.*`).
+"""What a suggested change does, and why none is drafted, as data; their sentences are in the catalogue (`suggest.*`).
 
 Each edit of an offence is a `Step` of a named kind with its vocabulary term,
 duration or ages; a `Note` ties the steps to the requirement they serve. A step
 is said once, from gapcheck.catalogue: the draft's YAML comments and the
-report's templates (`reports/_suggestion.*`) both word it with `Step.said`.
+report's templates (`reports/_suggestion.*`) both word it with `Step.said`, and
+a `Cause` with `because`.
 """
 
 from collections.abc import Callable
