@@ -1,4 +1,4 @@
-"""The message catalogue: every sentence a finding's reasoning is made of, and every term in words.
+"""The message catalogue: every sentence of a finding's reasoning and of a suggested change, every term in words.
 
 The rules hand out a message id and its arguments (gapcheck.rules.tree.say);
 the sentences live here, in one place to review (and, later, translate), and
@@ -460,4 +460,59 @@ MESSAGES: dict[str, str] = {
         "change this finding."
     ),
     "nonpun.what": "{measure:measure} or offence of {conducts:conduct.or}",
+    # gapcheck.suggest.steps: what a suggested change does to an offence ("it"), said in the report and in the
+    # draft's comments; the terms come worded (and escaped for the format) as text
+    "suggest.add-conduct": "extend it to {conducts:text.semi}",
+    "suggest.extend-object": "extend what it protects to {objects:text.comma}",
+    "suggest.any-purpose": "remove the restriction to particular purposes, so that it applies whatever the purpose",
+    "suggest.add-purpose": "extend it to acts done for the purpose of {purposes:text.comma}",
+    "suggest.drop-element": "remove the condition that narrows it ({elements:text.semi})",
+    "suggest.add-element": "add the element: {elements:text.semi}",
+    "suggest.own-offence": "make it an offence of its own, not only a form of {framings:text.comma}",
+    "suggest.add-means": "make it expressly cover commission through {means:text.or}",
+    "suggest.sex-neutral": "make it sex-neutral, so that it protects boys and girls alike",
+    "suggest.protect-band": "protect every child {band}",
+    "suggest.widen-band": "widen the victims it protects to every child {band}",
+    "suggest.raise-penalty": "raise the maximum penalty to {months:months}, the benchmark the standards set",
+    "suggest.new-offence": "a new offence beside {beside}",
+    "suggest.penalty-benchmark": "with a maximum penalty of {months:months}, the benchmark the standards set",
+    "suggest.penalty-comparable": (
+        "with a maximum penalty of {months:months}, as for the offence it is placed beside: a placeholder for the "
+        "legislator, as the standards set no benchmark"
+    ),
+    "suggest.no-penalty": (
+        "with the penalty left for the legislator to set: the standards set no benchmark and no comparable offence "
+        "states one"
+    ),
+    # gapcheck.suggest.steps: why no change is suggested for a requirement; what is missing is set out above the
+    # sentence (the report, under the finding's reasoning) or listed below it (the draft's comments)
+    "suggest.cause.met": "the requirement is already met.",
+    "suggest.cause.measure": (
+        "this requirement needs a measure outside the offence provisions ({where:said}); its content is a policy "
+        "choice for the legislator."
+    ),
+    "suggest.cause.age-threshold": (
+        "this requirement needs an age threshold outside criminal law; which age, within what the standard allows, "
+        "is the legislator's choice."
+    ),
+    "suggest.cause.non-punishment": (
+        "this requirement needs child victims to be exempted from punishment, a safeguard whose form is a policy "
+        "choice, not an offence."
+    ),
+    "suggest.cause.diversion": (
+        "this requirement needs a change to the threshold for mediation in procedural law, not an offence."
+    ),
+    "suggest.cause.unknown-penalties": (
+        "the sources do not state the penalties this requirement turns on, so what would have to change is not known."
+    ),
+    "suggest.cause.unset-age": (
+        "a new offence would need a victim age limit, such as the age of sexual consent, that the standard requires "
+        "but does not set; choosing it is the legislator's."
+    ),
+    "suggest.cause.unreached": (
+        "no amendment of the closest offences, and no new offence, met this requirement without weakening another; "
+        "{where:said}."
+    ),
+    "suggest.missing-above": "what is missing is set out above",
+    "suggest.missing-below": "what is missing is listed below",
 }

@@ -1,4 +1,4 @@
-"""What every vocabulary term means, with one example: the source of docs/vocabulary.md.
+"""What every vocabulary term means, with one example, and how reports word it: the source of docs/vocabulary.md.
 
 Kept beside the enums of gapcheck.vocab, not in them, so that the terms stay
 short to read; a test fails when a term has no entry here or the generated
@@ -11,6 +11,7 @@ import sys
 from enum import StrEnum
 
 from gapcheck import vocab
+from gapcheck.catalogue import LABELS
 
 Entry = tuple[str, str]  # (meaning, example)
 
@@ -605,8 +606,39 @@ def phrase(term: str, vocabulary: str) -> str:
     return meaning[:1].lower() + meaning[1:] if meaning[1:2].islower() else meaning
 
 
+# How reports word each vocabulary's terms: the kinds of the message catalogue (gapcheck.catalogue.LABELS)
+# that label them, the first for every term, the others (with what they say) for the terms they list.
+REPORT_LABELS: dict[type[StrEnum], tuple[tuple[str, str], ...]] = {
+    vocab.Aggravation: (("aggravation", ""),),
+    vocab.Authority: (("authority", ""),),
+    vocab.Basis: (("basis", ""),),
+    vocab.Conduct: (("conduct", ""),),
+    vocab.Element: (("element", ""), ("narrowing", "as a narrowing: ")),
+    vocab.InstrumentType: (("instrument_type", ""),),
+    vocab.Label: (("framing", ""),),
+    vocab.Means: (("means", ""),),
+    vocab.MeasureKind: (("measure", ""),),
+    vocab.MeasureStatus: (("status", ""),),
+    vocab.Object: (("object", ""),),
+    vocab.ProcedureElement: (("procedure_element", ""),),
+    vocab.Purpose: (("purpose", ""),),
+    vocab.Scope: (("scope", ""),),
+    vocab.Sex: (("sex", ""), ("sexes", "as a group: ")),
+    vocab.Subject: (("subject", ""),),
+    vocab.Theme: (("theme", ""),),
+    vocab.TraffickingAct: (("act", ""),),
+}
+
+
+def report_label(enum: type[StrEnum], term: str) -> str:
+    """How reports word a term: its catalogue label (else the term with spaces), and its other labels."""
+    (kind, _), *others = REPORT_LABELS[enum]
+    said = [LABELS[kind].get(term, term.replace("_", " "))]
+    return "; ".join(said + [f"{what}{LABELS[k][term]}" for k, what in others if term in LABELS[k]])
+
+
 def markdown() -> str:
-    """The vocabulary reference, every term with its meaning and one example."""
+    """The vocabulary reference, every term with its meaning, one example and the words reports use for it."""
     lines = [
         "# Vocabulary",
         "",
@@ -614,13 +646,17 @@ def markdown() -> str:
         "Generated from `engine/glossary.py` (`python -m gapcheck.glossary > docs/vocabulary.md`);",
         "a test fails when a term is missing or this file is out of date. Examples illustrate",
         "how a provision is modelled; they state nothing about any country's law.",
+        "Where reports name a term, *in reports* gives their words (the labels of `engine/catalogue.py`).",
     ]
     for enum, (where, entries) in sorted(GLOSSARY.items(), key=lambda kv: kv[0].__name__):
         lines += ["", f"## {enum.__name__}", "", f"{(enum.__doc__ or '').splitlines()[0]} Used in {where}.", ""]
-        lines += ["| term | meaning | example |", "|---|---|---|"]
+        labelled = enum in REPORT_LABELS
+        lines += ["| term | meaning | example |" + (" in reports |" if labelled else "")]
+        lines += ["|---|---|---|" + ("---|" if labelled else "")]
         for member in enum:
             meaning, example = entries[member.value]
-            lines.append(f"| `{member.value}` | {meaning} | {example} |")
+            said = f" {report_label(enum, member.value)} |" if labelled else ""
+            lines.append(f"| `{member.value}` | {meaning} | {example} |{said}")
     return "\n".join(lines) + "\n"
 
 

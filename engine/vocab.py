@@ -1,10 +1,12 @@
 """The controlled vocabulary: every term statutes, standards and rules share.
 
 One enum per concept, documented here and nowhere else; `gapcheck schema`
-carries the same values into the JSON Schema of the data files.
+carries the same values into the JSON Schema of the data files. A term's value
+is its name (`auto()`), spelled out only where the data's word cannot be a
+Python name (`and`, `treaty-practice`).
 """
 
-from enum import StrEnum
+from enum import StrEnum, auto
 
 from gapcheck.rules.terms import Status as Status  # decided by the rules; one enum end to end
 
@@ -12,152 +14,152 @@ from gapcheck.rules.terms import Status as Status  # decided by the rules; one e
 class Conduct(StrEnum):
     """What an offence makes punishable."""
 
-    sell_child = "sell_child"
-    offer_child = "offer_child"
-    deliver_child = "deliver_child"
-    accept_child = "accept_child"
-    traffic_child = "traffic_child"
-    induce_adoption_consent = "induce_adoption_consent"
-    offer_for_prostitution = "offer_for_prostitution"
-    obtain_for_prostitution = "obtain_for_prostitution"
-    procure_for_prostitution = "procure_for_prostitution"
-    provide_for_prostitution = "provide_for_prostitution"
-    recourse_to_prostitution = "recourse_to_prostitution"
-    facilitate_prostitution = "facilitate_prostitution"
-    force_into_prostitution = "force_into_prostitution"
-    sexual_intercourse = "sexual_intercourse"
-    rape = "rape"
-    marital_rape = "marital_rape"
-    produce = "produce"
-    distribute = "distribute"
-    disseminate = "disseminate"
+    sell_child = auto()
+    offer_child = auto()
+    deliver_child = auto()
+    accept_child = auto()
+    traffic_child = auto()
+    induce_adoption_consent = auto()
+    offer_for_prostitution = auto()
+    obtain_for_prostitution = auto()
+    procure_for_prostitution = auto()
+    provide_for_prostitution = auto()
+    recourse_to_prostitution = auto()
+    facilitate_prostitution = auto()
+    force_into_prostitution = auto()
+    sexual_intercourse = auto()
+    rape = auto()
+    marital_rape = auto()
+    produce = auto()
+    distribute = auto()
+    disseminate = auto()
     import_ = "import"
-    export = "export"
-    offer = "offer"
-    make_available = "make_available"
-    sell = "sell"
-    display = "display"
-    possess = "possess"
-    procure = "procure"
-    access = "access"
-    attend_performance = "attend_performance"
-    solicit_child = "solicit_child"
-    facilitate_online_exploitation = "facilitate_online_exploitation"
-    marry_child = "marry_child"
-    permit_child_marriage = "permit_child_marriage"
-    employ_child = "employ_child"
+    export = auto()
+    offer = auto()
+    make_available = auto()
+    sell = auto()
+    display = auto()
+    possess = auto()
+    procure = auto()
+    access = auto()
+    attend_performance = auto()
+    solicit_child = auto()
+    facilitate_online_exploitation = auto()
+    marry_child = auto()
+    permit_child_marriage = auto()
+    employ_child = auto()
     engage_in_prostitution = "engage_in_prostitution"  # the person in prostitution: punishes the child victim
     sexual_extortion = "sexual_extortion"  # coercing a child, by threats, into sexual acts or material
-    indecent_act = "indecent_act"
-    abduct_child = "abduct_child"
-    transport = "transport"
+    indecent_act = auto()
+    abduct_child = auto()
+    transport = auto()
 
 
 class Object(StrEnum):
     """What the conduct acts on: a child, or material (child-specific or general)."""
 
-    child = "child"
-    child_sexual_abuse_material = "child_sexual_abuse_material"
-    pornography = "pornography"
+    child = auto()
+    child_sexual_abuse_material = auto()
+    pornography = auto()
 
 
 class Purpose(StrEnum):
     """Why the conduct is done; `any` means the offence names no purpose."""
 
-    sexual_exploitation = "sexual_exploitation"
-    forced_labour = "forced_labour"
-    organ_removal = "organ_removal"
-    marriage = "marriage"
-    adoption = "adoption"
-    any = "any"
+    sexual_exploitation = auto()
+    forced_labour = auto()
+    organ_removal = auto()
+    marriage = auto()
+    adoption = auto()
+    any = auto()
 
 
 class Element(StrEnum):
     """An element of an offence that narrows who or what it reaches."""
 
-    intent_to_distribute = "intent_to_distribute"
-    remuneration = "remuneration"
-    force_or_coercion = "force_or_coercion"
-    means_required = "means_required"
-    adult_offender_only = "adult_offender_only"
-    transnational_only = "transnational_only"
-    abuse_of_trust = "abuse_of_trust"
-    purpose_distribution = "purpose_distribution"
-    purpose_sexual_gratification = "purpose_sexual_gratification"
-    custodian_only = "custodian_only"
-    single_platform = "single_platform"
-    meeting_request_only = "meeting_request_only"
-    victim_punishable = "victim_punishable"
+    intent_to_distribute = auto()
+    remuneration = auto()
+    force_or_coercion = auto()
+    means_required = auto()
+    adult_offender_only = auto()
+    transnational_only = auto()
+    abuse_of_trust = auto()
+    purpose_distribution = auto()
+    purpose_sexual_gratification = auto()
+    custodian_only = auto()
+    single_platform = auto()
+    meeting_request_only = auto()
+    victim_punishable = auto()
 
 
 class Means(StrEnum):
     """How an offence may be committed, where the law says so."""
 
-    ict = "ict"
+    ict = auto()
 
 
 class Label(StrEnum):
     """How the law frames an offence: its own crime, or a form of another one."""
 
-    offence = "offence"
-    trafficking = "trafficking"
+    offence = auto()
+    trafficking = auto()
 
 
 class InstrumentKind(StrEnum):
     """What kind of national instrument a statute file holds."""
 
-    law = "law"
-    code = "code"
-    decree = "decree"
-    policy = "policy"
+    law = auto()
+    code = auto()
+    decree = auto()
+    policy = auto()
     treaty_practice = "treaty-practice"
 
 
 class Sex(StrEnum):
     """Victim sex an offence protects."""
 
-    any = "any"
-    female = "female"
-    male = "male"
+    any = auto()
+    female = auto()
+    male = auto()
 
 
 class Subject(StrEnum):
     """What an age threshold governs."""
 
-    marriage = "marriage"
-    employment = "employment"
-    light_work = "light_work"
-    hazardous_work = "hazardous_work"
-    compulsory_education_end = "compulsory_education_end"
-    sexual_consent = "sexual_consent"
+    marriage = auto()
+    employment = auto()
+    light_work = auto()
+    hazardous_work = auto()
+    compulsory_education_end = auto()
+    sexual_consent = auto()
 
 
 class MeasureKind(StrEnum):
     """Legal measures other than offences and thresholds."""
 
-    surrogacy_prohibition = "surrogacy_prohibition"
-    adoption_safeguards = "adoption_safeguards"
-    csam_definition = "csam_definition"
-    isp_reporting_duty = "isp_reporting_duty"
-    isp_blocking_power = "isp_blocking_power"
-    extraterritorial_jurisdiction = "extraterritorial_jurisdiction"
-    legal_person_liability = "legal_person_liability"
-    attempt_complicity = "attempt_complicity"
-    mediation_threshold = "mediation_threshold"
-    victim_compensation = "victim_compensation"
-    child_friendly_procedure = "child_friendly_procedure"
-    hazardous_work_prohibition = "hazardous_work_prohibition"
-    worst_forms_prohibition = "worst_forms_prohibition"
-    minimum_age_declaration = "minimum_age_declaration"
-    intercountry_adoption_moratorium = "intercountry_adoption_moratorium"
+    surrogacy_prohibition = auto()
+    adoption_safeguards = auto()
+    csam_definition = auto()
+    isp_reporting_duty = auto()
+    isp_blocking_power = auto()
+    extraterritorial_jurisdiction = auto()
+    legal_person_liability = auto()
+    attempt_complicity = auto()
+    mediation_threshold = auto()
+    victim_compensation = auto()
+    child_friendly_procedure = auto()
+    hazardous_work_prohibition = auto()
+    worst_forms_prohibition = auto()
+    minimum_age_declaration = auto()
+    intercountry_adoption_moratorium = auto()
     non_punishment_child_prostitution = "non_punishment_child_prostitution"  # children in prostitution not punished
     non_punishment_child_depicted = "non_punishment_child_depicted"  # children depicted in sexual material
     non_punishment_self_generated = "non_punishment_self_generated"  # children who generate material of themselves
     csam_definition_virtual = "csam_definition_virtual"  # definition reaches simulated and computer-generated material
     limitation_from_majority = "limitation_from_majority"  # limitation runs from the victim's majority, or none
     jurisdiction_without_double_criminality = "jurisdiction_without_double_criminality"  # nationals abroad
-    isp_endeavour_duty = "isp_endeavour_duty"
-    mandatory_reporting_duty = "mandatory_reporting_duty"
+    isp_endeavour_duty = auto()
+    mandatory_reporting_duty = auto()
 
 
 class MeasureStatus(StrEnum):
@@ -168,41 +170,41 @@ class MeasureStatus(StrEnum):
     the source says only some of it is there; `none`: the source says it is not.
     """
 
-    explicit = "explicit"
-    de_facto = "de_facto"
-    partial = "partial"
-    none = "none"
+    explicit = auto()
+    de_facto = auto()
+    partial = auto()
+    none = auto()
 
 
 class ProcedureElement(StrEnum):
     """Elements of procedures adapted to child victims (OPSC art. 8(1)), as criteria of a measure."""
 
-    adapted_procedures = "adapted_procedures"
-    information = "information"
-    views_heard = "views_heard"
-    privacy = "privacy"
-    protection_from_intimidation = "protection_from_intimidation"
-    no_undue_delay = "no_undue_delay"
+    adapted_procedures = auto()
+    information = auto()
+    views_heard = auto()
+    privacy = auto()
+    protection_from_intimidation = auto()
+    no_undue_delay = auto()
 
 
 class Basis(StrEnum):
     """Bases of extraterritorial jurisdiction."""
 
-    nationality = "nationality"
-    passive_personality = "passive_personality"
-    residence = "residence"
+    nationality = auto()
+    passive_personality = auto()
+    residence = auto()
 
 
 class Theme(StrEnum):
     """Groups of requirements, as in the requirement catalogue."""
 
-    sale = "sale"
-    prostitution = "prostitution"
-    csam = "csam"
-    marriage = "marriage"
-    labour = "labour"
-    procedure = "procedure"
-    victims = "victims"
+    sale = auto()
+    prostitution = auto()
+    csam = auto()
+    marriage = auto()
+    labour = auto()
+    procedure = auto()
+    victims = auto()
 
 
 THEME_TITLES = {
@@ -225,9 +227,9 @@ class Provenance(StrEnum):
     Findings that rest on secondary or inferred facts say so.
     """
 
-    stated = "stated"
-    secondary = "secondary"
-    inferred = "inferred"
+    stated = auto()
+    secondary = auto()
+    inferred = auto()
 
 
 class TestKind(StrEnum):
@@ -235,33 +237,33 @@ class TestKind(StrEnum):
 
     __test__ = False  # not a pytest class
 
-    criminalization = "criminalization"
-    separate_offence = "separate_offence"
-    min_age = "min_age"
-    no_exceptions = "no_exceptions"
-    age_order = "age_order"
-    penalty = "penalty"
-    measure = "measure"
-    gender_neutral = "gender_neutral"
-    diversion = "diversion"
-    non_punishment = "non_punishment"
+    criminalization = auto()
+    separate_offence = auto()
+    min_age = auto()
+    no_exceptions = auto()
+    age_order = auto()
+    penalty = auto()
+    measure = auto()
+    gender_neutral = auto()
+    diversion = auto()
+    non_punishment = auto()
 
 
 class Scope(StrEnum):
     """What an `unknown` fact leaves open: the law itself, or only its application."""
 
-    law = "law"
-    application = "application"
+    law = auto()
+    application = auto()
 
 
 class TraffickingAct(StrEnum):
     """The acts of the trafficking chain (Palermo Protocol art. 3(a)) an offence covers."""
 
-    recruitment = "recruitment"
-    transportation = "transportation"
-    transfer = "transfer"
-    harbouring = "harbouring"
-    receipt = "receipt"
+    recruitment = auto()
+    transportation = auto()
+    transfer = auto()
+    harbouring = auto()
+    receipt = auto()
 
 
 class Combination(StrEnum):
@@ -269,47 +271,47 @@ class Combination(StrEnum):
 
     and_ = "and"
     or_ = "or"
-    and_or = "and_or"
+    and_or = auto()
 
 
 class Aggravation(StrEnum):
     """Circumstances that make an aggravated form of an offence."""
 
-    as_business = "as_business"
-    victim_under_age = "victim_under_age"
-    person_in_authority = "person_in_authority"
-    organised_group = "organised_group"
-    repeat_offence = "repeat_offence"
-    serious_harm = "serious_harm"
+    as_business = auto()
+    victim_under_age = auto()
+    person_in_authority = auto()
+    organised_group = auto()
+    repeat_offence = auto()
+    serious_harm = auto()
 
 
 class Authority(StrEnum):
     """Who may grant an exception to a minimum age."""
 
-    court = "court"
-    parent = "parent"
-    religious_authority = "religious_authority"
-    executive = "executive"
-    not_stated = "not_stated"
+    court = auto()
+    parent = auto()
+    religious_authority = auto()
+    executive = auto()
+    not_stated = auto()
 
 
 class Population(StrEnum):
     """What kind of population part of a jurisdiction's law applies to."""
 
-    personal_law = "personal_law"
-    region = "region"
+    personal_law = auto()
+    region = auto()
 
 
 class TreatyAct(StrEnum):
     """A step in a state's relation to a treaty."""
 
-    signature = "signature"
-    ratification = "ratification"
-    accession = "accession"
-    succession = "succession"
-    acceptance = "acceptance"
-    approval = "approval"
-    denunciation = "denunciation"
+    signature = auto()
+    ratification = auto()
+    accession = auto()
+    succession = auto()
+    acceptance = auto()
+    approval = auto()
+    denunciation = auto()
 
 
 BINDING_ACTS = frozenset(
@@ -320,18 +322,18 @@ BINDING_ACTS = frozenset(
 class InstrumentType(StrEnum):
     """What an international instrument is, for whether it can bind a state."""
 
-    treaty = "treaty"
-    regional_law = "regional_law"
-    recommendation = "recommendation"
-    guidance = "guidance"
-    model_law = "model_law"
+    treaty = auto()
+    regional_law = auto()
+    recommendation = auto()
+    guidance = auto()
+    model_law = auto()
 
 
 class Binding(StrEnum):
     """Whether a standard binds the jurisdiction on the analysis date."""
 
-    binding = "binding"
-    signed = "signed"
-    not_party = "not_party"
-    not_recorded = "not_recorded"
-    not_a_treaty = "not_a_treaty"
+    binding = auto()
+    signed = auto()
+    not_party = auto()
+    not_recorded = auto()
+    not_a_treaty = auto()

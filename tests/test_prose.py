@@ -7,21 +7,23 @@ from pathlib import Path
 import pytest
 
 from gapcheck.catalogue import LABELS, MESSAGES, NO_ARTICLE
+from gapcheck.glossary import REPORT_LABELS, report_label
 from gapcheck.prose import MODIFIERS, Law, Wording, agree, article_words, indefinite, join
 from gapcheck.rules.coverage import NARROWING
 from gapcheck.rules.terms import Quality
 from gapcheck.vocab import Conduct, Element, MeasureKind, Purpose
 
 RULES = Path(__file__).parent.parent / "rules"
-ENGINE = Path(__file__).parent.parent / "engine"  # readings and merge word contested facts
+ENGINE = Path(__file__).parent.parent / "engine"  # readings and merge word contested facts, suggest its steps
 SPECIAL = {"text", "source", "law", "date", "cite", "offence", "months", "band", "population", "req", "said"}
 ASPECTS = re.compile(r"cov\.[a-z-]+\.(yes|no)|cov\.describe\.(" + "|".join(q.value for q in Quality) + ")")
 
 
 def said_in_rules() -> set[str]:
-    """Every message id the rules (and the engine's readings) name: a quoted `module.what` the catalogue knows."""
+    """Every message id the rules (and the engine's readings, suggest's steps) name: a quoted `module.what` the
+    catalogue knows."""
     modules = {m.split(".", 1)[0] for m in MESSAGES}
-    files = [*RULES.glob("*.py"), *ENGINE.glob("*.py")]
+    files = [*RULES.glob("*.py"), *ENGINE.glob("*.py"), *(ENGINE / "suggest").glob("*.py")]
     quoted = {m for p in files for m in re.findall(r'"([a-z]+\.[a-z.-]+)"', p.read_text(encoding="utf-8"))}
     return {m for m in quoted if m.split(".", 1)[0] in modules}
 
@@ -94,3 +96,13 @@ def test_a_provision_is_cited_as_a_lawyer_cites_it() -> None:
         "Article 86 of the Law on the Protection of Children (2007) provides only for an ISP blocking power "
         "[A/HRC/40/51/Add.1 ¶29], not for an ISP reporting duty."
     )
+
+
+def test_every_label_is_in_the_vocabulary_reference() -> None:
+    """docs/vocabulary.md shows the catalogue's labels: each kind words one vocabulary, each label one of its terms."""
+    kinds = {kind: enum for enum, said in REPORT_LABELS.items() for kind, _ in said}
+    assert LABELS.keys() <= kinds.keys()
+    for kind, labels in LABELS.items():
+        assert labels.keys() <= {t.value for t in kinds[kind]}, kind
+        for term, label in labels.items():
+            assert label in report_label(kinds[kind], term)

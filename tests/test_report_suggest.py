@@ -16,8 +16,10 @@ import jsonschema
 import pytest
 
 from gapcheck.cli import main
+from gapcheck.commands.suggest import summary
 from gapcheck.suggest.effect import report_output_schema
 from gapcheck.suggest.search import Suggestion, suggest
+from gapcheck.suggest.steps import because
 from gapcheck.vocab import Status
 from gapcheck.workspace import Workspace
 from tests.conftest import ROOT
@@ -236,3 +238,30 @@ def test_a_pinned_reading_is_the_one_the_suggestion_is_verified_under(workspace,
         f.requirement for f in pinned.findings if f.status in OPEN
     }
     assert data["suggestion"]["safe"] is True
+
+
+def test_the_draft_and_the_report_say_each_step_in_the_catalogue_s_one_sentence(lao_files, lao_suggestion) -> None:  # type: ignore[no-untyped-def]
+    """A step is worded once (gapcheck.catalogue `suggest.*`): the draft's comments and the report say the same."""
+    rows = {r["requirement"]: r["suggested change"] for r in csv.DictReader(io.StringIO(lao_files["csv"]))}
+    notes = [n for e in lao_suggestion.draft.values() for n in e.reasons]
+    assert notes
+    for note in notes:
+        assert f"#   {note}" in lao_suggestion.text  # the draft's comment line
+        for step in note.steps:
+            said = step.said()
+            assert "_" not in said  # terms in words, not vocabulary keys
+            if step.kind != "new_offence":  # the report names the new provision in its own sentence
+                assert said in rows[note.requirement], (note.requirement, said)
+
+
+def test_the_draft_and_the_report_say_why_nothing_is_drafted_in_one_sentence(lao_files, lao_suggestion) -> None:  # type: ignore[no-untyped-def]
+    """A cause is worded once (gapcheck.catalogue `suggest.cause.*`): the report points above, the draft below."""
+    rows = {r["requirement"]: r["verified effect"] for r in csv.DictReader(io.StringIO(lao_files["csv"]))}
+    assert lao_suggestion.open
+    for o in lao_suggestion.open:
+        report, draft = because(o.cause, above=True), because(o.cause, above=False)
+        assert rows[o.requirement] == f"No change is suggested: {report}"
+        assert f"  {o.requirement} ({o.status}): {draft}" in summary(lao_suggestion)
+        if "what is missing" in report:
+            assert report.replace("set out above", "listed below") == draft
+            assert f"{draft}\n    missing: {o.missing}\n" in summary(lao_suggestion)

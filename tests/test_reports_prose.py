@@ -15,6 +15,7 @@ import pytest
 
 from gapcheck import vocab
 from gapcheck.cli import main
+from gapcheck.readings import contests
 from gapcheck.workspace import Workspace
 
 SKIPPED = {"code", "style", "script"}
@@ -145,3 +146,21 @@ def test_visible_text_leaves_out_attributes_and_reference_cells() -> None:
     page = Visible()
     page.feed('<p title="sell_child">a<span class="rid ref">sale-any-purpose</span><a href="#req-x">b</a></p>')
     assert "".join(page.text) == "ab"
+
+
+@pytest.mark.parametrize("pins", [(), ("report-2017",)])
+def test_check_header_words_contested_facts_with_the_reading_names_as_hints(
+    pins: tuple[str, ...], workspace: Workspace, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`check` names each contested fact and reading in words; an id only where `--reading` takes it."""
+    assert main(["check", *(a for p in pins for a in ("--reading", p))]) == 0
+    header = capsys.readouterr().out.split("\n\n", 1)[0]
+    corpus = workspace.corpus("la", ())[0]
+    explored = workspace.evaluate("la", None, (), pins).evaluation.explored
+    live = [c for c in contests(corpus) if c.name in explored]
+    names = {ch.reading for c in contests(corpus) for ch in c.choices}
+    assert live and all(f"--reading {ch.reading}: " in header for c in live for ch in c.choices)
+    assert all(f"(--reading {p}): " in header for p in pins)
+    facts = {c.name.rpartition(" ")[2] for c in contests(corpus)}  # the contested facts' own ids
+    prose = re.sub(r"--reading [\w-]+", " ", header)
+    assert leaks(prose, forbidden(workspace) | names | facts) == []

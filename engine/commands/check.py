@@ -43,5 +43,5 @@ def check(
     if fmt == "json":
         click.echo(dumps(evaluation_dict(run.evaluation, run.amendment_label)), nl=False)
     else:
-        show(findings_table(run.evaluation, run.amendment_label, explain))
+        show(findings_table(run.evaluation, run.corpus, run.amendment_label, explain))
     return EXIT_OK

@@ -80,7 +80,8 @@ def summary(s: Suggestion) -> str:
         lines += ["No change to suggest.", ""]
     lines.append(f"Closed ({len(s.closed)}): {', '.join(s.closed) or 'none'}")
     lines.append(f"Not closed ({len(s.open)}):")
-    lines += [f"  {o.requirement} ({o.status}): {o.reason}" for o in s.open]
+    for o in s.open:
+        lines += [f"  {o.requirement} ({o.status}): {o.reason}", *([f"    missing: {o.missing}"] if o.missing else [])]
     if not s.open:
         lines.append("  none")
     return "\n".join(lines) + "\n"

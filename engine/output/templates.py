@@ -16,18 +16,15 @@ from gapcheck import config
 from gapcheck.diff import Change
 from gapcheck.evaluate import Evaluation
 from gapcheck.findings import Finding, ProvisionRef
-from gapcheck.glossary import phrase
 from gapcheck.load import Corpus
 from gapcheck.output import charts
 from gapcheck.output.links import TREATIES, citation_url, citations, linkify, segments
 from gapcheck.paths import template_loader
 from gapcheck.prose import join, label, name_requirements
 from gapcheck.provenance import Provenance
-from gapcheck.rules.terms import OUTCOME_WORDS, Role, months, words
+from gapcheck.rules.terms import OUTCOME_WORDS, Role
 from gapcheck.rules.tree import COMBINE_WORDS
 from gapcheck.suggest.effect import SuggestedFix, SuggestionReport
-from gapcheck.suggest.render import MEANS
-from gapcheck.suggest.steps import band
 from gapcheck.vocab import THEME_TITLES, Theme
 
 STATUSES = ("met", "partial", "gap", "unknown")
@@ -230,11 +227,6 @@ def article_name(article: str) -> str:
     return ("sections " if several else "section ") + numbers
 
 
-def means_word(term: str) -> str:
-    """How an offence may be committed, in words (the vocabulary's `ict` is not a word)."""
-    return MEANS.get(term, words(term))
-
-
 def suggestion_cells(view: SuggestionView, requirement: str) -> list[str]:
     """The suggested change and its verified effect (or why none), as two plain-text cells of the report's CSV."""
     fix = view.fixes.get(requirement)
@@ -375,12 +367,7 @@ def environment(autoescape: bool) -> jinja2.Environment:
     env.globals["STATUSES"] = STATUSES
     env.globals["OUTCOME_WORDS"] = OUTCOME_WORDS
     env.globals["COMBINE_WORDS"] = COMBINE_WORDS
-    env.filters["words"] = words
-    env.filters["months"] = months
-    env.filters["band"] = band
     env.filters["article"] = article_name
-    env.filters["means_word"] = means_word
-    env.filters["gloss"] = phrase
     env.globals["plain"] = str  # a value for HTML: autoescape escapes it
     env.globals["md_text"] = md_cell
     env.globals["cite_text"] = env.filters["cite"]  # citations as links, escaped for the format

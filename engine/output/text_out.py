@@ -1,26 +1,28 @@
 """Plain text for the terminal: findings by theme, and a draft's changes."""
 
 from gapcheck.diff import Diff
-from gapcheck.evaluate import Evaluation
+from gapcheck.evaluate import Evaluation, provision_titles
 from gapcheck.findings import Finding
+from gapcheck.load import Corpus
+from gapcheck.prose import wording
+from gapcheck.readings import contests
 from gapcheck.vocab import Theme
 
 MARK = {"met": "MET", "partial": "PARTIAL", "gap": "GAP", "unknown": "UNKNOWN"}
 
 
-def findings_table(ev: Evaluation, amendment: str | None, explain: bool = False) -> str:
+def findings_table(ev: Evaluation, corpus: Corpus, amendment: str | None, explain: bool = False) -> str:
     """Findings grouped by theme, in the catalogue's theme order; with `explain`, the reasoning too.
 
     A finding that rests on secondary or inferred facts is tagged so; one whose status
     depends on contested facts is marked DEPENDS, with each status and its readings.
+    The header words the contested facts from `corpus` (the one evaluated), with the
+    name `--reading` takes for each reading.
     """
     head = f"gapcheck: {ev.jurisdiction} as of {ev.as_of.isoformat()}"
     if amendment:
         head += f", with amendment {amendment}"
-    lines = [head]
-    lines += [f"reading pinned: {label}" for label in ev.pinned]
-    lines += [f"contested, every reading explored: {name}" for name in ev.explored]
-    lines.append("")
+    lines = [head, *readings_header(ev, corpus), ""]
     themes: dict[str, list[str]] = {}
     for f in ev.findings:
         rows = themes.setdefault(f.theme, [])
@@ -40,6 +42,22 @@ def findings_table(ev: Evaluation, amendment: str | None, explain: bool = False)
         summary += f" (least favourable reading); {ev.dependent()} depend on contested facts"
     lines.append(summary)
     return "\n".join(lines) + "\n"
+
+
+def readings_header(ev: Evaluation, corpus: Corpus) -> list[str]:
+    """The pinned readings and the contested facts explored, in the reports' words (gapcheck.catalogue `reading.*`).
+
+    Identifiers appear only as what `--reading` takes: the name of each reading.
+    """
+    words = wording(provision_titles(corpus, ev.as_of), [], {}, corpus)
+    lines = []
+    found = contests(corpus)
+    for choice in (c for contest in found for c in contest.choices if c.label() in ev.pinned):
+        lines.append(f"reading pinned (--reading {choice.reading}): {words.fragment(choice.message())}")
+    for contest in (c for c in found if c.name in ev.explored):
+        lines.append(f"contested, every reading explored: {words.fragment(contest.message())}")
+        lines += [f"  --reading {c.reading}: {words.fragment(c.message())}" for c in contest.choices]
+    return lines
 
 
 def _mark(f: Finding) -> str:

@@ -89,7 +89,7 @@ def _noted(old: Offence, new: Offence, why: Note) -> Offence:
     """The amended offence, its note saying what the suggestion changed (the old note described the law in force)."""
     first = old.note if old.note and old.note.startswith(SUGGESTED) else None
     before = "" if first or not old.note else f" Before: {old.note}"
-    edits = "; ".join(s.text for s in why.steps)
+    edits = "; ".join(s.said() for s in why.steps)
     note = f"{first} Also {edits}." if first else f"{SUGGESTED} {edits}.{before}"
     return new.model_copy(update={"note": note})
 

@@ -18,7 +18,7 @@ from gapcheck.load import Standards
 from gapcheck.suggest.edits import Edit
 from gapcheck.suggest.render import model_text
 from gapcheck.suggest.search import Suggestion
-from gapcheck.suggest.steps import Cause, Step
+from gapcheck.suggest.steps import Cause, Step, because
 from gapcheck.vocab import InstrumentType, Status
 
 SAFE = (Direction.regressed, Direction.weakened, Direction.to_unknown)
@@ -61,6 +61,10 @@ class SuggestedFix(BaseModel):
     standards: list[Cited] = Field(description="the standards the changes follow")
     model_laws: list[Cited] = Field(description="the model legislation they follow")
     cause: Cause | None = Field(description="why nothing is drafted (null: a change is suggested)")
+
+    def why_not(self) -> str:
+        """Why no change is suggested, in the catalogue's words, what is missing being set out above in the report."""
+        return because(self.cause, above=True) if self.cause else ""
 
 
 class SuggestionReport(BaseModel):

@@ -11,7 +11,7 @@ from gapcheck.glossary import phrase
 from gapcheck.models import Offence, Provision, Version
 from gapcheck.standard import Requirement
 from gapcheck.suggest.edits import Draft, Edit
-from gapcheck.suggest.steps import band, duration
+from gapcheck.suggest.steps import MEANS, band, duration
 
 HEADER = [
     "# yaml-language-server: $schema=https://gapcheck.invalid/amendment.schema.json",
@@ -175,9 +175,6 @@ def model_text(off: Offence) -> str:
     which = "any of the following acts" if len(acts) > 1 else "the following act"
     listed = " ".join(f"({chr(ord('a') + n)}) {act};" for n, act in enumerate(acts))
     return f"Whoever intentionally commits {which}{''.join(', ' + a for a in around)}: {listed} {punish}."
-
-
-MEANS = {"ict": "information and communication technology"}  # how a means is said in prose
 
 
 def _join(items: list[str]) -> str:

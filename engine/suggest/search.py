@@ -23,17 +23,13 @@ from gapcheck.suggest import render
 from gapcheck.suggest.edits import Draft, provision, text, with_new, with_offence
 from gapcheck.suggest.place import next_article, taken
 from gapcheck.suggest.repair import new_offence, repair
-from gapcheck.suggest.steps import Cause, Note, Step
+from gapcheck.suggest.steps import Cause, Note, Step, because
 from gapcheck.vocab import Sex, Status
 from gapcheck.workspace import Run, Workspace
 
 OFFENCE_TESTS = ("criminalization", "separate_offence", "penalty")
 BAD = (Direction.regressed, Direction.weakened, Direction.to_unknown)
-CLOSEST = 3
-UNSET_AGE = (
-    "an unknown fact: a new offence needs a victim age limit (such as the age of sexual consent) that the "
-    "standard requires but does not set; the legislator chooses it"
-)  # existing offences tried per requirement before a new one
+CLOSEST = 3  # existing offences tried per requirement before a new one
 
 
 @dataclass(frozen=True)
@@ -42,8 +38,13 @@ class Open:
 
     requirement: str
     status: Status
-    reason: str
-    cause: Cause  # why no change is drafted, for the report to say in its own words
+    missing: str  # what the requirement's criteria leave missing, in words ('' where nothing is to list)
+    cause: Cause  # why no change is drafted
+
+    @property
+    def reason(self) -> str:
+        """Why no change is drafted, in the catalogue's words (`missing` follows it)."""
+        return because(self.cause, above=False)
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,7 @@ def suggest(
         for rid in targets:
             f = findings[rid]
             if f.status is Status.met:
-                opened.append(Open(rid, f.status, "already met", "met"))
+                opened.append(Open(rid, f.status, "", "met"))
                 continue
             if _status(current, rid) is Status.met:
                 closed.append(rid)
@@ -146,7 +147,7 @@ def _candidates(
     reqs: dict[str, Requirement],
     date: dt.date,
 ) -> tuple[tuple[str, Cause] | None, list[Draft]]:
-    """Drafts to try for one requirement, smallest first; or the reason (and its cause) none can be drafted."""
+    """Drafts to try for one requirement, smallest first; or why none can be: what is missing, and the cause."""
     test = req.test
     if isinstance(test, GenderNeutralTest):
         neutral = _sex_neutral(req, f, corpus, draft, date)
@@ -176,7 +177,7 @@ def _candidates(
     settled = [pid for pid in places if pid.rpartition("/")[0] not in _contested(corpus)]
     near = next(iter(settled), None) or _home(corpus, test, date) or next(iter(places), None)
     if test.victim_age_limit_required and test.victim_ages is None:
-        return (UNSET_AGE, "unset_age"), out
+        return ("", "unset_age"), out
     if near is not None:
         out.append(_added(corpus, draft, req, test, near, reqs, date))
     return None, out
@@ -323,29 +324,23 @@ def _penalty(
 
 
 def _outside(req: Requirement, f: Finding) -> tuple[str, Cause]:
-    """Why a requirement of this kind is not drafted: it is not an offence, and suggest drafts offences."""
+    """Why a requirement of this kind is not drafted (it is not an offence, and suggest drafts offences): what is
+    missing, and the cause."""
     kind = req.test.kind
     missing = "; ".join(dict.fromkeys(c.missing for c in f.criteria.unmet() if c.missing)) or f.title
     if kind == "diversion" and any(c.outcome.value == "unknown" for c in f.criteria.unmet()):
-        return f"an unknown fact: the sources do not state the penalties this turns on ({missing})", "unknown_penalties"
-    causes: dict[str, tuple[str, Cause]] = {
-        "measure": ("a measure outside the offence provisions", "measure"),
-        "min_age": ("an age threshold outside criminal law", "age_threshold"),
-        "no_exceptions": ("an age threshold outside criminal law", "age_threshold"),
-        "age_order": ("an age threshold outside criminal law", "age_threshold"),
-        "non_punishment": (
-            "an exemption measure for child victims (a policy choice, not an offence)",
-            "non_punishment",
-        ),
-        "diversion": ("a change of the mediation threshold (procedure law)", "diversion"),
+        return missing, "unknown_penalties"
+    causes: dict[str, Cause] = {
+        "measure": "measure",
+        "min_age": "age_threshold",
+        "no_exceptions": "age_threshold",
+        "age_order": "age_threshold",
+        "non_punishment": "non_punishment",
+        "diversion": "diversion",
     }
-    what, cause = causes.get(kind, (kind, "unreached"))
-    return f"needs {what}: {missing}", cause
+    return missing, causes.get(kind, "unreached")
 
 
 def _unreached(f: Finding) -> str:
     missing = "; ".join(dict.fromkeys(c.missing for c in f.criteria.unmet() if c.missing))
-    return (
-        "no amendment of the closest offences, nor a new offence, reached `met` without regressing or "
-        f"weakening another requirement: {missing or 'see gapcheck why ' + f.requirement}"
-    )
+    return missing or f"see gapcheck why {f.requirement}"
