@@ -9,6 +9,7 @@ Law on the Protection of the Rights and Interests of Children (2007)"),
 Identifiers and vocabulary keys never reach the text.
 """
 
+import functools
 import re
 import string
 from collections.abc import Mapping, Sequence
@@ -141,39 +142,32 @@ class Wording:
 
     def say(self, message: Message) -> str:
         """The message worded as a sentence, starting with a capital."""
-        template = MESSAGES[message["msg"]]
-        args = {k: v for k, v in message.items() if k != "msg"}
-        text = re.sub(r"  +", " ", _Formatter(self).vformat(template, (), args)).strip()
+        text = self.fragment(message).strip()
         return text if "/" in text.split(" ", 1)[0] else text[:1].upper() + text[1:]  # an id keeps its case
 
     def fragment(self, message: Message) -> str:
         """The message worded as part of a sentence (what is tested, what is missing)."""
-        args = {k: v for k, v in message.items() if k != "msg"}
-        return re.sub(r"  +", " ", _Formatter(self).vformat(MESSAGES[message["msg"]], (), args))
+        parts = []
+        for literal, name, spec in _template(message["msg"]):
+            parts.append(literal)
+            if name is not None:
+                parts.append(self._field(message[name], spec))
+        return _SPACES.sub(" ", "".join(parts))
 
-
-class _Formatter(string.Formatter):
-    """Formats `{name:kind[.a][.and|.or|.semi]}`: a kind of value, its article, how a list is joined."""
-
-    def __init__(self, wording: Wording):
-        self.wording = wording
-
-    def format_field(self, value: Any, format_spec: str) -> str:
+    def _field(self, value: Any, field: "_Field") -> str:
+        """One placeholder worded: `{name:kind[.a][.and|.or|.semi]}`, a kind of value, its article, its list joint."""
         if value is None:
             return ""  # an optional part of a sentence, left out
-        kind, *mods = format_spec.split(".") if format_spec else ("text",)
-        if kind in ("cite", "offence") and mods and mods[0] not in MODIFIERS:  # the verb it is the subject of
+        kind, verb, article, separator, conjunction = field
+        if verb is not None:  # the verb a citation is the subject of
             named = self._one(kind, value, False)
-            return f"{named} {agree(mods[0], plural=named.startswith('sections '))}"
+            return f"{named} {agree(verb, plural=named.startswith('sections '))}"
         single = not isinstance(value, list) or (kind == "band" and not isinstance(value[0], list))
-        words = [self._one(kind, v, "a" in mods) for v in ([value] if single else value)]
-        for mod, sep in (("semi", "; "), ("comma", ", "), ("space", " ")):
-            if mod in mods:
-                return sep.join(words)
-        return join(words, "or" if "or" in mods else "and")
+        words = [self._one(kind, v, article) for v in ([value] if single else value)]
+        return separator.join(words) if separator is not None else join(words, conjunction)
 
     def _one(self, kind: str, value: Any, article: bool) -> str:
-        w = self.wording
+        w = self
         if kind == "text":
             out = str(value)
         elif kind == "source":
@@ -206,6 +200,30 @@ class _Formatter(string.Formatter):
         if article and not (kind in NO_ARTICLE and str(value) in NO_ARTICLE[kind]):
             out = indefinite(out)
         return out
+
+
+_SPACES = re.compile(r"  +")
+_SEPARATORS = (("semi", "; "), ("comma", ", "), ("space", " "))
+
+# A placeholder, parsed: (kind, verb a citation agrees with, indefinite article?, separator, conjunction).
+_Field = tuple[str, str | None, bool, str | None, str]
+
+
+def parse_field(spec: str) -> _Field:
+    """`kind[.a][.or|.semi|.comma|.space]` or `cite.<verb>`: what `Wording` does with a placeholder's value."""
+    kind, *mods = spec.split(".") if spec else ("text",)
+    if kind in ("cite", "offence") and mods and mods[0] not in MODIFIERS:
+        return kind, mods[0], False, None, "and"
+    separator = next((sep for mod, sep in _SEPARATORS if mod in mods), None)
+    return kind, None, "a" in mods, separator, "or" if "or" in mods else "and"
+
+
+@functools.cache
+def _template(msg: str) -> tuple[tuple[str, str | None, _Field], ...]:
+    """A message's template parsed once: (literal text, placeholder name or None, its field) in order."""
+    return tuple(
+        (literal, name, parse_field(spec or "")) for literal, name, spec, _ in string.Formatter().parse(MESSAGES[msg])
+    )
 
 
 def wording(
