@@ -20,7 +20,7 @@ from pydantic import BaseModel
 from gapcheck import limits, rules
 from gapcheck.errors import InputError, Problem, display_path
 from gapcheck.facts import flatten, version_on
-from gapcheck.findings import Finding, collect
+from gapcheck.findings import Built, Finding, collect
 from gapcheck.host import SALTS, Fact, IdCollision, RuleEngine
 from gapcheck.load import Corpus, Standards
 from gapcheck.merge import merge
@@ -109,6 +109,7 @@ def _evaluate(corpus: Corpus, standards: Standards, as_of: dt.date, pins: Sequen
     # readings with the same facts share a session (infer), hence findings; the session is kept
     # beside them so that its id cannot be reused by another within this evaluation
     collected: dict[int, tuple[list[Fact], list[Finding]]] = {}
+    built = Built() if len(chosen.readings) > 1 else None  # sessions of readings share most findings
     for reading in chosen.readings:
         facts = flatten(resolve(corpus, reading), standards, as_of)
         if limited:
@@ -124,7 +125,7 @@ def _evaluate(corpus: Corpus, standards: Standards, as_of: dt.date, pins: Sequen
                 ]
             ) from None
         if id(session) not in collected:
-            collected[id(session)] = (session, collect(session, standards, titles, corpus, provenances))
+            collected[id(session)] = (session, collect(session, standards, titles, corpus, provenances, built))
         results.append((reading, collected[id(session)][1]))
     words = wording(titles, [], {rid: r.title for rid, r in standards.requirements.items()}, corpus)
     return Evaluation(

@@ -12,7 +12,7 @@ from gapcheck.prose import Wording, wording
 from gapcheck.rules.coverage import expand
 from gapcheck.rules.terms import Outcome, Role
 from gapcheck.rules.tree import Combine
-from gapcheck.standard import Benchmark
+from gapcheck.standard import Benchmark, Requirement
 from gapcheck.vocab import Binding, Provenance, Status
 
 
@@ -169,12 +169,36 @@ class Finding(BaseModel):
         return trusted(Finding, {**self.__dict__, "criteria": root, "provisions": []})
 
 
+class Built:
+    """The findings one evaluation has built, each with what it was built from, to build each only once.
+
+    A finding is a function of its requirement, its finding and binding facts, the facts its tree
+    refers to (`expand`), and the names the wording gives offences (`Wording.offences`): the rest
+    (standards, titles, provenances, corpus) is the same for every session of one evaluation. The
+    readings of contested facts mostly share findings: a session whose basis for a requirement equals
+    an earlier session's gets that session's finding, the same object (so `merge` compares by identity
+    first). Bases are compared by equality: fact fields are typed (gapcheck.rules.facts), so a value
+    never stands as a bool in one session and an int in another.
+    """
+
+    def __init__(self) -> None:
+        self._found: dict[str, list[tuple[tuple[Any, ...], Finding]]] = {}
+
+    def get(self, rid: str, basis: tuple[Any, ...]) -> Finding | None:
+        return next((finding for seen, finding in self._found.get(rid, ()) if seen == basis), None)
+
+    def add(self, rid: str, basis: tuple[Any, ...], finding: Finding) -> Finding:
+        self._found.setdefault(rid, []).append((basis, finding))
+        return finding
+
+
 def collect(
     session: list[Fact],
     standards: Standards,
     titles: dict[str, tuple[str | None, str]],
     corpus: Corpus | None = None,
     provenances: dict[str, Provenance] | None = None,
+    built: Built | None = None,
 ) -> list[Finding]:
     """The findings of one session, sorted by requirement id; exactly one per requirement.
 
@@ -184,8 +208,8 @@ def collect(
     finding lists the secondary or inferred grounds it rests on. Recommendations
     and citations of a country report addressed to another state are left out:
     they belong to that state; the jurisdiction's own recommendations are added.
+    `built`: the findings of the evaluation's earlier sessions, reused where their basis is the same.
     """
-    code = corpus.code if corpus else None
     own: dict[str, list[str]] = {}
     for rec in corpus.index.recommendations if corpus else []:
         for rid in rec.requirements:
@@ -208,64 +232,98 @@ def collect(
     out = []
     for rid, req in standards.requirements.items():
         f = concluded[rid]
-        b = binding.get(rid, {"binds": "unknown", "instruments": []})
-
-        def ours(addressee: str | None) -> bool:
-            return addressee is None or addressee == code
-
-        raw = expand(f["criteria"], by_ref)
-        tree = criterion(worded(raw, words))
-        notes = [words.say(n) for n in f["notes"]]
-        refs = provisions(tree, titles, reasons(raw, words), provenances or {})
+        b = binding.get(rid, _UNBOUND)
+        if built is None:
+            out.append(_finding(rid, req, f, b, by_ref, words, standards, titles, corpus, provenances, own))
+            continue
+        basis = (f, b, [by_ref[ref] for ref in _referred(f["criteria"])], words.offences)
         out.append(
-            trusted(
-                Finding,
-                {
-                    "requirement": rid,
-                    "status": Status(f["status"]),
-                    "theme": str(req.theme),
-                    "title": req.title,
-                    "standards": [
-                        trusted(
-                            Cited,
-                            {"instrument": standards.files[s.instrument].instrument.short, "pinpoint": s.pinpoint},
-                        )
-                        for s in req.sources
-                        if ours(standards.files[s.instrument].instrument.addressed_to)
-                    ],
-                    "recommendations": list(
-                        dict.fromkeys(
-                            [*(r for r in req.recommendations if ours(standards.addressee(r))), *own.get(rid, [])]
-                        )
-                    ),
-                    "binds": b["binds"],
-                    "binding": [
-                        trusted(
-                            BindingRef,
-                            {
-                                "instrument": i["short"],
-                                "status": Binding(i["status"]),
-                                "since": i["since"],
-                                "why": words.fragment(i["why"]),
-                                "reservations": [words.fragment(r) for r in i["reservations"]],
-                                "source": i["source"],
-                            },
-                        )
-                        for i in b["instruments"]
-                        if ours(standards.files[i["instrument"]].instrument.addressed_to)
-                    ],
-                    "benchmark": _benchmark(req.benchmark) if req.benchmark else None,
-                    "criteria": tree,
-                    "provisions": refs,
-                    "explanation": explanation(tree, notes),
-                    "notes": notes,
-                    "grounds": grounds(refs),
-                    "readings": [],  # filled by gapcheck.merge when readings differ
-                    "tree_reading": [],
-                },
+            built.get(rid, basis)
+            or built.add(
+                rid, basis, _finding(rid, req, f, b, by_ref, words, standards, titles, corpus, provenances, own)
             )
         )
     return out
+
+
+_UNBOUND: Fact = {"binds": "unknown", "instruments": []}
+
+
+def _referred(data: dict[str, Any]) -> Iterator[str]:
+    """The refs of the facts a criterion's data refers to, which `expand` replaces by their criteria."""
+    if "expand" in data:
+        yield from data["expand"]
+    for child in data.get("children", ()):
+        yield from _referred(child)
+
+
+def _finding(
+    rid: str,
+    req: Requirement,
+    f: Fact,
+    b: Fact,
+    by_ref: dict[str, Fact],
+    words: Wording,
+    standards: Standards,
+    titles: dict[str, tuple[str | None, str]],
+    corpus: Corpus | None,
+    provenances: dict[str, Provenance] | None,
+    own: dict[str, list[str]],
+) -> Finding:
+    """One requirement's finding from its finding and binding facts."""
+    code = corpus.code if corpus else None
+
+    def ours(addressee: str | None) -> bool:
+        return addressee is None or addressee == code
+
+    said = worded(expand(f["criteria"], by_ref), words)
+    tree = criterion(said)
+    notes = [words.say(n) for n in f["notes"]]
+    refs = provisions(tree, titles, reasons(said), provenances or {})
+    return trusted(
+        Finding,
+        {
+            "requirement": rid,
+            "status": Status(f["status"]),
+            "theme": str(req.theme),
+            "title": req.title,
+            "standards": [
+                trusted(
+                    Cited,
+                    {"instrument": standards.files[s.instrument].instrument.short, "pinpoint": s.pinpoint},
+                )
+                for s in req.sources
+                if ours(standards.files[s.instrument].instrument.addressed_to)
+            ],
+            "recommendations": list(
+                dict.fromkeys([*(r for r in req.recommendations if ours(standards.addressee(r))), *own.get(rid, [])])
+            ),
+            "binds": b["binds"],
+            "binding": [
+                trusted(
+                    BindingRef,
+                    {
+                        "instrument": i["short"],
+                        "status": Binding(i["status"]),
+                        "since": i["since"],
+                        "why": words.fragment(i["why"]),
+                        "reservations": [words.fragment(r) for r in i["reservations"]],
+                        "source": i["source"],
+                    },
+                )
+                for i in b["instruments"]
+                if ours(standards.files[i["instrument"]].instrument.addressed_to)
+            ],
+            "benchmark": _benchmark(req.benchmark) if req.benchmark else None,
+            "criteria": tree,
+            "provisions": refs,
+            "explanation": explanation(tree, notes),
+            "notes": notes,
+            "grounds": grounds(refs),
+            "readings": [],  # filled by gapcheck.merge when readings differ
+            "tree_reading": [],
+        },
+    )
 
 
 def criterion(data: dict[str, Any]) -> Criterion:
@@ -348,25 +406,25 @@ def grounds(refs: list[ProvisionRef]) -> list[Provenance]:
     return [p for p in (Provenance.secondary, Provenance.inferred) if p in found]
 
 
-def reasons(data: dict[str, Any], words: Wording) -> dict[tuple[str, str], str]:
-    """Why each (provision, role) is in a finding: the first ground, worded, that names its offence or provision.
+def reasons(data: dict[str, Any]) -> dict[tuple[str, str], str]:
+    """Why each (provision, role) is in a finding: the first ground that names its offence or provision.
 
-    Each criterion's grounds are indexed once by the names among their arguments: testing every
-    ground for every fact grew as N² in a criterion over N offences.
+    `data` is a worded criterion (`worded`): the grounds are found among the arguments of its
+    messages (`said`) and given as worded. Each criterion's grounds are indexed once by the names
+    among their arguments: testing every ground for every fact grew as N² in a criterion over N offences.
     """
     out: dict[tuple[str, str], str] = {}
     because = data.get("because", [])
     first: dict[str, int] = {}
-    for at, message in enumerate(because):
+    for at, message in enumerate(data["said"]["because"]):
         for name in _names(message):
             first.setdefault(name, at)
     for e in data.get("facts", []):
         key = (e["provision"], e["role"])
         if key not in out:
-            at = first.get(e.get("offence") or e["provision"], 0)
-            out[key] = words.say(because[at]) if because else words.fragment(data["test"])
+            out[key] = because[first.get(e.get("offence") or e["provision"], 0)] if because else data["test"]
     for child in data.get("children", []):
-        out = reasons(child, words) | out  # the first found wins
+        out = reasons(child) | out  # the first found wins
     return out
 
 

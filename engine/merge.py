@@ -35,7 +35,7 @@ def merge(
 
 def _one(live: tuple[Contest, ...], pairs: list[tuple[Reading, Finding]], words: Wording) -> Finding:
     first = pairs[0][1].model_copy(update={"tree_reading": [c.reading for c in explored(pairs[0][0], live)]})
-    if all(f == pairs[0][1] for _, f in pairs):
+    if all(f is pairs[0][1] or f == pairs[0][1] for _, f in pairs):  # findings built once are shared
         return first
     groups: dict[Status, list[tuple[Reading, Finding]]] = {}
     for reading, finding in pairs:

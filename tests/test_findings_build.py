@@ -4,13 +4,16 @@ import datetime as dt
 import json
 from typing import Any, cast
 
-from hypothesis import given
+import pytest
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from benchmarks import synthetic
-from gapcheck.evaluate import evaluate
-from gapcheck.findings import Finding
+from gapcheck.evaluate import evaluate, provision_titles, rule_engine, source_provenances
+from gapcheck.facts import flatten
+from gapcheck.findings import Built, Finding, collect
 from gapcheck.prose import Wording
+from gapcheck.readings import plan, resolve
 from gapcheck.workspace import Workspace
 
 
@@ -74,7 +77,7 @@ _messages = st.recursive(
     st.lists(st.tuples(_refs, st.sampled_from(["satisfies", "partly satisfies"]), st.none() | _refs), max_size=6),
 )
 def test_the_reason_for_a_provision_is_the_first_ground_naming_it(because: list[Any], facts: list[Any]) -> None:
-    from gapcheck.findings import reasons
+    from gapcheck.findings import reasons, worded
 
     data = {
         "test": {"msg": "t"},
@@ -82,7 +85,7 @@ def test_the_reason_for_a_provision_is_the_first_ground_naming_it(because: list[
         "facts": [{"provision": p, "role": r, "offence": o} for p, r, o in facts],
     }
     words = _Echo()
-    got = reasons(data, cast(Wording, words))
+    got = reasons(worded(data, cast(Wording, words)))
     first: dict[tuple[str, str], str] = {}
     for p, r, o in facts:
         first.setdefault((p, r), o or p)
@@ -91,3 +94,68 @@ def test_the_reason_for_a_provision_is_the_first_ground_naming_it(because: list[
         naming = [b for b in because if _mentions(b, ref)]
         want = words.say((naming or because)[0]) if because else words.fragment(data["test"])
         assert got[key] == want, key
+
+
+def _sessions(ws: Workspace, code: str, as_of: dt.date) -> list[list[dict[str, Any]]]:
+    corpus, _ = ws.corpus(code)
+    return [
+        rule_engine().evaluate(flatten(resolve(corpus, r), ws.standards, as_of)) for r in plan(corpus, as_of).readings
+    ]
+
+
+def _plain_and_built(ws: Workspace, code: str, as_of: dt.date, sessions: list[list[dict[str, Any]]]) -> list[Any]:
+    """Each session's findings built alone (the plain definition) and with the findings built before it."""
+    corpus, _ = ws.corpus(code)
+    titles, provenances = provision_titles(corpus, as_of), source_provenances(corpus)
+    built = Built()
+    pairs = []
+    for session in sessions:
+        plain = collect(session, ws.standards, titles, corpus, provenances)
+        shared = collect(session, ws.standards, titles, corpus, provenances, built)
+        pairs.append((plain, shared))
+    return pairs
+
+
+@pytest.mark.parametrize(
+    ("code", "as_of"), [("la", dt.date(2017, 11, 16)), ("la", dt.date(2015, 3, 1)), ("my", dt.date(2024, 1, 1))]
+)
+def test_findings_built_once_per_basis_equal_those_built_per_session(code: str, as_of: dt.date) -> None:
+    ws = Workspace.open()
+    sessions = _sessions(ws, code, as_of)
+    pairs = _plain_and_built(ws, code, as_of, sessions)
+    for plain, shared in pairs:
+        assert [f.model_dump_json() for f in shared] == [f.model_dump_json() for f in plain]
+    if len(sessions) > 1:  # readings share findings: later sessions reuse the objects of earlier ones
+        first = {id(f) for f in pairs[0][1]}
+        assert any(id(f) in first for _, shared in pairs[1:] for f in shared)
+
+
+@settings(max_examples=12, deadline=None)
+@given(st.data())
+def test_a_session_differing_in_one_fact_rebuilds_what_it_changes(data: st.DataObject) -> None:
+    """One offence's penalty, victim band, sex or source changed: every finding equals the one built alone, and a
+    finding is reused from the unchanged session only where its basis is unchanged."""
+    ws = Workspace.open()
+    corpus, _ = ws.corpus("la")
+    as_of = dt.date(2017, 11, 16)
+    facts = flatten(resolve(corpus, plan(corpus, as_of).readings[0]), ws.standards, as_of)
+    offences = [n for n, f in enumerate(facts) if f["kind"] == "offence"]
+    at = data.draw(st.sampled_from(offences))
+    change = data.draw(
+        st.sampled_from(
+            [
+                {"max_months": 1},
+                {"max_months": 600, "penalty_stated": True},
+                {"sex": "female"},
+                {"age_below": 12},
+                {"source": "another source"},
+            ]
+        )
+    )
+    changed = [dict(f, **change) if n == at else f for n, f in enumerate(facts)]
+    sessions = [rule_engine().evaluate(facts), rule_engine().evaluate(changed)]
+    (plain0, shared0), (plain1, shared1) = _plain_and_built(ws, "la", as_of, sessions)
+    assert [f.model_dump_json() for f in shared1] == [f.model_dump_json() for f in plain1]
+    for before, after, alone in zip(shared0, shared1, plain1, strict=True):
+        if after is before:
+            assert alone == before  # reused: built alone, it is the same
