@@ -6,14 +6,18 @@ are merged (`gapcheck.merge`).
 """
 
 import datetime as dt
+import enum
 import gc
 import hashlib
 import json
+import types
+import typing
 from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import cache
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -169,13 +173,41 @@ def source_provenances(corpus: Corpus) -> dict[str, Provenance]:
 
 def _sources(model: BaseModel) -> Iterator[Source]:
     """Every Source inside a model, depth first."""
-    for name in type(model).model_fields:
+    for name in _nested(type(model)):
         value = getattr(model, name)
         for item in value if isinstance(value, list) else [value]:
             if isinstance(item, Source):
                 yield item
             elif isinstance(item, BaseModel):
                 yield from _sources(item)
+
+
+_PLAIN = (str, int, float, bool, type(None), dt.date, enum.Enum)
+
+
+@cache
+def _nested(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of a model that may hold a model, directly or in a list: those `_sources` looks into.
+
+    A field whose annotation is made of plain values only (strings, numbers, dates, enums, and
+    lists, tuples, dicts or unions of them) holds none; any other may.
+    """
+    return tuple(name for name, info in model.model_fields.items() if not _plain(info.annotation))
+
+
+def _plain(annotation: Any) -> bool:
+    if annotation in (None, type(None)):
+        return True
+    if isinstance(annotation, type) and not typing.get_args(annotation):
+        return issubclass(annotation, _PLAIN)
+    origin = typing.get_origin(annotation)
+    if origin is typing.Literal:
+        return True
+    if origin in (list, tuple, dict, set, frozenset, typing.Union, types.UnionType):
+        return all(arg is Ellipsis or _plain(arg) for arg in typing.get_args(annotation))
+    if origin is typing.Annotated:
+        return _plain(typing.get_args(annotation)[0])
+    return False
 
 
 def provision_titles(corpus: Corpus, as_of: dt.date | None = None) -> dict[str, tuple[str | None, str]]:

@@ -335,12 +335,13 @@ def criterion(data: dict[str, Any]) -> Criterion:
     checks that the trees equal the validated ones.
     """
     combine = data.get("combine")
+    said = data.get("said")
     return trusted(
         Criterion,
         {
             "id": data["id"],
             "test": data["test"],
-            "outcome": Outcome(data["outcome"]),
+            "outcome": _OUTCOMES.get(data["outcome"]) or Outcome(data["outcome"]),
             "because": list(data.get("because", ())),
             "missing": data.get("missing"),
             "facts": [
@@ -349,7 +350,7 @@ def criterion(data: dict[str, Any]) -> Criterion:
                     {
                         "provision": e["provision"],
                         "source": e["source"],
-                        "role": Role(e["role"]),
+                        "role": _ROLES.get(e["role"]) or Role(e["role"]),
                         "offence": e.get("offence"),
                         "conduct": e.get("conduct"),
                     },
@@ -358,8 +359,25 @@ def criterion(data: dict[str, Any]) -> Criterion:
             ],
             "combine": None if combine is None else Combine(combine),
             "children": [criterion(child) for child in data.get("children", ())],
-            "said": None if data.get("said") is None else Said.model_validate(data["said"]),
+            "said": None if said is None else _said(said),
         },
+    )
+
+
+# Enum members by value, looked up before the enum's own (slower) call, which raises on an unknown value.
+_OUTCOMES = {o.value: o for o in Outcome}
+_ROLES = {r.value: r for r in Role}
+
+
+def _said(said: dict[str, Any]) -> Said:
+    """A criterion's messages as `Said.model_validate` would give them: copies of the rules' dicts, checked."""
+    test, because, missing = said["test"], said["because"], said["missing"]
+    if len(said) != 3 or not isinstance(test, dict) or not isinstance(because, list):
+        return Said.model_validate(said)  # not of the shape `worded` gives: validation says what is wrong
+    if not all(isinstance(b, dict) for b in because) or not (missing is None or isinstance(missing, dict)):
+        return Said.model_validate(said)
+    return trusted(
+        Said, {"test": dict(test), "because": [dict(b) for b in because], "missing": missing and dict(missing)}
     )
 
 
@@ -414,30 +432,39 @@ def reasons(data: dict[str, Any]) -> dict[tuple[str, str], str]:
     among their arguments: testing every ground for every fact grew as N² in a criterion over N offences.
     """
     out: dict[tuple[str, str], str] = {}
-    because = data.get("because", [])
-    first: dict[str, int] = {}
-    for at, message in enumerate(data["said"]["because"]):
-        for name in _names(message):
-            first.setdefault(name, at)
-    for e in data.get("facts", []):
-        key = (e["provision"], e["role"])
-        if key not in out:
-            out[key] = because[first.get(e.get("offence") or e["provision"], 0)] if because else data["test"]
-    for child in data.get("children", []):
+    facts = data.get("facts", ())
+    if facts:
+        because = data.get("because", [])
+        wanted = {e.get("offence") or e["provision"] for e in facts}
+        first: dict[str, int] = {}
+        for at, message in enumerate(data["said"]["because"]):
+            for name in _names(message):
+                if name in wanted:
+                    first.setdefault(name, at)
+            if len(first) == len(wanted):
+                break
+        for e in facts:
+            key = (e["provision"], e["role"])
+            if key not in out:
+                out[key] = because[first.get(e.get("offence") or e["provision"], 0)] if because else data["test"]
+    for child in data.get("children", ()):
         out = reasons(child) | out  # the first found wins
     return out
 
 
-def _names(message: Any) -> Iterator[str]:
+def _names(message: Any) -> list[str]:
     """The strings among a message's arguments (and those of the messages inside it)."""
-    if isinstance(message, dict):
-        for value in message.values():
-            yield from _names(value)
-    elif isinstance(message, list):
-        for value in message:
-            yield from _names(value)
-    elif isinstance(message, str):
-        yield message
+    found: list[str] = []
+    todo = [message]
+    while todo:
+        value = todo.pop()
+        if isinstance(value, str):
+            found.append(value)
+        elif isinstance(value, dict):
+            todo.extend(value.values())
+        elif isinstance(value, list):
+            todo.extend(value)
+    return found
 
 
 def provisions(

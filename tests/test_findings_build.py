@@ -2,16 +2,19 @@
 
 import datetime as dt
 import json
+from collections.abc import Iterator
 from typing import Any, cast
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pydantic import BaseModel
 
 from benchmarks import synthetic
 from gapcheck.evaluate import evaluate, provision_titles, rule_engine, source_provenances
 from gapcheck.facts import flatten
 from gapcheck.findings import Built, Finding, collect
+from gapcheck.models import Source
 from gapcheck.prose import Wording
 from gapcheck.readings import plan, resolve
 from gapcheck.workspace import Workspace
@@ -159,3 +162,23 @@ def test_a_session_differing_in_one_fact_rebuilds_what_it_changes(data: st.DataO
     for before, after, alone in zip(shared0, shared1, plain1, strict=True):
         if after is before:
             assert alone == before  # reused: built alone, it is the same
+
+
+def _every_source(model: BaseModel) -> Iterator[Source]:
+    """The plain definition: every Source inside a model, looking into every field."""
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, Source):
+                yield item
+            elif isinstance(item, BaseModel):
+                yield from _every_source(item)
+
+
+@pytest.mark.parametrize("code", ["la", "my", "model"])
+def test_sources_are_found_looking_only_into_fields_that_may_hold_models(code: str) -> None:
+    corpus, _ = Workspace.open().corpus(code)
+    models: list[BaseModel] = [*(inst.model for inst in corpus.instruments), corpus.index]
+    plain = {s.label(): s.provenance for m in models for s in _every_source(m)}
+    assert source_provenances(corpus) == plain
+    assert len(plain) > 1

@@ -1,5 +1,6 @@
 """The message catalogue: every sentence the rules hand out has a template, every template is used and well formed."""
 
+import dataclasses
 import datetime as dt
 import re
 import string
@@ -141,7 +142,8 @@ def test_templates_parsed_once_word_every_message_as_string_formatter_does(works
     requirements = {rid: r.title for rid, r in workspace.standards.requirements.items()}
     seen = 0
     for corpus, as_of in cases:
-        fields = dict(wording(provision_titles(corpus, as_of), [], requirements, corpus).__dict__)
+        made = wording(provision_titles(corpus, as_of), [], requirements, corpus)
+        fields = {f.name: getattr(made, f.name) for f in dataclasses.fields(made) if f.init}
         fast, plain = Wording(**fields), _Plain(**fields)
         for finding in evaluate(corpus, workspace.standards, as_of).findings:
             for c in finding.criteria.walk():
