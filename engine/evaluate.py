@@ -8,8 +8,7 @@ are merged (`gapcheck.merge`).
 import datetime as dt
 import enum
 import gc
-import hashlib
-import json
+import itertools
 import types
 import typing
 from collections import OrderedDict
@@ -40,8 +39,9 @@ def rule_engine() -> RuleEngine:
     return RuleEngine(rules.NAME, rules.definition(), results=rules.concluded)
 
 
-_SESSIONS: OrderedDict[str, list[Fact]] = OrderedDict()
+_SESSIONS: OrderedDict[int, tuple[list[Fact], list[Fact]]] = OrderedDict()  # serial -> (facts, session)
 _KEPT = 64  # sessions remembered: a report, a matrix or a test run re-evaluates the same readings
+_serials = itertools.count()
 
 
 def infer(facts: list[Fact]) -> list[Fact]:
@@ -49,14 +49,15 @@ def infer(facts: list[Fact]) -> list[Fact]:
 
     Rules are deterministic and order-independent (tests/test_properties.py), so the
     content of the facts decides the session: exploring readings stays cheap when
-    the same law is evaluated again.
+    the same law is evaluated again. Facts are compared as they are, by equality (their
+    fields are typed, gapcheck.rules.facts): serialising them to a key cost more than the compare.
     """
-    key = hashlib.sha256(json.dumps(facts, sort_keys=True, default=str).encode()).hexdigest()
-    if key in _SESSIONS:
-        _SESSIONS.move_to_end(key)
-        return _SESSIONS[key]
+    for serial, (seen, session) in _SESSIONS.items():
+        if len(seen) == len(facts) and seen == facts:
+            _SESSIONS.move_to_end(serial)
+            return session
     session = rule_engine().evaluate(facts)
-    _SESSIONS[key] = session
+    _SESSIONS[next(_serials)] = (list(facts), session)
     if len(_SESSIONS) > _KEPT:
         _SESSIONS.popitem(last=False)
     return session
