@@ -1,6 +1,7 @@
 """Findings: one per requirement, as the rules concluded them, with their criteria and the standard's metadata."""
 
 from collections.abc import Iterator
+from functools import cache
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -359,7 +360,7 @@ def criterion(data: dict[str, Any]) -> Criterion:
             ],
             "combine": None if combine is None else Combine(combine),
             "children": [criterion(child) for child in data.get("children", ())],
-            "said": None if said is None else _said(said),
+            "said": None if said is None else Said.model_validate(said),
         },
     )
 
@@ -369,19 +370,12 @@ _OUTCOMES = {o.value: o for o in Outcome}
 _ROLES = {r.value: r for r in Role}
 
 
-def _said(said: dict[str, Any]) -> Said:
-    """A criterion's messages as `Said.model_validate` would give them: copies of the rules' dicts, checked."""
-    test, because, missing = said["test"], said["because"], said["missing"]
-    if len(said) != 3 or not isinstance(test, dict) or not isinstance(because, list):
-        return Said.model_validate(said)  # not of the shape `worded` gives: validation says what is wrong
-    if not all(isinstance(b, dict) for b in because) or not (missing is None or isinstance(missing, dict)):
-        return Said.model_validate(said)
-    return trusted(
-        Said, {"test": dict(test), "because": [dict(b) for b in because], "missing": missing and dict(missing)}
-    )
-
-
 M = TypeVar("M", bound=BaseModel)
+
+
+@cache
+def _field_count(model: type[BaseModel]) -> int:
+    return len(model.model_fields)
 
 
 def trusted(model: type[M], values: dict[str, Any]) -> M:
@@ -389,7 +383,7 @@ def trusted(model: type[M], values: dict[str, Any]) -> M:
     without its per-field loop over aliases and defaults (these models have neither extras nor private
     attributes nor post-init hooks). `model_construct` also inspects each default factory's signature
     at every call, which cost more than the evaluation itself. A field left out is an error."""
-    if len(values) != len(model.model_fields):
+    if len(values) != _field_count(model):
         raise TypeError(
             f"{model.__name__}: fields {sorted(values.keys() ^ model.model_fields.keys())} given or missing"
         )

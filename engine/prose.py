@@ -122,6 +122,7 @@ class Wording:
     requirements: dict[str, str] = field(default_factory=dict)  # id -> title
     # what cite and offence have worded: the fields above are not changed once the wording is made
     _said: dict[tuple[str, str], str] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _worded: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def cite(self, pid: str) -> str:
         """A provision as a lawyer cites it in a sentence."""
@@ -156,7 +157,18 @@ class Wording:
         return text if "/" in text.split(" ", 1)[0] else text[:1].upper() + text[1:]  # an id keeps its case
 
     def fragment(self, message: Message) -> str:
-        """The message worded as part of a sentence (what is tested, what is missing)."""
+        """The message worded as part of a sentence (what is tested, what is missing).
+
+        Worded once per wording: a message's repr is its content exactly (its arguments are
+        strings, numbers, lists and messages), and many recur (an offence under each requirement).
+        """
+        key = repr(message)
+        text = self._worded.get(key)
+        if text is None:
+            text = self._worded[key] = self._fragment(message)
+        return text
+
+    def _fragment(self, message: Message) -> str:
         parts = []
         for literal, name, spec in _template(message["msg"]):
             parts.append(literal)
