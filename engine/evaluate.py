@@ -22,7 +22,7 @@ from pydantic import BaseModel
 
 from gapcheck import limits, rules
 from gapcheck.errors import InputError, Problem, display_path
-from gapcheck.facts import flatten, version_on
+from gapcheck.facts import Flattened, flatten, version_on
 from gapcheck.findings import Built, Finding, collect
 from gapcheck.host import SALTS, Fact, IdCollision, RuleEngine
 from gapcheck.load import Corpus, Standards
@@ -115,8 +115,9 @@ def _evaluate(corpus: Corpus, standards: Standards, as_of: dt.date, pins: Sequen
     # beside them so that its id cannot be reused by another within this evaluation
     collected: dict[int, tuple[list[Fact], list[Finding]]] = {}
     built = Built() if len(chosen.readings) > 1 else None  # sessions of readings share most findings
+    flattened: Flattened = {}  # and the facts of every instrument no contested fact changes
     for reading in chosen.readings:
-        facts = flatten(resolve(corpus, reading), standards, as_of)
+        facts = flatten(resolve(corpus, reading), standards, as_of, flattened)
         if limited:
             limits.check_facts(corpus.path, len(facts))
         try:
