@@ -277,10 +277,10 @@ def _finding(
     def ours(addressee: str | None) -> bool:
         return addressee is None or addressee == code
 
-    said = worded(expand(f["criteria"], by_ref), words)
-    tree = criterion(said)
+    why: dict[tuple[str, str], str] = {}
+    tree = justified(expand(f["criteria"], by_ref), words, why)
     notes = [words.say(n) for n in f["notes"]]
-    refs = provisions(tree, titles, reasons(said), provenances or {})
+    refs = provisions(tree, titles, why, provenances or {})
     return trusted(
         Finding,
         {
@@ -327,24 +327,45 @@ def _finding(
     )
 
 
-def criterion(data: dict[str, Any]) -> Criterion:
-    """A justification tree from the rules' data, built without re-validating it field by field.
+def justified(data: dict[str, Any], words: Wording, why: dict[tuple[str, str], str]) -> Criterion:
+    """A justification tree from the rules' data, its messages worded, built without re-validating it.
 
-    The data is the rule set's own output, shaped by gapcheck.rules.tree.Criterion.to_data;
-    its enums are still checked (an unknown outcome, role or combinator raises). Validating
-    each node through pydantic cost a third of an evaluation; tests/test_findings_build.py
-    checks that the trees equal the validated ones.
+    The data is the rule set's own output (`expand`ed), shaped by gapcheck.rules.tree.Criterion.to_data;
+    its enums are still checked (an unknown outcome, role or combinator raises). Validating each node
+    through pydantic cost a third of an evaluation. In the same pass, `why` gets the reason each
+    (provision, role) the criteria cite is there: the first ground of its criterion that names its
+    offence or provision, worded; a criterion before those below it, first found wins. Each
+    criterion's grounds are indexed once by the names among their arguments (testing every ground for
+    every fact grew as N² in a criterion over N offences). tests/test_findings_build.py checks all of
+    this against the plain definitions (`worded`, then the tree and the reasons from its data).
     """
+    test = words.fragment(data["test"])
+    grounds = data.get("because", [])
+    because = [words.say(b) for b in grounds]
+    missing = data.get("missing")
+    facts = data.get("facts", ())
+    if facts:
+        wanted = {e.get("offence") or e["provision"] for e in facts}
+        first: dict[str, int] = {}
+        for at, message in enumerate(grounds):
+            for name in _names(message):
+                if name in wanted:
+                    first.setdefault(name, at)
+            if len(first) == len(wanted):
+                break
+        for e in facts:
+            key = (e["provision"], e["role"])
+            if key not in why:
+                why[key] = because[first.get(e.get("offence") or e["provision"], 0)] if because else test
     combine = data.get("combine")
-    said = data.get("said")
     return trusted(
         Criterion,
         {
             "id": data["id"],
-            "test": data["test"],
+            "test": test,
             "outcome": _OUTCOMES.get(data["outcome"]) or Outcome(data["outcome"]),
-            "because": list(data.get("because", ())),
-            "missing": data.get("missing"),
+            "because": because,
+            "missing": None if missing is None else words.fragment(missing),
             "facts": [
                 trusted(
                     Evidence,
@@ -356,11 +377,11 @@ def criterion(data: dict[str, Any]) -> Criterion:
                         "conduct": e.get("conduct"),
                     },
                 )
-                for e in data.get("facts", ())
+                for e in facts
             ],
             "combine": None if combine is None else Combine(combine),
-            "children": [criterion(child) for child in data.get("children", ())],
-            "said": None if said is None else Said.model_validate(said),
+            "children": [justified(child, words, why) for child in data.get("children", ())],
+            "said": Said.model_validate({"test": data["test"], "because": grounds, "missing": missing}),
         },
     )
 
@@ -416,34 +437,6 @@ def grounds(refs: list[ProvisionRef]) -> list[Provenance]:
     """The non-stated provenances among the provisions a finding relies on (not those merely considered)."""
     found = {r.provenance for r in refs if r.role is not Role.considered}
     return [p for p in (Provenance.secondary, Provenance.inferred) if p in found]
-
-
-def reasons(data: dict[str, Any]) -> dict[tuple[str, str], str]:
-    """Why each (provision, role) is in a finding: the first ground that names its offence or provision.
-
-    `data` is a worded criterion (`worded`): the grounds are found among the arguments of its
-    messages (`said`) and given as worded. Each criterion's grounds are indexed once by the names
-    among their arguments: testing every ground for every fact grew as N² in a criterion over N offences.
-    """
-    out: dict[tuple[str, str], str] = {}
-    facts = data.get("facts", ())
-    if facts:
-        because = data.get("because", [])
-        wanted = {e.get("offence") or e["provision"] for e in facts}
-        first: dict[str, int] = {}
-        for at, message in enumerate(data["said"]["because"]):
-            for name in _names(message):
-                if name in wanted:
-                    first.setdefault(name, at)
-            if len(first) == len(wanted):
-                break
-        for e in facts:
-            key = (e["provision"], e["role"])
-            if key not in out:
-                out[key] = because[first.get(e.get("offence") or e["provision"], 0)] if because else data["test"]
-    for child in data.get("children", ()):
-        out = reasons(child) | out  # the first found wins
-    return out
 
 
 def _names(message: Any) -> list[str]:

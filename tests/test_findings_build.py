@@ -76,19 +76,22 @@ _messages = st.recursive(
 
 
 @given(
-    st.lists(_messages, max_size=5),
+    st.lists(st.dictionaries(st.sampled_from(["msg", "offence", "of"]), _messages), max_size=5),
     st.lists(st.tuples(_refs, st.sampled_from(["satisfies", "partly satisfies"]), st.none() | _refs), max_size=6),
 )
 def test_the_reason_for_a_provision_is_the_first_ground_naming_it(because: list[Any], facts: list[Any]) -> None:
-    from gapcheck.findings import reasons, worded
+    from gapcheck.findings import justified
 
     data = {
+        "id": "c",
+        "outcome": "partly",
         "test": {"msg": "t"},
         "because": because,
-        "facts": [{"provision": p, "role": r, "offence": o} for p, r, o in facts],
+        "facts": [{"provision": p, "role": r, "offence": o, "source": "s"} for p, r, o in facts],
     }
     words = _Echo()
-    got = reasons(worded(data, cast(Wording, words)))
+    got: dict[tuple[str, str], str] = {}
+    justified(data, cast(Wording, words), got)
     first: dict[tuple[str, str], str] = {}
     for p, r, o in facts:
         first.setdefault((p, r), o or p)
@@ -182,3 +185,46 @@ def test_sources_are_found_looking_only_into_fields_that_may_hold_models(code: s
     plain = {s.label(): s.provenance for m in models for s in _every_source(m)}
     assert source_provenances(corpus) == plain
     assert len(plain) > 1
+
+
+def _plain_reasons(data: dict[str, Any], words: Wording) -> dict[tuple[str, str], str]:
+    """The plain definition: in each criterion, the first ground (else its test) naming each fact's offence
+    or provision; a criterion's own before its children's, in order."""
+    out: dict[tuple[str, str], str] = {}
+    because = data.get("because", [])
+    for e in data.get("facts", []):
+        key = (e["provision"], e["role"])
+        if key not in out:
+            ref = e.get("offence") or e["provision"]
+            naming = [b for b in because if _mentions(b, ref)]
+            out[key] = words.say((naming or because)[0]) if because else words.fragment(data["test"])
+    for child in data.get("children", []):
+        out = _plain_reasons(child, words) | out
+    return out
+
+
+@pytest.mark.parametrize(
+    ("code", "as_of"), [("la", dt.date(2017, 11, 16)), ("my", dt.date(2024, 1, 1)), ("synthetic", dt.date(2020, 1, 1))]
+)
+def test_trees_built_in_one_pass_equal_validated_worded_trees_and_their_reasons(code: str, as_of: dt.date) -> None:
+    from gapcheck.findings import Criterion, justified, worded
+    from gapcheck.prose import wording
+    from gapcheck.rules.coverage import expand
+
+    ws = Workspace.open()
+    corpus = synthetic.jurisdiction("jt", 60, seed=7) if code == "synthetic" else ws.corpus(code)[0]
+    reading = plan(corpus, as_of).readings[0]
+    session = rule_engine().evaluate(flatten(resolve(corpus, reading), ws.standards, as_of))
+    requirements = {rid: r.title for rid, r in ws.standards.requirements.items()}
+    words = wording(provision_titles(corpus, as_of), session, requirements, corpus)
+    by_ref = {str(f["ref"]): f for f in session if "ref" in f}
+    cited = 0
+    for f in (f for f in session if f.get("kind") == "finding"):
+        data = expand(f["criteria"], by_ref)
+        why: dict[tuple[str, str], str] = {}
+        tree = justified(data, words, why)
+        plain = Criterion.model_validate(worded(data, words))
+        assert tree == plain and tree.model_dump_json() == plain.model_dump_json(), f["req"]
+        assert why == _plain_reasons(data, words), f["req"]
+        cited += len(why)
+    assert cited > 10
