@@ -347,7 +347,7 @@ def justified(data: dict[str, Any], words: Wording, why: dict[tuple[str, str], s
     if facts:
         wanted = {e.get("offence") or e["provision"] for e in facts}
         first: dict[str, int] = {}
-        for at, message in enumerate(grounds):
+        for at, message in enumerate(grounds if len(grounds) > 1 else ()):  # one ground or none: the first
             for name in _names(message):
                 if name in wanted:
                     first.setdefault(name, at)

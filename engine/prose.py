@@ -123,6 +123,7 @@ class Wording:
     # what cite and offence have worded: the fields above are not changed once the wording is made
     _said: dict[tuple[str, str], str] = field(default_factory=dict, init=False, repr=False, compare=False)
     _worded: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _sentences: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def cite(self, pid: str) -> str:
         """A provision as a lawyer cites it in a sentence."""
@@ -153,8 +154,13 @@ class Wording:
 
     def say(self, message: Message) -> str:
         """The message worded as a sentence, starting with a capital."""
-        text = self.fragment(message).strip()
-        return text if "/" in text.split(" ", 1)[0] else text[:1].upper() + text[1:]  # an id keeps its case
+        key = repr(message)
+        said = self._sentences.get(key)
+        if said is None:
+            text = self.fragment(message).strip()
+            said = text if "/" in text.split(" ", 1)[0] else text[:1].upper() + text[1:]  # an id keeps its case
+            self._sentences[key] = said
+        return said
 
     def fragment(self, message: Message) -> str:
         """The message worded as part of a sentence (what is tested, what is missing).
