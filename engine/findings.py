@@ -184,6 +184,14 @@ class Built:
 
     def __init__(self) -> None:
         self._found: dict[str, list[tuple[tuple[Any, ...], Finding]]] = {}
+        self._wordings: list[Wording] = []
+
+    def wording(self, words: Wording) -> Wording:
+        """An earlier session's wording equal to this one, with what it has worded already; else this one."""
+        same = next((w for w in self._wordings if w == words), None)
+        if same is None:
+            self._wordings.append(words)
+        return same or words
 
     def get(self, rid: str, basis: tuple[Any, ...]) -> Finding | None:
         return next((finding for seen, finding in self._found.get(rid, ()) if seen == basis), None)
@@ -230,6 +238,8 @@ def collect(
         raise InferenceError(f"no rule concluded on: {', '.join(missing)}")
     by_ref = {str(f["ref"]): f for f in session if "ref" in f}
     words = wording(titles, session, {rid: r.title for rid, r in standards.requirements.items()}, corpus)
+    if built is not None:
+        words = built.wording(words)
     out = []
     for rid, req in standards.requirements.items():
         f = concluded[rid]
