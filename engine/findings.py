@@ -288,9 +288,10 @@ def _finding(
         return addressee is None or addressee == code
 
     why: dict[tuple[str, str], str] = {}
-    tree = justified(expand(f["criteria"], by_ref), words, why)
+    cites: list[Cites] = []
+    tree = justified(expand(f["criteria"], by_ref), words, why, cites)
     notes = [words.say(n) for n in f["notes"]]
-    refs = provisions(tree, titles, why, provenances or {})
+    refs = provisions(cites, titles, why, provenances or {})
     return trusted(
         Finding,
         {
@@ -337,7 +338,13 @@ def _finding(
     )
 
 
-def justified(data: dict[str, Any], words: Wording, why: dict[tuple[str, str], str]) -> Criterion:
+# The facts a criterion cites, with its grounds and its test (worded): what `provisions` reads.
+Cites = tuple[list[Evidence], list[str], str]
+
+
+def justified(
+    data: dict[str, Any], words: Wording, why: dict[tuple[str, str], str], cites: list[Cites] | None = None
+) -> Criterion:
     """A justification tree from the rules' data, its messages worded, built without re-validating it.
 
     The data is the rule set's own output (`expand`ed), shaped by gapcheck.rules.tree.Criterion.to_data;
@@ -367,6 +374,21 @@ def justified(data: dict[str, Any], words: Wording, why: dict[tuple[str, str], s
             key = (e["provision"], e["role"])
             if key not in why:
                 why[key] = because[first.get(e.get("offence") or e["provision"], 0)] if because else test
+    evidence = [
+        trusted(
+            Evidence,
+            {
+                "provision": e["provision"],
+                "source": e["source"],
+                "role": _ROLES.get(e["role"]) or Role(e["role"]),
+                "offence": e.get("offence"),
+                "conduct": e.get("conduct"),
+            },
+        )
+        for e in facts
+    ]
+    if evidence and cites is not None:
+        cites.append((evidence, because, test))
     combine = data.get("combine")
     return trusted(
         Criterion,
@@ -376,21 +398,9 @@ def justified(data: dict[str, Any], words: Wording, why: dict[tuple[str, str], s
             "outcome": _OUTCOMES.get(data["outcome"]) or Outcome(data["outcome"]),
             "because": because,
             "missing": None if missing is None else words.fragment(missing),
-            "facts": [
-                trusted(
-                    Evidence,
-                    {
-                        "provision": e["provision"],
-                        "source": e["source"],
-                        "role": _ROLES.get(e["role"]) or Role(e["role"]),
-                        "offence": e.get("offence"),
-                        "conduct": e.get("conduct"),
-                    },
-                )
-                for e in facts
-            ],
+            "facts": evidence,
             "combine": None if combine is None else Combine(combine),
-            "children": [justified(child, words, why) for child in data.get("children", ())],
+            "children": [justified(child, words, why, cites) for child in data.get("children", ())],
             "said": Said.model_validate({"test": data["test"], "because": grounds, "missing": missing}),
         },
     )
@@ -465,16 +475,19 @@ def _names(message: Any) -> list[str]:
 
 
 def provisions(
-    tree: Criterion,
+    cites: list[Cites],
     titles: dict[str, tuple[str | None, str]],
     why: dict[tuple[str, str], str],
     provenances: dict[str, Provenance],
 ) -> list[ProvisionRef]:
-    """Every provision the criteria rest on, once per role, with the reason given for it and what it covers."""
+    """Every provision the criteria rest on, once per role, with the reason given for it and what it covers.
+
+    `cites`: the facts each criterion of the tree cites, with its grounds and test, depth first (`justified`).
+    """
     found: dict[tuple[str, Role], dict[str, Any]] = {}
     covers: dict[tuple[str, Role], set[str]] = {}
-    for c in tree.walk():
-        for e in c.facts:
+    for facts, because, test in cites:
+        for e in facts:
             key = (e.provision, e.role)
             if e.conduct:
                 covers.setdefault(key, set()).add(e.conduct)
@@ -482,7 +495,7 @@ def provisions(
                 found[key] = {
                     "id": e.provision,
                     "role": e.role,
-                    "reason": why.get((e.provision, e.role.value)) or (c.because or [c.test])[0],
+                    "reason": why.get((e.provision, e.role.value)) or (because or [test])[0],
                     "source": e.source,
                     "provenance": provenances.get(e.source, Provenance.stated),
                     "article": titles[e.provision][0],
