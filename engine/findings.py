@@ -179,7 +179,8 @@ class Built:
     readings of contested facts mostly share findings: a session whose basis for a requirement equals
     an earlier session's gets that session's finding, the same object (so `merge` compares by identity
     first). Bases are compared by equality: fact fields are typed (gapcheck.rules.facts), so a value
-    never stands as a bool in one session and an int in another.
+    never stands as a bool in one session and an int in another. Sessions whose wordings are equal
+    share one, with the sentences it has worded.
     """
 
     def __init__(self) -> None:
@@ -353,8 +354,9 @@ def justified(
     (provision, role) the criteria cite is there: the first ground of its criterion that names its
     offence or provision, worded; a criterion before those below it, first found wins. Each
     criterion's grounds are indexed once by the names among their arguments (testing every ground for
-    every fact grew as N² in a criterion over N offences). tests/test_findings_build.py checks all of
-    this against the plain definitions (`worded`, then the tree and the reasons from its data).
+    every fact grew as N² in a criterion over N offences). `cites` gets the facts each criterion cites,
+    depth first (`provisions`). tests/test_findings_build.py checks all of this against the plain
+    definitions (`worded`, then the tree and the reasons from its data).
     """
     test = words.fragment(data["test"])
     grounds = data.get("because", [])
