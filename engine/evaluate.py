@@ -6,21 +6,24 @@ are merged (`gapcheck.merge`).
 """
 
 import datetime as dt
+import enum
 import gc
-import hashlib
-import json
+import itertools
+import types
+import typing
 from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import cache
+from typing import Any
 
 from pydantic import BaseModel
 
 from gapcheck import limits, rules
 from gapcheck.errors import InputError, Problem, display_path
-from gapcheck.facts import flatten, version_on
-from gapcheck.findings import Finding, collect
+from gapcheck.facts import Flattened, flatten, version_on
+from gapcheck.findings import Built, Finding, collect
 from gapcheck.host import SALTS, Fact, IdCollision, RuleEngine
 from gapcheck.load import Corpus, Standards
 from gapcheck.merge import merge
@@ -36,8 +39,9 @@ def rule_engine() -> RuleEngine:
     return RuleEngine(rules.NAME, rules.definition(), results=rules.concluded)
 
 
-_SESSIONS: OrderedDict[str, list[Fact]] = OrderedDict()
+_SESSIONS: OrderedDict[int, tuple[list[Fact], list[Fact]]] = OrderedDict()  # serial -> (facts, session)
 _KEPT = 64  # sessions remembered: a report, a matrix or a test run re-evaluates the same readings
+_serials = itertools.count()
 
 
 def infer(facts: list[Fact]) -> list[Fact]:
@@ -45,14 +49,15 @@ def infer(facts: list[Fact]) -> list[Fact]:
 
     Rules are deterministic and order-independent (tests/test_properties.py), so the
     content of the facts decides the session: exploring readings stays cheap when
-    the same law is evaluated again.
+    the same law is evaluated again. Facts are compared as they are, by equality (their
+    fields are typed, gapcheck.rules.facts): serialising them to a key cost more than the compare.
     """
-    key = hashlib.sha256(json.dumps(facts, sort_keys=True, default=str).encode()).hexdigest()
-    if key in _SESSIONS:
-        _SESSIONS.move_to_end(key)
-        return _SESSIONS[key]
+    for serial, (seen, session) in _SESSIONS.items():
+        if len(seen) == len(facts) and seen == facts:
+            _SESSIONS.move_to_end(serial)
+            return session
     session = rule_engine().evaluate(facts)
-    _SESSIONS[key] = session
+    _SESSIONS[next(_serials)] = (list(facts), session)
     if len(_SESSIONS) > _KEPT:
         _SESSIONS.popitem(last=False)
     return session
@@ -109,8 +114,10 @@ def _evaluate(corpus: Corpus, standards: Standards, as_of: dt.date, pins: Sequen
     # readings with the same facts share a session (infer), hence findings; the session is kept
     # beside them so that its id cannot be reused by another within this evaluation
     collected: dict[int, tuple[list[Fact], list[Finding]]] = {}
+    built = Built() if len(chosen.readings) > 1 else None  # sessions of readings share most findings
+    flattened: Flattened = {}  # and the facts of every instrument no contested fact changes
     for reading in chosen.readings:
-        facts = flatten(resolve(corpus, reading), standards, as_of)
+        facts = flatten(resolve(corpus, reading), standards, as_of, flattened)
         if limited:
             limits.check_facts(corpus.path, len(facts))
         try:
@@ -124,7 +131,7 @@ def _evaluate(corpus: Corpus, standards: Standards, as_of: dt.date, pins: Sequen
                 ]
             ) from None
         if id(session) not in collected:
-            collected[id(session)] = (session, collect(session, standards, titles, corpus, provenances))
+            collected[id(session)] = (session, collect(session, standards, titles, corpus, provenances, built))
         results.append((reading, collected[id(session)][1]))
     words = wording(titles, [], {rid: r.title for rid, r in standards.requirements.items()}, corpus)
     return Evaluation(
@@ -168,13 +175,41 @@ def source_provenances(corpus: Corpus) -> dict[str, Provenance]:
 
 def _sources(model: BaseModel) -> Iterator[Source]:
     """Every Source inside a model, depth first."""
-    for name in type(model).model_fields:
+    for name in _nested(type(model)):
         value = getattr(model, name)
         for item in value if isinstance(value, list) else [value]:
             if isinstance(item, Source):
                 yield item
             elif isinstance(item, BaseModel):
                 yield from _sources(item)
+
+
+_PLAIN = (str, int, float, bool, type(None), dt.date, enum.Enum)
+
+
+@cache
+def _nested(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of a model that may hold a model, directly or in a list: those `_sources` looks into.
+
+    A field whose annotation is made of plain values only (strings, numbers, dates, enums, and
+    lists, tuples, dicts or unions of them) holds none; any other may.
+    """
+    return tuple(name for name, info in model.model_fields.items() if not _plain(info.annotation))
+
+
+def _plain(annotation: Any) -> bool:
+    if annotation in (None, type(None)):
+        return True
+    if isinstance(annotation, type) and not typing.get_args(annotation):
+        return issubclass(annotation, _PLAIN)
+    origin = typing.get_origin(annotation)
+    if origin is typing.Literal:
+        return True
+    if origin in (list, tuple, dict, set, frozenset, typing.Union, types.UnionType):
+        return all(arg is Ellipsis or _plain(arg) for arg in typing.get_args(annotation))
+    if origin is typing.Annotated:
+        return _plain(typing.get_args(annotation)[0])
+    return False
 
 
 def provision_titles(corpus: Corpus, as_of: dt.date | None = None) -> dict[str, tuple[str | None, str]]:

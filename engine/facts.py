@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from gapcheck.dates import ended_by, precision_pair, started_by
-from gapcheck.load import Corpus, Standards
+from gapcheck.load import Corpus, LoadedInstrument, Standards
 from gapcheck.models import (
     Meaning,
     Measure,
@@ -66,12 +66,21 @@ def date_key(date: str | dt.date) -> int:
     return y * 10000 + m * 100 + d
 
 
-def flatten(corpus: Corpus, standards: Standards, as_of: dt.date) -> list[Fact]:
-    """Every fact of one evaluation, in a deterministic order."""
+# The facts of each instrument, kept for the readings of one corpus on one date (see `flatten`).
+Flattened = dict[int, tuple[LoadedInstrument, list[Fact]]]
+
+
+def flatten(corpus: Corpus, standards: Standards, as_of: dt.date, memo: Flattened | None = None) -> list[Fact]:
+    """Every fact of one evaluation, in a deterministic order.
+
+    `memo`: the facts of the instruments flattened before, for the readings of one corpus on one
+    date (`gapcheck.readings.resolve` keeps an instrument no contested fact changes): each is
+    flattened once, and the readings share its facts (nothing downstream changes a fact).
+    """
     facts = [
         AnalysisFact(ref="analysis", jurisdiction=corpus.code, as_of=as_of.isoformat(), day=date_key(as_of)).to_fact()
     ]
-    facts += flatten_law(corpus, as_of) + standards_facts(standards) + list(_treaties(corpus))
+    facts += flatten_law(corpus, as_of, memo) + standards_facts(standards) + list(_treaties(corpus))
     for n, absence in enumerate(corpus.index.absences):
         if in_force(absence.valid_from, absence.valid_until, as_of):
             facts.append(
@@ -105,9 +114,18 @@ def flatten(corpus: Corpus, standards: Standards, as_of: dt.date) -> list[Fact]:
     return facts
 
 
-def flatten_law(corpus: Corpus, as_of: dt.date) -> list[Fact]:
+def flatten_law(corpus: Corpus, as_of: dt.date, memo: Flattened | None = None) -> list[Fact]:
     """The facts of the law in force on `as_of`; the corpus holds one reading (`gapcheck.readings`)."""
-    return list(_law(corpus, as_of))
+    shared: Terms = {t.term: t for t in corpus.index.terms}
+    if memo is None:
+        return [f for inst in corpus.instruments for f in _instrument(inst, shared, as_of)]
+    out = []
+    for inst in corpus.instruments:
+        known = memo.get(id(inst))
+        if known is None or known[0] is not inst:
+            known = memo[id(inst)] = (inst, list(_instrument(inst, shared, as_of)))
+        out += known[1]
+    return out
 
 
 def _treaties(corpus: Corpus) -> Iterator[Fact]:
@@ -138,21 +156,20 @@ def _reservation(r: Reservation) -> Fact:
 Terms = dict[str, Term]
 
 
-def _law(corpus: Corpus, as_of: dt.date) -> Iterator[Fact]:
-    shared: Terms = {t.term: t for t in corpus.index.terms}
-    for inst in corpus.instruments:
-        meta = inst.model.instrument
-        if meta.in_force_readings:
-            raise ValueError(f"{inst.id}: a contested entry into force must be resolved to one reading first")
-        if not in_force(meta.in_force_from or meta.adopted, meta.repealed, as_of):
+def _instrument(inst: LoadedInstrument, shared: Terms, as_of: dt.date) -> Iterator[Fact]:
+    """The facts of one instrument in force on `as_of`, its terms read with the jurisdiction's `shared` ones."""
+    meta = inst.model.instrument
+    if meta.in_force_readings:
+        raise ValueError(f"{inst.id}: a contested entry into force must be resolved to one reading first")
+    if not in_force(meta.in_force_from or meta.adopted, meta.repealed, as_of):
+        return
+    terms = {**shared, **{t.term: t for t in inst.model.terms}}
+    for prov in inst.model.provisions:
+        version = version_on(prov, as_of)
+        if version is None:
             continue
-        terms = {**shared, **{t.term: t for t in inst.model.terms}}
-        for prov in inst.model.provisions:
-            version = version_on(prov, as_of)
-            if version is None:
-                continue
-            pid = f"{inst.id}/{prov.id}"
-            yield from _provision(pid, version, terms, as_of)
+        pid = f"{inst.id}/{prov.id}"
+        yield from _provision(pid, version, terms, as_of)
 
 
 def _started(item: Offence | Threshold | Measure, as_of: dt.date) -> bool:

@@ -1,6 +1,7 @@
 """Findings: one per requirement, as the rules concluded them, with their criteria and the standard's metadata."""
 
 from collections.abc import Iterator
+from functools import cache
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -12,7 +13,7 @@ from gapcheck.prose import Wording, wording
 from gapcheck.rules.coverage import expand
 from gapcheck.rules.terms import Outcome, Role
 from gapcheck.rules.tree import Combine
-from gapcheck.standard import Benchmark
+from gapcheck.standard import Benchmark, Requirement
 from gapcheck.vocab import Binding, Provenance, Status
 
 
@@ -169,12 +170,45 @@ class Finding(BaseModel):
         return trusted(Finding, {**self.__dict__, "criteria": root, "provisions": []})
 
 
+class Built:
+    """The findings one evaluation has built, each with what it was built from, to build each only once.
+
+    A finding is a function of its requirement, its finding and binding facts, the facts its tree
+    refers to (`expand`), and the names the wording gives offences (`Wording.offences`): the rest
+    (standards, titles, provenances, corpus) is the same for every session of one evaluation. The
+    readings of contested facts mostly share findings: a session whose basis for a requirement equals
+    an earlier session's gets that session's finding, the same object (so `merge` compares by identity
+    first). Bases are compared by equality: fact fields are typed (gapcheck.rules.facts), so a value
+    never stands as a bool in one session and an int in another. Sessions whose wordings are equal
+    share one, with the sentences it has worded.
+    """
+
+    def __init__(self) -> None:
+        self._found: dict[str, list[tuple[tuple[Any, ...], Finding]]] = {}
+        self._wordings: list[Wording] = []
+
+    def wording(self, words: Wording) -> Wording:
+        """An earlier session's wording equal to this one, with what it has worded already; else this one."""
+        same = next((w for w in self._wordings if w == words), None)
+        if same is None:
+            self._wordings.append(words)
+        return same or words
+
+    def get(self, rid: str, basis: tuple[Any, ...]) -> Finding | None:
+        return next((finding for seen, finding in self._found.get(rid, ()) if seen == basis), None)
+
+    def add(self, rid: str, basis: tuple[Any, ...], finding: Finding) -> Finding:
+        self._found.setdefault(rid, []).append((basis, finding))
+        return finding
+
+
 def collect(
     session: list[Fact],
     standards: Standards,
     titles: dict[str, tuple[str | None, str]],
     corpus: Corpus | None = None,
     provenances: dict[str, Provenance] | None = None,
+    built: Built | None = None,
 ) -> list[Finding]:
     """The findings of one session, sorted by requirement id; exactly one per requirement.
 
@@ -184,8 +218,8 @@ def collect(
     finding lists the secondary or inferred grounds it rests on. Recommendations
     and citations of a country report addressed to another state are left out:
     they belong to that state; the jurisdiction's own recommendations are added.
+    `built`: the findings of the evaluation's earlier sessions, reused where their basis is the same.
     """
-    code = corpus.code if corpus else None
     own: dict[str, list[str]] = {}
     for rec in corpus.index.recommendations if corpus else []:
         for rid in rec.requirements:
@@ -205,107 +239,186 @@ def collect(
         raise InferenceError(f"no rule concluded on: {', '.join(missing)}")
     by_ref = {str(f["ref"]): f for f in session if "ref" in f}
     words = wording(titles, session, {rid: r.title for rid, r in standards.requirements.items()}, corpus)
+    if built is not None:
+        words = built.wording(words)
     out = []
     for rid, req in standards.requirements.items():
         f = concluded[rid]
-        b = binding.get(rid, {"binds": "unknown", "instruments": []})
-
-        def ours(addressee: str | None) -> bool:
-            return addressee is None or addressee == code
-
-        raw = expand(f["criteria"], by_ref)
-        tree = criterion(worded(raw, words))
-        notes = [words.say(n) for n in f["notes"]]
-        refs = provisions(tree, titles, reasons(raw, words), provenances or {})
+        b = binding.get(rid, _UNBOUND)
+        if built is None:
+            out.append(_finding(rid, req, f, b, by_ref, words, standards, titles, corpus, provenances, own))
+            continue
+        basis = (f, b, [by_ref[ref] for ref in _referred(f["criteria"])], words.offences)
         out.append(
-            trusted(
-                Finding,
-                {
-                    "requirement": rid,
-                    "status": Status(f["status"]),
-                    "theme": str(req.theme),
-                    "title": req.title,
-                    "standards": [
-                        trusted(
-                            Cited,
-                            {"instrument": standards.files[s.instrument].instrument.short, "pinpoint": s.pinpoint},
-                        )
-                        for s in req.sources
-                        if ours(standards.files[s.instrument].instrument.addressed_to)
-                    ],
-                    "recommendations": list(
-                        dict.fromkeys(
-                            [*(r for r in req.recommendations if ours(standards.addressee(r))), *own.get(rid, [])]
-                        )
-                    ),
-                    "binds": b["binds"],
-                    "binding": [
-                        trusted(
-                            BindingRef,
-                            {
-                                "instrument": i["short"],
-                                "status": Binding(i["status"]),
-                                "since": i["since"],
-                                "why": words.fragment(i["why"]),
-                                "reservations": [words.fragment(r) for r in i["reservations"]],
-                                "source": i["source"],
-                            },
-                        )
-                        for i in b["instruments"]
-                        if ours(standards.files[i["instrument"]].instrument.addressed_to)
-                    ],
-                    "benchmark": _benchmark(req.benchmark) if req.benchmark else None,
-                    "criteria": tree,
-                    "provisions": refs,
-                    "explanation": explanation(tree, notes),
-                    "notes": notes,
-                    "grounds": grounds(refs),
-                    "readings": [],  # filled by gapcheck.merge when readings differ
-                    "tree_reading": [],
-                },
+            built.get(rid, basis)
+            or built.add(
+                rid, basis, _finding(rid, req, f, b, by_ref, words, standards, titles, corpus, provenances, own)
             )
         )
     return out
 
 
-def criterion(data: dict[str, Any]) -> Criterion:
-    """A justification tree from the rules' data, built without re-validating it field by field.
+_UNBOUND: Fact = {"binds": "unknown", "instruments": []}
 
-    The data is the rule set's own output, shaped by gapcheck.rules.tree.Criterion.to_data;
-    its enums are still checked (an unknown outcome, role or combinator raises). Validating
-    each node through pydantic cost a third of an evaluation; tests/test_findings_build.py
-    checks that the trees equal the validated ones.
+
+def _referred(data: dict[str, Any]) -> Iterator[str]:
+    """The refs of the facts a criterion's data refers to, which `expand` replaces by their criteria."""
+    if "expand" in data:
+        yield from data["expand"]
+    for child in data.get("children", ()):
+        yield from _referred(child)
+
+
+def _finding(
+    rid: str,
+    req: Requirement,
+    f: Fact,
+    b: Fact,
+    by_ref: dict[str, Fact],
+    words: Wording,
+    standards: Standards,
+    titles: dict[str, tuple[str | None, str]],
+    corpus: Corpus | None,
+    provenances: dict[str, Provenance] | None,
+    own: dict[str, list[str]],
+) -> Finding:
+    """One requirement's finding from its finding and binding facts."""
+    code = corpus.code if corpus else None
+
+    def ours(addressee: str | None) -> bool:
+        return addressee is None or addressee == code
+
+    why: dict[tuple[str, str], str] = {}
+    cites: list[Cites] = []
+    tree = justified(expand(f["criteria"], by_ref), words, why, cites)
+    notes = [words.say(n) for n in f["notes"]]
+    refs = provisions(cites, titles, why, provenances or {})
+    return trusted(
+        Finding,
+        {
+            "requirement": rid,
+            "status": Status(f["status"]),
+            "theme": str(req.theme),
+            "title": req.title,
+            "standards": [
+                trusted(
+                    Cited,
+                    {"instrument": standards.files[s.instrument].instrument.short, "pinpoint": s.pinpoint},
+                )
+                for s in req.sources
+                if ours(standards.files[s.instrument].instrument.addressed_to)
+            ],
+            "recommendations": list(
+                dict.fromkeys([*(r for r in req.recommendations if ours(standards.addressee(r))), *own.get(rid, [])])
+            ),
+            "binds": b["binds"],
+            "binding": [
+                trusted(
+                    BindingRef,
+                    {
+                        "instrument": i["short"],
+                        "status": Binding(i["status"]),
+                        "since": i["since"],
+                        "why": words.fragment(i["why"]),
+                        "reservations": [words.fragment(r) for r in i["reservations"]],
+                        "source": i["source"],
+                    },
+                )
+                for i in b["instruments"]
+                if ours(standards.files[i["instrument"]].instrument.addressed_to)
+            ],
+            "benchmark": _benchmark(req.benchmark) if req.benchmark else None,
+            "criteria": tree,
+            "provisions": refs,
+            "explanation": explanation(tree, notes),
+            "notes": notes,
+            "grounds": grounds(refs),
+            "readings": [],  # filled by gapcheck.merge when readings differ
+            "tree_reading": [],
+        },
+    )
+
+
+# The facts a criterion cites, with its grounds and its test (worded): what `provisions` reads.
+Cites = tuple[list[Evidence], list[str], str]
+
+
+def justified(
+    data: dict[str, Any], words: Wording, why: dict[tuple[str, str], str], cites: list[Cites] | None = None
+) -> Criterion:
+    """A justification tree from the rules' data, its messages worded, built without re-validating it.
+
+    The data is the rule set's own output (`expand`ed), shaped by gapcheck.rules.tree.Criterion.to_data;
+    its enums are still checked (an unknown outcome, role or combinator raises). Validating each node
+    through pydantic cost a third of an evaluation. In the same pass, `why` gets the reason each
+    (provision, role) the criteria cite is there: the first ground of its criterion that names its
+    offence or provision, worded; a criterion before those below it, first found wins. Each
+    criterion's grounds are indexed once by the names among their arguments (testing every ground for
+    every fact grew as N² in a criterion over N offences). `cites` gets the facts each criterion cites,
+    depth first (`provisions`). tests/test_findings_build.py checks all of this against the plain
+    definitions (`worded`, then the tree and the reasons from its data).
     """
+    test = words.fragment(data["test"])
+    grounds = data.get("because", [])
+    because = [words.say(b) for b in grounds]
+    missing = data.get("missing")
+    facts = data.get("facts", ())
+    if facts:
+        wanted = {e.get("offence") or e["provision"] for e in facts}
+        first: dict[str, int] = {}
+        for at, message in enumerate(grounds if len(grounds) > 1 else ()):  # one ground or none: the first
+            for name in _names(message):
+                if name in wanted:
+                    first.setdefault(name, at)
+            if len(first) == len(wanted):
+                break
+        for e in facts:
+            key = (e["provision"], e["role"])
+            if key not in why:
+                why[key] = because[first.get(e.get("offence") or e["provision"], 0)] if because else test
+    evidence = [
+        trusted(
+            Evidence,
+            {
+                "provision": e["provision"],
+                "source": e["source"],
+                "role": _ROLES.get(e["role"]) or Role(e["role"]),
+                "offence": e.get("offence"),
+                "conduct": e.get("conduct"),
+            },
+        )
+        for e in facts
+    ]
+    if evidence and cites is not None:
+        cites.append((evidence, because, test))
     combine = data.get("combine")
     return trusted(
         Criterion,
         {
             "id": data["id"],
-            "test": data["test"],
-            "outcome": Outcome(data["outcome"]),
-            "because": list(data.get("because", ())),
-            "missing": data.get("missing"),
-            "facts": [
-                trusted(
-                    Evidence,
-                    {
-                        "provision": e["provision"],
-                        "source": e["source"],
-                        "role": Role(e["role"]),
-                        "offence": e.get("offence"),
-                        "conduct": e.get("conduct"),
-                    },
-                )
-                for e in data.get("facts", ())
-            ],
+            "test": test,
+            "outcome": _OUTCOMES.get(data["outcome"]) or Outcome(data["outcome"]),
+            "because": because,
+            "missing": None if missing is None else words.fragment(missing),
+            "facts": evidence,
             "combine": None if combine is None else Combine(combine),
-            "children": [criterion(child) for child in data.get("children", ())],
-            "said": None if data.get("said") is None else Said.model_validate(data["said"]),
+            "children": [justified(child, words, why, cites) for child in data.get("children", ())],
+            "said": Said.model_validate({"test": data["test"], "because": grounds, "missing": missing}),
         },
     )
 
 
+# Enum members by value, looked up before the enum's own (slower) call, which raises on an unknown value.
+_OUTCOMES = {o.value: o for o in Outcome}
+_ROLES = {r.value: r for r in Role}
+
+
 M = TypeVar("M", bound=BaseModel)
+
+
+@cache
+def _field_count(model: type[BaseModel]) -> int:
+    return len(model.model_fields)
 
 
 def trusted(model: type[M], values: dict[str, Any]) -> M:
@@ -313,7 +426,7 @@ def trusted(model: type[M], values: dict[str, Any]) -> M:
     without its per-field loop over aliases and defaults (these models have neither extras nor private
     attributes nor post-init hooks). `model_construct` also inspects each default factory's signature
     at every call, which cost more than the evaluation itself. A field left out is an error."""
-    if len(values) != len(model.model_fields):
+    if len(values) != _field_count(model):
         raise TypeError(
             f"{model.__name__}: fields {sorted(values.keys() ^ model.model_fields.keys())} given or missing"
         )
@@ -348,51 +461,35 @@ def grounds(refs: list[ProvisionRef]) -> list[Provenance]:
     return [p for p in (Provenance.secondary, Provenance.inferred) if p in found]
 
 
-def reasons(data: dict[str, Any], words: Wording) -> dict[tuple[str, str], str]:
-    """Why each (provision, role) is in a finding: the first ground, worded, that names its offence or provision.
-
-    Each criterion's grounds are indexed once by the names among their arguments: testing every
-    ground for every fact grew as N² in a criterion over N offences.
-    """
-    out: dict[tuple[str, str], str] = {}
-    because = data.get("because", [])
-    first: dict[str, int] = {}
-    for at, message in enumerate(because):
-        for name in _names(message):
-            first.setdefault(name, at)
-    for e in data.get("facts", []):
-        key = (e["provision"], e["role"])
-        if key not in out:
-            at = first.get(e.get("offence") or e["provision"], 0)
-            out[key] = words.say(because[at]) if because else words.fragment(data["test"])
-    for child in data.get("children", []):
-        out = reasons(child, words) | out  # the first found wins
-    return out
-
-
-def _names(message: Any) -> Iterator[str]:
+def _names(message: Any) -> list[str]:
     """The strings among a message's arguments (and those of the messages inside it)."""
-    if isinstance(message, dict):
-        for value in message.values():
-            yield from _names(value)
-    elif isinstance(message, list):
-        for value in message:
-            yield from _names(value)
-    elif isinstance(message, str):
-        yield message
+    found: list[str] = []
+    todo = [message]
+    while todo:
+        value = todo.pop()
+        if isinstance(value, str):
+            found.append(value)
+        elif isinstance(value, dict):
+            todo.extend(value.values())
+        elif isinstance(value, list):
+            todo.extend(value)
+    return found
 
 
 def provisions(
-    tree: Criterion,
+    cites: list[Cites],
     titles: dict[str, tuple[str | None, str]],
     why: dict[tuple[str, str], str],
     provenances: dict[str, Provenance],
 ) -> list[ProvisionRef]:
-    """Every provision the criteria rest on, once per role, with the reason given for it and what it covers."""
+    """Every provision the criteria rest on, once per role, with the reason given for it and what it covers.
+
+    `cites`: the facts each criterion of the tree cites, with its grounds and test, depth first (`justified`).
+    """
     found: dict[tuple[str, Role], dict[str, Any]] = {}
     covers: dict[tuple[str, Role], set[str]] = {}
-    for c in tree.walk():
-        for e in c.facts:
+    for facts, because, test in cites:
+        for e in facts:
             key = (e.provision, e.role)
             if e.conduct:
                 covers.setdefault(key, set()).add(e.conduct)
@@ -400,7 +497,7 @@ def provisions(
                 found[key] = {
                     "id": e.provision,
                     "role": e.role,
-                    "reason": why.get((e.provision, e.role.value)) or (c.because or [c.test])[0],
+                    "reason": why.get((e.provision, e.role.value)) or (because or [test])[0],
                     "source": e.source,
                     "provenance": provenances.get(e.source, Provenance.stated),
                     "article": titles[e.provision][0],

@@ -7,7 +7,9 @@ favourable of them (gap, partial, unknown, met), so that nothing contested is
 reported as met.
 """
 
-from gapcheck.findings import Finding, ProvisionRef, ReadingOutcome, grounds
+from typing import Any
+
+from gapcheck.findings import Finding, ProvisionRef, ReadingOutcome, grounds, trusted
 from gapcheck.prose import Wording
 from gapcheck.readings import Contest, Reading, explored
 from gapcheck.vocab import Status
@@ -25,7 +27,7 @@ def merge(
     words = words or Wording()
     if len(results) == 1:
         names = [c.reading for c in explored(results[0][0], live)]
-        return [f.model_copy(update={"tree_reading": names}) for f in results[0][1]] if names else results[0][1]
+        return [_with(f, {"tree_reading": names}) for f in results[0][1]] if names else results[0][1]
     merged = []
     for per_reading in zip(*(findings for _, findings in results), strict=True):
         pairs = list(zip((reading for reading, _ in results), per_reading, strict=True))
@@ -34,8 +36,8 @@ def merge(
 
 
 def _one(live: tuple[Contest, ...], pairs: list[tuple[Reading, Finding]], words: Wording) -> Finding:
-    first = pairs[0][1].model_copy(update={"tree_reading": [c.reading for c in explored(pairs[0][0], live)]})
-    if all(f == pairs[0][1] for _, f in pairs):
+    first = _with(pairs[0][1], {"tree_reading": [c.reading for c in explored(pairs[0][0], live)]})
+    if all(f is pairs[0][1] or f == pairs[0][1] for _, f in pairs):  # findings built once are shared
         return first
     groups: dict[Status, list[tuple[Reading, Finding]]] = {}
     for reading, finding in pairs:
@@ -50,8 +52,8 @@ def _one(live: tuple[Contest, ...], pairs: list[tuple[Reading, Finding]], words:
                 "first": [c.message() for c in explored(pairs[0][0], live)],
             }
         )
-        return first.model_copy(
-            update={"explanation": [*first.explanation, line], "provisions": provisions, "grounds": grounds(provisions)}
+        return _with(
+            first, {"explanation": [*first.explanation, line], "provisions": provisions, "grounds": grounds(provisions)}
         )
     outcomes = [
         ReadingOutcome(
@@ -70,16 +72,22 @@ def _one(live: tuple[Contest, ...], pairs: list[tuple[Reading, Finding]], words:
     )
     provisions = _unique([p for _, f in pairs for p in f.provisions])
     shown = min(groups.items(), key=lambda kv: SEVERITY[kv[0]])[1][0]  # the headline's first reading
-    return shown[1].model_copy(
-        update={
+    return _with(
+        shown[1],
+        {
             "tree_reading": [c.reading for c in explored(shown[0], live)],
             "status": outcomes[0].status,
             "explanation": [summary, *outcomes[0].explanation],
             "provisions": provisions,
             "grounds": grounds(provisions),
             "readings": outcomes,
-        }
+        },
     )
+
+
+def _with(finding: Finding, changes: dict[str, Any]) -> Finding:
+    """The finding with some fields changed: what `model_copy(update=...)` gives, without its overhead."""
+    return trusted(Finding, {**finding.__dict__, **changes})
 
 
 def _when(live: tuple[Contest, ...], readings: list[Reading], words: Wording) -> list[str]:

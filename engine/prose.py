@@ -9,9 +9,10 @@ Law on the Protection of the Rights and Interests of Children (2007)"),
 Identifiers and vocabulary keys never reach the text.
 """
 
+import functools
 import re
 import string
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -119,9 +120,19 @@ class Wording:
     offences: dict[str, str] = field(default_factory=dict)  # offence name -> what tells it from its siblings
     populations: dict[str, str] = field(default_factory=dict)
     requirements: dict[str, str] = field(default_factory=dict)  # id -> title
+    # what cite and offence have worded: the fields above are not changed once the wording is made
+    _said: dict[tuple[str, str], str] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _worded: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _sentences: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def cite(self, pid: str) -> str:
         """A provision as a lawyer cites it in a sentence."""
+        said = self._said.get(("cite", pid))
+        if said is None:
+            said = self._said[("cite", pid)] = self._cite(pid)
+        return said
+
+    def _cite(self, pid: str) -> str:
         article, heading = self.provisions.get(pid, (None, ""))
         inst, _, local = pid.rpartition("/")
         if local == "_jurisdiction":
@@ -135,77 +146,117 @@ class Wording:
 
     def offence(self, name: str) -> str:
         """An offence: its provision cited, told apart from the other offences of the same provision."""
-        pid = name.split(" [", 1)[0]
-        extra = self.offences.get(name)
-        return self.cite(pid) + (f" ({extra})" if extra else "")
+        said = self._said.get(("offence", name))
+        if said is None:
+            extra = self.offences.get(name)
+            said = self._said[("offence", name)] = self.cite(name.split(" [", 1)[0]) + (f" ({extra})" if extra else "")
+        return said
 
     def say(self, message: Message) -> str:
         """The message worded as a sentence, starting with a capital."""
-        template = MESSAGES[message["msg"]]
-        args = {k: v for k, v in message.items() if k != "msg"}
-        text = re.sub(r"  +", " ", _Formatter(self).vformat(template, (), args)).strip()
-        return text if "/" in text.split(" ", 1)[0] else text[:1].upper() + text[1:]  # an id keeps its case
+        key = repr(message)
+        said = self._sentences.get(key)
+        if said is None:
+            text = self.fragment(message).strip()
+            said = text if "/" in text.split(" ", 1)[0] else text[:1].upper() + text[1:]  # an id keeps its case
+            self._sentences[key] = said
+        return said
 
     def fragment(self, message: Message) -> str:
-        """The message worded as part of a sentence (what is tested, what is missing)."""
-        args = {k: v for k, v in message.items() if k != "msg"}
-        return re.sub(r"  +", " ", _Formatter(self).vformat(MESSAGES[message["msg"]], (), args))
+        """The message worded as part of a sentence (what is tested, what is missing).
 
+        Worded once per wording: a message's repr is its content exactly (its arguments are
+        strings, numbers, lists and messages), and many recur (an offence under each requirement).
+        """
+        key = repr(message)
+        text = self._worded.get(key)
+        if text is None:
+            text = self._worded[key] = self._fragment(message)
+        return text
 
-class _Formatter(string.Formatter):
-    """Formats `{name:kind[.a][.and|.or|.semi]}`: a kind of value, its article, how a list is joined."""
+    def _fragment(self, message: Message) -> str:
+        parts = []
+        for literal, name, spec in _template(message["msg"]):
+            parts.append(literal)
+            if name is not None:
+                parts.append(self._field(message[name], spec))
+        text = "".join(parts)
+        return _SPACES.sub(" ", text) if "  " in text else text
 
-    def __init__(self, wording: Wording):
-        self.wording = wording
-
-    def format_field(self, value: Any, format_spec: str) -> str:
+    def _field(self, value: Any, field: "_Field") -> str:
+        """One placeholder worded: `{name:kind[.a][.and|.or|.semi]}`, a kind of value, its article, its list joint."""
         if value is None:
             return ""  # an optional part of a sentence, left out
-        kind, *mods = format_spec.split(".") if format_spec else ("text",)
-        if kind in ("cite", "offence") and mods and mods[0] not in MODIFIERS:  # the verb it is the subject of
+        kind, verb, article, separator, conjunction = field
+        if verb is not None:  # the verb a citation is the subject of
             named = self._one(kind, value, False)
-            return f"{named} {agree(mods[0], plural=named.startswith('sections '))}"
+            return f"{named} {agree(verb, plural=named.startswith('sections '))}"
         single = not isinstance(value, list) or (kind == "band" and not isinstance(value[0], list))
-        words = [self._one(kind, v, "a" in mods) for v in ([value] if single else value)]
-        for mod, sep in (("semi", "; "), ("comma", ", "), ("space", " ")):
-            if mod in mods:
-                return sep.join(words)
-        return join(words, "or" if "or" in mods else "and")
+        words = [self._one(kind, v, article) for v in ([value] if single else value)]
+        return separator.join(words) if separator is not None else join(words, conjunction)
 
     def _one(self, kind: str, value: Any, article: bool) -> str:
-        w = self.wording
-        if kind == "text":
-            out = str(value)
-        elif kind == "source":
-            out = name_requirements(str(value), w.requirements)
-        elif kind == "cite":
-            out = w.cite(str(value))
-        elif kind == "date":
-            parts = str(value).split("-")
-            out = f"{int(parts[2])} {_MONTHS[int(parts[1]) - 1]} {parts[0]}" if len(parts) == 3 else str(value)
-        elif kind == "law":
-            law = w.laws.get(str(value))
-            out = law.name if law else str(value)
-        elif kind == "offence":
-            out = w.offence(str(value))
-        elif kind == "months":
-            out = months(int(value))
-        elif kind == "band":
-            out = band(value[0], value[1])
-        elif kind == "population":
-            out = w.populations.get(str(value), str(value).replace("-", " "))
-        elif kind == "req":
-            title = w.requirements.get(str(value), str(value))
-            out = title[:1].lower() + title[1:]
-        elif kind == "sentence":
-            out = w.say(value)
-        elif kind == "said":
-            out = w.fragment(value)
-        else:
-            out = label(kind, str(value))
+        how = _KINDS.get(kind)
+        out = how(self, value) if how is not None else label(kind, str(value))
         if article and not (kind in NO_ARTICLE and str(value) in NO_ARTICLE[kind]):
             out = indefinite(out)
         return out
+
+
+def _date(value: Any) -> str:
+    parts = str(value).split("-")
+    return f"{int(parts[2])} {_MONTHS[int(parts[1]) - 1]} {parts[0]}" if len(parts) == 3 else str(value)
+
+
+def _law(w: Wording, value: Any) -> str:
+    law = w.laws.get(str(value))
+    return law.name if law else str(value)
+
+
+def _req(w: Wording, value: Any) -> str:
+    title = w.requirements.get(str(value), str(value))
+    return title[:1].lower() + title[1:]
+
+
+# How each kind of value is worded (any other kind is a vocabulary term: `label`).
+_KINDS: dict[str, Callable[[Wording, Any], str]] = {
+    "text": lambda w, v: str(v),
+    "source": lambda w, v: name_requirements(str(v), w.requirements),
+    "cite": lambda w, v: w.cite(str(v)),
+    "date": lambda w, v: _date(v),
+    "law": _law,
+    "offence": lambda w, v: w.offence(str(v)),
+    "months": lambda w, v: months(int(v)),
+    "band": lambda w, v: band(v[0], v[1]),
+    "population": lambda w, v: w.populations.get(str(v), str(v).replace("-", " ")),
+    "req": _req,
+    "sentence": lambda w, v: w.say(v),
+    "said": lambda w, v: w.fragment(v),
+}
+
+
+_SPACES = re.compile(r"  +")
+_SEPARATORS = (("semi", "; "), ("comma", ", "), ("space", " "))
+
+# A placeholder, parsed: (kind, verb a citation agrees with, indefinite article?, separator, conjunction).
+_Field = tuple[str, str | None, bool, str | None, str]
+
+
+def parse_field(spec: str) -> _Field:
+    """`kind[.a][.or|.semi|.comma|.space]` or `cite.<verb>`: what `Wording` does with a placeholder's value."""
+    kind, *mods = spec.split(".") if spec else ("text",)
+    if kind in ("cite", "offence") and mods and mods[0] not in MODIFIERS:
+        return kind, mods[0], False, None, "and"
+    separator = next((sep for mod, sep in _SEPARATORS if mod in mods), None)
+    return kind, None, "a" in mods, separator, "or" if "or" in mods else "and"
+
+
+@functools.cache
+def _template(msg: str) -> tuple[tuple[str, str | None, _Field], ...]:
+    """A message's template parsed once: (literal text, placeholder name or None, its field) in order."""
+    return tuple(
+        (literal, name, parse_field(spec or "")) for literal, name, spec, _ in string.Formatter().parse(MESSAGES[msg])
+    )
 
 
 def wording(

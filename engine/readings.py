@@ -54,6 +54,7 @@ class Contest:
     name: str
     choices: tuple[Choice, ...]
     said: tuple[tuple[str, Any], ...] = ()
+    instrument: str = ""  # the id of the instrument it is a fact of
 
     def message(self) -> dict[str, Any]:
         return dict(self.said)
@@ -89,6 +90,7 @@ def contests(corpus: Corpus) -> list[Contest]:
                         for r in meta.in_force_readings
                     ),
                     said,
+                    inst.id,
                 )
             )
         groups: dict[str, list[Offence]] = {}
@@ -102,7 +104,7 @@ def contests(corpus: Corpus) -> list[Contest]:
             name = f"{inst.id} {fact}"
             said = (("msg", "reading.offence"), ("provision", where[fact]))
             choices = tuple(_choice(name, offences, r, where[fact]) for r in _names(offences))
-            out.append(Contest(name, choices, said))
+            out.append(Contest(name, choices, said, inst.id))
     return out
 
 
@@ -147,6 +149,7 @@ def resolve(corpus: Corpus, reading: Reading) -> Corpus:
 
 
 def _resolve_instrument(inst: LoadedInstrument, picked: dict[str, str]) -> LoadedInstrument:
+    """The instrument under the picked readings: itself when no contested fact of it changes it."""
     model = inst.model
     meta = model.instrument
     if meta.in_force_readings:
@@ -165,6 +168,8 @@ def _resolve_instrument(inst: LoadedInstrument, picked: dict[str, str]) -> Loade
             versions.append(version if same else version.model_copy(update={"offences": kept}))
         changed = any(new is not old for new, old in zip(versions, prov.versions, strict=True))
         provisions.append(prov.model_copy(update={"versions": versions}) if changed else prov)
+    if meta is model.instrument and all(new is old for new, old in zip(provisions, model.provisions, strict=True)):
+        return inst
     return replace(inst, model=model.model_copy(update={"instrument": meta, "provisions": provisions}))
 
 
@@ -224,11 +229,15 @@ def plan(corpus: Corpus, as_of: dt.date, pins: Sequence[str] = ()) -> Plan:
 
 
 def _changes_facts(corpus: Corpus, contest: Contest, base: dict[str, Choice], as_of: dt.date) -> bool:
-    """Whether the contest's alternatives give different law on `as_of` (others held at `base`)."""
+    """Whether the contest's alternatives give different law on `as_of` (others held at `base`).
+
+    Only the facts of the contest's own instrument are compared: the others' do not depend on it.
+    """
+    own = replace(corpus, instruments=tuple(i for i in corpus.instruments if i.id == contest.instrument))
     seen = set()
     for choice in contest.choices:
         reading = tuple({**base, contest.name: choice}.values())
-        seen.add(repr(flatten_law(resolve(corpus, reading), as_of)))
+        seen.add(repr(flatten_law(resolve(own, reading), as_of)))
     return len(seen) > 1
 
 

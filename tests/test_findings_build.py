@@ -2,15 +2,21 @@
 
 import datetime as dt
 import json
+from collections.abc import Iterator
 from typing import Any, cast
 
-from hypothesis import given
+import pytest
+from hypothesis import given, settings
 from hypothesis import strategies as st
+from pydantic import BaseModel
 
 from benchmarks import synthetic
-from gapcheck.evaluate import evaluate
-from gapcheck.findings import Finding
+from gapcheck.evaluate import evaluate, provision_titles, rule_engine, source_provenances
+from gapcheck.facts import flatten
+from gapcheck.findings import Built, Finding, collect
+from gapcheck.models import Source
 from gapcheck.prose import Wording
+from gapcheck.readings import plan, resolve
 from gapcheck.workspace import Workspace
 
 
@@ -70,19 +76,22 @@ _messages = st.recursive(
 
 
 @given(
-    st.lists(_messages, max_size=5),
+    st.lists(st.dictionaries(st.sampled_from(["msg", "offence", "of"]), _messages), max_size=5),
     st.lists(st.tuples(_refs, st.sampled_from(["satisfies", "partly satisfies"]), st.none() | _refs), max_size=6),
 )
 def test_the_reason_for_a_provision_is_the_first_ground_naming_it(because: list[Any], facts: list[Any]) -> None:
-    from gapcheck.findings import reasons
+    from gapcheck.findings import justified
 
     data = {
+        "id": "c",
+        "outcome": "partly",
         "test": {"msg": "t"},
         "because": because,
-        "facts": [{"provision": p, "role": r, "offence": o} for p, r, o in facts],
+        "facts": [{"provision": p, "role": r, "offence": o, "source": "s"} for p, r, o in facts],
     }
     words = _Echo()
-    got = reasons(data, cast(Wording, words))
+    got: dict[tuple[str, str], str] = {}
+    justified(data, cast(Wording, words), got)
     first: dict[tuple[str, str], str] = {}
     for p, r, o in facts:
         first.setdefault((p, r), o or p)
@@ -91,3 +100,131 @@ def test_the_reason_for_a_provision_is_the_first_ground_naming_it(because: list[
         naming = [b for b in because if _mentions(b, ref)]
         want = words.say((naming or because)[0]) if because else words.fragment(data["test"])
         assert got[key] == want, key
+
+
+def _sessions(ws: Workspace, code: str, as_of: dt.date) -> list[list[dict[str, Any]]]:
+    corpus, _ = ws.corpus(code)
+    return [
+        rule_engine().evaluate(flatten(resolve(corpus, r), ws.standards, as_of)) for r in plan(corpus, as_of).readings
+    ]
+
+
+def _plain_and_built(ws: Workspace, code: str, as_of: dt.date, sessions: list[list[dict[str, Any]]]) -> list[Any]:
+    """Each session's findings built alone (the plain definition) and with the findings built before it."""
+    corpus, _ = ws.corpus(code)
+    titles, provenances = provision_titles(corpus, as_of), source_provenances(corpus)
+    built = Built()
+    pairs = []
+    for session in sessions:
+        plain = collect(session, ws.standards, titles, corpus, provenances)
+        shared = collect(session, ws.standards, titles, corpus, provenances, built)
+        pairs.append((plain, shared))
+    return pairs
+
+
+@pytest.mark.parametrize(
+    ("code", "as_of"), [("la", dt.date(2017, 11, 16)), ("la", dt.date(2015, 3, 1)), ("my", dt.date(2024, 1, 1))]
+)
+def test_findings_built_once_per_basis_equal_those_built_per_session(code: str, as_of: dt.date) -> None:
+    ws = Workspace.open()
+    sessions = _sessions(ws, code, as_of)
+    pairs = _plain_and_built(ws, code, as_of, sessions)
+    for plain, shared in pairs:
+        assert [f.model_dump_json() for f in shared] == [f.model_dump_json() for f in plain]
+    if len(sessions) > 1:  # readings share findings: later sessions reuse the objects of earlier ones
+        first = {id(f) for f in pairs[0][1]}
+        assert any(id(f) in first for _, shared in pairs[1:] for f in shared)
+
+
+@settings(max_examples=12, deadline=None)
+@given(st.data())
+def test_a_session_differing_in_one_fact_rebuilds_what_it_changes(data: st.DataObject) -> None:
+    """One offence's penalty, victim band, sex or source changed: every finding equals the one built alone, and a
+    finding is reused from the unchanged session only where its basis is unchanged."""
+    ws = Workspace.open()
+    corpus, _ = ws.corpus("la")
+    as_of = dt.date(2017, 11, 16)
+    facts = flatten(resolve(corpus, plan(corpus, as_of).readings[0]), ws.standards, as_of)
+    offences = [n for n, f in enumerate(facts) if f["kind"] == "offence"]
+    at = data.draw(st.sampled_from(offences))
+    change = data.draw(
+        st.sampled_from(
+            [
+                {"max_months": 1},
+                {"max_months": 600, "penalty_stated": True},
+                {"sex": "female"},
+                {"age_below": 12},
+                {"source": "another source"},
+            ]
+        )
+    )
+    changed = [dict(f, **change) if n == at else f for n, f in enumerate(facts)]
+    sessions = [rule_engine().evaluate(facts), rule_engine().evaluate(changed)]
+    (plain0, shared0), (plain1, shared1) = _plain_and_built(ws, "la", as_of, sessions)
+    assert [f.model_dump_json() for f in shared1] == [f.model_dump_json() for f in plain1]
+    for before, after, alone in zip(shared0, shared1, plain1, strict=True):
+        if after is before:
+            assert alone == before  # reused: built alone, it is the same
+
+
+def _every_source(model: BaseModel) -> Iterator[Source]:
+    """The plain definition: every Source inside a model, looking into every field."""
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, Source):
+                yield item
+            elif isinstance(item, BaseModel):
+                yield from _every_source(item)
+
+
+@pytest.mark.parametrize("code", ["la", "my", "model"])
+def test_sources_are_found_looking_only_into_fields_that_may_hold_models(code: str) -> None:
+    corpus, _ = Workspace.open().corpus(code)
+    models: list[BaseModel] = [*(inst.model for inst in corpus.instruments), corpus.index]
+    plain = {s.label(): s.provenance for m in models for s in _every_source(m)}
+    assert source_provenances(corpus) == plain
+    assert len(plain) > 1
+
+
+def _plain_reasons(data: dict[str, Any], words: Wording) -> dict[tuple[str, str], str]:
+    """The plain definition: in each criterion, the first ground (else its test) naming each fact's offence
+    or provision; a criterion's own before its children's, in order."""
+    out: dict[tuple[str, str], str] = {}
+    because = data.get("because", [])
+    for e in data.get("facts", []):
+        key = (e["provision"], e["role"])
+        if key not in out:
+            ref = e.get("offence") or e["provision"]
+            naming = [b for b in because if _mentions(b, ref)]
+            out[key] = words.say((naming or because)[0]) if because else words.fragment(data["test"])
+    for child in data.get("children", []):
+        out = _plain_reasons(child, words) | out
+    return out
+
+
+@pytest.mark.parametrize(
+    ("code", "as_of"), [("la", dt.date(2017, 11, 16)), ("my", dt.date(2024, 1, 1)), ("synthetic", dt.date(2020, 1, 1))]
+)
+def test_trees_built_in_one_pass_equal_validated_worded_trees_and_their_reasons(code: str, as_of: dt.date) -> None:
+    from gapcheck.findings import Criterion, justified, worded
+    from gapcheck.prose import wording
+    from gapcheck.rules.coverage import expand
+
+    ws = Workspace.open()
+    corpus = synthetic.jurisdiction("jt", 60, seed=7) if code == "synthetic" else ws.corpus(code)[0]
+    reading = plan(corpus, as_of).readings[0]
+    session = rule_engine().evaluate(flatten(resolve(corpus, reading), ws.standards, as_of))
+    requirements = {rid: r.title for rid, r in ws.standards.requirements.items()}
+    words = wording(provision_titles(corpus, as_of), session, requirements, corpus)
+    by_ref = {str(f["ref"]): f for f in session if "ref" in f}
+    cited = 0
+    for f in (f for f in session if f.get("kind") == "finding"):
+        data = expand(f["criteria"], by_ref)
+        why: dict[tuple[str, str], str] = {}
+        tree = justified(data, words, why)
+        plain = Criterion.model_validate(worded(data, words))
+        assert tree == plain and tree.model_dump_json() == plain.model_dump_json(), f["req"]
+        assert why == _plain_reasons(data, words), f["req"]
+        cited += len(why)
+    assert cited > 10

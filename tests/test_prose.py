@@ -1,17 +1,24 @@
 """The message catalogue: every sentence the rules hand out has a template, every template is used and well formed."""
 
+import dataclasses
+import datetime as dt
 import re
 import string
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from benchmarks import synthetic
 from gapcheck.catalogue import LABELS, MESSAGES, NO_ARTICLE
+from gapcheck.evaluate import evaluate, provision_titles
 from gapcheck.glossary import REPORT_LABELS, report_label
-from gapcheck.prose import MODIFIERS, Law, Wording, agree, article_words, indefinite, join
+from gapcheck.prose import MODIFIERS, Law, Wording, agree, article_words, indefinite, join, wording
 from gapcheck.rules.coverage import NARROWING
 from gapcheck.rules.terms import Quality
 from gapcheck.vocab import Conduct, Element, MeasureKind, Purpose
+from gapcheck.workspace import Workspace
 
 RULES = Path(__file__).parent.parent / "rules"
 ENGINE = Path(__file__).parent.parent / "engine"  # readings and merge word contested facts, suggest its steps
@@ -106,3 +113,55 @@ def test_every_label_is_in_the_vocabulary_reference() -> None:
         assert labels.keys() <= {t.value for t in kinds[kind]}, kind
         for term, label in labels.items():
             assert label in report_label(kinds[kind], term)
+
+
+class _Plain(Wording):
+    """The plain definition of wording: string.Formatter's vformat over the template, field by field."""
+
+    def say(self, message: Mapping[str, Any]) -> str:
+        text = self.fragment(message).strip()
+        return text if "/" in text.split(" ", 1)[0] else text[:1].upper() + text[1:]
+
+    def fragment(self, message: Mapping[str, Any]) -> str:
+        args = {k: v for k, v in message.items() if k != "msg"}
+        return re.sub(r"  +", " ", _PlainFormatter(self).vformat(MESSAGES[message["msg"]], (), args))
+
+
+class _PlainFormatter(string.Formatter):
+    def __init__(self, words: Wording) -> None:
+        self.words = words
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if value is None:
+            return ""
+        kind, *mods = format_spec.split(".") if format_spec else ("text",)
+        if kind in ("cite", "offence") and mods and mods[0] not in MODIFIERS:
+            named = self.words._one(kind, value, False)
+            return f"{named} {agree(mods[0], plural=named.startswith('sections '))}"
+        single = not isinstance(value, list) or (kind == "band" and not isinstance(value[0], list))
+        words = [self.words._one(kind, v, "a" in mods) for v in ([value] if single else value)]
+        for mod, sep in (("semi", "; "), ("comma", ", "), ("space", " ")):
+            if mod in mods:
+                return sep.join(words)
+        return join(words, "or" if "or" in mods else "and")
+
+
+def test_templates_parsed_once_word_every_message_as_string_formatter_does(workspace: Workspace) -> None:
+    """Every message the rules hand out for real corpora (and every one nested in them) is worded as the plain
+    definition, string.Formatter's vformat field by field, words it."""
+    lao, _ = workspace.corpus("la")
+    cases = [(lao, dt.date(2017, 11, 16)), (synthetic.jurisdiction("pw", 80, seed=5), dt.date(2020, 1, 1))]
+    requirements = {rid: r.title for rid, r in workspace.standards.requirements.items()}
+    seen = 0
+    for corpus, as_of in cases:
+        made = wording(provision_titles(corpus, as_of), [], requirements, corpus)
+        fields = {f.name: getattr(made, f.name) for f in dataclasses.fields(made) if f.init}
+        fast, plain = Wording(**fields), _Plain(**fields)
+        for finding in evaluate(corpus, workspace.standards, as_of).findings:
+            for c in finding.criteria.walk():
+                assert c.said is not None
+                for message in [c.said.test, *c.said.because, *([c.said.missing] if c.said.missing else [])]:
+                    assert fast.say(message) == plain.say(message)
+                    assert fast.fragment(message) == plain.fragment(message)
+                    seen += 1
+    assert seen > 100

@@ -253,3 +253,41 @@ def test_binding_only_report_shows_or_lists_each_dependent_finding(tmp_path: Pat
         shown = f"### {f.title}: {f.shown.upper()}" in md
         listed = f"`{f.requirement}` (binds: {f.binds})" in md
         assert (shown, listed) == (f.binds == "yes", f.binds != "yes"), f.requirement
+
+
+DATES = [dt.date(2012, 6, 1), dt.date(2017, 11, 16), dt.date(2018, 12, 1), dt.date(2024, 1, 1)]
+
+
+@pytest.mark.parametrize("code", ["la", "my"])
+def test_a_contest_is_explored_when_the_whole_law_differs_between_its_alternatives(code: str) -> None:
+    """The plain definition of a live contest compares the facts of every instrument; `plan` those of its own."""
+    from gapcheck.facts import flatten_law
+    from gapcheck.readings import _changes_facts, resolve
+
+    corpus, _ = Workspace.open().corpus(code)
+    found = contests(corpus)
+    base = {c.name: c.choices[0] for c in found}
+    for as_of in DATES:
+        for contest in found:
+            plain = {
+                repr(flatten_law(resolve(corpus, tuple({**base, contest.name: choice}.values())), as_of))
+                for choice in contest.choices
+            }
+            assert _changes_facts(corpus, contest, base, as_of) == (len(plain) > 1), (contest.name, as_of)
+
+
+@pytest.mark.parametrize("code", ["la", "my"])
+def test_the_readings_share_the_facts_of_the_instruments_they_leave_alone(code: str) -> None:
+    from gapcheck.facts import Flattened, flatten
+    from gapcheck.readings import plan, resolve
+
+    ws = Workspace.open()
+    corpus, _ = ws.corpus(code)
+    for as_of in DATES:
+        memo: Flattened = {}
+        for reading in plan(corpus, as_of).readings:
+            resolved = resolve(corpus, reading)
+            assert flatten(resolved, ws.standards, as_of, memo) == flatten(resolved, ws.standards, as_of)
+            contested = {c.instrument for c in contests(corpus)}
+            for before, after in zip(corpus.instruments, resolved.instruments, strict=True):
+                assert after is before or before.id in contested

@@ -50,3 +50,23 @@ def test_light_runs_keep_no_session_nor_corpus_behind() -> None:
     runs = evaluate_all(ws, [("la", None, ()), ("model", None, ())], jobs=1, light=True)
     assert [r.corpus.code for r in runs] == ["la", "model"]
     assert evaluation._SESSIONS == {} and ws._loaded == {}
+
+
+def test_facts_equal_in_content_share_a_session_and_a_changed_fact_does_not() -> None:
+
+    from gapcheck.evaluate import forget, infer
+    from gapcheck.facts import flatten
+    from gapcheck.readings import plan, resolve
+
+    ws = Workspace.open()
+    corpus, _ = ws.corpus("la")
+    forget()
+    as_of = dt.date(2020, 1, 1)
+    facts = flatten(resolve(corpus, plan(corpus, as_of).readings[0]), ws.standards, as_of)
+    session = infer(facts)
+    assert infer([dict(f) for f in facts]) is session  # equal content, other objects
+    at = next(n for n, f in enumerate(facts) if f["kind"] == "offence")
+    changed = [dict(f, max_months=f["max_months"] + 1) if n == at else f for n, f in enumerate(facts)]
+    assert infer(changed) is not session
+    assert infer(facts) is session
+    forget()
