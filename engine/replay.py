@@ -29,13 +29,10 @@ import stat
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO, TextIO
+from typing import Any, BinaryIO, TextIO
 
 import gapcheck
-from gapcheck import __version__, cache
-
-if TYPE_CHECKING:
-    from importlib.machinery import ModuleSpec
+from gapcheck import cache
 
 FORMAT = 1
 COMMANDS = frozenset({"check", "validate", "why", "diff", "suggest", "schema"})
@@ -58,8 +55,6 @@ ENVIRONMENT = (
     "PYTHONUTF8",
     "PYTHONWARNINGS",
 )
-# The distributions installed beside these are part of the fingerprint (pip install or upgrade: a miss).
-DEPENDENCIES = ("click", "pydantic", "pydantic_core", "durable", "jinja2", "ruamel", "openpyxl")
 _CODE = (".py", ".pyc", ".pyi", ".so", ".pyd", ".pth")
 _WRITE = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
 _MAX_READ = 64 * 1024 * 1024
@@ -93,7 +88,7 @@ class Result:
 
     def __init__(self, root: Path, key: str) -> None:
         self.root = root  # the cache folder
-        self.path = root / "results" / fingerprint() / key[:2] / key
+        self.path = root / "results" / cache.fingerprint() / key[:2] / key
         self._recording: _Recording | None = None
 
     @classmethod
@@ -150,40 +145,6 @@ def _key(args: list[str], streams: tuple[TextIO, TextIO]) -> str:
     terminal = [(s.isatty(), s.encoding, s.errors) for s in streams]
     material = (FORMAT, args, os.getcwd(), env, terminal, tuple(shutil.get_terminal_size()), sys.warnoptions)
     return hashlib.sha256(repr(material).encode("utf-8", "surrogateescape")).hexdigest()
-
-
-_fingerprint: str | None = None
-
-
-def fingerprint() -> str:
-    """gapcheck's version and code, Python's version, and the distributions installed beside its dependencies."""
-    global _fingerprint
-    if _fingerprint is None:
-        from importlib.util import find_spec  # finds a distribution without importing it
-
-        h = hashlib.sha256(f"{FORMAT}\0{__version__}\0{sys.version}\0{sys.implementation.cache_tag}\0".encode())
-        package = os.path.dirname(os.path.abspath(gapcheck.__file__))
-        for top, dirs, files in os.walk(package, followlinks=True):
-            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-            for name in sorted(files):
-                if name.endswith(".py"):
-                    path = os.path.join(top, name)
-                    with open(path, "rb") as handle:
-                        h.update(os.path.relpath(path, package).encode() + b"\0" + handle.read() + b"\0")
-        for site in sorted({s for s in (_site(find_spec(name)) for name in DEPENDENCIES) if s}):
-            names = sorted(n for n in os.listdir(site) if n.endswith((".dist-info", ".egg-info")))
-            h.update(site.encode() + b"\0" + "\0".join(names).encode() + b"\0")
-        _fingerprint = h.hexdigest()[:16]
-    return _fingerprint
-
-
-def _site(spec: "ModuleSpec | None") -> str | None:
-    """The folder a top-level package or module is installed in."""
-    if spec is None:
-        return None
-    if spec.submodule_search_locations:
-        return os.path.dirname(os.path.abspath(next(iter(spec.submodule_search_locations))))
-    return os.path.dirname(os.path.abspath(spec.origin)) if spec.origin else None
 
 
 # --- what a run depended on -----------------------------------------------------------------------
@@ -455,10 +416,15 @@ class _Tee(io.BufferedIOBase):
 
     def write(self, data: Any) -> int:
         data = bytes(data)
-        written = self._target.write(data)
+        rest = memoryview(data)
+        while rest:  # unbuffered (python -u), the target is the raw file, which may take part of it
+            written = self._target.write(rest)
+            if written is None:
+                raise BlockingIOError(errno.EAGAIN, "standard output would block")
+            rest = rest[written:]
         if data:
             self._chunks.append((self._fd, data))
-        return written
+        return len(data)
 
     def flush(self) -> None:
         self._target.flush()
