@@ -12,7 +12,6 @@ import io
 import os
 import shutil
 import sys
-import traceback
 from pathlib import Path
 
 import click
@@ -157,6 +156,8 @@ def _report(problems: list[Problem]) -> None:
 
 def _internal(err: BaseException, debug: bool) -> int:
     if debug:
+        import traceback  # only for a bug, and only when asked
+
         traceback.print_exception(err, file=sys.stderr)
     summary = " ".join(str(err).split())[:300] or "(no message)"
     click.echo(
