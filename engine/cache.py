@@ -58,8 +58,10 @@ def fingerprint() -> str:
 
     h = hashlib.sha256(f"{__version__}\0{sys.version}\0{sys.implementation.cache_tag}\0".encode())
     package = os.path.dirname(os.path.abspath(__file__))
+    seen: set[str] = set()
     for top, dirs, files in os.walk(package, followlinks=True):  # the subpackages: rules is a link
-        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        seen.add(os.path.realpath(top))
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__" and os.path.realpath(os.path.join(top, d)) not in seen)
         for name in sorted(files):
             if name.endswith(".py"):
                 path = os.path.join(top, name)
