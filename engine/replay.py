@@ -209,6 +209,17 @@ def _holds(entry: Entry) -> bool:
         return False
 
 
+def _libraries() -> set[str]:
+    """Where Python's standard library and installed distributions live (the fingerprint covers them)."""
+    import site
+    import sysconfig
+
+    found = {sysconfig.get_path(name) for name in ("stdlib", "platstdlib", "purelib", "platlib")}
+    found.update(site.getsitepackages() if hasattr(site, "getsitepackages") else [])
+    found.add(site.getusersitepackages())
+    return {p for p in found if p}
+
+
 class _Unrecordable(Exception):
     """The run did something its record cannot capture."""
 
@@ -223,10 +234,7 @@ class _Recording:
         self.chunks: list[Chunk] = []
         self.spoiled: str | None = None
         self.busy = False
-        self._ignored = tuple(
-            os.path.join(os.path.abspath(p), "")
-            for p in {sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix}
-        )
+        self._ignored = tuple(os.path.join(os.path.abspath(p), "") for p in _libraries())
         self._cache = os.path.join(str(cache_root), "")
         self._package = os.path.join(os.path.dirname(os.path.abspath(gapcheck.__file__)), "")
         self._streams: tuple[Any, Any, Any] = (sys.stdin, sys.stdout, sys.stderr)
