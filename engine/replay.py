@@ -118,7 +118,7 @@ class Result:
             if data == _FLUSH:
                 stream.flush()
             else:
-                stream.write(data)
+                _write_all(stream, data)
         return entry[5]
 
     def record(self) -> None:
@@ -424,12 +424,7 @@ class _Tee(io.BufferedIOBase):
 
     def write(self, data: Any) -> int:
         data = bytes(data)
-        rest = memoryview(data)
-        while rest:  # unbuffered (python -u), the target is the raw file, which may take part of it
-            written = self._target.write(rest)
-            if written is None:
-                raise BlockingIOError(errno.EAGAIN, "standard output would block")
-            rest = rest[written:]
+        _write_all(self._target, data)
         if data:
             self._chunks.append((self._fd, data))
         return len(data)
@@ -443,6 +438,16 @@ class _Tee(io.BufferedIOBase):
 
     def fileno(self) -> int:
         return self._target.fileno()
+
+
+def _write_all(stream: BinaryIO, data: bytes) -> None:
+    """Write every byte: unbuffered (python -u), a standard stream is the raw file, which may take part."""
+    rest = memoryview(data)
+    while rest:
+        written = stream.write(rest)
+        if written is None:
+            raise BlockingIOError(errno.EAGAIN, "standard output would block")
+        rest = rest[written:]
 
 
 def _tee(stream: TextIO, fd: int, chunks: list[Chunk]) -> TextIO:
