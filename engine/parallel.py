@@ -8,6 +8,7 @@ serial run. Where fork is not available, evaluations run serially.
 """
 
 import datetime as dt
+import gc
 import multiprocessing
 import os
 from collections.abc import Sequence
@@ -45,12 +46,15 @@ def evaluate_all(ws: Workspace, requests: Sequence[Request], jobs: int | None = 
         return [ws.evaluate(*request) for request in requests]
     global _workspace
     _workspace = ws
+    gc.collect()
+    gc.freeze()  # what the workers inherit is never scanned by their collector, nor its pages copied by it
     try:
-        # chunks: fewer round trips through the pipe; a few per worker, so that the load stays even
-        chunk = max(1, len(requests) // (workers * 4))
+        # one request at a time: a round trip through the pipe costs far less than an evaluation, and
+        # chunks of several left one core idle at the end while the other finished its last chunk
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            return list(pool.map(_evaluate_light if light else _evaluate, requests, chunksize=chunk))
+            return list(pool.map(_evaluate_light if light else _evaluate, requests))
     finally:
+        gc.unfreeze()
         _workspace = None
 
 

@@ -7,6 +7,7 @@ the corpus gives an instrument or a source.
 """
 
 import re
+from functools import lru_cache
 
 from markupsafe import Markup, escape
 
@@ -84,6 +85,13 @@ def segments(text: str, url: str | None = None) -> list[tuple[str, str | None]]:
 
     With `url`, a text that cites nothing known links there as a whole (a national law's own address).
     """
+    return list(_segments(text, url))
+
+
+@lru_cache(maxsize=1 << 14)
+def _segments(text: str, url: str | None) -> tuple[tuple[str, str | None], ...]:
+    """`segments`, remembered: a matrix or a report repeats the same lines (a law on several dates, the
+    same source cited in many findings), and the search of citations is most of what rendering costs."""
     out: list[tuple[str, str | None]] = []
     last = 0
     for m in CITATION.finditer(text):
@@ -92,10 +100,10 @@ def segments(text: str, url: str | None = None) -> list[tuple[str, str | None]]:
         out.append((m.group(0), symbol_url(m["symbol"]) if m["symbol"] else TREATIES[m["name"]]))
         last = m.end()
     if last == 0 and url:
-        return [(text, url)]
+        return ((text, url),)
     if last < len(text) or not out:
         out.append((text[last:], None))
-    return out
+    return tuple(out)
 
 
 def linkify(text: object, url: str | None = None) -> Markup:
