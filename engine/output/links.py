@@ -47,8 +47,12 @@ _PIN = r"(?:¶\s?\d+[a-z]?(?:\([a-z0-9]+\))*(?:-\([a-z0-9]+\))?(?:,\s?¶\d+(?:\(
 _PIN += r"|(?:arts?\.|paras?\.|art\b|para\b)\s?\d+(?:\([a-z0-9]+\))*(?:\s?-\s?\(?[a-z0-9]+\)?)*"
 _PIN += r"(?:,\s\d+(?:\([a-z0-9]+\))*)*)"
 _NAMES = "|".join(re.escape(n) for n in sorted(TREATIES, key=len, reverse=True))
+# Every citation starts with one of these letters: looked ahead for first, the search skips the other
+# positions without trying each alternative there (half the time of rendering a matrix's reasons).
+_FIRST = "".join(sorted({name[0] for name in TREATIES} | {"A", "E", "S", "C", "H"}))
 CITATION = re.compile(
-    rf"(?P<symbol>{_SYMBOL})(?:\s(?P<spin>{_PIN}))?|(?<![\w/])(?P<name>{_NAMES})(?!\w)(?:\s(?P<npin>{_PIN}))?"
+    rf"(?=[{_FIRST}])"
+    rf"(?:(?P<symbol>{_SYMBOL})(?:\s(?P<spin>{_PIN}))?|(?<![\w/])(?P<name>{_NAMES})(?!\w)(?:\s(?P<npin>{_PIN}))?)"
 )
 
 
@@ -85,7 +89,7 @@ def segments(text: str, url: str | None = None) -> list[tuple[str, str | None]]:
 
     With `url`, a text that cites nothing known links there as a whole (a national law's own address).
     """
-    return list(_segments(text, url))
+    return list(_segments(str(text), url))  # a plain str: a subclass (Markup) would share its cache entry
 
 
 @lru_cache(maxsize=1 << 14)
@@ -108,9 +112,14 @@ def _segments(text: str, url: str | None) -> tuple[tuple[str, str | None], ...]:
 
 def linkify(text: object, url: str | None = None) -> Markup:
     """Escaped HTML of `text` with each citation in it a link."""
+    return _linkified(str(text), url)
+
+
+@lru_cache(maxsize=1 << 14)
+def _linkified(text: str, url: str | None) -> Markup:
     return Markup(
         "".join(
             f'<a class="cite" href="{escape(href)}">{escape(part)}</a>' if href else str(escape(part))
-            for part, href in segments(str(text), url)
+            for part, href in _segments(text, url)
         )
     )
