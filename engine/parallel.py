@@ -59,15 +59,21 @@ def evaluate_all(ws: Workspace, requests: Sequence[Request], jobs: int | None = 
 
 
 def _evaluate(request: Request) -> Run:
+    from gapcheck.evaluate import gc_paused  # the rule engine: imported by each worker, not by the parent
+
     assert _workspace is not None, "workers are forked from evaluate_all"
-    run = _workspace.evaluate(*request)
+    with gc_paused():  # the load too: unpickling its models allocates as much as an evaluation
+        run = _workspace.evaluate(*request)
     _forget(_workspace)  # a worker keeps no corpus between requests: memory stays flat
     return run
 
 
 def _evaluate_light(request: Request) -> Run:
+    from gapcheck.evaluate import gc_paused
+
     assert _workspace is not None, "workers are forked from evaluate_all"
-    return _lighten(_workspace.evaluate(*request), _workspace)
+    with gc_paused():
+        return _lighten(_workspace.evaluate(*request), _workspace)
 
 
 def _lighten(run: Run, ws: Workspace) -> Run:
