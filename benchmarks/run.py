@@ -232,11 +232,12 @@ def timed_evaluation(corpus: object, standards: object, as_of: dt.date) -> objec
 
 
 def scale(sizes: Sizes, work: Path) -> list[Row]:
-    """Sizes against smaller sizes, each side timed alike: the same rounds, interleaved, the fastest kept;
+    """Sizes against smaller sizes, each side timed alike: the same rounds, interleaved, their mean kept;
     CPU time of this process (an evaluation is single-threaded: waits for a core on a shared machine are
     not its cost); every memo of the evaluation emptied before each evaluation, so that neither side
     reuses what the other computed (the smaller sides once ran warm and best-of-rounds, the larger cold
-    and once)."""
+    and once). The mean, not the fastest: on a loaded machine a quiet moment holds a whole run of 2 s
+    more often than one of 25 s, so the fastest of each flatters the smaller side."""
     from gapcheck.evaluate import evaluate
     from gapcheck.workspace import Workspace
 
@@ -266,14 +267,14 @@ def scale(sizes: Sizes, work: Path) -> list[Row]:
 
 
 def interleaved(runs: list[Callable[[], object]], rounds: int, clock: Callable[[], float]) -> list[float]:
-    """The fastest time of each run over `rounds` rounds, the runs taking turns within each round."""
-    best = [float("inf")] * len(runs)
+    """The mean time of each run over `rounds` rounds, the runs taking turns within each round."""
+    total = [0.0] * len(runs)
     for _ in range(rounds):
         for n, run in enumerate(runs):
             start = clock()
             run()
-            best[n] = min(best[n], clock() - start)
-    return best
+            total[n] += clock() - start
+    return [t / rounds for t in total]
 
 
 def cold_evaluation(corpus: Corpus, standards: Standards, as_of: dt.date) -> object:
