@@ -180,8 +180,21 @@ MESSAGES: dict[str, str] = {
     "reading.in-force": "the entry into force of {instrument:law}",
     "reading.in-force-from": "{instrument:law} is in force from {date:date} [{source:source}]",
     "reading.offence": "the offence of {provision:cite}",
-    "reading.offence-as": "{provision:cite} carrying {penalties:text.or} [{source:source}]",
-    "reading.offence-as-unstated": "{provision:cite} with no stated penalty [{source:source}]",
+    "reading.offence-as": "{provision:cite} {traits:said.comma} [{source:source}]",
+    "reading.conduct": "on {conducts:conduct.or}",
+    "reading.purposes": "for {purposes:purpose.or}",
+    "reading.victims": "protecting {victims:said.or}",
+    "reading.victim-any": "any {who} of any age",
+    "reading.victim-below": "any {who} under the age of {below}",
+    "reading.victim-band": "{who:text.a} aged {from} to {last}",
+    "reading.victim-from": "any {who} aged {from} and over",
+    "reading.victim-term": "any {sex}\u201c{term}\u201d as the law defines it",
+    "reading.means": "through {means:means.or}",
+    "reading.any-means": "by any means",
+    "reading.elements": "requiring {elements:element}",
+    "reading.no-elements": "with no narrowing element",
+    "reading.carrying": "carrying {penalties:text.or}",
+    "reading.no-penalty": "with no stated penalty",
     "merge.every-reading": (
         "{status} under every reading of {contests:said}; the reasons above are those of the first reading "
         "({first:said}), the provisions listed are those of every reading."

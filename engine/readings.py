@@ -113,18 +113,86 @@ def _names(offences: list[Offence]) -> list[str]:
 
 
 def _choice(contest: str, offences: list[Offence], reading: str, provision: str) -> Choice:
-    """A reading of a contested offence: its offences (with penalties) and their sources."""
+    """A reading of a contested offence: what tells it from the other alternatives, and its sources."""
     mine = [o for o in offences if o.alternative is not None and o.alternative.reading == reading]
     says = "; ".join(dict.fromkeys(_offence_text(o) for o in mine))
     sources = "; ".join(dict.fromkeys(o.source.label() for o in mine))
-    penalties = [_penalty_text(o) for o in mine if o.penalty is not None and o.penalty.max is not None]
     said = (
-        ("msg", "reading.offence-as" if penalties else "reading.offence-as-unstated"),
+        ("msg", "reading.offence-as"),
         ("provision", provision),
-        ("penalties", list(dict.fromkeys(penalties))),
+        ("traits", _traits(mine, [_by_reading(offences, r) for r in _names(offences)])),
         ("source", sources),
     )
     return Choice(contest, reading, says, sources, said)
+
+
+def _by_reading(offences: list[Offence], reading: str) -> list[Offence]:
+    return [o for o in offences if o.alternative is not None and o.alternative.reading == reading]
+
+
+def _traits(mine: list[Offence], readings: list[list[Offence]]) -> list[dict[str, Any]]:
+    """What an alternative says where the alternatives of its fact differ; the penalty where nothing else does.
+
+    Each trait is compared as a whole over a reading's offences (a reading may hold
+    offences in several provisions); a trait every alternative shares is left out.
+    """
+    said = [trait(mine) for trait in _TRAITS if len({repr(trait(r)) for r in readings}) > 1]
+    return said or [_penalty(mine)]
+
+
+def _unique(items: list[Any]) -> list[Any]:
+    """The items in order, each once (messages too: compared by content)."""
+    return list({repr(item): item for item in items}.values())
+
+
+def _conduct(offences: list[Offence]) -> dict[str, Any]:
+    return {"msg": "reading.conduct", "conducts": _unique([str(c) for o in offences for c in o.conduct])}
+
+
+def _victims(offences: list[Offence]) -> dict[str, Any]:
+    return {"msg": "reading.victims", "victims": _unique([_victim(o) for o in offences])}
+
+
+def _victim(off: Offence) -> dict[str, Any]:
+    """Who an offence protects, as statutes say it: 'any child under the age of 18', 'a child aged 12 to 17'."""
+    victim = off.victim
+    if victim is None:
+        return {"msg": "reading.victim-any", "who": "person"}
+    sex = {"female": "female ", "male": "male "}.get(str(victim.sex), "")
+    if victim.term is not None:
+        return {"msg": "reading.victim-term", "sex": sex, "term": victim.term}
+    below = victim.age_below
+    who = sex + ("child" if below is not None and below <= 18 else "person")
+    if below is None:
+        if victim.age_from == 0:
+            return {"msg": "reading.victim-any", "who": who}
+        return {"msg": "reading.victim-from", "who": who, "from": victim.age_from}
+    if victim.age_from == 0:
+        return {"msg": "reading.victim-below", "who": who, "below": below}
+    return {"msg": "reading.victim-band", "who": who, "from": victim.age_from, "last": below - 1}
+
+
+def _elements(offences: list[Offence]) -> dict[str, Any]:
+    elements = _unique([str(e) for o in offences for e in o.elements])
+    return {"msg": "reading.elements", "elements": elements} if elements else {"msg": "reading.no-elements"}
+
+
+def _purposes(offences: list[Offence]) -> dict[str, Any]:
+    return {"msg": "reading.purposes", "purposes": _unique([str(p) for o in offences for p in o.purpose])}
+
+
+def _means(offences: list[Offence]) -> dict[str, Any]:
+    means = _unique([str(m) for o in offences for m in o.means])
+    return {"msg": "reading.means", "means": means} if means else {"msg": "reading.any-means"}
+
+
+def _penalty(offences: list[Offence]) -> dict[str, Any]:
+    penalties = _unique([_penalty_text(o) for o in offences if o.penalty is not None and o.penalty.max is not None])
+    return {"msg": "reading.carrying", "penalties": penalties} if penalties else {"msg": "reading.no-penalty"}
+
+
+# The traits a reading of a contested offence may differ in, in the order a reading says them.
+_TRAITS = (_conduct, _purposes, _victims, _means, _elements, _penalty)
 
 
 def _offence_text(off: Offence) -> str:
