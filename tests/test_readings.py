@@ -10,10 +10,13 @@ from ruamel.yaml import YAML
 
 from gapcheck.cli import main
 from gapcheck.diff import compare
-from gapcheck.load import load_jurisdiction
+from gapcheck.evaluate import provision_titles
+from gapcheck.load import Corpus, load_jurisdiction
 from gapcheck.models import Source
 from gapcheck.paths import STATUTES
+from gapcheck.prose import wording
 from gapcheck.readings import MAX_READINGS, contests
+from gapcheck.rules.terms import months
 from gapcheck.vocab import Provenance
 from gapcheck.workspace import Workspace
 from tests.conftest import ROOT
@@ -291,3 +294,90 @@ def test_the_readings_share_the_facts_of_the_instruments_they_leave_alone(code: 
             contested = {c.instrument for c in contests(corpus)}
             for before, after in zip(corpus.instruments, resolved.instruments, strict=True):
                 assert after is before or before.id in contested
+
+
+def _worded(corpus: Corpus, sources: bool = True) -> dict[str, list[str]]:
+    """Each contested offence's readings as reports word them (gapcheck.prose), by contest name; or without sources."""
+    words = wording(provision_titles(corpus), [], {}, corpus)
+    return {
+        c.name: [words.fragment(ch.message() if sources else {**ch.message(), "source": ""}) for ch in c.choices]
+        for c in contests(corpus)
+        if c.message()["msg"] == "reading.offence"
+    }
+
+
+@pytest.mark.parametrize("code", sorted(p.name for p in STATUTES.iterdir() if p.is_dir()))
+def test_the_readings_of_a_shipped_contested_offence_read_apart(code: str) -> None:
+    """Two readings of one offence never read alike, their sources aside: each says what tells it from the others."""
+    corpus, _ = Workspace.open().corpus(code)
+    for name, said in _worded(corpus, sources=False).items():
+        assert len(set(said)) == len(said), (name, said)
+
+
+def test_a_reading_of_article_215_says_its_own_penalty(la: Corpus) -> None:
+    """The sources disagree on the penalty of art. 215: each reading says the one its source gives."""
+    contest = next(c for c in contests(la) if c.name.endswith("art-215-penalty"))
+    said = dict(zip((ch.reading for ch in contest.choices), _worded(la)[contest.name], strict=True))
+    art = next(p for i in la.instruments for p in i.model.provisions if p.id == "art-215")
+    offences = [o for v in art.versions for o in v.offences if o.alternative is not None]
+    assert {o.alternative.reading for o in offences if o.alternative} == set(said)
+    for off in offences:
+        assert off.alternative is not None and off.penalty is not None and off.penalty.max is not None
+        low = months(off.penalty.min) + " to " if off.penalty.min is not None else "up to "
+        assert f"carrying {low}{months(off.penalty.max)} [" in said[off.alternative.reading]
+
+
+CONTESTED = """\
+instrument:
+  title: Code
+  kind: law
+  source: test fixture
+provisions:
+  - id: art-1
+    article: "1"
+    heading: Trafficking
+    source: test fixture
+    offences:
+      - id: short
+        alternative: {fact: penalty, reading: short}
+        conduct: [traffic_child]
+        penalty: {max: 5 years}
+        source: source A
+      - id: long
+        alternative: {fact: penalty, reading: long}
+        conduct: [traffic_child]
+        penalty: {min: 10 years, max: 20 years}
+        source: source B
+  - id: art-2
+    article: "2"
+    heading: Sexual intercourse
+    source: test fixture
+    offences:
+      - id: any-child
+        alternative: {fact: conditions, reading: plain}
+        conduct: [sexual_intercourse]
+        victim: {age_from: 0, age_below: 18}
+        penalty: {max: 5 years}
+        source: source A
+      - id: paid
+        alternative: {fact: conditions, reading: paid}
+        conduct: [sexual_intercourse]
+        victim: {age_from: 12, age_below: 18}
+        elements: [remuneration]
+        penalty: {max: 5 years}
+        source: source B
+"""
+
+
+def test_a_reading_says_what_its_alternatives_differ_in_and_nothing_they_share(jurisdiction) -> None:  # type: ignore[no-untyped-def]
+    corpus = load_jurisdiction(jurisdiction({"code.yaml": CONTESTED}))
+    worded = _worded(corpus)
+    said = {ch.reading: text for c in contests(corpus) for ch, text in zip(c.choices, worded[c.name], strict=True)}
+    # only the penalty differs: the penalty alone, as before victims and elements were said
+    assert said["short"] == "article 1 of the Code carrying up to 5 years [source A]"
+    assert said["long"] == "article 1 of the Code carrying 10 years to 20 years [source B]"
+    # victims and elements differ, the penalty does not
+    assert said["plain"] == (
+        "article 2 of the Code protecting any child under the age of 18, with no narrowing element [source A]"
+    )
+    assert said["paid"] == "article 2 of the Code protecting a child aged 12 to 17, requiring remuneration [source B]"
