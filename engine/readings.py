@@ -114,7 +114,7 @@ def _names(offences: list[Offence]) -> list[str]:
 
 def _choice(contest: str, offences: list[Offence], reading: str, provision: str) -> Choice:
     """A reading of a contested offence: what tells it from the other alternatives, and its sources."""
-    mine = [o for o in offences if o.alternative is not None and o.alternative.reading == reading]
+    mine = _by_reading(offences, reading)
     says = "; ".join(dict.fromkeys(_offence_text(o) for o in mine))
     sources = "; ".join(dict.fromkeys(o.source.label() for o in mine))
     said = (
@@ -137,7 +137,10 @@ def _traits(mine: list[Offence], readings: list[list[Offence]]) -> list[dict[str
     offences in several provisions); a trait every alternative shares is left out.
     """
     said = [trait(mine) for trait in _TRAITS if len({repr(trait(r)) for r in readings}) > 1]
-    return said or [_penalty(mine)]
+    if said:
+        return said
+    full = len({repr(_penalty(r, full=True)) for r in readings}) > 1  # they differ in their fines only
+    return [_penalty(mine, full)]
 
 
 def _unique(items: list[Any]) -> list[Any]:
@@ -156,8 +159,10 @@ def _victims(offences: list[Offence]) -> dict[str, Any]:
 def _victim(off: Offence) -> dict[str, Any]:
     """Who an offence protects, as statutes say it: 'any child under the age of 18', 'a child aged 12 to 17'."""
     victim = off.victim
-    if victim is None:
-        return {"msg": "reading.victim-any", "who": "person"}
+    if victim is None:  # a child-specific offence reads as protecting children (the rules: under 18)
+        return (
+            {"msg": "reading.victim-unstated"} if off.child_specific else {"msg": "reading.victim-any", "who": "person"}
+        )
     sex = {"female": "female ", "male": "male "}.get(str(victim.sex), "")
     if victim.term is not None:
         return {"msg": "reading.victim-term", "sex": sex, "term": victim.term}
@@ -186,13 +191,22 @@ def _means(offences: list[Offence]) -> dict[str, Any]:
     return {"msg": "reading.means", "means": means} if means else {"msg": "reading.any-means"}
 
 
-def _penalty(offences: list[Offence]) -> dict[str, Any]:
-    penalties = _unique([_penalty_text(o) for o in offences if o.penalty is not None and o.penalty.max is not None])
+def _object(offences: list[Offence]) -> dict[str, Any]:
+    return {"msg": "reading.object", "objects": _unique([str(o.object) for o in offences])}
+
+
+def _penalty(offences: list[Offence], full: bool = False) -> dict[str, Any]:
+    """The imprisonment an offence carries; `full`: the whole penalty, fines and how they combine too."""
+    if full:
+        penalties = _unique([o.penalty.describe() for o in offences if o.penalty is not None])
+    else:
+        stated = [o for o in offences if o.penalty is not None and o.penalty.max is not None]
+        penalties = _unique([_penalty_text(o) for o in stated])
     return {"msg": "reading.carrying", "penalties": penalties} if penalties else {"msg": "reading.no-penalty"}
 
 
 # The traits a reading of a contested offence may differ in, in the order a reading says them.
-_TRAITS = (_conduct, _purposes, _victims, _means, _elements, _penalty)
+_TRAITS = (_conduct, _object, _purposes, _victims, _means, _elements, _penalty)
 
 
 def _offence_text(off: Offence) -> str:

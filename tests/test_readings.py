@@ -4,20 +4,23 @@ import dataclasses
 import datetime as dt
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
 from gapcheck.cli import main
 from gapcheck.diff import compare
 from gapcheck.evaluate import provision_titles
 from gapcheck.load import Corpus, load_jurisdiction
-from gapcheck.models import Source
+from gapcheck.models import Offence, Source
 from gapcheck.paths import STATUTES
 from gapcheck.prose import wording
 from gapcheck.readings import MAX_READINGS, contests
 from gapcheck.rules.terms import months
-from gapcheck.vocab import Provenance
+from gapcheck.vocab import Provenance, Sex
 from gapcheck.workspace import Workspace
 from tests.conftest import ROOT
 
@@ -381,3 +384,75 @@ def test_a_reading_says_what_its_alternatives_differ_in_and_nothing_they_share(j
         "article 2 of the Code protecting any child under the age of 18, with no narrowing element [source A]"
     )
     assert said["paid"] == "article 2 of the Code protecting a child aged 12 to 17, requiring remuneration [source B]"
+
+
+def _offence_fields() -> st.SearchStrategy[dict[str, Any]]:
+    """What an alternative of a contested offence may say: every trait a reading compares."""
+    bands = st.tuples(st.integers(0, 20), st.one_of(st.none(), st.integers(1, 25))).filter(
+        lambda b: (b[1] is None and b[0] > 0) or (b[1] is not None and b[1] > b[0])
+    )
+    victim = st.one_of(
+        st.none(),
+        st.builds(lambda b, sex: {"age_from": b[0], "age_below": b[1], "sex": sex}, bands, st.sampled_from(list(Sex))),
+    )
+    months_ = st.integers(1, 300)
+    penalty = st.one_of(
+        st.none(),
+        st.builds(
+            lambda a, b, fine: (
+                {"min": f"{min(a, b)} months", "max": f"{max(a, b)} months"} | ({"fine": True} if fine else {})
+            ),
+            months_,
+            months_,
+            st.booleans(),
+        ),
+        st.builds(lambda b: {"max": f"{b} months"}, months_),
+    )
+    return st.fixed_dictionaries(
+        {
+            "conduct": st.lists(
+                st.sampled_from(["sexual_intercourse", "traffic_child", "sell_child"]),
+                min_size=1,
+                max_size=2,
+                unique=True,
+            ),
+            "object": st.sampled_from(["child", "pornography"]),
+            "purpose": st.lists(
+                st.sampled_from(["any", "sexual_exploitation", "forced_labour"]), min_size=1, max_size=2, unique=True
+            ),
+            "victim": victim,
+            "child_specific": st.booleans(),
+            "elements": st.lists(
+                st.sampled_from(["remuneration", "force_or_coercion"]), min_size=0, max_size=2, unique=True
+            ),
+            "means": st.lists(st.just("ict"), min_size=0, max_size=1),
+            "penalty": penalty,
+        }
+    )
+
+
+def _said(fields: dict[str, Any]) -> Any:
+    """What alternatives may differ in, read as the rules do (a child-specific offence with no victim: children)."""
+    victim = fields["victim"] or ({"children": True} if fields["child_specific"] else None)
+    return repr(sorted({**fields, "child_specific": None, "victim": victim}.items()))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(a=_offence_fields(), b=_offence_fields())
+def test_two_alternatives_that_differ_read_apart(jurisdiction, a: dict[str, Any], b: dict[str, Any]) -> None:  # type: ignore[no-untyped-def]
+    """Whatever two sources say differently of one offence, its two readings do not read alike (sources aside)."""
+    assume(_said(a) != _said(b))
+    corpus = load_jurisdiction(jurisdiction({"code.yaml": CONTESTED}))
+    inst = corpus.instruments[0]
+    offences = [
+        Offence.model_validate(
+            {"id": name, "alternative": {"fact": "f", "reading": name}, "source": "source A", **fields}
+        )
+        for name, fields in (("a", a), ("b", b))
+    ]
+    prov = inst.model.provisions[0]
+    prov = prov.model_copy(update={"versions": [prov.versions[0].model_copy(update={"offences": offences})]})
+    model = inst.model.model_copy(update={"provisions": [prov]})
+    corpus = dataclasses.replace(corpus, instruments=(dataclasses.replace(inst, model=model),))
+    (said,) = _worded(corpus, sources=False).values()
+    assert said[0] != said[1], (a, b)
