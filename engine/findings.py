@@ -239,6 +239,7 @@ def collect(
         raise InferenceError(f"no rule concluded on: {', '.join(missing)}")
     by_ref = {str(f["ref"]): f for f in session if "ref" in f}
     words = wording(titles, session, {rid: r.title for rid, r in standards.requirements.items()}, corpus)
+    read: dict[str, Any] = {}  # the facts `expand` has typed, by ref
     if built is not None:
         words = built.wording(words)
     out = []
@@ -246,13 +247,13 @@ def collect(
         f = concluded[rid]
         b = binding.get(rid, _UNBOUND)
         if built is None:
-            out.append(_finding(rid, req, f, b, by_ref, words, standards, titles, corpus, provenances, own))
+            out.append(_finding(rid, req, f, b, by_ref, read, words, standards, titles, corpus, provenances, own))
             continue
         basis = (f, b, [by_ref[ref] for ref in _referred(f["criteria"])], words.offences)
         out.append(
             built.get(rid, basis)
             or built.add(
-                rid, basis, _finding(rid, req, f, b, by_ref, words, standards, titles, corpus, provenances, own)
+                rid, basis, _finding(rid, req, f, b, by_ref, read, words, standards, titles, corpus, provenances, own)
             )
         )
     return out
@@ -275,6 +276,7 @@ def _finding(
     f: Fact,
     b: Fact,
     by_ref: dict[str, Fact],
+    read: dict[str, Any],
     words: Wording,
     standards: Standards,
     titles: dict[str, tuple[str | None, str]],
@@ -290,7 +292,7 @@ def _finding(
 
     why: dict[tuple[str, str], str] = {}
     cites: list[Cites] = []
-    tree = justified(expand(f["criteria"], by_ref), words, why, cites)
+    tree = justified(expand(f["criteria"], by_ref, read), words, why, cites)
     notes = [words.say(n) for n in f["notes"]]
     refs = provisions(cites, titles, why, provenances or {})
     return trusted(

@@ -219,8 +219,10 @@ def test_trees_built_in_one_pass_equal_validated_worded_trees_and_their_reasons(
     words = wording(provision_titles(corpus, as_of), session, requirements, corpus)
     by_ref = {str(f["ref"]): f for f in session if "ref" in f}
     cited = 0
+    read: dict[str, Any] = {}  # the facts typed for one finding are reused by the next
     for f in (f for f in session if f.get("kind") == "finding"):
         data = expand(f["criteria"], by_ref)
+        assert expand(f["criteria"], by_ref, read) == data, f["req"]
         why: dict[tuple[str, str], str] = {}
         tree = justified(data, words, why)
         plain = Criterion.model_validate(worded(data, words))
