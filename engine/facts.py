@@ -242,44 +242,54 @@ def _band(off: Offence, terms: Terms, as_of: dt.date) -> tuple[bool, int, int | 
 
 
 def _offence(pid: str, off: Offence, terms: Terms, as_of: dt.date) -> Iterator[Fact]:
+    """One fact per conduct of the offence: the first built as an OffenceFact, the others from it.
+
+    The conducts' facts differ only in `ref` (hence `id`) and `conduct`: building each field
+    again per conduct cost a tenth of a synthetic evaluation. They share their lists, which
+    nothing downstream changes (see `flatten`).
+    """
     victim = off.victim
     penalty = off.penalty
     stated, age_from, age_below, term = _band(off, terms, as_of)
     fine_only = penalty is not None and penalty.fine_only
-    for conduct in off.conduct:
-        yield OffenceFact(
-            ref=f"offence:{pid}#{off.id}:{conduct}",
-            offence=f"{pid} [{off.id}]",
-            provision=pid,
-            conduct=str(conduct),
-            object=str(off.object),
-            purposes=sorted(str(p) for p in off.purpose),
-            elements=sorted(str(e) for e in off.elements),
-            means=sorted(str(x) for x in off.means),
-            framing=str(off.label),
-            child_specific=off.child_specific,
-            age_stated=stated,
-            age_from=age_from,
-            age_below=age_below,
-            sex=str(victim.sex) if victim else "any",
-            penalty_stated=penalty is not None and (penalty.max is not None or fine_only),
-            max_months=(penalty.max if penalty and penalty.max is not None else 0),
-            min_months=(penalty.min if penalty and penalty.min is not None else 0),
-            acts=sorted(str(a) for a in off.acts),
-            term=term,
-            fine_only=fine_only,
-            penalty_text=penalty.describe() if penalty else "",
-            aggravated=[
-                {
-                    "circumstance": str(a.circumstance),
-                    "victim_below": a.victim_below,
-                    "max_months": a.penalty.max or 0,
-                    "text": a.penalty.describe(),
-                }
-                for a in (penalty.aggravated if penalty else [])
-            ],
-            **_cited(off.source),
-        ).to_fact()
+    first, *others = off.conduct  # at least one (models.Offence)
+    fact = OffenceFact(
+        ref=f"offence:{pid}#{off.id}:{first}",
+        offence=f"{pid} [{off.id}]",
+        provision=pid,
+        conduct=str(first),
+        object=str(off.object),
+        purposes=sorted(str(p) for p in off.purpose),
+        elements=sorted(str(e) for e in off.elements),
+        means=sorted(str(x) for x in off.means),
+        framing=str(off.label),
+        child_specific=off.child_specific,
+        age_stated=stated,
+        age_from=age_from,
+        age_below=age_below,
+        sex=str(victim.sex) if victim else "any",
+        penalty_stated=penalty is not None and (penalty.max is not None or fine_only),
+        max_months=(penalty.max if penalty and penalty.max is not None else 0),
+        min_months=(penalty.min if penalty and penalty.min is not None else 0),
+        acts=sorted(str(a) for a in off.acts),
+        term=term,
+        fine_only=fine_only,
+        penalty_text=penalty.describe() if penalty else "",
+        aggravated=[
+            {
+                "circumstance": str(a.circumstance),
+                "victim_below": a.victim_below,
+                "max_months": a.penalty.max or 0,
+                "text": a.penalty.describe(),
+            }
+            for a in (penalty.aggravated if penalty else [])
+        ],
+        **_cited(off.source),
+    ).to_fact()
+    yield fact
+    for conduct in others:
+        ref = f"offence:{pid}#{off.id}:{conduct}"
+        yield {**fact, "ref": ref, "id": ref, "conduct": str(conduct)}
 
 
 def _cited(source: Source) -> dict[str, Any]:
