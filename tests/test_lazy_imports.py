@@ -30,6 +30,7 @@ def test_version_imports_neither_models_nor_rules_nor_renderers() -> None:
 def test_check_imports_no_spreadsheet_writer() -> None:
     loaded = imported_by("check", "--format", "json")
     assert "openpyxl" not in loaded and "gapcheck.output.xlsx_out" not in loaded
+    assert "gapcheck.amendment" not in loaded  # no draft applied
 
 
 def test_check_on_a_warm_cache_parses_no_yaml_and_renders_no_template(tmp_path: Path) -> None:
