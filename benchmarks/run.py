@@ -131,6 +131,9 @@ def startup(sizes: Sizes, work: Path) -> list[Row]:
     warm_dir, cold_dir = work / "cache-warm", work / "cache-cold"
     env = {**os.environ, "NO_COLOR": "1", "GAPCHECK_CACHE_DIR": str(warm_dir)}
     env.pop("GAPCHECK_NO_CACHE", None)
+    # bytecode is written (as an install compiles it): without it every run compiles gapcheck's modules
+    # again, which the floor, importing already compiled packages, never pays
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     cold_env = {**env, "GAPCHECK_CACHE_DIR": str(cold_dir)}
     cwd = work  # no gapcheck.toml above: the bundled data
 
