@@ -20,7 +20,7 @@ from gapcheck.vocab import Binding, Provenance, Status
 class Cited(BaseModel):
     """An instrument and a pinpoint in it."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
     instrument: str
     pinpoint: str
 
@@ -28,7 +28,7 @@ class Cited(BaseModel):
 class Evidence(BaseModel):
     """A fact that decides a criterion: the provision (and offence), its source, and its role."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
     provision: str
     source: str
     role: Role
@@ -39,7 +39,7 @@ class Evidence(BaseModel):
 class Said(BaseModel):
     """A criterion's sentences as the rules handed them out: message ids (gapcheck.catalogue) and arguments."""
 
-    model_config = ConfigDict(frozen=True, json_schema_serialization_defaults_required=True)
+    model_config = ConfigDict(frozen=True, json_schema_serialization_defaults_required=True, defer_build=True)
     test: dict[str, Any] = Field(description='{"msg": message id, **its arguments}')
     because: list[dict[str, Any]] = []
     missing: dict[str, Any] | None = None
@@ -49,7 +49,7 @@ class Criterion(BaseModel):
     """One node of a finding's justification tree (see docs/rules.md)."""
 
     # Facts leave empty fields out; the output always has them, and its schema says so.
-    model_config = ConfigDict(frozen=True, json_schema_serialization_defaults_required=True)
+    model_config = ConfigDict(frozen=True, json_schema_serialization_defaults_required=True, defer_build=True)
     id: str = Field(description="unique among its siblings")
     test: str = Field(description="what is tested, in words")
     outcome: Outcome
@@ -82,7 +82,7 @@ class Criterion(BaseModel):
 class ProvisionRef(BaseModel):
     """A provision the rules considered, its role in the finding and why."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
     id: str
     role: Role
     reason: str
@@ -96,7 +96,7 @@ class ProvisionRef(BaseModel):
 class ReadingOutcome(BaseModel):
     """A finding's status under some readings of contested facts, and the reasons under the first of them."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
     status: Status
     when: list[str] = Field(description="the alternatives (and their sources) under which this status holds")
     readings: list[list[str]] = Field(description="the reading names of each combination giving this status")
@@ -106,7 +106,7 @@ class ReadingOutcome(BaseModel):
 class BindingRef(BaseModel):
     """Whether one instrument a requirement rests on binds the jurisdiction on the analysis date."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
     instrument: str
     status: Binding
     since: str | None
@@ -118,7 +118,7 @@ class BindingRef(BaseModel):
 class Finding(BaseModel):
     """The status of one requirement, explained and cited."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
     requirement: str
     status: Status
     theme: str
@@ -521,6 +521,7 @@ def _sentence(line: str) -> str:
 class Summary(BaseModel):
     """How many findings have each status."""
 
+    model_config = ConfigDict(defer_build=True)
     met: int
     partial: int
     gap: int
@@ -530,7 +531,7 @@ class Summary(BaseModel):
 class CheckOutput(BaseModel):
     """The JSON contract of `gapcheck check --format json` (and the report's JSON)."""
 
-    model_config = ConfigDict(title="gapcheck check output")
+    model_config = ConfigDict(title="gapcheck check output", defer_build=True)
     jurisdiction: str
     as_of: str = Field(description="ISO date: the law in force on this day")
     amendment: str | None = Field(description="the draft(s) applied, or null")
