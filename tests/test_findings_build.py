@@ -251,3 +251,12 @@ def test_an_offence_s_conducts_share_its_fields_as_if_each_were_built_alone(code
         for f in conducts:
             alone = replace(first, ref=f["ref"], conduct=f["conduct"]).to_fact()
             assert f == alone and list(f) == list(alone), f["ref"]
+
+
+def test_a_requirement_s_test_data_is_its_json_dump_without_kind() -> None:
+    from gapcheck.facts import plain_test
+
+    ws = Workspace.open()
+    for rid, req in ws.standards.requirements.items():
+        dumped = req.test.model_dump(mode="json", exclude={"kind"})
+        assert repr(plain_test(req.test)) == repr(dumped), rid  # the same values of the same types
