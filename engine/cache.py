@@ -1,8 +1,10 @@
 """A cache of validated models, so that an unchanged YAML file is neither parsed nor validated again.
 
 An entry is the model validated from one file, keyed by the SHA-256 of the file's content and the
-model's name, in a folder named by a fingerprint of gapcheck's version and code, Python's and
-pydantic's versions: a model is never read back by another version of gapcheck or of its models.
+model's name, in a folder named by a fingerprint of gapcheck's version and code, Python's version
+and the installed versions of its dependencies (pydantic's among them): a model is never read back by
+another version of gapcheck or of its models. The cache of command results (gapcheck.replay) keeps
+its entries in the same folder, under results/.
 Entries are written atomically and are only ever a copy of what validation gave, so the folder is
 safe to delete at any time; an entry that cannot be read is ignored and rewritten.
 
@@ -13,20 +15,23 @@ turns it off. Within a process, each file's model is also kept in memory.
 
 import hashlib
 import os
-import pickle
 import shutil
 import sys
-import tempfile
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from gapcheck import __version__
+
+if TYPE_CHECKING:
+    from importlib.machinery import ModuleSpec
 
 ENV_DIR = "GAPCHECK_CACHE_DIR"
 ENV_OFF = "GAPCHECK_NO_CACHE"
 T = TypeVar("T")
+# The distributions installed beside these are part of the fingerprint (pip install or upgrade: a new one).
+DEPENDENCIES = ("click", "pydantic", "pydantic_core", "durable", "jinja2", "ruamel", "openpyxl")
 
 _memory: dict[str, Any] = {}
 
@@ -46,14 +51,39 @@ def folder() -> Path | None:
 
 @cache
 def fingerprint() -> str:
-    """gapcheck's version and the source of its modules (which define the models), Python's and pydantic's."""
-    import pydantic
+    """gapcheck's version and code, Python's version, the distributions installed beside gapcheck's
+    dependencies and pydantic's version, all found without importing them (the result cache's fast path
+    imports none of them)."""
+    from importlib.util import find_spec
 
-    h = hashlib.sha256(f"{__version__}\0{sys.version}\0{pydantic.VERSION}\0".encode())
-    package = Path(__file__).resolve().parent
-    for source in sorted(package.glob("*.py")):
-        h.update(source.name.encode() + b"\0" + source.read_bytes() + b"\0")
+    h = hashlib.sha256(f"{__version__}\0{sys.version}\0{sys.implementation.cache_tag}\0".encode())
+    package = os.path.dirname(os.path.abspath(__file__))
+    seen: set[str] = set()
+    for top, dirs, files in os.walk(package, followlinks=True):  # the subpackages: rules is a link
+        seen.add(os.path.realpath(top))
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__" and os.path.realpath(os.path.join(top, d)) not in seen)
+        for name in sorted(files):
+            if name.endswith(".py"):
+                path = os.path.join(top, name)
+                with open(path, "rb") as handle:
+                    h.update(os.path.relpath(path, package).encode() + b"\0" + handle.read() + b"\0")
+    for site in sorted({s for s in (_site(find_spec(name)) for name in DEPENDENCIES) if s}):
+        names = sorted(n for n in os.listdir(site) if n.endswith((".dist-info", ".egg-info")))
+        h.update(site.encode() + b"\0" + "\0".join(names).encode() + b"\0")
+    pydantic = find_spec("pydantic")
+    if pydantic is not None and pydantic.submodule_search_locations:
+        with open(os.path.join(next(iter(pydantic.submodule_search_locations)), "version.py"), "rb") as handle:
+            h.update(handle.read())
     return h.hexdigest()[:16]
+
+
+def _site(spec: "ModuleSpec | None") -> str | None:
+    """The folder a top-level package or module is installed in."""
+    if spec is None:
+        return None
+    if spec.submodule_search_locations:
+        return os.path.dirname(os.path.abspath(next(iter(spec.submodule_search_locations))))
+    return os.path.dirname(os.path.abspath(spec.origin)) if spec.origin else None
 
 
 def key(kind: str, text: str) -> str:
@@ -82,6 +112,8 @@ def cached(kind: str, text: str, build: Callable[[], T]) -> T:
 
 
 def _read(path: Path) -> Any:
+    import pickle  # not imported by the result cache's fast path
+
     try:
         with path.open("rb") as handle:
             return pickle.load(handle)
@@ -91,6 +123,9 @@ def _read(path: Path) -> Any:
 
 def _write(path: Path, value: Any) -> None:
     """Write an entry atomically; a cache that cannot be written is no cache, never an error."""
+    import pickle
+    import tempfile
+
     try:
         if not path.parent.exists():
             _prune(path.parent.parent)

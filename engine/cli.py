@@ -12,12 +12,11 @@ import io
 import os
 import shutil
 import sys
-import traceback
 from pathlib import Path
 
 import click
 
-from gapcheck import __version__, config
+from gapcheck import __version__, config, replay
 from gapcheck.commands import options
 from gapcheck.commands.exit_codes import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK
 from gapcheck.errors import InputError, OutputError, Problem
@@ -95,8 +94,16 @@ def main(argv: list[str] | None = None) -> int:
     if sys.stdout is None:  # the process started with standard output closed
         sys.stdout = _ClosedOutput()
     try:
+        result = replay.Result.lookup(args) if argv is None else None  # a whole process: replayed or recorded
+        if result is not None:
+            replayed = result.replay()
+            if replayed is not None:
+                return replayed
+            result.record()
         code = _run(args)
         sys.stdout.flush()
+        if result is not None:
+            result.finish(code)
         return code
     except OSError as err:
         if err.errno in (errno.EPIPE, errno.ENOSPC, errno.EIO, errno.EBADF) or isinstance(err, BrokenPipeError):
@@ -149,6 +156,8 @@ def _report(problems: list[Problem]) -> None:
 
 def _internal(err: BaseException, debug: bool) -> int:
     if debug:
+        import traceback  # only for a bug, and only when asked
+
         traceback.print_exception(err, file=sys.stderr)
     summary = " ".join(str(err).split())[:300] or "(no message)"
     click.echo(

@@ -8,6 +8,7 @@ serial run. Where fork is not available, evaluations run serially.
 """
 
 import datetime as dt
+import gc
 import multiprocessing
 import os
 from collections.abc import Sequence
@@ -45,25 +46,34 @@ def evaluate_all(ws: Workspace, requests: Sequence[Request], jobs: int | None = 
         return [ws.evaluate(*request) for request in requests]
     global _workspace
     _workspace = ws
+    gc.collect()
+    gc.freeze()  # what the workers inherit is never scanned by their collector, nor its pages copied by it
     try:
-        # chunks: fewer round trips through the pipe; a few per worker, so that the load stays even
-        chunk = max(1, len(requests) // (workers * 4))
+        # one request at a time: a round trip through the pipe costs far less than an evaluation, and
+        # chunks of several left one core idle at the end while the other finished its last chunk
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            return list(pool.map(_evaluate_light if light else _evaluate, requests, chunksize=chunk))
+            return list(pool.map(_evaluate_light if light else _evaluate, requests))
     finally:
+        gc.unfreeze()
         _workspace = None
 
 
 def _evaluate(request: Request) -> Run:
+    from gapcheck.evaluate import gc_paused  # the rule engine: imported by each worker, not by the parent
+
     assert _workspace is not None, "workers are forked from evaluate_all"
-    run = _workspace.evaluate(*request)
+    with gc_paused():  # the load too: unpickling its models allocates as much as an evaluation
+        run = _workspace.evaluate(*request)
     _forget(_workspace)  # a worker keeps no corpus between requests: memory stays flat
     return run
 
 
 def _evaluate_light(request: Request) -> Run:
+    from gapcheck.evaluate import gc_paused
+
     assert _workspace is not None, "workers are forked from evaluate_all"
-    return _lighten(_workspace.evaluate(*request), _workspace)
+    with gc_paused():
+        return _lighten(_workspace.evaluate(*request), _workspace)
 
 
 def _lighten(run: Run, ws: Workspace) -> Run:

@@ -6,6 +6,11 @@ lists, text, whole numbers, booleans and nulls; this builds exactly those from t
 and gives up (`Unsure`) on anything else (anchors and aliases, tags, floats, numbers
 written other than in plain decimal, duplicate keys, directives, several documents), for
 ruamel's loader to decide as before. tests/test_yamlfast.py checks that the two agree.
+
+The limits (gapcheck.yamllimits) are checked in the same loop, in the few forms they take
+without anchors, aliases or tags: depth, values, characters, a text's length and characters.
+Anything that might break one is left to the full check (`Unsure`), which locates it; a
+check per event through yamllimits' general EventCheck cost as much as the build itself.
 """
 
 import re
@@ -22,7 +27,7 @@ from ruamel.yaml.events import (
 )
 
 from gapcheck import yamllimits
-from gapcheck.limits import Violation
+from gapcheck.limits import MAX_CHARS, MAX_DEPTH, MAX_NODES, MAX_STRING, forbidden_char
 
 STR = "tag:yaml.org,2002:str"
 _DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
@@ -30,15 +35,7 @@ _NO_KEY: Any = object()
 
 
 class Unsure(Exception):
-    """The file holds something this builder leaves to ruamel's loader."""
-
-
-class LimitExceeded(Exception):
-    """A limit of gapcheck.limits, met on an event."""
-
-    def __init__(self, violation: Violation):
-        super().__init__(violation.message)
-        self.violation = violation
+    """The file holds something this builder leaves to ruamel's loader (and the limits to their full check)."""
 
 
 def load(text: str) -> Any:
@@ -46,22 +43,24 @@ def load(text: str) -> Any:
     from ruamel.yaml.clib._ruamel_yaml import CParser  # importable once ruamel.yaml is
 
     parser = CParser(text)
-    check = yamllimits.EventCheck()
     root: Any = None
     stack: list[tuple[Any, Any]] = []  # (container, key awaiting its value: mappings only)
-    documents = 0
+    documents = nodes = chars = 0
     try:
         while parser.check_event():
             event = parser.get_event()
-            violation = check.feed(event)
-            if violation:
-                raise LimitExceeded(violation)
             kind = type(event)
             if kind is ScalarEvent:
                 value = _scalar(event)
-            elif kind is MappingStartEvent or kind is SequenceStartEvent:
-                if event.anchor is not None or event.tag is not None:
+                nodes += 1
+                chars += len(event.value)
+                is_key = bool(stack) and stack[-1][1] is _NO_KEY and type(stack[-1][0]) is dict
+                if len(event.value) > MAX_STRING or forbidden_char(event.value, allow_newlines=not is_key):
                     raise Unsure
+            elif kind is MappingStartEvent or kind is SequenceStartEvent:
+                if event.anchor is not None or event.tag is not None or len(stack) >= MAX_DEPTH:
+                    raise Unsure
+                nodes += 1
                 value = {} if kind is MappingStartEvent else []
             elif kind is MappingEndEvent or kind is SequenceEndEvent:
                 stack.pop()
@@ -75,6 +74,8 @@ def load(text: str) -> Any:
                 raise Unsure
             else:  # stream start and end, document end
                 continue
+            if nodes > MAX_NODES or chars > MAX_CHARS:
+                raise Unsure
             if not stack:
                 root = value
             else:

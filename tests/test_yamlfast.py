@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gapcheck import yamlfast
+from gapcheck import limits, yamlfast
 from gapcheck.yamlsrc import _fast_loader
 from tests.conftest import ROOT
 
@@ -19,7 +19,7 @@ def agree(text: str) -> bool:
     """True when the builder built the data (equal to ruamel's, types included); False for a syntax error."""
     try:
         built = yamlfast.load(text)
-    except (yamlfast.Unsure, yamlfast.LimitExceeded):
+    except yamlfast.Unsure:
         raise
     except Exception:  # a syntax error: ruamel's loader refuses the text too
         with pytest.raises(Exception):  # noqa: B017 - whichever error ruamel raises
@@ -79,7 +79,7 @@ def test_built_values_are_ruamels(text: str) -> None:
     ],
 )
 def test_what_it_does_not_build_it_leaves_to_ruamel(text: str) -> None:
-    with pytest.raises((yamlfast.Unsure, yamlfast.LimitExceeded)):
+    with pytest.raises(yamlfast.Unsure):
         yamlfast.load(text)
 
 
@@ -110,5 +110,62 @@ def test_any_dumped_data_is_built_as_ruamel_loads_it(value: object, flow: bool |
     yaml.dump(value, out)
     try:
         agree(out.getvalue())
-    except (yamlfast.Unsure, yamlfast.LimitExceeded):
-        pass  # left to ruamel's loader; or refused by the limits, which check the same events either way
+    except yamlfast.Unsure:
+        pass  # left to ruamel's loader, and the limits to their full check
+
+
+def full_check(text: str) -> bool:
+    """True when yamllimits' full check, on every event, finds the text within the limits."""
+    from ruamel.yaml.clib._ruamel_yaml import CParser
+
+    from gapcheck.yamllimits import check_events
+
+    parser = CParser(text)
+    try:
+        events = []
+        while parser.check_event():
+            events.append(parser.get_event())
+    finally:
+        parser.dispose()
+    return check_events(events) is None
+
+
+BREAKING = [
+    "a:" + " [" * (limits.MAX_DEPTH + 1) + "]" * (limits.MAX_DEPTH + 1) + "\n",
+    f"a: {'y' * (limits.MAX_STRING + 1)}\n",
+    'a: "bell \\a here"\n',
+    '"two\\nlines": 1\n',
+    'k: "x\\u0000"\n',
+    "l: [" + ", ".join(["v"] * (limits.MAX_NODES + 1)) + "]\n",
+    "l:\n" + "".join(f"- {'z' * (limits.MAX_STRING - 1)}\n" for _ in range(limits.MAX_CHARS // limits.MAX_STRING + 2)),
+]
+
+
+@pytest.mark.parametrize("text", BREAKING, ids=range(len(BREAKING)))
+def test_what_breaks_a_limit_is_never_built(text: str) -> None:
+    """The builder checks the limits in the forms they take without aliases or tags, and leaves any file
+    that may break one to the full check, which locates the problem."""
+    assert not full_check(text)
+    with pytest.raises(yamlfast.Unsure):
+        yamlfast.load(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(data, st.sampled_from([None, True]))
+def test_the_builder_never_builds_what_the_full_check_refuses(value: object, flow: bool | None) -> None:
+    import io
+
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="safe", pure=True)
+    yaml.default_flow_style = flow
+    out = io.StringIO()
+    yaml.dump(value, out)
+    text = out.getvalue()
+    try:
+        yamlfast.load(text)
+    except yamlfast.Unsure:
+        return
+    except Exception:  # a syntax error: ruamel's loader refuses it too (test above)
+        return
+    assert full_check(text), text

@@ -7,6 +7,7 @@ the corpus gives an instrument or a source.
 """
 
 import re
+from functools import lru_cache
 
 from markupsafe import Markup, escape
 
@@ -46,8 +47,12 @@ _PIN = r"(?:¶\s?\d+[a-z]?(?:\([a-z0-9]+\))*(?:-\([a-z0-9]+\))?(?:,\s?¶\d+(?:\(
 _PIN += r"|(?:arts?\.|paras?\.|art\b|para\b)\s?\d+(?:\([a-z0-9]+\))*(?:\s?-\s?\(?[a-z0-9]+\)?)*"
 _PIN += r"(?:,\s\d+(?:\([a-z0-9]+\))*)*)"
 _NAMES = "|".join(re.escape(n) for n in sorted(TREATIES, key=len, reverse=True))
+# Every citation starts with one of these letters: looked ahead for first, the search skips the other
+# positions without trying each alternative there (half the time of rendering a matrix's reasons).
+_FIRST = "".join(sorted({name[0] for name in TREATIES} | {"A", "E", "S", "C", "H"}))
 CITATION = re.compile(
-    rf"(?P<symbol>{_SYMBOL})(?:\s(?P<spin>{_PIN}))?|(?<![\w/])(?P<name>{_NAMES})(?!\w)(?:\s(?P<npin>{_PIN}))?"
+    rf"(?=[{_FIRST}])"
+    rf"(?:(?P<symbol>{_SYMBOL})(?:\s(?P<spin>{_PIN}))?|(?<![\w/])(?P<name>{_NAMES})(?!\w)(?:\s(?P<npin>{_PIN}))?)"
 )
 
 
@@ -84,6 +89,13 @@ def segments(text: str, url: str | None = None) -> list[tuple[str, str | None]]:
 
     With `url`, a text that cites nothing known links there as a whole (a national law's own address).
     """
+    return list(_segments(str(text), url))  # a plain str: a subclass (Markup) would share its cache entry
+
+
+@lru_cache(maxsize=1 << 14)
+def _segments(text: str, url: str | None) -> tuple[tuple[str, str | None], ...]:
+    """`segments`, remembered: a matrix or a report repeats the same lines (a law on several dates, the
+    same source cited in many findings), and the search of citations is most of what rendering costs."""
     out: list[tuple[str, str | None]] = []
     last = 0
     for m in CITATION.finditer(text):
@@ -92,17 +104,22 @@ def segments(text: str, url: str | None = None) -> list[tuple[str, str | None]]:
         out.append((m.group(0), symbol_url(m["symbol"]) if m["symbol"] else TREATIES[m["name"]]))
         last = m.end()
     if last == 0 and url:
-        return [(text, url)]
+        return ((text, url),)
     if last < len(text) or not out:
         out.append((text[last:], None))
-    return out
+    return tuple(out)
 
 
 def linkify(text: object, url: str | None = None) -> Markup:
     """Escaped HTML of `text` with each citation in it a link."""
+    return _linkified(str(text), url)
+
+
+@lru_cache(maxsize=1 << 14)
+def _linkified(text: str, url: str | None) -> Markup:
     return Markup(
         "".join(
             f'<a class="cite" href="{escape(href)}">{escape(part)}</a>' if href else str(escape(part))
-            for part, href in segments(str(text), url)
+            for part, href in _segments(text, url)
         )
     )

@@ -9,6 +9,7 @@ import datetime as dt
 import io
 import re
 import zipfile
+from copy import copy
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
@@ -38,13 +39,13 @@ def matrix_xlsx(ctx: MatrixContext) -> bytes:
     sheet = book.active
     sheet.title = "Gap matrix"
     sheet.append(["Requirement", "Theme", "Title", *(c.heading for c in ctx.columns)])
+    styled: dict[str, Cell] = {}  # the first cell of each status: the others copy its style
     for row in ctx.rows:
         statuses = [c.findings[row.requirement].status.value for c in ctx.columns]
         shown = [c.findings[row.requirement].shown for c in ctx.columns]  # a contested cell shows its range
         sheet.append([row.requirement, ctx.theme_titles[row.theme], row.title, *shown])
         for cell, status in zip(sheet[sheet.max_row][3:], statuses, strict=True):
-            cell.fill = PatternFill("solid", fgColor=FILLS[status])
-            cell.alignment = Alignment(horizontal="center")
+            _status_style(cell, status, styled)
     for row in ctx.hidden:  # --binding-only: listed as not shown, never dropped silently
         sheet.append([row.requirement, row.theme, row.title, *ctx.not_shown(row)])
     _header(sheet, [28, 34, 60, *(24 for _ in ctx.columns)])
@@ -84,6 +85,19 @@ def _header(sheet: Worksheet, widths: list[int]) -> None:
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     for n, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(n)].width = width
+
+
+def _status_style(cell: Cell, status: str, styled: dict[str, Cell]) -> None:
+    """A status cell's fill and alignment. openpyxl hashes and compares a style's every attribute each
+    time one is set (most of the time a matrix of 100 columns took); a copy of the indices it gave the
+    first cell of the status is the same style."""
+    first = styled.get(status)
+    if first is None:
+        cell.fill = PatternFill("solid", fgColor=FILLS[status])
+        cell.alignment = Alignment(horizontal="center")
+        styled[status] = cell
+    else:
+        cell._style = copy(first._style)
 
 
 def _as_text(cell: Cell) -> None:
