@@ -419,8 +419,15 @@ M = TypeVar("M", bound=BaseModel)
 
 
 @cache
-def _field_count(model: type[BaseModel]) -> int:
-    return len(model.model_fields)
+def _fields(model: type[BaseModel]) -> tuple[int, set[str]]:
+    """How many fields a model has, and the set of their names its instances share as their fields set.
+
+    Shared, not one set per instance: a model is frozen (refused otherwise), so pydantic never adds to
+    it, and `model_copy` copies it before adding; each set cost an allocation the collector then tracks.
+    """
+    if not model.model_config.get("frozen"):
+        raise TypeError(f"{model.__name__}: only frozen models are built trusted (they share their fields set)")
+    return len(model.model_fields), set(model.model_fields)
 
 
 def trusted(model: type[M], values: dict[str, Any]) -> M:
@@ -428,13 +435,14 @@ def trusted(model: type[M], values: dict[str, Any]) -> M:
     without its per-field loop over aliases and defaults (these models have neither extras nor private
     attributes nor post-init hooks). `model_construct` also inspects each default factory's signature
     at every call, which cost more than the evaluation itself. A field left out is an error."""
-    if len(values) != _field_count(model):
+    count, names = _fields(model)
+    if len(values) != count:
         raise TypeError(
             f"{model.__name__}: fields {sorted(values.keys() ^ model.model_fields.keys())} given or missing"
         )
     built = model.__new__(model)
     object.__setattr__(built, "__dict__", values)
-    object.__setattr__(built, "__pydantic_fields_set__", set(values))
+    object.__setattr__(built, "__pydantic_fields_set__", names)
     object.__setattr__(built, "__pydantic_extra__", None)
     object.__setattr__(built, "__pydantic_private__", None)
     return built
