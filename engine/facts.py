@@ -8,8 +8,11 @@ every fact of its kind: durable_rules errors on a join with a missing field.
 """
 
 import datetime as dt
+import enum
 from collections.abc import Iterator
 from typing import Any
+
+from pydantic import BaseModel
 
 from gapcheck.dates import ended_by, precision_pair, started_by
 from gapcheck.load import Corpus, LoadedInstrument, Standards
@@ -242,44 +245,54 @@ def _band(off: Offence, terms: Terms, as_of: dt.date) -> tuple[bool, int, int | 
 
 
 def _offence(pid: str, off: Offence, terms: Terms, as_of: dt.date) -> Iterator[Fact]:
+    """One fact per conduct of the offence: the first built as an OffenceFact, the others from it.
+
+    The conducts' facts differ only in `ref` (hence `id`) and `conduct`: building each field
+    again per conduct cost a tenth of a synthetic evaluation. They share their lists, which
+    nothing downstream changes (see `flatten`).
+    """
     victim = off.victim
     penalty = off.penalty
     stated, age_from, age_below, term = _band(off, terms, as_of)
     fine_only = penalty is not None and penalty.fine_only
-    for conduct in off.conduct:
-        yield OffenceFact(
-            ref=f"offence:{pid}#{off.id}:{conduct}",
-            offence=f"{pid} [{off.id}]",
-            provision=pid,
-            conduct=str(conduct),
-            object=str(off.object),
-            purposes=sorted(str(p) for p in off.purpose),
-            elements=sorted(str(e) for e in off.elements),
-            means=sorted(str(x) for x in off.means),
-            framing=str(off.label),
-            child_specific=off.child_specific,
-            age_stated=stated,
-            age_from=age_from,
-            age_below=age_below,
-            sex=str(victim.sex) if victim else "any",
-            penalty_stated=penalty is not None and (penalty.max is not None or fine_only),
-            max_months=(penalty.max if penalty and penalty.max is not None else 0),
-            min_months=(penalty.min if penalty and penalty.min is not None else 0),
-            acts=sorted(str(a) for a in off.acts),
-            term=term,
-            fine_only=fine_only,
-            penalty_text=penalty.describe() if penalty else "",
-            aggravated=[
-                {
-                    "circumstance": str(a.circumstance),
-                    "victim_below": a.victim_below,
-                    "max_months": a.penalty.max or 0,
-                    "text": a.penalty.describe(),
-                }
-                for a in (penalty.aggravated if penalty else [])
-            ],
-            **_cited(off.source),
-        ).to_fact()
+    first, *others = off.conduct  # at least one (models.Offence)
+    fact = OffenceFact(
+        ref=f"offence:{pid}#{off.id}:{first}",
+        offence=f"{pid} [{off.id}]",
+        provision=pid,
+        conduct=str(first),
+        object=str(off.object),
+        purposes=sorted(str(p) for p in off.purpose),
+        elements=sorted(str(e) for e in off.elements),
+        means=sorted(str(x) for x in off.means),
+        framing=str(off.label),
+        child_specific=off.child_specific,
+        age_stated=stated,
+        age_from=age_from,
+        age_below=age_below,
+        sex=str(victim.sex) if victim else "any",
+        penalty_stated=penalty is not None and (penalty.max is not None or fine_only),
+        max_months=(penalty.max if penalty and penalty.max is not None else 0),
+        min_months=(penalty.min if penalty and penalty.min is not None else 0),
+        acts=sorted(str(a) for a in off.acts),
+        term=term,
+        fine_only=fine_only,
+        penalty_text=penalty.describe() if penalty else "",
+        aggravated=[
+            {
+                "circumstance": str(a.circumstance),
+                "victim_below": a.victim_below,
+                "max_months": a.penalty.max or 0,
+                "text": a.penalty.describe(),
+            }
+            for a in (penalty.aggravated if penalty else [])
+        ],
+        **_cited(off.source),
+    ).to_fact()
+    yield fact
+    for conduct in others:
+        ref = f"offence:{pid}#{off.id}:{conduct}"
+        yield {**fact, "ref": ref, "id": ref, "conduct": str(conduct)}
 
 
 def _cited(source: Source) -> dict[str, Any]:
@@ -314,7 +327,7 @@ def standards_facts(standards: Standards) -> list[Fact]:
 
 def _standards(standards: Standards) -> Iterator[Fact]:
     for rid, req in standards.requirements.items():
-        params = params_of(req.test.kind, req.test.model_dump(mode="json", exclude={"kind"}))
+        params = params_of(req.test.kind, plain_test(req.test))
         instruments = []
         for cited in dict.fromkeys(c.instrument for c in req.sources):
             meta = standards.files[cited].instrument
@@ -331,6 +344,24 @@ def _standards(standards: Standards) -> Iterator[Fact]:
         ).to_fact()
         if isinstance(req.test, CoverageTest):
             yield from _conduct_pairs(req, req.test)
+
+
+def plain_test(test: BaseModel) -> dict[str, Any]:
+    """A requirement's test as JSON data, without `kind`: what `model_dump(mode="json", exclude={"kind"})` gives.
+
+    The tests hold only strings, numbers, booleans, enums and lists or tuples of them; dumping them
+    through pydantic first built each test model's serializer, a third of the first evaluation in a
+    process (tests/test_findings_build.py compares the two on every shipped requirement).
+    """
+    return {name: _json(getattr(test, name)) for name in type(test).model_fields if name != "kind"}
+
+
+def _json(value: Any) -> Any:
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, list | tuple):
+        return [_json(v) for v in value]
+    return value
 
 
 def _conduct_pairs(req: Requirement, test: CoverageTest) -> Iterator[Fact]:

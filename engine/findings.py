@@ -20,7 +20,7 @@ from gapcheck.vocab import Binding, Provenance, Status
 class Cited(BaseModel):
     """An instrument and a pinpoint in it."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
     instrument: str
     pinpoint: str
 
@@ -28,7 +28,7 @@ class Cited(BaseModel):
 class Evidence(BaseModel):
     """A fact that decides a criterion: the provision (and offence), its source, and its role."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
     provision: str
     source: str
     role: Role
@@ -39,7 +39,7 @@ class Evidence(BaseModel):
 class Said(BaseModel):
     """A criterion's sentences as the rules handed them out: message ids (gapcheck.catalogue) and arguments."""
 
-    model_config = ConfigDict(frozen=True, json_schema_serialization_defaults_required=True)
+    model_config = ConfigDict(frozen=True, json_schema_serialization_defaults_required=True, defer_build=True)
     test: dict[str, Any] = Field(description='{"msg": message id, **its arguments}')
     because: list[dict[str, Any]] = []
     missing: dict[str, Any] | None = None
@@ -49,7 +49,7 @@ class Criterion(BaseModel):
     """One node of a finding's justification tree (see docs/rules.md)."""
 
     # Facts leave empty fields out; the output always has them, and its schema says so.
-    model_config = ConfigDict(frozen=True, json_schema_serialization_defaults_required=True)
+    model_config = ConfigDict(frozen=True, json_schema_serialization_defaults_required=True, defer_build=True)
     id: str = Field(description="unique among its siblings")
     test: str = Field(description="what is tested, in words")
     outcome: Outcome
@@ -82,7 +82,7 @@ class Criterion(BaseModel):
 class ProvisionRef(BaseModel):
     """A provision the rules considered, its role in the finding and why."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
     id: str
     role: Role
     reason: str
@@ -96,7 +96,7 @@ class ProvisionRef(BaseModel):
 class ReadingOutcome(BaseModel):
     """A finding's status under some readings of contested facts, and the reasons under the first of them."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
     status: Status
     when: list[str] = Field(description="the alternatives (and their sources) under which this status holds")
     readings: list[list[str]] = Field(description="the reading names of each combination giving this status")
@@ -106,7 +106,7 @@ class ReadingOutcome(BaseModel):
 class BindingRef(BaseModel):
     """Whether one instrument a requirement rests on binds the jurisdiction on the analysis date."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
     instrument: str
     status: Binding
     since: str | None
@@ -118,7 +118,7 @@ class BindingRef(BaseModel):
 class Finding(BaseModel):
     """The status of one requirement, explained and cited."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
     requirement: str
     status: Status
     theme: str
@@ -239,6 +239,7 @@ def collect(
         raise InferenceError(f"no rule concluded on: {', '.join(missing)}")
     by_ref = {str(f["ref"]): f for f in session if "ref" in f}
     words = wording(titles, session, {rid: r.title for rid, r in standards.requirements.items()}, corpus)
+    read: dict[str, Any] = {}  # the facts `expand` has typed, by ref
     if built is not None:
         words = built.wording(words)
     out = []
@@ -246,13 +247,13 @@ def collect(
         f = concluded[rid]
         b = binding.get(rid, _UNBOUND)
         if built is None:
-            out.append(_finding(rid, req, f, b, by_ref, words, standards, titles, corpus, provenances, own))
+            out.append(_finding(rid, req, f, b, by_ref, read, words, standards, titles, corpus, provenances, own))
             continue
         basis = (f, b, [by_ref[ref] for ref in _referred(f["criteria"])], words.offences)
         out.append(
             built.get(rid, basis)
             or built.add(
-                rid, basis, _finding(rid, req, f, b, by_ref, words, standards, titles, corpus, provenances, own)
+                rid, basis, _finding(rid, req, f, b, by_ref, read, words, standards, titles, corpus, provenances, own)
             )
         )
     return out
@@ -275,6 +276,7 @@ def _finding(
     f: Fact,
     b: Fact,
     by_ref: dict[str, Fact],
+    read: dict[str, Any],
     words: Wording,
     standards: Standards,
     titles: dict[str, tuple[str | None, str]],
@@ -290,7 +292,7 @@ def _finding(
 
     why: dict[tuple[str, str], str] = {}
     cites: list[Cites] = []
-    tree = justified(expand(f["criteria"], by_ref), words, why, cites)
+    tree = justified(expand(f["criteria"], by_ref, read), words, why, cites)
     notes = [words.say(n) for n in f["notes"]]
     refs = provisions(cites, titles, why, provenances or {})
     return trusted(
@@ -417,8 +419,15 @@ M = TypeVar("M", bound=BaseModel)
 
 
 @cache
-def _field_count(model: type[BaseModel]) -> int:
-    return len(model.model_fields)
+def _fields(model: type[BaseModel]) -> tuple[int, set[str]]:
+    """How many fields a model has, and the set of their names its instances share as their fields set.
+
+    Shared, not one set per instance: a model is frozen (refused otherwise), so pydantic never adds to
+    it, and `model_copy` copies it before adding; each set cost an allocation the collector then tracks.
+    """
+    if not model.model_config.get("frozen"):
+        raise TypeError(f"{model.__name__}: only frozen models are built trusted (they share their fields set)")
+    return len(model.model_fields), set(model.model_fields)
 
 
 def trusted(model: type[M], values: dict[str, Any]) -> M:
@@ -426,13 +435,14 @@ def trusted(model: type[M], values: dict[str, Any]) -> M:
     without its per-field loop over aliases and defaults (these models have neither extras nor private
     attributes nor post-init hooks). `model_construct` also inspects each default factory's signature
     at every call, which cost more than the evaluation itself. A field left out is an error."""
-    if len(values) != _field_count(model):
+    count, names = _fields(model)
+    if len(values) != count:
         raise TypeError(
             f"{model.__name__}: fields {sorted(values.keys() ^ model.model_fields.keys())} given or missing"
         )
     built = model.__new__(model)
     object.__setattr__(built, "__dict__", values)
-    object.__setattr__(built, "__pydantic_fields_set__", set(values))
+    object.__setattr__(built, "__pydantic_fields_set__", names)
     object.__setattr__(built, "__pydantic_extra__", None)
     object.__setattr__(built, "__pydantic_private__", None)
     return built
@@ -519,6 +529,7 @@ def _sentence(line: str) -> str:
 class Summary(BaseModel):
     """How many findings have each status."""
 
+    model_config = ConfigDict(defer_build=True)
     met: int
     partial: int
     gap: int
@@ -528,7 +539,7 @@ class Summary(BaseModel):
 class CheckOutput(BaseModel):
     """The JSON contract of `gapcheck check --format json` (and the report's JSON)."""
 
-    model_config = ConfigDict(title="gapcheck check output")
+    model_config = ConfigDict(title="gapcheck check output", defer_build=True)
     jurisdiction: str
     as_of: str = Field(description="ISO date: the law in force on this day")
     amendment: str | None = Field(description="the draft(s) applied, or null")

@@ -9,10 +9,13 @@ that a colliding id is salted before it is asserted, and deletes each session
 when its evaluation ends, but only once an action has run in it: deleting a
 session in which no action ran aborts the process (free(): invalid pointer).
 
-Only facts of a kind that some rule's pattern names enter the engine: its
-actions read an evaluation's facts from the host (`asserted`), so a fact no
-pattern can match would only be stored, at the cost of asserting it. Where a
-pattern matches facts of any kind (a sink rule), every fact is asserted.
+Only facts of a kind that some rule's pattern names enter the engine, and of
+those only the fields some pattern tests (with `id` and `ref`), unless the
+session's facts are read back from the engine (get_facts): its actions read an
+evaluation's facts from the host (`asserted`), so a fact no pattern can match
+would only be stored, and a field no pattern tests only encoded and decoded,
+at the cost of JSON both ways. Where a pattern matches facts of any kind (a
+sink rule), every fact is asserted whole.
 """
 
 import copy
@@ -97,6 +100,10 @@ class RuleEngine:
         rules["$session"] = {"all": [{"m": {"kind": TRIGGER["kind"]}}], "run": self._guard(_noop)}
         rules["$close"] = {"all": [{"m": {"kind": CLOSE["kind"]}}], "run": self._guard(_noop)}
         self.kinds = matched_kinds(rules)
+        # what of a fact enters the engine: its id, ref and the fields the patterns test (actions read the
+        # rest from the host); whole where a pattern takes any kind, or where the session is read back (get_facts)
+        tested = None if self.kinds is None or results is None else tested_fields(rules)
+        self.fields = None if tested is None else frozenset({"id", "ref", *tested})
         self._host = _SyncHost({name: rules})
 
     def _guard(self, action: Callable[[Any], None]) -> Callable[[Any], None]:
@@ -124,7 +131,9 @@ class RuleEngine:
             try:
                 for fact in batch:
                     if self.kinds is None or fact["kind"] in self.kinds:
-                        self._assert(sid, fact, used)
+                        self._assert(
+                            sid, fact if self.fields is None else {k: fact[k] for k in self.fields if k in fact}, used
+                        )
                 self._assert(sid, dict(TRIGGER, run=f"{id(self)}:{sid}"), used)
                 state = self._host.get_state(self.name, sid)
                 if "exception" in state:
@@ -179,6 +188,28 @@ def matched_kinds(rules: dict[str, Any]) -> frozenset[str] | None:
                     return None
                 kinds |= found
     return frozenset(kinds)
+
+
+def tested_fields(rules: dict[str, Any]) -> set[str]:
+    """The fields the rules' patterns test (`kind`, `test`, ...), from their definitions."""
+    found: set[str] = set()
+    for rule in rules.values():
+        for pattern in rule.get("all", rule.get("any", [])):
+            for expression in pattern.values():
+                _fields(expression, found)
+    return found
+
+
+def _fields(expression: Any, found: set[str]) -> None:
+    """Add the fields one expression tests: its keys, under the operators (`$and`, `$or`, `$lt`, `$ex`...)."""
+    for item in expression if isinstance(expression, list) else [expression]:
+        if not isinstance(item, dict):
+            continue
+        for key, value in item.items():
+            if key.startswith("$"):
+                _fields(value, found)
+            else:
+                found.add(key)
 
 
 def _kinds(expression: Any) -> set[str] | None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from gapcheck import amendment, cache, config, messages
+from gapcheck import cache, config, messages
 from gapcheck.dates import within
 from gapcheck.errors import InputError, Problem, display_path
 from gapcheck.load import INDEX, Corpus, Standards, load_jurisdiction, load_standards
@@ -113,6 +113,8 @@ class Workspace:
         titles = []
         repealed: set[str] = set()
         for path in amendments:
+            from gapcheck import amendment  # only where drafts are applied (`-a`)
+
             if str(path) != STDIN and not path.is_file():
                 raise InputError([Problem(display_path(path), 1, 1, "no such amendment file")])
             corpus, title = amendment.apply(corpus, path, repealed)

@@ -296,15 +296,24 @@ def offence_stub(cov: "CoverageFact", req: RequirementFact) -> Criterion:
     )
 
 
-def expand(data: dict[str, Any], facts: dict[str, Fact]) -> dict[str, Any]:
-    """A criterion's data with every offence stub replaced by the offence's full criterion (facts by ref)."""
+def expand(data: dict[str, Any], facts: dict[str, Fact], read: dict[str, Any] | None = None) -> dict[str, Any]:
+    """A criterion's data with every offence stub replaced by the offence's full criterion (facts by ref).
+
+    `read`: the facts typed so far, by ref, for the session `facts` come from (a requirement is
+    referred to by each of its offences, an offence by each requirement it is tested against).
+    """
     if "expand" in data:
+        typed = {} if read is None else read
         offence_ref, req_ref = data["expand"]
-        req = RequirementFact.of(facts[req_ref])
+        if req_ref not in typed:
+            typed[req_ref] = RequirementFact.of(facts[req_ref])
+        if offence_ref not in typed:
+            typed[offence_ref] = OffenceFact.of(facts[offence_ref])
+        req, off = typed[req_ref], typed[offence_ref]
         assert isinstance(req.params, CoverageParams)
-        return offence_node(req.params, OffenceFact.of(facts[offence_ref])).to_data()
+        return offence_node(req.params, off).to_data()
     if "children" in data:
-        return {**data, "children": [expand(child, facts) for child in data["children"]]}
+        return {**data, "children": [expand(child, facts, read) for child in data["children"]]}
     return data
 
 

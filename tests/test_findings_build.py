@@ -219,8 +219,10 @@ def test_trees_built_in_one_pass_equal_validated_worded_trees_and_their_reasons(
     words = wording(provision_titles(corpus, as_of), session, requirements, corpus)
     by_ref = {str(f["ref"]): f for f in session if "ref" in f}
     cited = 0
+    read: dict[str, Any] = {}  # the facts typed for one finding are reused by the next
     for f in (f for f in session if f.get("kind") == "finding"):
         data = expand(f["criteria"], by_ref)
+        assert expand(f["criteria"], by_ref, read) == data, f["req"]
         why: dict[tuple[str, str], str] = {}
         tree = justified(data, words, why)
         plain = Criterion.model_validate(worded(data, words))
@@ -228,3 +230,33 @@ def test_trees_built_in_one_pass_equal_validated_worded_trees_and_their_reasons(
         assert why == _plain_reasons(data, words), f["req"]
         cited += len(why)
     assert cited > 10
+
+
+@pytest.mark.parametrize(("code", "as_of"), [("la", dt.date(2017, 11, 16)), ("synthetic", dt.date(2020, 1, 1))])
+def test_an_offence_s_conducts_share_its_fields_as_if_each_were_built_alone(code: str, as_of: dt.date) -> None:
+    from dataclasses import replace
+
+    from gapcheck.rules.facts import OffenceFact
+
+    ws = Workspace.open()
+    corpus = synthetic.jurisdiction("oc", 60, seed=5) if code == "synthetic" else ws.corpus(code)[0]
+    facts = flatten(resolve(corpus, plan(corpus, as_of).readings[0]), ws.standards, as_of)
+    offences = [f for f in facts if f["kind"] == "offence"]
+    by_offence: dict[str, list[dict[str, Any]]] = {}
+    for f in offences:
+        by_offence.setdefault(f["offence"], []).append(f)
+    assert any(len(conducts) > 1 for conducts in by_offence.values())
+    for conducts in by_offence.values():
+        first = OffenceFact.of(conducts[0])
+        for f in conducts:
+            alone = replace(first, ref=f["ref"], conduct=f["conduct"]).to_fact()
+            assert f == alone and list(f) == list(alone), f["ref"]
+
+
+def test_a_requirement_s_test_data_is_its_json_dump_without_kind() -> None:
+    from gapcheck.facts import plain_test
+
+    ws = Workspace.open()
+    for rid, req in ws.standards.requirements.items():
+        dumped = req.test.model_dump(mode="json", exclude={"kind"})
+        assert repr(plain_test(req.test)) == repr(dumped), rid  # the same values of the same types

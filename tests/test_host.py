@@ -10,7 +10,7 @@ from durable.lang import c, m, ruleset, when_all
 from gapcheck.errors import InferenceError
 from gapcheck.evaluate import evaluate
 from gapcheck.findings import Finding
-from gapcheck.host import RuleEngine, matched_kinds
+from gapcheck.host import Fact, RuleEngine, matched_kinds
 from tests.conftest import LAO_AS_OF
 
 
@@ -120,3 +120,32 @@ def test_only_kinds_some_pattern_names_enter_the_engine_and_actions_see_every_fa
 def test_the_kinds_a_pattern_admits_are_read_from_its_definition(pattern: Any, kinds: set[str] | None) -> None:
     found = matched_kinds({"r": {"all": [{"t": {"kind": "$evaluate"}}, {"m": pattern}]}})
     assert found == (None if kinds is None else {"$evaluate", *kinds})
+
+
+def test_only_the_fields_some_pattern_tests_enter_the_engine_and_actions_see_whole_facts() -> None:
+    frames: list[dict[str, Any]] = []
+    whole: list[list[Fact]] = []
+
+    def look(ctx: Any) -> None:
+        frames.append(dict(ctx.x._d))
+        whole.append(ctx.host.asserted(str(ctx.s.sid)))
+
+    rules = ruleset("test_fields")
+    with rules:
+        when_all(c.t << (m.kind == "$evaluate"), c.x << ((m.kind == "x") & ((m.n > 1) | (+m.flag))))(look)
+    engine = RuleEngine("test_fields", rules.define()[1], results=lambda sid: [])
+    assert engine.fields == {"id", "ref", "kind", "n", "flag"}
+    fact = {"id": "x1", "ref": "x1", "kind": "x", "n": 2, "params": {"deep": [1, 2]}}
+    assert engine.evaluate([fact]) == [fact]
+    assert {k: v for k, v in frames[0].items() if k != "sid"} == {"id": "x1", "ref": "x1", "kind": "x", "n": 2}
+    assert whole == [[fact]]
+
+
+def test_without_results_the_engine_holds_whole_facts() -> None:
+    rules = ruleset("test_fields_whole")
+    with rules:
+        when_all(c.t << (m.kind == "$evaluate"), c.x << (m.kind == "x"))(lambda ctx: None)
+    engine = RuleEngine("test_fields_whole", rules.define()[1])
+    assert engine.fields is None
+    fact = {"id": "x1", "ref": "x1", "kind": "x", "params": {"deep": [1, 2]}}
+    assert [f for f in engine.evaluate([fact]) if f["kind"] == "x"] == [{**fact, "sid": "s1"}]

@@ -30,6 +30,7 @@ def test_version_imports_neither_models_nor_rules_nor_renderers() -> None:
 def test_check_imports_no_spreadsheet_writer() -> None:
     loaded = imported_by("check", "--format", "json")
     assert "openpyxl" not in loaded and "gapcheck.output.xlsx_out" not in loaded
+    assert "gapcheck.amendment" not in loaded  # no draft applied
 
 
 def test_check_on_a_warm_cache_parses_no_yaml_and_renders_no_template(tmp_path: Path) -> None:
@@ -44,3 +45,17 @@ def test_check_on_a_warm_cache_parses_no_yaml_and_renders_no_template(tmp_path: 
 def test_validating_a_draft_loads_no_rule_set() -> None:
     loaded = imported_by("validate", str(ROOT / "statutes" / "la" / "drafts" / "possession-and-grooming.yaml"))
     assert {"durable.lang", "gapcheck.rules.base", "gapcheck.findings", "jinja2", "openpyxl"} & loaded == set()
+
+
+def test_a_text_check_builds_no_validator_for_the_findings_it_only_constructs() -> None:
+    script = (
+        "import contextlib, io, json\n"
+        "from gapcheck.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(['check'])\n"
+        "from gapcheck import findings\n"
+        "names = ('Finding', 'Criterion', 'CheckOutput')\n"
+        "print(json.dumps({n: getattr(findings, n).__pydantic_complete__ for n in names}))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert json.loads(done.stdout.splitlines()[-1]) == {"Finding": False, "Criterion": False, "CheckOutput": False}

@@ -4,6 +4,7 @@ import datetime as dt
 import gc
 
 import pytest
+from pydantic import ValidationError
 
 from gapcheck.evaluate import evaluate, gc_paused, rule_engine
 from gapcheck.workspace import Workspace
@@ -40,6 +41,24 @@ def test_a_trusted_model_must_be_given_every_field() -> None:
     assert trusted(Cited, {"instrument": "OPSC", "pinpoint": "art. 3"}) == Cited(instrument="OPSC", pinpoint="art. 3")
     with pytest.raises(TypeError, match="pinpoint"):
         trusted(Cited, {"instrument": "OPSC"})
+
+
+def test_trusted_models_share_a_fields_set_that_copies_and_validation_leave_alone() -> None:
+    from gapcheck.findings import CheckOutput, Cited, trusted
+
+    one = trusted(Cited, {"instrument": "OPSC", "pinpoint": "art. 3"})
+    two = trusted(Cited, {"instrument": "CRC", "pinpoint": "art. 34"})
+    plain = Cited(instrument="OPSC", pinpoint="art. 3")
+    assert one.model_fields_set == plain.model_fields_set and one.model_fields_set is two.model_fields_set
+    changed = one.model_copy(update={"pinpoint": "art. 4"})
+    assert changed.pinpoint == "art. 4" and changed.model_fields_set == plain.model_fields_set
+    assert (
+        one.model_fields_set == {"instrument", "pinpoint"} and one.model_dump(exclude_unset=True) == plain.model_dump()
+    )
+    with pytest.raises(ValidationError):
+        one.pinpoint = "art. 5"  # type: ignore[misc]  # frozen: nothing adds to the shared set
+    with pytest.raises(TypeError, match="frozen"):
+        trusted(CheckOutput, {})
 
 
 def test_light_runs_keep_no_session_nor_corpus_behind() -> None:

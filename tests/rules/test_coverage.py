@@ -96,6 +96,25 @@ def test_an_offence_tested_on_nothing_but_its_conduct_covers_it_in_full() -> Non
     assert [c.id for c in found.find("offence:")[0].children] == ["conduct"]
 
 
+def test_expand_types_each_fact_once_for_a_session_and_expands_as_without_memo() -> None:
+    from gapcheck.evaluate import rule_engine
+    from gapcheck.rules.coverage import expand
+
+    facts = [
+        *coverage_requirement("r1"),
+        *coverage_requirement("r2", sex_neutral=True),
+        offence("a", sex="male"),
+        offence("b"),
+    ]
+    session = rule_engine().evaluate(facts)
+    by_ref = {str(f["ref"]): f for f in session if "ref" in f}
+    read: dict[str, object] = {}
+    for f in (f for f in session if f.get("kind") == "finding"):
+        assert expand(f["criteria"], by_ref, read) == expand(f["criteria"], by_ref), f["req"]
+    assert sorted(read) == ["offence:tl/act/a#possess", "offence:tl/act/b#possess", "requirement:r1", "requirement:r2"]
+    assert read["requirement:r2"] == RequirementFact.of(by_ref["requirement:r2"])
+
+
 def test_the_worst_aspect_decides_the_offence() -> None:
     found = decide([*coverage_requirement(sex_neutral=True, means=["ict"]), offence("a", sex="male")])["r"]
     node = found.find("offence:")[0]
