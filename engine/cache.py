@@ -15,6 +15,7 @@ turns it off. Within a process, each file's model is also kept in memory.
 
 import hashlib
 import os
+import re
 import shutil
 import sys
 from collections.abc import Callable
@@ -141,11 +142,36 @@ def _write(path: Path, value: Any) -> None:
 def _prune(current: Path) -> None:
     """Remove the entries of other fingerprints (older versions of gapcheck) when a new one starts."""
     root = current.parent
-    if current.exists() or not root.is_dir():
+    if current.exists() or not claim(root):
         return
     for other in root.iterdir():
-        if other.is_dir() and other != current and len(other.name) == len(current.name):
+        if other.is_dir() and other != current and FINGERPRINT.fullmatch(other.name):
             shutil.rmtree(other, ignore_errors=True)
+
+
+TAG = "CACHEDIR.TAG"
+_SIGNATURE = "Signature: 8a477f597d28d172789f06886806bc55"  # the Cache Directory Tagging Specification
+FINGERPRINT = re.compile(r"[0-9a-f]{16}")
+_OURS = re.compile(r"[0-9a-f]{16}|results|" + re.escape(TAG))
+
+
+def claim(root: Path) -> bool:
+    """Whether the cache folder is gapcheck's own, tagged (CACHEDIR.TAG) if it is new or holds only our folders.
+
+    Pruning deletes folders: only in a folder that is ours, so that GAPCHECK_CACHE_DIR pointed at a
+    folder of the user's never loses a file there.
+    """
+    tag = root / TAG
+    try:
+        if tag.is_file():
+            return tag.read_text(encoding="ascii", errors="replace").startswith(_SIGNATURE)
+        if root.exists() and not all(_OURS.fullmatch(child.name) for child in root.iterdir()):
+            return False
+        root.mkdir(parents=True, exist_ok=True)
+        tag.write_text(f"{_SIGNATURE}\n# gapcheck's cache: safe to delete.\n", encoding="ascii")
+        return True
+    except OSError:
+        return False
 
 
 def clear_memory() -> None:

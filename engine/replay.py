@@ -136,7 +136,9 @@ class Result:
             return
         recording.stop()
         if code in (0, 1) and recording.spoiled is None:
-            _store(self.path, recording.entry(code))
+            entry = recording.entry(code)
+            if _holds(entry):  # a file edited (and put back) while the run read it: its record may be mixed
+                _store(self.path, entry)
 
 
 def _key(args: list[str], streams: tuple[TextIO, TextIO]) -> str:
@@ -235,7 +237,8 @@ class _Recording:
         self.spoiled: str | None = None
         self.busy = False
         self._ignored = tuple(os.path.join(os.path.abspath(p), "") for p in _libraries())
-        self._cache = os.path.join(str(cache_root), "")
+        self._root = str(cache_root)  # listed by the caches' pruning, never by a command
+        self._inside = os.path.join(self._root, "")
         self._package = os.path.join(os.path.dirname(os.path.abspath(gapcheck.__file__)), "")
         self._streams: tuple[Any, Any, Any] = (sys.stdin, sys.stdout, sys.stderr)
 
@@ -265,17 +268,25 @@ class _Recording:
             code,
         )
 
+    def _caches(self, absolute: str) -> bool:
+        """Whether a path under the cache folder is the caches' own: results, a fingerprint's models, the tag."""
+        first = absolute[len(self._inside) :].split(os.sep, 1)[0]
+        return first in ("results", cache.TAG) or cache.FINGERPRINT.fullmatch(first) is not None
+
     def relevant(self, path: Any) -> str | None:
         """The absolute path, if what happens to it can change the output (not code, Python, the cache)."""
         if isinstance(path, int):
             raise _Unrecordable("a path given as a file descriptor")
-        absolute = os.path.abspath(os.fsdecode(path if path is not None else "."))
-        if absolute.startswith(self._cache) or absolute == self._cache[:-1] or absolute.endswith(_CODE):
+        name = os.fsdecode(path if path is not None else ".")
+        absolute = os.path.abspath(name)
+        if absolute == self._root or (absolute.startswith(self._inside) and self._caches(absolute)):
             return None
-        if "__pycache__" in absolute:
+        if absolute.startswith(self._package) and (absolute.endswith(_CODE) or "__pycache__" in absolute):
             return None
         if absolute.startswith(self._ignored) and not absolute.startswith(self._package):
             return None
+        if os.pardir in name.split(os.sep):  # the kernel resolves ".." after symlinks; abspath does not
+            return os.path.join(os.getcwd(), name)
         return absolute
 
     def opened(self, path: Any, flags: int) -> None:
@@ -517,10 +528,11 @@ def _store(path: Path, entry: Entry) -> None:
 
 
 def _prune(current: Path) -> None:
-    """Remove the results of other fingerprints (another version of gapcheck) when a new one starts."""
+    """Remove the results of other fingerprints (another version of gapcheck) when a new one starts,
+    only in a cache folder that is gapcheck's own (`cache.claim`)."""
     results = current.parent
-    if current.exists() or not results.is_dir():
+    if current.exists() or not results.is_dir() or not cache.claim(results.parent):
         return
     for other in results.iterdir():
-        if other.is_dir() and other != current:
+        if other.is_dir() and other != current and cache.FINGERPRINT.fullmatch(other.name):
             shutil.rmtree(other, ignore_errors=True)

@@ -338,3 +338,76 @@ def test_in_process_calls_are_neither_replayed_nor_recorded(
 )
 def test_only_commands_that_only_print_are_cached(args: list[str], expected: str | None) -> None:
     assert replay.command(args) == expected
+
+
+# --- where the corpus lies never hides a change (each of these once replayed stale output) --------
+
+
+def _edit_statute(project: Path) -> None:
+    CHANGES["edit-statute"](project)
+
+
+def test_a_corpus_inside_the_cache_folder_is_still_recorded(project: Path) -> None:
+    """GAPCHECK_CACHE_DIR above the corpus: only the caches' own folders are left out of the record."""
+    folder = project.parent
+    _warm(["validate"], project, folder)
+    _edit_statute(project)
+    _misses_and_matches(["validate"], project, folder)
+
+
+def test_a_corpus_under_a_folder_named_pycache_is_still_recorded(project: Path) -> None:
+    moved = project.parent / "__pycache__" / "project"
+    shutil.move(project, moved)
+    folder = moved.parent.parent / "cache"
+    _warm(["validate"], moved, folder)
+    _edit_statute(moved)
+    _misses_and_matches(["validate"], moved, folder)
+
+
+def test_a_draft_named_like_code_is_still_recorded(project: Path) -> None:
+    draft = project / "draft.py"
+    draft.write_text(DRAFT_TL, encoding="utf-8")
+    folder = project.parent / "cache"
+    _warm(["diff", "-a", "draft.py"], project, folder)
+    draft.write_text(DRAFT_TL.replace("A test draft", "Another"), encoding="utf-8")
+    _misses_and_matches(["diff", "-a", "draft.py"], project, folder)
+
+
+def test_a_path_climbing_out_of_a_link_is_recorded_where_the_kernel_resolves_it(project: Path) -> None:
+    """`link/../x` is x beside the link's target, not beside the link: the record follows the kernel."""
+    elsewhere = project.parent / "elsewhere"
+    (elsewhere / "sub").mkdir(parents=True)
+    (elsewhere / "drafts").mkdir()
+    (elsewhere / "drafts" / "d.yaml").write_text(DRAFT_TL, encoding="utf-8")
+    (project / "link").symlink_to(elsewhere / "sub")
+    args = ["diff", "-a", "link/../drafts/d.yaml"]
+    folder = project.parent / "cache"
+    _warm(args, project, folder)
+    (elsewhere / "drafts" / "d.yaml").write_text(DRAFT_TL.replace("A test draft", "Another"), encoding="utf-8")
+    _misses_and_matches(args, project, folder)
+
+
+def test_pruning_deletes_only_the_caches_own_folders(tmp_path: Path) -> None:
+    """A cache folder of the user's keeps every file; gapcheck's own (tagged) loses old fingerprints only."""
+    mine = tmp_path / "mine"
+    kept = [mine / "notes.txt", *(mine / d / "notes.txt" for d in ("statutes-archive", "0123456789abcdef"))]
+    kept.append(mine / "results" / "0123456789abcdef" / "notes.txt")
+    for path in kept:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("keep", encoding="utf-8")
+    run(["validate", str(DRAFT)], tmp_path, mine)
+    assert all(path.exists() for path in kept)
+    assert not (mine / cache.TAG).exists()
+
+    ours = tmp_path / "ours"
+    run(["validate", str(DRAFT)], tmp_path, ours)
+    assert (ours / cache.TAG).is_file() and entries(ours)
+    current = cache.fingerprint()
+    for old in (ours / "fedcba9876543210", ours / "results" / "fedcba9876543210"):
+        old.mkdir()
+    shutil.rmtree(ours / "results" / current)  # as if this version of gapcheck started now
+    shutil.rmtree(ours / current, ignore_errors=True)
+    for _ in range(2):  # the first run prunes the models' folders, so its own result is not stored
+        run(["validate", str(DRAFT)], tmp_path, ours)
+    assert not (ours / "fedcba9876543210").exists() and not (ours / "results" / "fedcba9876543210").exists()
+    assert entries(ours)
