@@ -59,3 +59,25 @@ def test_a_text_check_builds_no_validator_for_the_findings_it_only_constructs() 
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert json.loads(done.stdout.splitlines()[-1]) == {"Finding": False, "Criterion": False, "CheckOutput": False}
+
+
+def plugins_scanned(env: dict[str, str]) -> bool:
+    """Whether a whole `gapcheck check` process looked for pydantic plugins (read every distribution's metadata)."""
+    script = (
+        "import contextlib, io, sys\n"
+        "from gapcheck.cli import main\n"
+        "sys.argv = ['gapcheck', 'check']\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main()\n"
+        "from pydantic.plugin import _loader\n"
+        "print(_loader._plugins is not None)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, env=env)
+    return done.stdout.splitlines()[-1] == "True"
+
+
+def test_a_cold_check_looks_for_no_pydantic_plugins_unless_asked_to() -> None:
+    env = {**os.environ, "GAPCHECK_NO_CACHE": "1"}  # validates the models: pydantic builds its validators
+    env.pop("PYDANTIC_DISABLE_PLUGINS", None)
+    assert not plugins_scanned(env)
+    assert plugins_scanned({**env, "PYDANTIC_DISABLE_PLUGINS": ""})  # the user's setting wins
