@@ -81,3 +81,24 @@ def test_a_cold_check_looks_for_no_pydantic_plugins_unless_asked_to() -> None:
     env.pop("PYDANTIC_DISABLE_PLUGINS", None)
     assert not plugins_scanned(env)
     assert plugins_scanned({**env, "PYDANTIC_DISABLE_PLUGINS": ""})  # the user's setting wins
+
+
+def test_no_loaded_model_has_a_builtin_default_factory() -> None:
+    """pydantic parses a builtin factory's text signature (the tokenizer) for every field it builds: the models a
+    cold check validates use gapcheck.values.empty_list, and each instance still gets its own list."""
+    from pydantic import BaseModel
+
+    from gapcheck import models, standard
+    from gapcheck.values import empty_list
+
+    classes = [c for m in (models, standard) for c in vars(m).values() if isinstance(c, type)]
+    factories = {
+        (c.__name__, name): f.default_factory
+        for c in classes
+        if issubclass(c, BaseModel)
+        for name, f in c.model_fields.items()
+        if f.default_factory is not None
+    }
+    assert factories and not [k for k, f in factories.items() if isinstance(f, type) and f is not dict]
+    assert models.StatuteFile.model_fields["terms"].default_factory is empty_list
+    assert empty_list() == [] and empty_list() is not empty_list()
