@@ -102,3 +102,23 @@ def test_no_loaded_model_has_a_builtin_default_factory() -> None:
     assert factories and not [k for k, f in factories.items() if isinstance(f, type) and f is not dict]
     assert models.StatuteFile.model_fields["terms"].default_factory is empty_list
     assert empty_list() == [] and empty_list() is not empty_list()
+
+
+def test_a_check_with_no_settings_file_imports_no_toml_parser(tmp_path: Path) -> None:
+    script = (
+        "import contextlib, io, sys\n"
+        "from gapcheck.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(['check'])\n"
+        "print('tomllib' in sys.modules)\n"
+    )
+    env = {**os.environ, "GAPCHECK_NO_CACHE": "1"}
+
+    def toml_imported() -> bool:
+        argv = [sys.executable, "-c", script]
+        done = subprocess.run(argv, capture_output=True, text=True, check=True, cwd=tmp_path, env=env)
+        return done.stdout.splitlines()[-1] == "True"
+
+    assert not toml_imported()
+    (tmp_path / "gapcheck.toml").write_text('jurisdiction = "la"\n', encoding="utf-8")
+    assert toml_imported()  # a settings file is still read
