@@ -33,6 +33,11 @@ def test_check_imports_no_spreadsheet_writer() -> None:
     assert "gapcheck.amendment" not in loaded  # no draft applied
 
 
+def test_a_text_check_imports_neither_the_json_writer_nor_the_comparison_of_drafts() -> None:
+    assert {"gapcheck.output.json_out", "gapcheck.diff"} & imported_by("check") == set()
+    assert "gapcheck.output.json_out" in imported_by("check", "--format", "json")
+
+
 def test_check_on_a_warm_cache_parses_no_yaml_and_renders_no_template(tmp_path: Path) -> None:
     env = {**os.environ, "GAPCHECK_CACHE_DIR": str(tmp_path / "cache")}
     env.pop("GAPCHECK_NO_CACHE", None)
