@@ -22,6 +22,9 @@ from gapcheck.commands.exit_codes import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK
 from gapcheck.errors import InputError, OutputError, Problem
 
 DEBUG = "--debug"
+# Finding pydantic's plugins reads the metadata of every installed distribution (a fifth of a cold `check`);
+# gapcheck's models are its own business, not an observability plugin's.
+PYDANTIC_PLUGINS = "PYDANTIC_DISABLE_PLUGINS"
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": shutil.get_terminal_size().columns}
 
@@ -88,6 +91,8 @@ def cli(ctx: click.Context, config_file: Path | None, quiet: bool, debug: bool) 
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI: bad input is reported, an internal error is one line (or a traceback with --debug)."""
     args = list(sys.argv[1:] if argv is None else argv)
+    if argv is None:  # a whole process: no pydantic plugins (PYDANTIC_DISABLE_PLUGINS= keeps them)
+        os.environ.setdefault(PYDANTIC_PLUGINS, "__all__")
     debug = DEBUG in args  # accepted anywhere on the line, so that any failing command can be rerun with it
     args = [DEBUG] * debug + [a for a in args if a != DEBUG]
     options.set_quiet(False)

@@ -9,7 +9,6 @@ the user's statutes are searched before the bundled jurisdictions.
 
 import os
 import re
-import tomllib
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -109,6 +108,8 @@ def load(
 
 
 def _parse(path: Path) -> dict[str, Any]:
+    import tomllib  # only where there is a gapcheck.toml to read
+
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as err:

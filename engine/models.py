@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 from gapcheck.dates import LegalDate, precision_pair
 from gapcheck.duration import Months, format_months
 from gapcheck.formats import upgrade_statute
-from gapcheck.values import Age, no_repeats
+from gapcheck.values import Age, empty_list, no_repeats
 from gapcheck.vocab import (
     Aggravation,
     Authority,
@@ -202,7 +202,7 @@ class Penalty(Strict):
     combination: Combination | None = Field(
         None, description="with imprisonment and a fine: 'and', 'or', or 'and_or' (either or both)"
     )
-    aggravated: list[Aggravated] = Field(default_factory=list)
+    aggravated: list[Aggravated] = Field(default_factory=empty_list)
 
     @field_validator("max")
     @classmethod
@@ -257,10 +257,11 @@ class Offence(Strict):
     purpose: list[Purpose] = Field(default_factory=lambda: [Purpose.any])
     victim: Victim | None = Field(None, description="absent: the offence has no victim age or sex limit")
     child_specific: bool = Field(False, description="the offence is framed for children")
-    elements: list[Element] = Field(default_factory=list)
-    means: list[Means] = Field(default_factory=list)
+    elements: list[Element] = Field(default_factory=empty_list)
+    means: list[Means] = Field(default_factory=empty_list)
     acts: list[TraffickingAct] = Field(
-        default_factory=list, description="trafficking: the acts of the chain this offence covers (empty: not stated)"
+        default_factory=empty_list,
+        description="trafficking: the acts of the chain this offence covers (empty: not stated)",
     )
     label: Label = Label.offence
     penalty: Penalty | None = Field(None, description="absent: the source does not state it")
@@ -304,7 +305,7 @@ class Threshold(Strict):
     subject: Subject
     age: int = Field(ge=0, le=25)
     by_sex: dict[Sex, Age] = Field(default_factory=dict)
-    exceptions: list[Exception_] = Field(default_factory=list)
+    exceptions: list[Exception_] = Field(default_factory=empty_list)
     exceptions_known: bool = Field(True, description="false: the source does not say whether there are exceptions")
     population: str | None = Field(
         None, description="a population (personal-law system or region) of the jurisdiction it applies to"
@@ -320,8 +321,10 @@ class Measure(Strict):
 
     kind: MeasureKind
     status: MeasureStatus = MeasureStatus.explicit
-    bases: list[Basis] = Field(default_factory=list)
-    elements: list[ProcedureElement] = Field(default_factory=list, description="the elements the measure provides")
+    bases: list[Basis] = Field(default_factory=empty_list)
+    elements: list[ProcedureElement] = Field(
+        default_factory=empty_list, description="the elements the measure provides"
+    )
     max_penalty: Months | None = Field(None, description="for mediation_threshold: cases punishable up to this")
     age: int | None = Field(None, ge=0, le=25, description="for minimum_age_declaration")
     paragraph: str | None = None
@@ -334,8 +337,8 @@ class Unknown(Strict):
     """Something a source says is not known, e.g. no information on a provision's application."""
 
     about: str
-    requirements: list[str] = Field(default_factory=list)
-    themes: list[Theme] = Field(default_factory=list)
+    requirements: list[str] = Field(default_factory=empty_list)
+    themes: list[Theme] = Field(default_factory=empty_list)
     scope: Scope = Scope.law
     valid_from: LegalDate | None = Field(None, description="the statement holds from this date")
     valid_until: LegalDate | None = Field(None, description="the statement holds until this date (exclusive)")
@@ -349,10 +352,10 @@ class Version(Strict):
     in_force_until: LegalDate | None = Field(None, description="repealed or replaced on this date")
     amended_by: str | None = Field(None, description="the instrument that made this text, e.g. 'Act A1234 s 5'")
     source: Source | None = Field(None, description="absent: the provision's source")
-    offences: list[Offence] = Field(default_factory=list)
-    thresholds: list[Threshold] = Field(default_factory=list)
-    measures: list[Measure] = Field(default_factory=list)
-    unknowns: list[Unknown] = Field(default_factory=list)
+    offences: list[Offence] = Field(default_factory=empty_list)
+    thresholds: list[Threshold] = Field(default_factory=empty_list)
+    measures: list[Measure] = Field(default_factory=empty_list)
+    unknowns: list[Unknown] = Field(default_factory=empty_list)
     draft: str | None = Field(None, description="set by gapcheck: the draft that proposes this text")
     note: str | None = None
 
@@ -387,7 +390,7 @@ class Provision(Strict):
         description="art-89, or unnumbered-<slug> where the source names no article",
     )
     article: str | None = Field(None, description="absent: the source names no article")
-    formerly: list[Former] = Field(default_factory=list, description="earlier numbers, oldest first")
+    formerly: list[Former] = Field(default_factory=empty_list, description="earlier numbers, oldest first")
     heading: str
     source: Source
     versions: list[Version] = Field(min_length=1, description="its texts over time, oldest first")
@@ -432,14 +435,14 @@ class ProvisionFormat1(Strict):
 
     id: str = Field(pattern=r"^(art-[0-9a-z.-]+|unnumbered-[a-z0-9-]+)$")
     article: str | None = None
-    formerly: list[Former] = Field(default_factory=list)
+    formerly: list[Former] = Field(default_factory=empty_list)
     heading: str
     in_force_from: LegalDate | None = None
     repealed: LegalDate | None = None
-    offences: list[Offence] = Field(default_factory=list)
-    thresholds: list[Threshold] = Field(default_factory=list)
-    measures: list[Measure] = Field(default_factory=list)
-    unknowns: list[Unknown] = Field(default_factory=list)
+    offences: list[Offence] = Field(default_factory=empty_list)
+    thresholds: list[Threshold] = Field(default_factory=empty_list)
+    measures: list[Measure] = Field(default_factory=empty_list)
+    unknowns: list[Unknown] = Field(default_factory=empty_list)
     source: Source
 
 
@@ -453,7 +456,7 @@ class Instrument(Strict):
     promulgated: LegalDate | None = None
     in_force_from: LegalDate | None = None
     in_force_readings: list[DateReading] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="sources that disagree on the entry into force: each date is evaluated as a reading",
     )
     repealed: LegalDate | None = None
@@ -516,8 +519,8 @@ class StatuteFile(Strict):
     """
 
     instrument: Instrument
-    terms: list[Term] = Field(default_factory=list, description="terms this instrument defines")
-    provisions: list[Provision] = Field(default_factory=list)
+    terms: list[Term] = Field(default_factory=empty_list, description="terms this instrument defines")
+    provisions: list[Provision] = Field(default_factory=empty_list)
     format: Literal[1, 2] = Field(1, description="the data format (gapcheck migrate rewrites 1 as 2)")
 
     @model_validator(mode="before")
@@ -541,8 +544,8 @@ class StatuteFile(Strict):
 class Completeness(Strict):
     """The corpus is complete (closed world) for these themes or requirements."""
 
-    themes: list[Theme] = Field(default_factory=list)
-    requirements: list[str] = Field(default_factory=list)
+    themes: list[Theme] = Field(default_factory=empty_list)
+    requirements: list[str] = Field(default_factory=empty_list)
     valid_from: LegalDate | None = Field(None, description="the corpus is complete from this date")
     valid_until: LegalDate | None = Field(None, description="... until this date (exclusive)")
     source: Source
@@ -580,7 +583,7 @@ class Jurisdiction(Strict):
     as_of_note: str | None = None
     coverage: Coverage | None = Field(None, description="the period the corpus describes")
     populations: list["PopulationDef"] = Field(
-        default_factory=list, description="personal-law systems or regions whose law differs"
+        default_factory=empty_list, description="personal-law systems or regions whose law differs"
     )
     source: Source
     note: str | None = None
@@ -617,9 +620,9 @@ class Treaty(Strict):
     """A jurisdiction's status under one instrument of `standards/`."""
 
     instrument: str = Field(description="a file name under standards/, e.g. opsc")
-    events: list[TreatyEvent] = Field(default_factory=list, description="empty with a source: not a party")
-    reservations: list[Reservation] = Field(default_factory=list)
-    declarations: list[Reservation] = Field(default_factory=list)
+    events: list[TreatyEvent] = Field(default_factory=empty_list, description="empty with a source: not a party")
+    reservations: list[Reservation] = Field(default_factory=empty_list)
+    declarations: list[Reservation] = Field(default_factory=empty_list)
     source: Source | None = Field(None, description="for a stated non-party: where that is said")
     note: str | None = None
 
@@ -652,12 +655,12 @@ class JurisdictionFile(Strict):
     """`statutes/<jurisdiction>/_jurisdiction.yaml`."""
 
     jurisdiction: Jurisdiction
-    terms: list[Term] = Field(default_factory=list, description="terms defined for the whole jurisdiction")
-    treaties: list[Treaty] = Field(default_factory=list)
-    recommendations: list[Recommendation] = Field(default_factory=list)
-    absences: list[Absence] = Field(default_factory=list)
-    complete: list[Completeness] = Field(default_factory=list)
-    unknowns: list[Unknown] = Field(default_factory=list)
+    terms: list[Term] = Field(default_factory=empty_list, description="terms defined for the whole jurisdiction")
+    treaties: list[Treaty] = Field(default_factory=empty_list)
+    recommendations: list[Recommendation] = Field(default_factory=empty_list)
+    absences: list[Absence] = Field(default_factory=empty_list)
+    complete: list[Completeness] = Field(default_factory=empty_list)
+    unknowns: list[Unknown] = Field(default_factory=empty_list)
     format: Literal[1, 2] = Field(1, description="the data format (gapcheck migrate rewrites 1 as 2)")
 
 

@@ -11,7 +11,7 @@ from pydantic import Field, model_validator
 from gapcheck.dates import LegalDate
 from gapcheck.duration import Months
 from gapcheck.models import Strict
-from gapcheck.values import Age
+from gapcheck.values import Age, empty_list
 from gapcheck.vocab import (
     Basis,
     Conduct,
@@ -53,7 +53,7 @@ class CoverageTest(Strict):
     kind: Literal["criminalization", "separate_offence", "penalty", "diversion"]
     groups: list[list[Conduct]] = Field(min_length=1, description="all groups needed; any conduct within a group")
     objects: list[Object] = Field(default_factory=lambda: [Object.child])
-    partial_objects: list[Object] = Field(default_factory=list)
+    partial_objects: list[Object] = Field(default_factory=empty_list)
     purposes: list[Purpose] | None = Field(None, description="the offence's purpose must include one")
     purpose_unrestricted: bool = Field(False, description="an offence restricted to some purposes is partial")
     victim_ages: tuple[Age, Age] | None = Field(
@@ -67,14 +67,15 @@ class CoverageTest(Strict):
         "below", description="with victim_band_from: below that age, or from it to the end of victim_ages"
     )
     acts: list[TraffickingAct] = Field(
-        default_factory=list, description="trafficking: every act an offence must cover (one stating none covers all)"
+        default_factory=empty_list,
+        description="trafficking: every act an offence must cover (one stating none covers all)",
     )
     sex_neutral: bool = Field(False, description="an offence limited by victim sex is partial")
-    partial_elements: list[Element] = Field(default_factory=list)
-    excluded_elements: list[Element] = Field(default_factory=list)
-    required_elements: list[Element] = Field(default_factory=list)
-    partial_labels: list[Label] = Field(default_factory=list)
-    means: list[Means] = Field(default_factory=list)
+    partial_elements: list[Element] = Field(default_factory=empty_list)
+    excluded_elements: list[Element] = Field(default_factory=empty_list)
+    required_elements: list[Element] = Field(default_factory=empty_list)
+    partial_labels: list[Label] = Field(default_factory=empty_list)
+    means: list[Means] = Field(default_factory=empty_list)
     max_at_least: Months | None = Field(None, description="penalty: the maximum must reach this")
     mediation_measure: MeasureKind | None = Field(None, description="diversion: the threshold measure")
 
@@ -98,7 +99,7 @@ class NoExceptionsTest(Strict):
 
     kind: Literal["no_exceptions"]
     subject: Subject
-    lower_subjects: list[Subject] = Field(default_factory=list)
+    lower_subjects: list[Subject] = Field(default_factory=empty_list)
 
 
 class AgeOrderTest(Strict):
@@ -116,10 +117,10 @@ class MeasureTest(Strict):
     measure: MeasureKind
     full: list[MeasureStatus] = Field(default_factory=lambda: [MeasureStatus.explicit])
     partial: list[MeasureStatus] = Field(default_factory=lambda: [MeasureStatus.de_facto, MeasureStatus.partial])
-    partial_kinds: list[MeasureKind] = Field(default_factory=list, description="their presence alone is partial")
-    bases: list[Basis] = Field(default_factory=list, description="bases the measure must include")
+    partial_kinds: list[MeasureKind] = Field(default_factory=empty_list, description="their presence alone is partial")
+    bases: list[Basis] = Field(default_factory=empty_list, description="bases the measure must include")
     elements: list[ProcedureElement] = Field(
-        default_factory=list, description="elements the measure must provide; some of them is partial"
+        default_factory=empty_list, description="elements the measure must provide; some of them is partial"
     )
 
 
@@ -152,8 +153,8 @@ class Requirement(Strict):
     title: str
     demands: str
     sources: list[Citation] = Field(min_length=1)
-    recommendations: list[str] = Field(default_factory=list)
-    report_paragraphs: list[str] = Field(default_factory=list)
+    recommendations: list[str] = Field(default_factory=empty_list)
+    report_paragraphs: list[str] = Field(default_factory=empty_list)
     test: Test
     benchmark: Benchmark | None = None
 
@@ -191,5 +192,5 @@ class StandardFile(Strict):
     """One file under `standards/`."""
 
     instrument: InternationalInstrument
-    articles: list[Article] = Field(default_factory=list)
-    requirements: list[Requirement] = Field(default_factory=list)
+    articles: list[Article] = Field(default_factory=empty_list)
+    requirements: list[Requirement] = Field(default_factory=empty_list)

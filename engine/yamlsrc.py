@@ -112,16 +112,16 @@ def parse(path: Path, text: str, name: str | None = None) -> YamlDoc:
 
     try:
         try:
-            data = yamlfast.load(text)  # one pass of the C parser: limits and plain data
+            data = yamlfast.load(text)  # one pass of the C parser: limits and plain data (copied no further)
         except yamlfast.Unsure:  # anchors, tags, floats...: ruamel's loader
             _check_events(text)
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", ReusedAnchorWarning)
-                data = _fast_loader().load(text)
+                data = plain(_fast_loader().load(text))
     except Exception:  # a limit, a syntax error, a duplicate key: reported by the round-trip parser, located
         tree = _round_trip(name, text)
         return YamlDoc(path, plain(tree), tree, text)
-    return YamlDoc(path, {} if data is None else plain(data), None, text)
+    return YamlDoc(path, {} if data is None else data, None, text)
 
 
 def _check_events(text: str) -> None:

@@ -33,6 +33,11 @@ def test_check_imports_no_spreadsheet_writer() -> None:
     assert "gapcheck.amendment" not in loaded  # no draft applied
 
 
+def test_a_text_check_imports_neither_the_json_writer_nor_the_comparison_of_drafts() -> None:
+    assert {"gapcheck.output.json_out", "gapcheck.diff"} & imported_by("check") == set()
+    assert "gapcheck.output.json_out" in imported_by("check", "--format", "json")
+
+
 def test_check_on_a_warm_cache_parses_no_yaml_and_renders_no_template(tmp_path: Path) -> None:
     env = {**os.environ, "GAPCHECK_CACHE_DIR": str(tmp_path / "cache")}
     env.pop("GAPCHECK_NO_CACHE", None)
@@ -59,3 +64,66 @@ def test_a_text_check_builds_no_validator_for_the_findings_it_only_constructs() 
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert json.loads(done.stdout.splitlines()[-1]) == {"Finding": False, "Criterion": False, "CheckOutput": False}
+
+
+def plugins_scanned(env: dict[str, str]) -> bool:
+    """Whether a whole `gapcheck check` process looked for pydantic plugins (read every distribution's metadata)."""
+    script = (
+        "import contextlib, io, sys\n"
+        "from gapcheck.cli import main\n"
+        "sys.argv = ['gapcheck', 'check']\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main()\n"
+        "from pydantic.plugin import _loader\n"
+        "print(_loader._plugins is not None)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, env=env)
+    return done.stdout.splitlines()[-1] == "True"
+
+
+def test_a_cold_check_looks_for_no_pydantic_plugins_unless_asked_to() -> None:
+    env = {**os.environ, "GAPCHECK_NO_CACHE": "1"}  # validates the models: pydantic builds its validators
+    env.pop("PYDANTIC_DISABLE_PLUGINS", None)
+    assert not plugins_scanned(env)
+    assert plugins_scanned({**env, "PYDANTIC_DISABLE_PLUGINS": ""})  # the user's setting wins
+
+
+def test_no_loaded_model_has_a_builtin_default_factory() -> None:
+    """pydantic parses a builtin factory's text signature (the tokenizer) for every field it builds: the models a
+    cold check validates use gapcheck.values.empty_list, and each instance still gets its own list."""
+    from pydantic import BaseModel
+
+    from gapcheck import models, standard
+    from gapcheck.values import empty_list
+
+    classes = [c for m in (models, standard) for c in vars(m).values() if isinstance(c, type)]
+    factories = {
+        (c.__name__, name): f.default_factory
+        for c in classes
+        if issubclass(c, BaseModel)
+        for name, f in c.model_fields.items()
+        if f.default_factory is not None
+    }
+    assert factories and not [k for k, f in factories.items() if isinstance(f, type) and f is not dict]
+    assert models.StatuteFile.model_fields["terms"].default_factory is empty_list
+    assert empty_list() == [] and empty_list() is not empty_list()
+
+
+def test_a_check_with_no_settings_file_imports_no_toml_parser(tmp_path: Path) -> None:
+    script = (
+        "import contextlib, io, sys\n"
+        "from gapcheck.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(['check'])\n"
+        "print('tomllib' in sys.modules)\n"
+    )
+    env = {**os.environ, "GAPCHECK_NO_CACHE": "1"}
+
+    def toml_imported() -> bool:
+        argv = [sys.executable, "-c", script]
+        done = subprocess.run(argv, capture_output=True, text=True, check=True, cwd=tmp_path, env=env)
+        return done.stdout.splitlines()[-1] == "True"
+
+    assert not toml_imported()
+    (tmp_path / "gapcheck.toml").write_text('jurisdiction = "la"\n', encoding="utf-8")
+    assert toml_imported()  # a settings file is still read

@@ -5,8 +5,10 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from ruamel.yaml.nodes import ScalarNode
+from ruamel.yaml.resolver import VersionedResolver
 
-from gapcheck import limits, yamlfast
+from gapcheck import limits, yamlfast, yamllimits
 from gapcheck.yamlsrc import _fast_loader
 from tests.conftest import ROOT
 
@@ -27,7 +29,17 @@ def agree(text: str) -> bool:
         return False
     expected = ruamel_load(text)
     assert built == expected and repr(built) == repr(expected), text
+    assert is_plain(built), text  # gapcheck.yamlsrc.parse uses it as it is, without plain()'s copy
     return True
+
+
+def is_plain(data: object) -> bool:
+    """Only dicts keyed by text, lists, text, whole numbers, booleans and None, of exactly those types."""
+    if type(data) is dict:
+        return all(type(k) is str and is_plain(v) for k, v in data.items())
+    if type(data) is list:
+        return all(is_plain(v) for v in data)
+    return data is None or type(data) in (str, int, bool)
 
 
 SHIPPED = sorted(p for folder in ("statutes", "standards") for p in (ROOT / folder).rglob("*.yaml"))
@@ -169,3 +181,15 @@ def test_the_builder_never_builds_what_the_full_check_refuses(value: object, flo
     except Exception:  # a syntax error: ruamel's loader refuses it too (test above)
         return
     assert full_check(text), text
+
+
+PLAIN_SCALARS = ["", "true", "False", "NULL", "~", "null", "12", "-0", "+7", "0o17", "0x1F", "1.5", ".inf", "-.NaN"]
+PLAIN_SCALARS += ["1e3", "2017-01-01", "2017-1-1 10:00:00", "<<", "=", "!x", "&a", "*a", "yes", "No", "9 months"]
+
+
+@settings(max_examples=300)
+@given(st.one_of(st.sampled_from(PLAIN_SCALARS), st.text(max_size=12), st.from_regex(r"[-+.0-9eE:TtFfNn~]{0,10}")))
+def test_plain_tags_are_those_ruamels_resolver_gives(value: str) -> None:
+    """The first-character table read once resolves a plain scalar as ruamel's resolver does on each call."""
+    expected = VersionedResolver().resolve(ScalarNode, value, (True, False))
+    assert yamllimits.plain_tag(value) == str(expected)

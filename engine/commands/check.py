@@ -16,7 +16,6 @@ from gapcheck.commands.options import (
     show,
     with_data,
 )
-from gapcheck.output.json_out import dumps, evaluation_dict
 from gapcheck.output.text_out import findings_table
 from gapcheck.workspace import Workspace
 
@@ -41,6 +40,8 @@ def check(
     ws = Workspace.open(notify=say)
     run = ws.evaluate(jurisdiction_or_default(jurisdiction), parse_date(as_of), amendments, readings)
     if fmt == "json":
+        from gapcheck.output.json_out import dumps, evaluation_dict  # only for --format json
+
         click.echo(dumps(evaluation_dict(run.evaluation, run.amendment_label)), nl=False)
     else:
         show(findings_table(run.evaluation, run.corpus, run.amendment_label, explain))

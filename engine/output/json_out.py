@@ -3,11 +3,11 @@
 import json
 from typing import TYPE_CHECKING, Any
 
-from gapcheck.diff import Diff
 from gapcheck.evaluate import Evaluation
 from gapcheck.workspace import Run
 
-if TYPE_CHECKING:  # suggest writes YAML (ruamel): `check` never suggests
+if TYPE_CHECKING:  # suggest writes YAML (ruamel), `diff` compares: `check` does neither
+    from gapcheck.diff import Diff
     from gapcheck.suggest.effect import SuggestionReport
 
 
@@ -37,7 +37,7 @@ def report_json(ev: Evaluation, amendment: str | None, suggestion: "SuggestionRe
     return dumps(data)
 
 
-def diff_dict(diff: Diff) -> dict[str, Any]:
+def diff_dict(diff: "Diff") -> dict[str, Any]:
     """The JSON contract of `gapcheck diff --format json`."""
 
     def side(run: Run) -> dict[str, Any]:

@@ -1,12 +1,16 @@
 """Plain text for the terminal: findings by theme, and a draft's changes."""
 
-from gapcheck.diff import Diff
+from typing import TYPE_CHECKING
+
 from gapcheck.evaluate import Evaluation, provision_titles
 from gapcheck.findings import Finding
 from gapcheck.load import Corpus
 from gapcheck.prose import wording
 from gapcheck.readings import contests
 from gapcheck.vocab import Theme
+
+if TYPE_CHECKING:  # a draft's changes: `diff` and `suggest` compute them, `check` never does
+    from gapcheck.diff import Diff
 
 MARK = {"met": "MET", "partial": "PARTIAL", "gap": "GAP", "unknown": "UNKNOWN"}
 
@@ -68,7 +72,7 @@ def _grounds(f: Finding) -> str:
     return f"  [rests on {' and '.join(g.value for g in f.grounds)} facts]" if f.grounds else ""
 
 
-def diff_text(diff: Diff) -> str:
+def diff_text(diff: "Diff") -> str:
     """A terminal summary: one line per change, then the counts."""
     base, new = diff.baseline.evaluation, diff.amended.evaluation
     lines = [
