@@ -102,7 +102,7 @@ def cached(kind: str, text: str, build: Callable[[], T]) -> T:
     if entry in _memory:
         return _memory[entry]  # type: ignore[no-any-return]
     root = folder()
-    path = root / fingerprint() / entry[:2] / f"{entry}.pickle" if root else None
+    path = root / fingerprint() / f"{entry}.pickle" if root else None
     value: Any = _read(path) if path else None
     if value is None:
         value = build()
@@ -123,20 +123,26 @@ def _read(path: Path) -> Any:
 
 
 def _write(path: Path, value: Any) -> None:
-    """Write an entry atomically; a cache that cannot be written is no cache, never an error."""
-    import pickle
-    import tempfile
+    """Write an entry atomically; a cache that cannot be written is no cache, never an error.
 
+    One folder for all entries, and a temporary file named by this process: a cold run writes dozens
+    of entries, and each folder made or temporary name drawn cost as much as the entry's own write.
+    """
+    import pickle
+
+    tmp = path.with_name(f".tmp-{os.getpid()}-{path.name}")
     try:
         if not path.parent.exists():
-            _prune(path.parent.parent)
+            _prune(path.parent)
             path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        with os.fdopen(fd, "wb") as handle:
+        with open(tmp, "xb") as handle:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
     except OSError:
-        return
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
 
 
 def _prune(current: Path) -> None:

@@ -12,6 +12,7 @@ import io
 import os
 import shutil
 import sys
+import types
 from pathlib import Path
 
 import click
@@ -25,6 +26,8 @@ DEBUG = "--debug"
 # Finding pydantic's plugins reads the metadata of every installed distribution (a fifth of a cold `check`);
 # gapcheck's models are its own business, not an observability plugin's.
 PYDANTIC_PLUGINS = "PYDANTIC_DISABLE_PLUGINS"
+_NO_PLUGINS = ("__all__", "1", "true")  # the values with which pydantic's get_plugins() finds none
+_PLUGIN_LOADER = "pydantic.plugin._loader"
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": shutil.get_terminal_size().columns}
 
@@ -93,6 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if argv is None:  # a whole process: no pydantic plugins (PYDANTIC_DISABLE_PLUGINS= keeps them)
         os.environ.setdefault(PYDANTIC_PLUGINS, "__all__")
+        _no_plugin_loader()
     debug = DEBUG in args  # accepted anywhere on the line, so that any failing command can be rerun with it
     args = [DEBUG] * debug + [a for a in args if a != DEBUG]
     options.set_quiet(False)
@@ -119,6 +123,19 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except Exception as err:  # the boundary: never a traceback unless asked for
         return _internal(err, debug)
+
+
+def _no_plugin_loader() -> None:
+    """With plugins off, pydantic's plugin loader as it then behaves (it finds none), without its imports.
+
+    pydantic imports its loader when it builds the first validator, and the loader imports
+    importlib.metadata (with email, zipfile, csv...: a tenth of a cold `check`) before it reads
+    the variable that says there are no plugins to look for.
+    """
+    if os.environ.get(PYDANTIC_PLUGINS) in _NO_PLUGINS and _PLUGIN_LOADER not in sys.modules:
+        loader = types.ModuleType(_PLUGIN_LOADER, "pydantic's plugin loader with plugins off: it finds none")
+        loader.get_plugins = lambda: ()  # type: ignore[attr-defined]
+        sys.modules[_PLUGIN_LOADER] = loader
 
 
 class _ClosedOutput(io.TextIOBase):

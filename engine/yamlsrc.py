@@ -45,7 +45,7 @@ class YamlDoc:
 
     @property
     def name(self) -> str:
-        return "<stdin>" if str(self.path) == STDIN else display_path(self.path)
+        return shown(self.path)
 
     @property
     def data(self) -> Any:
@@ -93,8 +93,13 @@ def read(path: Path) -> YamlDoc:
 
 def read_limited(path: Path) -> str:
     """A file's text (`-`: standard input): a regular file, within the size limit, in UTF-8."""
-    name = "<stdin>" if str(path) == STDIN else display_path(path)
-    return _stdin_text(path, name) if str(path) == STDIN else _text(path, name)
+    return _stdin_text(path, shown(path)) if str(path) == STDIN else _text(path)
+
+
+def shown(path: Path) -> str:
+    """A file's name in messages (`<stdin>` for standard input): worked out only for a message, since
+    resolving a path tests every folder on the way (a cold run reads dozens of files with no problem)."""
+    return "<stdin>" if str(path) == STDIN else display_path(path)
 
 
 def parse(path: Path, text: str, name: str | None = None) -> YamlDoc:
@@ -104,10 +109,9 @@ def parse(path: Path, text: str, name: str | None = None) -> YamlDoc:
 
     from gapcheck import limits
 
-    name = name or ("<stdin>" if str(path) == STDIN else display_path(path))
     violation = limits.check_raw(text)
     if violation:
-        raise InputError([Problem(name, violation.line + 1, violation.column + 1, violation.message)])
+        raise InputError([Problem(name or shown(path), violation.line + 1, violation.column + 1, violation.message)])
     from gapcheck import yamlfast
 
     try:
@@ -119,7 +123,7 @@ def parse(path: Path, text: str, name: str | None = None) -> YamlDoc:
                 warnings.simplefilter("ignore", ReusedAnchorWarning)
                 data = plain(_fast_loader().load(text))
     except Exception:  # a limit, a syntax error, a duplicate key: reported by the round-trip parser, located
-        tree = _round_trip(name, text)
+        tree = _round_trip(name or shown(path), text)
         return YamlDoc(path, plain(tree), tree, text)
     return YamlDoc(path, {} if data is None else data, None, text)
 
@@ -219,35 +223,36 @@ def _stdin_text(path: Path, name: str) -> str:
     return text
 
 
-def _text(path: Path, name: str) -> str:
+def _text(path: Path) -> str:
     """The file's text: a regular file, within the size limit, in UTF-8."""
     try:
         # O_NONBLOCK: opening a FIFO must not wait for a writer; it is then refused as not a file.
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError as err:
-        raise InputError([Problem(name, 1, 1, f"cannot read file: {err.strerror or err}")]) from None
+        raise InputError([Problem(shown(path), 1, 1, f"cannot read file: {err.strerror or err}")]) from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise InputError(
-                [Problem(name, 1, 1, "not a regular file (a folder, FIFO or device): data files are files")]
+                [Problem(shown(path), 1, 1, "not a regular file (a folder, FIFO or device): data files are files")]
             )
         if info.st_size > _max_file_bytes():
-            raise InputError([Problem(name, 1, 1, _too_big(info.st_size))])
+            raise InputError([Problem(shown(path), 1, 1, _too_big(info.st_size))])
         with os.fdopen(fd, "rb", closefd=False) as handle:
             raw = handle.read(_max_file_bytes() + 1)
     except OSError as err:
-        raise InputError([Problem(name, 1, 1, f"cannot read file: {err.strerror or err}")]) from None
+        raise InputError([Problem(shown(path), 1, 1, f"cannot read file: {err.strerror or err}")]) from None
     finally:
         os.close(fd)
     if len(raw) > _max_file_bytes():
-        raise InputError([Problem(name, 1, 1, _too_big(len(raw)))])
+        raise InputError([Problem(shown(path), 1, 1, _too_big(len(raw)))])
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as err:
         line = raw.count(b"\n", 0, err.start)
         column = err.start - (raw.rfind(b"\n", 0, err.start) + 1)
-        raise InputError([Problem(name, line + 1, column + 1, "not UTF-8 text: save the file as UTF-8")]) from None
+        message = "not UTF-8 text: save the file as UTF-8"
+        raise InputError([Problem(shown(path), line + 1, column + 1, message)]) from None
 
 
 def _max_file_bytes() -> int:

@@ -75,17 +75,21 @@ def plugins_scanned(env: dict[str, str]) -> bool:
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         "    main()\n"
         "from pydantic.plugin import _loader\n"
-        "print(_loader._plugins is not None)\n"
+        "print(getattr(_loader, '_plugins', None) is not None, 'importlib.metadata' in sys.modules)\n"
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, env=env)
-    return done.stdout.splitlines()[-1] == "True"
+    scanned, metadata = done.stdout.splitlines()[-1].split()
+    assert scanned == metadata, "pydantic's loader imports importlib.metadata to scan, and only then"
+    return scanned == "True"
 
 
 def test_a_cold_check_looks_for_no_pydantic_plugins_unless_asked_to() -> None:
     env = {**os.environ, "GAPCHECK_NO_CACHE": "1"}  # validates the models: pydantic builds its validators
     env.pop("PYDANTIC_DISABLE_PLUGINS", None)
     assert not plugins_scanned(env)
+    assert not plugins_scanned({**env, "PYDANTIC_DISABLE_PLUGINS": "true"})
     assert plugins_scanned({**env, "PYDANTIC_DISABLE_PLUGINS": ""})  # the user's setting wins
+    assert plugins_scanned({**env, "PYDANTIC_DISABLE_PLUGINS": "some-plugin"})  # only that one is left out
 
 
 def test_no_loaded_model_has_a_builtin_default_factory() -> None:
