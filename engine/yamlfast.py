@@ -13,6 +13,7 @@ Anything that might break one is left to the full check (`Unsure`), which locate
 check per event through yamllimits' general EventCheck cost as much as the build itself.
 """
 
+import functools
 import re
 from typing import Any
 
@@ -24,6 +25,7 @@ from ruamel.yaml.events import (
     ScalarEvent,
     SequenceEndEvent,
     SequenceStartEvent,
+    StreamEndEvent,
 )
 
 from gapcheck import yamllimits
@@ -32,6 +34,9 @@ from gapcheck.limits import MAX_CHARS, MAX_DEPTH, MAX_NODES, MAX_STRING, forbidd
 STR = "tag:yaml.org,2002:str"
 _DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
 _NO_KEY: Any = object()
+# Keys checked for forbidden characters and line breaks: files repeat the same few keys thousands of times.
+_GOOD_KEYS: set[str] = set()
+_MAX_GOOD_KEYS = 4096
 
 
 class Unsure(Exception):
@@ -42,20 +47,34 @@ def load(text: str) -> Any:
     """The document's plain data (None when empty), the limits checked on every event."""
     from ruamel.yaml.clib._ruamel_yaml import CParser  # importable once ruamel.yaml is
 
+    # Without a forbidden character in the text, only an escape in a double-quoted scalar can make one:
+    # the other scalars are not searched again (a key is, for line breaks).
+    clean = forbidden_char(text) is None
     parser = CParser(text)
+    get_event = parser.get_event
     root: Any = None
-    stack: list[tuple[Any, Any]] = []  # (container, key awaiting its value: mappings only)
+    stack: list[tuple[Any, Any]] = []  # the enclosing containers, each with the key awaiting its value
+    container: Any = None  # the innermost container: a dict or a list
+    key: Any = _NO_KEY  # in a mapping, the key awaiting its value
     documents = nodes = chars = 0
     try:
-        while parser.check_event():
-            event = parser.get_event()
+        while True:
+            event = get_event()
             kind = type(event)
             if kind is ScalarEvent:
+                text_ = event.value
                 value = _scalar(event)
                 nodes += 1
-                chars += len(event.value)
-                is_key = bool(stack) and stack[-1][1] is _NO_KEY and type(stack[-1][0]) is dict
-                if len(event.value) > MAX_STRING or forbidden_char(event.value, allow_newlines=not is_key):
+                chars += len(text_)
+                if len(text_) > MAX_STRING:
+                    raise Unsure
+                if type(container) is dict and key is _NO_KEY:
+                    if text_ not in _GOOD_KEYS:
+                        if forbidden_char(text_, allow_newlines=False):
+                            raise Unsure
+                        if len(_GOOD_KEYS) < _MAX_GOOD_KEYS:
+                            _GOOD_KEYS.add(text_)
+                elif (not clean or event.style == '"') and forbidden_char(text_):
                     raise Unsure
             elif kind is MappingStartEvent or kind is SequenceStartEvent:
                 if event.anchor is not None or event.tag is not None or len(stack) >= MAX_DEPTH:
@@ -63,7 +82,7 @@ def load(text: str) -> Any:
                 nodes += 1
                 value = {} if kind is MappingStartEvent else []
             elif kind is MappingEndEvent or kind is SequenceEndEvent:
-                stack.pop()
+                container, key = stack.pop()
                 continue
             elif kind is DocumentStartEvent:
                 documents += 1
@@ -72,26 +91,27 @@ def load(text: str) -> Any:
                 continue
             elif kind is AliasEvent:
                 raise Unsure
-            else:  # stream start and end, document end
+            elif kind is StreamEndEvent:
+                break
+            else:  # stream start, document end
                 continue
             if nodes > MAX_NODES or chars > MAX_CHARS:
                 raise Unsure
-            if not stack:
+            if container is None:
                 root = value
+            elif type(container) is list:
+                container.append(value)
+            elif key is _NO_KEY:
+                if type(value) is not str or value in container:
+                    raise Unsure  # a key that is not text, or a duplicate: ruamel reports it
+                key = value
+                continue
             else:
-                container, key = stack[-1]
-                if isinstance(container, list):
-                    container.append(value)
-                elif key is _NO_KEY:
-                    if not isinstance(value, str) or value in container:
-                        raise Unsure  # a key that is not text, or a duplicate: ruamel reports it
-                    stack[-1] = (container, value)
-                    continue
-                else:
-                    container[key] = value
-                    stack[-1] = (container, _NO_KEY)
+                container[key] = value
+                key = _NO_KEY
             if kind is not ScalarEvent:
-                stack.append((value, _NO_KEY))
+                stack.append((container, key))
+                container, key = value, _NO_KEY
     finally:
         parser.dispose()
     return root
@@ -102,12 +122,21 @@ def _scalar(event: Any) -> Any:
     if event.anchor is not None:
         raise Unsure
     value: str = event.value
-    if event.tag is not None:
-        if event.tag != STR:
+    if event.ctag is not None:  # the tag as given (`tag` is a property that copies it)
+        if str(event.ctag) != STR:
             raise Unsure
         return value
     if event.style:  # quoted, literal or folded: text (a plain scalar's style is None, or '' from the C parser)
         return value
+    built = _plain(value)
+    if built is _NO_KEY:
+        raise Unsure
+    return built
+
+
+@functools.lru_cache(maxsize=4096)
+def _plain(value: str) -> Any:
+    """A plain scalar's value, or _NO_KEY when this builder leaves it to ruamel (remembered: values repeat)."""
     tag = yamllimits.plain_tag(value)
     if tag == STR or tag == "tag:yaml.org,2002:timestamp":
         return value
@@ -117,4 +146,4 @@ def _scalar(event: Any) -> Any:
         return value.lower() == "true"
     if tag == "tag:yaml.org,2002:int" and _DECIMAL.match(value):
         return int(value)
-    raise Unsure
+    return _NO_KEY
