@@ -1,6 +1,7 @@
 """Penalty durations: written naturally in YAML ("3 months", "15 years"), held in months."""
 
 import re
+from functools import lru_cache
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, WithJsonSchema
@@ -14,6 +15,13 @@ def parse_months(value: Any) -> int:
     """Turn "3 months" or "15 years" into whole months; reject anything else."""
     if isinstance(value, bool) or not isinstance(value, str):
         raise ValueError('a duration is written like "3 months" or "15 years"')
+    return _months(str(value))
+
+
+@lru_cache(maxsize=1024)
+def _months(value: str) -> int:
+    """parse_months of a text, remembered (a corpus writes the same few terms thousands of times;
+    an error is raised again each time, never remembered)."""
     match = _PATTERN.match(value)
     if not match or match.group(2) not in _UNITS:
         raise ValueError(f'cannot read {value!r} as a duration: write e.g. "3 months" or "15 years"')

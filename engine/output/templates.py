@@ -360,6 +360,7 @@ def environment(autoescape: bool) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # one render per environment: an include need not test its file (a matrix has 11,000)
     )
     env.filters["md"] = md_cell
     env.filters["cite"] = linkify if autoescape else md_cite
