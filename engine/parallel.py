@@ -11,7 +11,7 @@ import datetime as dt
 import gc
 import multiprocessing
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
@@ -31,8 +31,18 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
-def evaluate_all(ws: Workspace, requests: Sequence[Request], jobs: int | None = None, light: bool = False) -> list[Run]:
+def evaluate_all(
+    ws: Workspace,
+    requests: Sequence[Request],
+    jobs: int | None = None,
+    light: bool = False,
+    meanwhile: Callable[[], object] | None = None,
+) -> list[Run]:
     """Each (jurisdiction, date, drafts) evaluated, by up to `jobs` worker processes (default: the cores).
+
+    `meanwhile` is called once the workers are started (and before a serial run): what the caller
+    needs only after the evaluations (importing its writers) then overlaps them, and the workers,
+    forked first, do not inherit it.
 
     `light`: the runs come back without their corpus's instruments and with brief findings
     (`Finding.brief`: a matrix or a test reads only statuses, explanations and provenance), so
@@ -41,6 +51,8 @@ def evaluate_all(ws: Workspace, requests: Sequence[Request], jobs: int | None = 
     """
     workers = min(jobs or cores(), len(requests))
     if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        if meanwhile is not None:
+            meanwhile()
         if light:
             return [_lighten(ws.evaluate(*request), ws) for request in requests]
         return [ws.evaluate(*request) for request in requests]
@@ -52,7 +64,10 @@ def evaluate_all(ws: Workspace, requests: Sequence[Request], jobs: int | None = 
         # one request at a time: a round trip through the pipe costs far less than an evaluation, and
         # chunks of several left one core idle at the end while the other finished its last chunk
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            return list(pool.map(_evaluate_light if light else _evaluate, requests))
+            runs = pool.map(_evaluate_light if light else _evaluate, requests)  # every worker forked and busy
+            if meanwhile is not None:
+                meanwhile()
+            return list(runs)
     finally:
         gc.unfreeze()
         _workspace = None

@@ -54,7 +54,9 @@ def test_brief_findings_give_the_matrix_and_expectations_of_full_ones(tmp_path: 
     args = ["--quiet", "matrix", "-j", "la", "-j", "model", "-a", str(DRAFTS / "possession-and-grooming.yaml")]
     assert main([*args, "--out", str(tmp_path / "brief"), "--jobs", "1"]) == 0
     full = gapcheck.parallel.evaluate_all
-    monkeypatch.setattr(gapcheck.parallel, "evaluate_all", lambda ws, reqs, jobs=None, light=False: full(ws, reqs, 1))
+    monkeypatch.setattr(
+        gapcheck.parallel, "evaluate_all", lambda ws, reqs, jobs=None, light=False, meanwhile=None: full(ws, reqs, 1)
+    )
     assert main([*args, "--out", str(tmp_path / "full"), "--jobs", "1"]) == 0
     names = sorted(p.name for p in (tmp_path / "full").iterdir())
     assert names == sorted(p.name for p in (tmp_path / "brief").iterdir()) and names
@@ -69,3 +71,14 @@ def test_a_brief_finding_keeps_what_it_says_and_drops_its_tree(workspace: Worksp
         assert all(getattr(brief, k) == getattr(finding, k) for k in kept)
         assert brief.criteria.outcome == finding.criteria.outcome and brief.criteria.children == []
         assert brief.provisions == [] and type(brief) is type(finding)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_what_the_caller_does_meanwhile_runs_once_and_changes_no_run(workspace: Workspace, jobs: int) -> None:
+    """The matrix imports its writers while the workers evaluate: called once, serial or parallel."""
+    calls: list[int] = []
+    requests = [("la", None, ()), ("model", None, ())]
+    runs = evaluate_all(workspace, requests, jobs=jobs, light=True, meanwhile=lambda: calls.append(len(calls)))
+    assert calls == [0]
+    plain = evaluate_all(workspace, requests, jobs=1, light=True)
+    assert [r.evaluation for r in runs] == [r.evaluation for r in plain]

@@ -63,6 +63,6 @@ def matrix(
     parsed = tuple(d for d in (parse_date(x) for x in dates) if d is not None)
     default = config.active().jurisdiction or DEFAULT_JURISDICTION
     chosen = jurisdictions or tuple(dict.fromkeys((default, REFERENCE)))
-    columns = matrix_columns(ws, chosen, parsed, amendments, jobs)
+    columns = matrix_columns(ws, chosen, parsed, amendments, jobs, formats)
     emit(config.active().out, matrix_files(ws, columns, formats, deliverable(issued), binding_only))
     return EXIT_OK

@@ -24,7 +24,6 @@ from gapcheck.output.templates import (
     report_context,
     suggestion_view,
 )
-from gapcheck.output.xlsx_out import matrix_xlsx
 from gapcheck.suggest.effect import SuggestionReport
 from gapcheck.vocab import THEME_TITLES
 from gapcheck.workspace import Run, Workspace
@@ -111,10 +110,12 @@ def matrix_columns(
     dates: tuple[dt.date, ...],
     amendments: tuple[Path, ...],
     jobs: int | None = None,
+    formats: tuple[str, ...] = (),
 ) -> list[Column]:
     """Columns: each jurisdiction; the first one on each date; the first one with each draft.
 
-    The columns are evaluated by `jobs` worker processes (default: one per core), in order.
+    The columns are evaluated by `jobs` worker processes (default: one per core), in order; the
+    writers of `formats` are imported while they work.
     """
     from gapcheck.parallel import evaluate_all  # multiprocessing: only when a matrix is made
 
@@ -123,7 +124,8 @@ def matrix_columns(
     specs += [(first, d, ()) for d in dates]
     specs += [(first, None, (a,)) for a in amendments]
     columns = []
-    for n, ((_, date, drafts), run) in enumerate(zip(specs, evaluate_all(ws, specs, jobs, light=True), strict=True)):
+    runs = evaluate_all(ws, specs, jobs, light=True, meanwhile=lambda: writers(formats))
+    for n, ((_, date, drafts), run) in enumerate(zip(specs, runs, strict=True)):
         prov = run.provenance
         # the folder's name, never the argument as typed: a path must not leak into the reports
         label = run.corpus.code + (f" @ {date.isoformat()}" if date else "")
@@ -132,6 +134,12 @@ def matrix_columns(
         draft = run.amendments[0] if drafts else None
         columns.append(Column(f"c{n + 1}", label, prov, findings, prov.jurisdiction_name, prov.as_of, draft))
     return columns
+
+
+def writers(formats: tuple[str, ...]) -> None:
+    """Import the writers of these matrix formats that are imported on first use (openpyxl: a tenth of a second)."""
+    if "xlsx" in formats:
+        import gapcheck.output.xlsx_out  # noqa: F401
 
 
 def matrix_files(
@@ -169,5 +177,7 @@ def matrix_files(
         elif fmt == "csv":
             files["matrix.csv"] = matrix_csv(ctx)
         elif fmt == "xlsx":
+            from gapcheck.output.xlsx_out import matrix_xlsx  # openpyxl: imported while the columns were evaluated
+
             files["matrix.xlsx"] = matrix_xlsx(ctx)
     return files
