@@ -64,5 +64,5 @@ def matrix(
     default = config.active().jurisdiction or DEFAULT_JURISDICTION
     chosen = jurisdictions or tuple(dict.fromkeys((default, REFERENCE)))
     columns = matrix_columns(ws, chosen, parsed, amendments, jobs, formats)
-    emit(config.active().out, matrix_files(ws, columns, formats, deliverable(issued), binding_only))
+    emit(config.active().out, matrix_files(ws, columns, formats, deliverable(issued), binding_only, jobs))
     return EXIT_OK

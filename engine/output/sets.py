@@ -148,8 +148,13 @@ def matrix_files(
     formats: tuple[str, ...],
     meta: Deliverable = ANONYMOUS,
     binding_only: bool = False,
+    jobs: int | None = None,
 ) -> dict[str, str | bytes]:
-    """The gap matrix in each format; with `binding_only`, rows no column is bound by are listed, not drawn."""
+    """The gap matrix in each format; with `binding_only`, rows no column is bound by are listed, not drawn.
+
+    With more than one core (`jobs`, default: the cores), the HTML page is rendered here while a
+    forked process renders the other formats: each format is the same function of the same context.
+    """
     rows = [MatrixRow(rid, req.title, str(req.theme)) for rid, req in ws.standards.requirements.items()]
     order = {str(t): n for n, t in enumerate(THEME_TITLES)}
     rows.sort(key=lambda r: order[r.theme])  # themes in the catalogue's order, requirements as listed
@@ -168,6 +173,44 @@ def matrix_files(
         meta,
         hidden,
     )
+    return _render_all(ctx, formats, jobs)
+
+
+_context: MatrixContext | None = None  # the forking process's, inherited by the process rendering the other formats
+
+
+def _render_all(ctx: MatrixContext, formats: tuple[str, ...], jobs: int | None) -> dict[str, str | bytes]:
+    import multiprocessing
+
+    from gapcheck.parallel import cores
+
+    rest = tuple(f for f in formats if f != "html")
+    forks = "fork" in multiprocessing.get_all_start_methods()
+    if "html" not in formats or not rest or (jobs or cores()) <= 1 or not forks:
+        return _render(ctx, formats)
+    import gc
+    from concurrent.futures import ProcessPoolExecutor
+
+    global _context
+    _context = ctx
+    gc.collect()
+    gc.freeze()  # the pages the renderer inherits are not copied by its collector
+    try:
+        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+            others = pool.submit(_render_inherited, rest)
+            done = {**_render(ctx, ("html",)), **others.result()}
+    finally:
+        gc.unfreeze()
+        _context = None
+    return {f"matrix.{fmt}": done[f"matrix.{fmt}"] for fmt in formats}
+
+
+def _render_inherited(formats: tuple[str, ...]) -> dict[str, str | bytes]:
+    assert _context is not None, "forked by _render_all"
+    return _render(_context, formats)
+
+
+def _render(ctx: MatrixContext, formats: tuple[str, ...]) -> dict[str, str | bytes]:
     files: dict[str, str | bytes] = {}
     for fmt in formats:
         if fmt in ("md", "html"):
