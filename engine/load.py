@@ -66,7 +66,13 @@ class Standards:
 def validate(doc: YamlDoc, model: type[M], upgrade: Upgrade | None = None) -> M:
     """Validate a parsed file against a model, locating every error (older formats upgraded first)."""
     if upgrade is None and model is StatuteFile:
-        upgrade = upgrade_statute
+        # StatuteFile upgrades what it is given (a validator of its own): the upgrade here is needed
+        # only to locate an error, and is done only then (a cold load upgraded every provision twice)
+        try:
+            return model.model_validate(doc.data)
+        except ValidationError as err:
+            upgraded, to_file = upgrade_statute(doc.data)
+            raise InputError(messages.problems(doc, model, err, upgraded, to_file)) from None
     data, relocate = upgrade(doc.data) if upgrade else (doc.data, None)
     try:
         return model.model_validate(data)
