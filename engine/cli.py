@@ -7,6 +7,7 @@ usage, reported as `file:line:column: message` and never as a traceback;
 """
 
 import errno
+import gc
 import importlib
 import io
 import os
@@ -28,6 +29,7 @@ DEBUG = "--debug"
 PYDANTIC_PLUGINS = "PYDANTIC_DISABLE_PLUGINS"
 _NO_PLUGINS = ("__all__", "1", "true")  # the values with which pydantic's get_plugins() finds none
 _PLUGIN_LOADER = "pydantic.plugin._loader"
+_WHOLE_PROCESS = False  # main() of a gapcheck process, not called in-process (tests)
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": shutil.get_terminal_size().columns}
 
@@ -58,7 +60,15 @@ class LazyGroup(click.Group):
         if target is None:
             return None
         module, name = target.split(":")
-        command = getattr(importlib.import_module(module), name)
+        if not _WHOLE_PROCESS:
+            command = getattr(importlib.import_module(module), name)
+        else:  # no cyclic collection while the command's modules load: classes and functions, all kept
+            gc.disable()
+            try:
+                command = getattr(importlib.import_module(module), name)
+            finally:
+                gc.enable()
+            gc.freeze()  # what is loaded so far lives as long as the process: never scanned again
         assert isinstance(command, click.Command)
         return command
 
@@ -94,6 +104,8 @@ def cli(ctx: click.Context, config_file: Path | None, quiet: bool, debug: bool) 
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI: bad input is reported, an internal error is one line (or a traceback with --debug)."""
     args = list(sys.argv[1:] if argv is None else argv)
+    global _WHOLE_PROCESS
+    _WHOLE_PROCESS = argv is None
     if argv is None:  # a whole process: no pydantic plugins (PYDANTIC_DISABLE_PLUGINS= keeps them)
         os.environ.setdefault(PYDANTIC_PLUGINS, "__all__")
         _no_plugin_loader()

@@ -5,6 +5,7 @@ one file per instrument; the folder tree is the namespace, so
 `statutes/la/penal-code-2017.yaml` is instrument `la/penal-code-2017`.
 """
 
+import gc
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -97,13 +98,21 @@ def _names(folder: Path, files: list[Path]) -> list[Problem]:
 
 
 def _collect(paths: Iterable[Path], model: type[M]) -> tuple[list[tuple[YamlDoc, M]], list[Problem]]:
+    """Each file loaded, its problems collected; no cyclic garbage collection meanwhile (what a load allocates
+    is kept or freed by reference counting; the limits bound it), which scanned the models built so far."""
     loaded: list[tuple[YamlDoc, M]] = []
     problems: list[Problem] = []
-    for path in paths:
-        try:
-            loaded.append(load_file(path, model))
-        except InputError as err:
-            problems.extend(err.problems)
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        for path in paths:
+            try:
+                loaded.append(load_file(path, model))
+            except InputError as err:
+                problems.extend(err.problems)
+    finally:
+        if collecting:
+            gc.enable()
     return loaded, problems
 
 

@@ -131,3 +131,24 @@ def test_a_check_with_no_settings_file_imports_no_toml_parser(tmp_path: Path) ->
     assert not toml_imported()
     (tmp_path / "gapcheck.toml").write_text('jurisdiction = "la"\n', encoding="utf-8")
     assert toml_imported()  # a settings file is still read
+
+
+def test_a_whole_process_collects_garbage_again_once_its_command_is_loaded() -> None:
+    """A gapcheck process pauses the collector while the command's modules load, then collects as usual
+    (with what was loaded frozen); main() called in-process, as tests do, leaves the collector alone."""
+    script = (
+        "import contextlib, gc, io, json, sys\n"
+        "from gapcheck.cli import main\n"
+        "sys.argv = ['gapcheck', 'validate', sys.argv[1]]\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main()\n"
+        "whole = (gc.isenabled(), gc.get_freeze_count() > 0)\n"
+        "gc.unfreeze()\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(['validate', sys.argv[1]])\n"
+        "print(json.dumps([whole, (gc.isenabled(), gc.get_freeze_count())]))\n"
+    )
+    draft = str(ROOT / "statutes" / "la" / "drafts" / "possession-and-grooming.yaml")
+    env = {**os.environ, "GAPCHECK_NO_CACHE": "1"}
+    done = subprocess.run([sys.executable, "-c", script, draft], capture_output=True, text=True, check=True, env=env)
+    assert json.loads(done.stdout.splitlines()[-1]) == [[True, True], [True, 0]]

@@ -236,3 +236,27 @@ def test_bundled_data_validates(capsys, workspace):  # type: ignore[no-untyped-d
         and "statutes/model:" in out
         and f"{len(workspace.standards.requirements)} requirements" in out
     )
+
+
+@pytest.mark.parametrize("collecting", [True, False])
+def test_loading_leaves_the_garbage_collector_as_it_found_it(tmp_path, collecting):  # type: ignore[no-untyped-def]
+    """The collector is paused while files load, and left as it was, whether the files are good or bad."""
+    import gc
+
+    from gapcheck.errors import InputError
+    from gapcheck.load import load_jurisdiction
+    from tests.conftest import ROOT
+
+    bad = tmp_path / "xx"
+    shutil.copytree(ROOT / "statutes" / "la", bad)
+    (bad / "broken.yaml").write_text("instrument: [\n", encoding="utf-8")
+    was = gc.isenabled()
+    (gc.enable if collecting else gc.disable)()
+    try:
+        assert load_jurisdiction(ROOT / "statutes" / "la").instruments
+        assert gc.isenabled() is collecting
+        with pytest.raises(InputError):
+            load_jurisdiction(bad)
+        assert gc.isenabled() is collecting
+    finally:
+        (gc.enable if was else gc.disable)()
