@@ -114,3 +114,22 @@ def test_turned_off_it_writes_nothing(tmp_path: Path, own_cache: Path, monkeypat
     folder = write_tree(tmp_path / "statutes" / "tl", {"_jurisdiction.yaml": INDEX, "act.yaml": GOOD})
     load_jurisdiction(folder)
     assert not own_cache.exists()
+
+
+def test_entries_are_written_whole_and_leave_no_temporary_file(tmp_path: Path, own_cache: Path) -> None:
+    """Each entry is written to a temporary file of this process and renamed into place; a temporary file
+    left by a process that died (same name: its pid came round again) keeps no entry from being written."""
+    folder = write_tree(tmp_path / "statutes" / "tl", {"_jurisdiction.yaml": INDEX, "act.yaml": GOOD})
+    first = load_jurisdiction(folder)
+    stored = _entries(own_cache)
+    assert len(stored) == 2 and len({p.parent for p in stored}) == 1
+    assert [p.name for p in stored[0].parent.iterdir() if p.name.startswith(".tmp-")] == []
+    for entry in stored:
+        (entry.parent / f".tmp-{os.getpid()}-{entry.name}").write_bytes(b"half an entry")
+        entry.unlink()
+    cache.clear_memory()
+    assert load_jurisdiction(folder).instruments == first.instruments  # validated again: a stale file is no entry
+    cache.clear_memory()
+    load_jurisdiction(folder)  # the stale temporary files were removed; now the entries are written
+    assert _entries(own_cache) == stored
+    assert [p.name for p in stored[0].parent.iterdir() if p.name.startswith(".tmp-")] == []
