@@ -147,7 +147,18 @@ def _no_plugin_loader() -> None:
     if os.environ.get(PYDANTIC_PLUGINS) in _NO_PLUGINS and _PLUGIN_LOADER not in sys.modules:
         loader = types.ModuleType(_PLUGIN_LOADER, "pydantic's plugin loader with plugins off: it finds none")
         loader.get_plugins = lambda: ()  # type: ignore[attr-defined]
+        loader.__getattr__ = _real_loader  # type: ignore[attr-defined]
         sys.modules[_PLUGIN_LOADER] = loader
+
+
+def _real_loader(name: str) -> object:
+    """What a pydantic asks of its loader beyond `get_plugins` (a later version's): the real loader's.
+
+    A module's own attributes (`__file__`, asked of every module by inspect) are not the loader's business."""
+    if name.startswith("__"):
+        raise AttributeError(name)
+    sys.modules.pop(_PLUGIN_LOADER, None)
+    return getattr(importlib.import_module(_PLUGIN_LOADER), name)
 
 
 class _ClosedOutput(io.TextIOBase):

@@ -74,8 +74,8 @@ def plugins_scanned(env: dict[str, str]) -> bool:
         "sys.argv = ['gapcheck', 'check']\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         "    main()\n"
-        "from pydantic.plugin import _loader\n"
-        "print(getattr(_loader, '_plugins', None) is not None, 'importlib.metadata' in sys.modules)\n"
+        "loader = vars(sys.modules['pydantic.plugin._loader'])\n"
+        "print(loader.get('_plugins') is not None, 'importlib.metadata' in sys.modules)\n"
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, env=env)
     scanned, metadata = done.stdout.splitlines()[-1].split()
@@ -90,6 +90,22 @@ def test_a_cold_check_looks_for_no_pydantic_plugins_unless_asked_to() -> None:
     assert not plugins_scanned({**env, "PYDANTIC_DISABLE_PLUGINS": "true"})
     assert plugins_scanned({**env, "PYDANTIC_DISABLE_PLUGINS": ""})  # the user's setting wins
     assert plugins_scanned({**env, "PYDANTIC_DISABLE_PLUGINS": "some-plugin"})  # only that one is left out
+
+
+def test_the_stand_in_loader_hands_a_later_pydantic_what_the_real_one_has() -> None:
+    """A pydantic that asks its loader for more than `get_plugins` gets pydantic's own loader, not an error."""
+    script = (
+        "import os, sys\n"
+        "os.environ['PYDANTIC_DISABLE_PLUGINS'] = '__all__'\n"
+        "from gapcheck import cli\n"
+        "cli._no_plugin_loader()\n"
+        "from pydantic.plugin import _loader\n"
+        "print(list(_loader.get_plugins()), 'importlib.metadata' in sys.modules)\n"
+        "from pydantic.plugin._loader import PYDANTIC_ENTRY_POINT_GROUP\n"
+        "print(PYDANTIC_ENTRY_POINT_GROUP, sys.modules['pydantic.plugin._loader'] is not _loader)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines() == ["[] False", "pydantic True"]
 
 
 def test_no_loaded_model_has_a_builtin_default_factory() -> None:
