@@ -147,7 +147,7 @@ def _no_plugin_loader() -> None:
     if os.environ.get(PYDANTIC_PLUGINS) in _NO_PLUGINS and _PLUGIN_LOADER not in sys.modules:
         loader = types.ModuleType(_PLUGIN_LOADER, "pydantic's plugin loader with plugins off: it finds none")
         loader.get_plugins = lambda: ()  # type: ignore[attr-defined]
-        loader.__getattr__ = _real_loader  # type: ignore[attr-defined]
+        setattr(loader, "__getattr__", _real_loader)  # noqa: B010 - a module-level __getattr__ (PEP 562)
         sys.modules[_PLUGIN_LOADER] = loader
 
 
