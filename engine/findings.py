@@ -359,7 +359,23 @@ def justified(
     every fact grew as N² in a criterion over N offences). `cites` gets the facts each criterion cites,
     depth first (`provisions`). tests/test_findings_build.py checks all of this against the plain
     definitions (`worded`, then the tree and the reasons from its data).
+
+    A leaf that cites no facts is a function of its data and the words alone (it adds nothing to `why`
+    or `cites`): one built from equal data is reused, the same object, within the wording's lifetime
+    (most leaves recur: an offence's aspects under each requirement that tests it).
     """
+    if "facts" not in data and "children" not in data:
+        key = repr(data)
+        leaf: Criterion | None = words.built.get(key)
+        if leaf is None:
+            leaf = words.built[key] = _justified(data, words, why, cites)
+        return leaf
+    return _justified(data, words, why, cites)
+
+
+def _justified(
+    data: dict[str, Any], words: Wording, why: dict[tuple[str, str], str], cites: list[Cites] | None
+) -> Criterion:
     test = words.fragment(data["test"])
     grounds = data.get("because", [])
     because = [words.say(b) for b in grounds]
@@ -405,7 +421,7 @@ def justified(
             "facts": evidence,
             "combine": None if combine is None else Combine(combine),
             "children": [justified(child, words, why, cites) for child in data.get("children", ())],
-            "said": Said.model_validate({"test": data["test"], "because": grounds, "missing": missing}),
+            "said": trusted(Said, {"test": data["test"], "because": grounds, "missing": missing}),
         },
     )
 

@@ -260,3 +260,29 @@ def test_a_requirement_s_test_data_is_its_json_dump_without_kind() -> None:
     for rid, req in ws.standards.requirements.items():
         dumped = req.test.model_dump(mode="json", exclude={"kind"})
         assert repr(plain_test(req.test)) == repr(dumped), rid  # the same values of the same types
+
+
+def test_leaves_of_equal_data_are_built_once_per_wording_and_equal_the_plain_tree() -> None:
+    """A leaf citing no facts is reused within one wording; it equals the validated worded data, and what the
+    tree around it records (reasons, citations) is the same as when it is built afresh."""
+    from gapcheck.findings import Criterion, justified, worded
+
+    leaf = {"id": "victim-sex", "test": {"msg": "cov.victim-sex"}, "outcome": "partly", "because": []}
+    leaf |= {"missing": {"msg": "cov.victim-sex.missing"}}
+    data = {
+        "id": "n",
+        "test": {"msg": "cov.victim-sex"},
+        "outcome": "partly",
+        "combine": "all",
+        "facts": [{"provision": "la/x/art-1", "source": "s", "role": "partly satisfies", "offence": None}],
+        "children": [leaf, dict(leaf)],
+    }
+    shared, fresh = Wording(), Wording()
+    why: dict[tuple[str, str], str] = {}
+    tree = justified(data, shared, why)
+    assert tree.children[0] is tree.children[1]
+    assert justified(dict(leaf), shared, {}) is tree.children[0]
+    alone: dict[tuple[str, str], str] = {}
+    assert tree == justified(data, fresh, alone) == Criterion.model_validate(worded(data, Wording()))
+    assert why == alone
+    assert tree.model_dump_json() == Criterion.model_validate(worded(data, Wording())).model_dump_json()
