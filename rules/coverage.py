@@ -20,7 +20,7 @@ from gapcheck.rules.base import Snapshot
 from gapcheck.rules.facts import Cited, Fact, OffenceFact, ReqConductFact, RequirementFact, trusted
 from gapcheck.rules.params import CoverageParams
 from gapcheck.rules.terms import Outcome, Quality, Role
-from gapcheck.rules.tree import Combine, Criterion, Evidence, Said, combine, leaf, node, say
+from gapcheck.rules.tree import Combine, Criterion, Evidence, Said, combine, leaf, made, say
 
 CHILD = (0, 18)
 
@@ -267,17 +267,17 @@ def offence_node(p: CoverageParams, off: OffenceFact) -> Criterion:
     test = say("cov.offence", offence=off.offence, conduct=off.conduct)
     if not aspects:
         aspects = [leaf("conduct", test, Outcome.satisfied, [say("cov.conduct.yes", conduct=off.conduct)])]
-    n = node(f"offence:{off.offence}:{off.conduct}", test, Combine.all, aspects)
-    grade = QUALITY[n.outcome]
-    return Criterion(
-        n.id,
-        n.test,
-        n.outcome,
+    outcome = combine(Combine.all, [a.outcome for a in aspects])
+    grade = QUALITY[outcome]
+    return made(
+        f"offence:{off.offence}:{off.conduct}",
+        test,
+        outcome,
         [describe(off, grade, aspects)],
         None,
         [Evidence(off.provision, off.source, ROLE[grade], off.offence, off.conduct)],
-        n.combine,
-        n.children,
+        Combine.all,
+        aspects,
     )
 
 
