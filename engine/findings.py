@@ -10,7 +10,7 @@ from gapcheck.errors import InferenceError
 from gapcheck.host import Fact
 from gapcheck.load import Corpus, Standards
 from gapcheck.prose import Wording, wording
-from gapcheck.rules.coverage import expand
+from gapcheck.rules.coverage import stood_for
 from gapcheck.rules.terms import Outcome, Role
 from gapcheck.rules.tree import Combine
 from gapcheck.standard import Benchmark, Requirement
@@ -292,7 +292,7 @@ def _finding(
 
     why: dict[tuple[str, str], str] = {}
     cites: list[Cites] = []
-    tree = justified(expand(f["criteria"], by_ref, read), words, why, cites)
+    tree = justified(f["criteria"], words, why, cites, (by_ref, read))
     notes = [words.say(n) for n in f["notes"]]
     refs = provisions(cites, titles, why, provenances or {})
     return trusted(
@@ -345,12 +345,21 @@ def _finding(
 Cites = tuple[list[Evidence], list[str], str]
 
 
+# A session's facts by ref, and those typed so far (gapcheck.rules.coverage.expand).
+Session = tuple[dict[str, Fact], dict[str, Any]]
+
+
 def justified(
-    data: dict[str, Any], words: Wording, why: dict[tuple[str, str], str], cites: list[Cites] | None = None
+    data: dict[str, Any],
+    words: Wording,
+    why: dict[tuple[str, str], str],
+    cites: list[Cites] | None = None,
+    session: Session | None = None,
 ) -> Criterion:
     """A justification tree from the rules' data, its messages worded, built without re-validating it.
 
-    The data is the rule set's own output (`expand`ed), shaped by gapcheck.rules.tree.Criterion.to_data;
+    The data is the rule set's own output, shaped by gapcheck.rules.tree.Criterion.to_data, its offence
+    stubs `expand`ed, or expanded here from the `session`'s facts (`_stood_for`);
     its enums are still checked (an unknown outcome, role or combinator raises). Validating each node
     through pydantic cost a third of an evaluation. In the same pass, `why` gets the reason each
     (provision, role) the criteria cite is there: the first ground of its criterion that names its
@@ -364,17 +373,55 @@ def justified(
     or `cites`): one built from equal data is reused, the same object, within the wording's lifetime
     (most leaves recur: an offence's aspects under each requirement that tests it).
     """
+    if "expand" in data:
+        if session is None:
+            raise ValueError(f"criterion {data['id']!r} stands for an offence's: the session's facts are needed")
+        return _stood_for(data["expand"], words, why, cites, session)
     if "facts" not in data and "children" not in data:
         key = repr(data)
         leaf: Criterion | None = words.built.get(key)
         if leaf is None:
-            leaf = words.built[key] = _justified(data, words, why, cites)
+            leaf = words.built[key] = _justified(data, words, why, cites, session)
         return leaf
-    return _justified(data, words, why, cites)
+    return _justified(data, words, why, cites, session)
+
+
+def _stood_for(
+    refs: list[str], words: Wording, why: dict[tuple[str, str], str], cites: list[Cites] | None, session: Session
+) -> Criterion:
+    """The criterion an offence stub stands for, worded once per (offence fact, requirement fact) and wording.
+
+    It is a function of the two facts and the words: the readings of contested facts share the facts of
+    every instrument they leave alone (gapcheck.facts.flatten), so most offences recur in each session.
+    Facts are told by identity (each is kept with what was built from it, so that its id is not reused);
+    the reasons and citations the subtree gives are kept beside it and given again, first found winning
+    as in one pass (`why` is only added to).
+    """
+    offence_ref, req_ref = refs
+    facts, read = session
+    off, req = facts[offence_ref], facts[req_ref]
+    key = ("stood for", id(off), id(req))
+    known = words.built.get(key)
+    if known is None or known[0] is not off or known[1] is not req:
+        reasons: dict[tuple[str, str], str] = {}
+        cited: list[Cites] = []
+        built = justified(stood_for(offence_ref, req_ref, facts, read).to_data(), words, reasons, cited)
+        known = words.built[key] = (off, req, built, reasons, cited)
+    for found, reason in known[3].items():
+        if found not in why:
+            why[found] = reason
+    if cites is not None:
+        cites.extend(known[4])
+    tree: Criterion = known[2]
+    return tree
 
 
 def _justified(
-    data: dict[str, Any], words: Wording, why: dict[tuple[str, str], str], cites: list[Cites] | None
+    data: dict[str, Any],
+    words: Wording,
+    why: dict[tuple[str, str], str],
+    cites: list[Cites] | None,
+    session: Session | None,
 ) -> Criterion:
     test = words.fragment(data["test"])
     grounds = data.get("because", [])
@@ -420,7 +467,7 @@ def _justified(
             "missing": None if missing is None else words.fragment(missing),
             "facts": evidence,
             "combine": None if combine is None else Combine(combine),
-            "children": [justified(child, words, why, cites) for child in data.get("children", ())],
+            "children": [justified(child, words, why, cites, session) for child in data.get("children", ())],
             "said": trusted(Said, {"test": data["test"], "because": grounds, "missing": missing}),
         },
     )

@@ -125,7 +125,7 @@ class Wording:
     _worded: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
     _sentences: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
     # what gapcheck.findings has built from these words (criteria), by its key: as long-lived as the wording
-    built: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+    built: dict[Any, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def cite(self, pid: str) -> str:
         """A provision as a lawyer cites it in a sentence."""

@@ -303,18 +303,26 @@ def expand(data: dict[str, Any], facts: dict[str, Fact], read: dict[str, Any] | 
     referred to by each of its offences, an offence by each requirement it is tested against).
     """
     if "expand" in data:
-        typed = {} if read is None else read
         offence_ref, req_ref = data["expand"]
-        if req_ref not in typed:
-            typed[req_ref] = RequirementFact.of(facts[req_ref])
-        if offence_ref not in typed:
-            typed[offence_ref] = OffenceFact.of(facts[offence_ref])
-        req, off = typed[req_ref], typed[offence_ref]
-        assert isinstance(req.params, CoverageParams)
-        return offence_node(req.params, off).to_data()
+        return stood_for(offence_ref, req_ref, facts, read).to_data()
     if "children" in data:
         return {**data, "children": [expand(child, facts, read) for child in data["children"]]}
     return data
+
+
+def stood_for(offence_ref: str, req_ref: str, facts: dict[str, Fact], read: dict[str, Any] | None = None) -> Criterion:
+    """The offence's full criterion an offence stub stands for (`offence_stub`), from the session's facts by ref.
+
+    `read`: as for `expand`.
+    """
+    typed = {} if read is None else read
+    if req_ref not in typed:
+        typed[req_ref] = RequirementFact.of(facts[req_ref])
+    if offence_ref not in typed:
+        typed[offence_ref] = OffenceFact.of(facts[offence_ref])
+    req, off = typed[req_ref], typed[offence_ref]
+    assert isinstance(req.params, CoverageParams)
+    return offence_node(req.params, off)
 
 
 def describe(off: OffenceFact, quality: Quality, aspects: list[Criterion]) -> Said:

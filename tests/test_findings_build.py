@@ -286,3 +286,37 @@ def test_leaves_of_equal_data_are_built_once_per_wording_and_equal_the_plain_tre
     assert tree == justified(data, fresh, alone) == Criterion.model_validate(worded(data, Wording()))
     assert why == alone
     assert tree.model_dump_json() == Criterion.model_validate(worded(data, Wording())).model_dump_json()
+
+
+@pytest.mark.parametrize(("code", "as_of"), [("la", dt.date(2017, 11, 16)), ("my", dt.date(2024, 1, 1))])
+def test_offence_criteria_built_once_per_pair_of_facts_equal_the_expanded_worded_tree(
+    code: str, as_of: dt.date
+) -> None:
+    """Every session's findings, its offences' criteria shared with earlier sessions, equal the plain definition:
+    the stubs expanded, the tree worded and validated, each provision's reason the first ground naming it."""
+    from gapcheck.findings import Criterion, worded
+    from gapcheck.prose import wording
+    from gapcheck.rules.coverage import expand
+
+    ws = Workspace.open()
+    corpus, _ = ws.corpus(code)
+    titles, provenances = provision_titles(corpus, as_of), source_provenances(corpus)
+    requirements = {rid: r.title for rid, r in ws.standards.requirements.items()}
+    built = Built()
+    offences: list[list[int]] = []
+    for session in _sessions(ws, code, as_of):
+        concluded = {f["req"]: f for f in session if f.get("kind") == "finding"}
+        by_ref = {str(f["ref"]): f for f in session if "ref" in f}
+        words = wording(titles, session, requirements, corpus)
+        offences.append([])
+        for finding in collect(session, ws.standards, titles, corpus, provenances, built):
+            data = expand(concluded[finding.requirement]["criteria"], by_ref)
+            plain = Criterion.model_validate(worded(data, words))
+            assert finding.criteria == plain, finding.requirement
+            assert finding.criteria.model_dump_json() == plain.model_dump_json()
+            why = _plain_reasons(data, words)
+            assert {(r.id, r.role.value): r.reason for r in finding.provisions} == why, finding.requirement
+            offences[-1] += [id(c) for c in finding.criteria.walk() if c.id.startswith("offence:")]
+    assert all(offences)
+    if len(offences) > 1:  # a later session's offence under a requirement is an earlier one's, the same object
+        assert set(offences[0]) & {n for later in offences[1:] for n in later}
