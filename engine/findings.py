@@ -1,7 +1,6 @@
 """Findings: one per requirement, as the rules concluded them, with their criteria and the standard's metadata."""
 
 from collections.abc import Iterator
-from functools import cache
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -481,16 +480,25 @@ _ROLES = {r.value: r for r in Role}
 M = TypeVar("M", bound=BaseModel)
 
 
-@cache
 def _fields(model: type[BaseModel]) -> tuple[int, set[str]]:
     """How many fields a model has, and the set of their names its instances share as their fields set.
 
     Shared, not one set per instance: a model is frozen (refused otherwise), so pydantic never adds to
     it, and `model_copy` copies it before adding; each set cost an allocation the collector then tracks.
     """
-    if not model.model_config.get("frozen"):
-        raise TypeError(f"{model.__name__}: only frozen models are built trusted (they share their fields set)")
-    return len(model.model_fields), set(model.model_fields)
+    known = _FIELDS.get(model)
+    if known is None:
+        if not model.model_config.get("frozen"):
+            raise TypeError(f"{model.__name__}: only frozen models are built trusted (they share their fields set)")
+        known = _FIELDS[model] = (len(model.model_fields), set(model.model_fields))
+    return known
+
+
+_FIELDS: dict[type[BaseModel], tuple[int, set[str]]] = {}
+# The setters of the slots every pydantic model has, called directly (object.__setattr__ looks each one up).
+_SLOTS = {name: BaseModel.__dict__[name].__set__ for name in BaseModel.__slots__}
+_SET_DICT, _SET_FIELDS = _SLOTS["__dict__"], _SLOTS["__pydantic_fields_set__"]
+_SET_EXTRA, _SET_PRIVATE = _SLOTS["__pydantic_extra__"], _SLOTS["__pydantic_private__"]
 
 
 def trusted(model: type[M], values: dict[str, Any]) -> M:
@@ -498,16 +506,16 @@ def trusted(model: type[M], values: dict[str, Any]) -> M:
     without its per-field loop over aliases and defaults (these models have neither extras nor private
     attributes nor post-init hooks). `model_construct` also inspects each default factory's signature
     at every call, which cost more than the evaluation itself. A field left out is an error."""
-    count, names = _fields(model)
+    count, names = _FIELDS.get(model) or _fields(model)
     if len(values) != count:
         raise TypeError(
             f"{model.__name__}: fields {sorted(values.keys() ^ model.model_fields.keys())} given or missing"
         )
-    built = model.__new__(model)
-    object.__setattr__(built, "__dict__", values)
-    object.__setattr__(built, "__pydantic_fields_set__", names)
-    object.__setattr__(built, "__pydantic_extra__", None)
-    object.__setattr__(built, "__pydantic_private__", None)
+    built = object.__new__(model)
+    _SET_DICT(built, values)
+    _SET_FIELDS(built, names)
+    _SET_EXTRA(built, None)
+    _SET_PRIVATE(built, None)
     return built
 
 
