@@ -12,6 +12,7 @@ from gapcheck.prose import Wording, wording
 from gapcheck.rules.coverage import stood_for
 from gapcheck.rules.terms import Outcome, Role
 from gapcheck.rules.tree import Combine
+from gapcheck.rules.tree import Criterion as RuleCriterion
 from gapcheck.standard import Benchmark, Requirement
 from gapcheck.vocab import Binding, Provenance, Status
 
@@ -404,7 +405,7 @@ def _stood_for(
     if known is None or known[0] is not off or known[1] is not req:
         reasons: dict[tuple[str, str], str] = {}
         cited: list[Cites] = []
-        built = justified(stood_for(offence_ref, req_ref, facts, read).to_data(), words, reasons, cited)
+        built = _from_tree(stood_for(offence_ref, req_ref, facts, read), words, reasons, cited)
         known = words.built[key] = (off, req, built, reasons, cited)
     for found, reason in known[3].items():
         if found not in why:
@@ -428,18 +429,13 @@ def _justified(
     missing = data.get("missing")
     facts = data.get("facts", ())
     if facts:
-        wanted = {e.get("offence") or e["provision"] for e in facts}
-        first: dict[str, int] = {}
-        for at, message in enumerate(grounds if len(grounds) > 1 else ()):  # one ground or none: the first
-            for name in _names(message):
-                if name in wanted:
-                    first.setdefault(name, at)
-            if len(first) == len(wanted):
-                break
-        for e in facts:
-            key = (e["provision"], e["role"])
-            if key not in why:
-                why[key] = because[first.get(e.get("offence") or e["provision"], 0)] if because else test
+        _reasons(
+            [(e["provision"], e["role"], e.get("offence") or e["provision"]) for e in facts],
+            grounds,
+            because,
+            test,
+            why,
+        )
     evidence = [
         trusted(
             Evidence,
@@ -470,6 +466,77 @@ def _justified(
             "said": trusted(Said, {"test": data["test"], "because": grounds, "missing": missing}),
         },
     )
+
+
+def _reasons(
+    cited: list[tuple[str, str, str]],
+    grounds: list[Any],
+    because: list[str],
+    test: str,
+    why: dict[tuple[str, str], str],
+) -> None:
+    """Add to `why` the reason for each (provision, role, offence or provision) a criterion cites (`justified`)."""
+    wanted = {name for _, _, name in cited}
+    first: dict[str, int] = {}
+    for at, message in enumerate(grounds if len(grounds) > 1 else ()):  # one ground or none: the first
+        for name in _names(message):
+            if name in wanted:
+                first.setdefault(name, at)
+        if len(first) == len(wanted):
+            break
+    for provision, role, name in cited:
+        key = (provision, role)
+        if key not in why:
+            why[key] = because[first.get(name, 0)] if because else test
+
+
+def _from_tree(c: RuleCriterion, words: Wording, why: dict[tuple[str, str], str], cites: list[Cites]) -> Criterion:
+    """`justified` of a criterion's data, from the criterion the rules built (an offence's, `_stood_for`), without
+    its data: the same tree, reasons and citations (tests/test_findings_build.py checks them against it)."""
+    if not c.facts and not c.children:
+        key = ("leaf", c.id, repr(c.test), c.outcome, repr(c.because), repr(c.missing))
+        leaf: Criterion | None = words.built.get(key)
+        if leaf is not None:
+            return leaf
+    test = words.fragment(c.test)
+    because = [words.say(b) for b in c.because]
+    if c.facts:
+        _reasons(
+            [(e.provision, e.role.value, e.offence or e.provision) for e in c.facts], c.because, because, test, why
+        )
+        evidence = [
+            trusted(
+                Evidence,
+                {
+                    "provision": e.provision,
+                    "source": e.source,
+                    "role": e.role,
+                    "offence": e.offence,
+                    "conduct": e.conduct or None,
+                },
+            )
+            for e in c.facts
+        ]
+        cites.append((evidence, because, test))
+    else:
+        evidence = []
+    built = trusted(
+        Criterion,
+        {
+            "id": c.id,
+            "test": test,
+            "outcome": c.outcome,
+            "because": because,
+            "missing": None if c.missing is None else words.fragment(c.missing),
+            "facts": evidence,
+            "combine": c.combine,
+            "children": [_from_tree(child, words, why, cites) for child in c.children],
+            "said": trusted(Said, {"test": c.test, "because": c.because, "missing": c.missing}),
+        },
+    )
+    if not c.facts and not c.children:
+        words.built[key] = built
+    return built
 
 
 # Enum members by value, looked up before the enum's own (slower) call, which raises on an unknown value.
