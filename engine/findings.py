@@ -1,6 +1,5 @@
 """Findings: one per requirement, as the rules concluded them, with their criteria and the standard's metadata."""
 
-from collections.abc import Iterator
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -262,12 +261,17 @@ def collect(
 _UNBOUND: Fact = {"binds": "unknown", "instruments": []}
 
 
-def _referred(data: dict[str, Any]) -> Iterator[str]:
-    """The refs of the facts a criterion's data refers to, which `expand` replaces by their criteria."""
-    if "expand" in data:
-        yield from data["expand"]
-    for child in data.get("children", ()):
-        yield from _referred(child)
+def _referred(data: dict[str, Any]) -> list[str]:
+    """The refs of the facts a criterion's data refers to, which `expand` replaces by their criteria, depth first."""
+    found: list[str] = []
+    todo = [data]
+    while todo:
+        node = todo.pop()
+        if "expand" in node:
+            found += node["expand"]
+        elif "children" in node:
+            todo += reversed(node["children"])
+    return found
 
 
 def _finding(
@@ -494,7 +498,7 @@ def _from_tree(c: RuleCriterion, words: Wording, why: dict[tuple[str, str], str]
     """`justified` of a criterion's data, from the criterion the rules built (an offence's, `_stood_for`), without
     its data: the same tree, reasons and citations (tests/test_findings_build.py checks them against it)."""
     if not c.facts and not c.children:
-        key = ("leaf", c.id, repr(c.test), c.outcome, repr(c.because), repr(c.missing))
+        key = repr((c.id, c.test, c.outcome.value, c.because, c.missing))  # a tuple's: never a data's key
         leaf: Criterion | None = words.built.get(key)
         if leaf is not None:
             return leaf

@@ -154,6 +154,13 @@ class Wording:
             said = self._said[("offence", name)] = self.cite(name.split(" [", 1)[0]) + (f" ({extra})" if extra else "")
         return said
 
+    def source(self, label: str) -> str:
+        """A source's label with the requirement ids it cites named (`name_requirements`)."""
+        said = self._said.get(("source", label))
+        if said is None:
+            said = self._said[("source", label)] = name_requirements(label, self.requirements)
+        return said
+
     def say(self, message: Message) -> str:
         """The message worded as a sentence, starting with a capital."""
         key = repr(message)
@@ -215,7 +222,7 @@ def _req(w: Wording, value: Any) -> str:
 # How each kind of value is worded (any other kind is a vocabulary term: `label`).
 _KINDS: dict[str, Callable[[Wording, Any], str]] = {
     "text": lambda w, v: str(v),
-    "source": lambda w, v: name_requirements(str(v), w.requirements),
+    "source": lambda w, v: w.source(str(v)),
     "cite": lambda w, v: w.cite(str(v)),
     "date": lambda w, v: _date(v),
     "law": _law,

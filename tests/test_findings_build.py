@@ -320,3 +320,20 @@ def test_offence_criteria_built_once_per_pair_of_facts_equal_the_expanded_worded
     assert all(offences)
     if len(offences) > 1:  # a later session's offence under a requirement is an earlier one's, the same object
         assert set(offences[0]) & {n for later in offences[1:] for n in later}
+
+
+def _plain_referred(data: dict[str, Any]) -> list[str]:
+    """The plain definition: a criterion's own stub refs, then its children's, depth first."""
+    return [*data.get("expand", []), *(ref for child in data.get("children", []) for ref in _plain_referred(child))]
+
+
+def test_the_facts_a_finding_refers_to_are_listed_depth_first() -> None:
+    from gapcheck.findings import _referred
+
+    ws = Workspace.open()
+    seen = 0
+    for session in _sessions(ws, "la", dt.date(2017, 11, 16))[:2]:
+        for f in (f for f in session if f.get("kind") == "finding"):
+            assert _referred(f["criteria"]) == _plain_referred(f["criteria"]), f["req"]
+            seen += len(_plain_referred(f["criteria"]))
+    assert seen > 10
