@@ -62,6 +62,20 @@ class Snapshot:
         for f in sorted(facts, key=lambda f: str(f.get("ref"))):
             self._raw.setdefault(str(f.get("kind")), []).append(f)
 
+    @classmethod
+    def read(cls, kind: type[K], fact: Fact) -> K:
+        """One fact typed: as the last snapshot typed it, if it typed this very dict, else now.
+
+        The findings of a session are collected right after its verdicts (gapcheck.findings): the
+        offences and requirements they word are those the verdicts read.
+        """
+        last = cls._cached[1]._read if cls._cached is not None else {}
+        known = last.get(id(fact))
+        if known is not None and known[0] is fact and type(known[1]) is kind:
+            typed: K = known[1]
+            return typed
+        return kind.of(fact)
+
     def of(self, kind: type[K]) -> list[K]:
         """Every fact of a kind, typed, in a stable order."""
         if kind not in self._typed:

@@ -317,9 +317,9 @@ def stood_for(offence_ref: str, req_ref: str, facts: dict[str, Fact], read: dict
     """
     typed = {} if read is None else read
     if req_ref not in typed:
-        typed[req_ref] = RequirementFact.of(facts[req_ref])
+        typed[req_ref] = Snapshot.read(RequirementFact, facts[req_ref])
     if offence_ref not in typed:
-        typed[offence_ref] = OffenceFact.of(facts[offence_ref])
+        typed[offence_ref] = Snapshot.read(OffenceFact, facts[offence_ref])
     req, off = typed[req_ref], typed[offence_ref]
     assert isinstance(req.params, CoverageParams)
     return offence_node(req.params, off)

@@ -63,3 +63,17 @@ def test_a_fact_written_without_its_dataclass_is_what_its_to_fact_writes() -> No
         OffenceFact.fact(**{k: v for k, v in values.items() if k != "sex"})
     with pytest.raises(TypeError, match="own to_fact"):
         ThresholdFact.fact(**{name: None for name in names(ThresholdFact)})
+
+
+def test_a_fact_the_last_snapshot_typed_is_read_as_it_typed_it_and_any_other_typed_anew() -> None:
+    from types import SimpleNamespace
+
+    shared, other = offence("a"), offence("b")
+    ctx = SimpleNamespace(host=SimpleNamespace(asserted=lambda sid: [shared]), s=SimpleNamespace(sid="s1"))
+    snap = Snapshot.of_session(ctx, "test-read")
+    typed = snap.of(OffenceFact)[0]
+    assert Snapshot.read(OffenceFact, shared) is typed
+    assert Snapshot.read(OffenceFact, dict(shared)) == typed and Snapshot.read(OffenceFact, dict(shared)) is not typed
+    assert Snapshot.read(OffenceFact, other) == OffenceFact.of(other)
+    Snapshot._cached = None  # as no session had run yet
+    assert Snapshot.read(OffenceFact, shared) == typed
