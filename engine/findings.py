@@ -201,6 +201,11 @@ class Built:
         return finding
 
 
+# A session's facts by ref, those typed so far (gapcheck.rules.coverage.expand), and the aspects' criteria
+# built so far for each requirement (gapcheck.rules.coverage.assess).
+Session = tuple[dict[str, Fact], dict[str, Any], dict[str, dict[Any, Any]]]
+
+
 def collect(
     session: list[Fact],
     standards: Standards,
@@ -238,7 +243,7 @@ def collect(
         raise InferenceError(f"no rule concluded on: {', '.join(missing)}")
     by_ref = {str(f["ref"]): f for f in session if "ref" in f}
     words = wording(titles, session, {rid: r.title for rid, r in standards.requirements.items()}, corpus)
-    read: dict[str, Any] = {}  # the facts `expand` has typed, by ref
+    facts: Session = (by_ref, {}, {})  # with the facts `expand` types, by ref, and aspects built (`stood_for`)
     if built is not None:
         words = built.wording(words)
     out = []
@@ -246,13 +251,13 @@ def collect(
         f = concluded[rid]
         b = binding.get(rid, _UNBOUND)
         if built is None:
-            out.append(_finding(rid, req, f, b, by_ref, read, words, standards, titles, corpus, provenances, own))
+            out.append(_finding(rid, req, f, b, facts, words, standards, titles, corpus, provenances, own))
             continue
         basis = (f, b, [by_ref[ref] for ref in _referred(f["criteria"])], words.offences)
         out.append(
             built.get(rid, basis)
             or built.add(
-                rid, basis, _finding(rid, req, f, b, by_ref, read, words, standards, titles, corpus, provenances, own)
+                rid, basis, _finding(rid, req, f, b, facts, words, standards, titles, corpus, provenances, own)
             )
         )
     return out
@@ -279,8 +284,7 @@ def _finding(
     req: Requirement,
     f: Fact,
     b: Fact,
-    by_ref: dict[str, Fact],
-    read: dict[str, Any],
+    facts: Session,
     words: Wording,
     standards: Standards,
     titles: dict[str, tuple[str | None, str]],
@@ -296,7 +300,7 @@ def _finding(
 
     why: dict[tuple[str, str], str] = {}
     cites: list[Cites] = []
-    tree = justified(f["criteria"], words, why, cites, (by_ref, read))
+    tree = justified(f["criteria"], words, why, cites, facts)
     notes = [words.say(n) for n in f["notes"]]
     refs = provisions(cites, titles, why, provenances or {})
     return trusted(
@@ -349,10 +353,6 @@ def _finding(
 Cites = tuple[list[Evidence], list[str], str]
 
 
-# A session's facts by ref, and those typed so far (gapcheck.rules.coverage.expand).
-Session = tuple[dict[str, Fact], dict[str, Any]]
-
-
 def justified(
     data: dict[str, Any],
     words: Wording,
@@ -402,14 +402,14 @@ def _stood_for(
     as in one pass (`why` is only added to).
     """
     offence_ref, req_ref = refs
-    facts, read = session
+    facts, read, aspects = session
     off, req = facts[offence_ref], facts[req_ref]
     key = ("stood for", id(off), id(req))
     known = words.built.get(key)
     if known is None or known[0] is not off or known[1] is not req:
         reasons: dict[tuple[str, str], str] = {}
         cited: list[Cites] = []
-        built = _from_tree(stood_for(offence_ref, req_ref, facts, read), words, reasons, cited)
+        built = _from_tree(stood_for(offence_ref, req_ref, facts, read, aspects), words, reasons, cited)
         known = words.built[key] = (off, req, built, reasons, cited)
     for found, reason in known[3].items():
         if found not in why:
@@ -498,10 +498,15 @@ def _from_tree(c: RuleCriterion, words: Wording, why: dict[tuple[str, str], str]
     """`justified` of a criterion's data, from the criterion the rules built (an offence's, `_stood_for`), without
     its data: the same tree, reasons and citations (tests/test_findings_build.py checks them against it)."""
     if not c.facts and not c.children:
+        same = words.built.get(("same", id(c)))  # an aspect shared by offences (gapcheck.rules.coverage.assess)
+        if same is not None and same[0] is c:
+            shared: Criterion = same[1]
+            return shared
         key = repr((c.id, c.test, c.outcome.value, c.because, c.missing))  # a tuple's: never a data's key
-        leaf: Criterion | None = words.built.get(key)
-        if leaf is not None:
-            return leaf
+        found: Criterion | None = words.built.get(key)
+        if found is not None:
+            words.built[("same", id(c))] = (c, found)  # kept with it, so that its id is not reused
+            return found
     test = words.fragment(c.test)
     because = [words.say(b) for b in c.because]
     if c.facts:
@@ -540,6 +545,7 @@ def _from_tree(c: RuleCriterion, words: Wording, why: dict[tuple[str, str], str]
     )
     if not c.facts and not c.children:
         words.built[key] = built
+        words.built[("same", id(c))] = (c, built)
     return built
 
 
