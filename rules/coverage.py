@@ -307,9 +307,8 @@ def offence_stub(cov: "CoverageFact", req: RequirementFact) -> Criterion:
     from the same facts, so that findings stay small inside the engine.
     """
     test = say("cov.offence", offence=cov.offence, conduct=cov.conduct)
-    return Criterion(
-        f"offence:{cov.offence}:{cov.conduct}", test, OUTCOME[cov.quality], expand=(cov.offence_ref, req.ref)
-    )
+    name = f"offence:{cov.offence}:{cov.conduct}"
+    return made(name, test, OUTCOME[cov.quality], [], None, [], None, [], (cov.offence_ref, req.ref))
 
 
 def expand(data: dict[str, Any], facts: dict[str, Fact], read: dict[str, Any] | None = None) -> dict[str, Any]:

@@ -125,6 +125,7 @@ def made(
     facts: list[Evidence],
     how: Combine | None,
     children: list[Criterion],
+    expand: tuple[str, str] | None = None,
 ) -> Criterion:
     """A criterion from a value for each of its fields, without the frozen dataclass's __init__ (which sets
     each field through object.__setattr__): the coverage of every offence under every requirement builds
@@ -139,7 +140,7 @@ def made(
         facts=facts,
         combine=how,
         children=children,
-        expand=None,
+        expand=expand,
     )
     return built
 

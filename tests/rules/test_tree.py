@@ -74,3 +74,5 @@ def test_criteria_made_without_init_equal_those_the_dataclass_makes(outcome: Out
     got, plain = made(*fields), Criterion(*fields)
     assert got == plain and got.to_data() == plain.to_data()
     assert got.expand is None and vars(got) == vars(plain)
+    stub, alone = made(*fields, ("offence:o", "requirement:r")), Criterion(*fields, ("offence:o", "requirement:r"))
+    assert stub == alone and stub.to_data() == alone.to_data() and vars(stub) == vars(alone)
