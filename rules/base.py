@@ -13,7 +13,7 @@ from durable.lang import c, cap, m, when_all
 
 from gapcheck.rules.facts import Cited, CompleteFact, Fact, Kind, RequirementFact, UnknownFact
 from gapcheck.rules.terms import Outcome, Role
-from gapcheck.rules.tree import Criterion, Evidence, Said, leaf, say, status
+from gapcheck.rules.tree import Criterion, Evidence, Said, evidence, leaf, say, status
 
 K = TypeVar("K", bound=Kind)
 T = TypeVar("T")
@@ -209,4 +209,4 @@ def absent(s: Snapshot, req: RequirementFact, what: Said, id: str = "in-law") ->
 
 def cited(f: Cited, role: Role, offence: str | None = None) -> Evidence:
     """Evidence from a fact with a provision and a source."""
-    return Evidence(f.provision, f.source, role, offence)
+    return evidence(f.provision, f.source, role, offence)

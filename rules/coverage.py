@@ -21,7 +21,7 @@ from gapcheck.rules.base import Snapshot
 from gapcheck.rules.facts import Cited, Fact, OffenceFact, ReqConductFact, RequirementFact, trusted
 from gapcheck.rules.params import CoverageParams
 from gapcheck.rules.terms import Outcome, Quality, Role
-from gapcheck.rules.tree import Combine, Criterion, Evidence, Said, combine, leaf, made, say
+from gapcheck.rules.tree import Combine, Criterion, Said, combine, evidence, leaf, made, say
 
 CHILD = (0, 18)
 
@@ -291,7 +291,7 @@ def offence_node(p: CoverageParams, off: OffenceFact, memo: dict[Any, Criterion]
         outcome,
         [describe(off, grade, aspects)],
         None,
-        [Evidence(off.provision, off.source, ROLE[grade], off.offence, off.conduct)],
+        [evidence(off.provision, off.source, ROLE[grade], off.offence, off.conduct)],
         Combine.all,
         aspects,
     )

@@ -116,6 +116,15 @@ def combine(how: Combine, outcomes: list[Outcome]) -> Outcome:
     return Outcome.unknown
 
 
+def evidence(
+    provision: str, source: str, role: Role, offence: str | None = None, conduct: str | None = None
+) -> Evidence:
+    """Evidence without the frozen dataclass's __init__ (see `made`): every cited fact of every verdict is one."""
+    built: Evidence = object.__new__(Evidence)
+    built.__dict__.update(provision=provision, source=source, role=role, offence=offence, conduct=conduct)
+    return built
+
+
 def made(
     id: str,
     test: Said,

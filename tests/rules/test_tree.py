@@ -76,3 +76,12 @@ def test_criteria_made_without_init_equal_those_the_dataclass_makes(outcome: Out
     assert got.expand is None and vars(got) == vars(plain)
     stub, alone = made(*fields, ("offence:o", "requirement:r")), Criterion(*fields, ("offence:o", "requirement:r"))
     assert stub == alone and stub.to_data() == alone.to_data() and vars(stub) == vars(alone)
+
+
+def test_evidence_made_without_init_equals_the_dataclass_s_own() -> None:
+    from gapcheck.rules.terms import Role
+    from gapcheck.rules.tree import Evidence, evidence
+
+    assert evidence("la/x/art-1", "s", Role.threshold) == Evidence("la/x/art-1", "s", Role.threshold)
+    full = ("la/x/art-1", "s", Role.satisfies, "la/x/art-1 [o]", "possess")
+    assert evidence(*full) == Evidence(*full) and vars(evidence(*full)) == vars(Evidence(*full))
