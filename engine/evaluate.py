@@ -173,15 +173,30 @@ def source_provenances(corpus: Corpus) -> dict[str, Provenance]:
     return out
 
 
-def _sources(model: BaseModel) -> Iterator[Source]:
-    """Every Source inside a model, depth first."""
+def _sources(model: BaseModel) -> list[Source]:
+    """Every Source inside a model, depth first (a stack, not a generator per model: a corpus holds thousands)."""
+    found: list[Source] = []
+    todo = _inside(model)
+    while todo:
+        item = todo.pop()
+        if isinstance(item, Source):
+            found.append(item)
+        elif isinstance(item, BaseModel):
+            todo += _inside(item)
+    return found
+
+
+def _inside(model: BaseModel) -> list[Any]:
+    """The values of a model's fields that may hold a model (lists flattened), last first: a stack to pop."""
+    inner: list[Any] = []
     for name in _nested(type(model)):
         value = getattr(model, name)
-        for item in value if isinstance(value, list) else [value]:
-            if isinstance(item, Source):
-                yield item
-            elif isinstance(item, BaseModel):
-                yield from _sources(item)
+        if isinstance(value, list):
+            inner += value
+        else:
+            inner.append(value)
+    inner.reverse()
+    return inner
 
 
 _PLAIN = (str, int, float, bool, type(None), dt.date, enum.Enum)

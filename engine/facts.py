@@ -213,7 +213,7 @@ def _provision(pid: str, version: Version, terms: Terms, as_of: dt.date) -> Iter
     for n, mea in enumerate(version.measures):
         if not _started(mea, as_of):
             continue
-        yield MeasureFact(
+        yield MeasureFact.fact(
             ref=f"measure:{pid}:{n}",
             provision=pid,
             measure=str(mea.kind),
@@ -225,7 +225,7 @@ def _provision(pid: str, version: Version, terms: Terms, as_of: dt.date) -> Iter
             age=mea.age,
             declared_absent=False,
             **_cited(mea.source),
-        ).to_fact()
+        )
     for n, unknown in enumerate(version.unknowns):
         if in_force(unknown.valid_from, unknown.valid_until, as_of):
             yield _unknown(f"unknown:{pid}:{n}", unknown, pid)
@@ -256,7 +256,7 @@ def _offence(pid: str, off: Offence, terms: Terms, as_of: dt.date) -> Iterator[F
     stated, age_from, age_below, term = _band(off, terms, as_of)
     fine_only = penalty is not None and penalty.fine_only
     first, *others = off.conduct  # at least one (models.Offence)
-    fact = OffenceFact(
+    fact = OffenceFact.fact(
         ref=f"offence:{pid}#{off.id}:{first}",
         offence=f"{pid} [{off.id}]",
         provision=pid,
@@ -288,7 +288,7 @@ def _offence(pid: str, off: Offence, terms: Terms, as_of: dt.date) -> Iterator[F
             for a in (penalty.aggravated if penalty else [])
         ],
         **_cited(off.source),
-    ).to_fact()
+    )
     yield fact
     for conduct in others:
         ref = f"offence:{pid}#{off.id}:{conduct}"

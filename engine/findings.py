@@ -1,7 +1,5 @@
 """Findings: one per requirement, as the rules concluded them, with their criteria and the standard's metadata."""
 
-from collections.abc import Iterator
-from functools import cache
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -10,9 +8,10 @@ from gapcheck.errors import InferenceError
 from gapcheck.host import Fact
 from gapcheck.load import Corpus, Standards
 from gapcheck.prose import Wording, wording
-from gapcheck.rules.coverage import expand
+from gapcheck.rules.coverage import stood_for
 from gapcheck.rules.terms import Outcome, Role
 from gapcheck.rules.tree import Combine
+from gapcheck.rules.tree import Criterion as RuleCriterion
 from gapcheck.standard import Benchmark, Requirement
 from gapcheck.vocab import Binding, Provenance, Status
 
@@ -202,6 +201,11 @@ class Built:
         return finding
 
 
+# A session's facts by ref, those typed so far (gapcheck.rules.coverage.expand), and the aspects' criteria
+# built so far for each requirement (gapcheck.rules.coverage.assess).
+Session = tuple[dict[str, Fact], dict[str, Any], dict[str, dict[Any, Any]]]
+
+
 def collect(
     session: list[Fact],
     standards: Standards,
@@ -239,7 +243,7 @@ def collect(
         raise InferenceError(f"no rule concluded on: {', '.join(missing)}")
     by_ref = {str(f["ref"]): f for f in session if "ref" in f}
     words = wording(titles, session, {rid: r.title for rid, r in standards.requirements.items()}, corpus)
-    read: dict[str, Any] = {}  # the facts `expand` has typed, by ref
+    facts: Session = (by_ref, {}, {})  # with the facts `expand` types, by ref, and aspects built (`stood_for`)
     if built is not None:
         words = built.wording(words)
     out = []
@@ -247,13 +251,13 @@ def collect(
         f = concluded[rid]
         b = binding.get(rid, _UNBOUND)
         if built is None:
-            out.append(_finding(rid, req, f, b, by_ref, read, words, standards, titles, corpus, provenances, own))
+            out.append(_finding(rid, req, f, b, facts, words, standards, titles, corpus, provenances, own))
             continue
         basis = (f, b, [by_ref[ref] for ref in _referred(f["criteria"])], words.offences)
         out.append(
             built.get(rid, basis)
             or built.add(
-                rid, basis, _finding(rid, req, f, b, by_ref, read, words, standards, titles, corpus, provenances, own)
+                rid, basis, _finding(rid, req, f, b, facts, words, standards, titles, corpus, provenances, own)
             )
         )
     return out
@@ -262,12 +266,17 @@ def collect(
 _UNBOUND: Fact = {"binds": "unknown", "instruments": []}
 
 
-def _referred(data: dict[str, Any]) -> Iterator[str]:
-    """The refs of the facts a criterion's data refers to, which `expand` replaces by their criteria."""
-    if "expand" in data:
-        yield from data["expand"]
-    for child in data.get("children", ()):
-        yield from _referred(child)
+def _referred(data: dict[str, Any]) -> list[str]:
+    """The refs of the facts a criterion's data refers to, which `expand` replaces by their criteria, depth first."""
+    found: list[str] = []
+    todo = [data]
+    while todo:
+        node = todo.pop()
+        if "expand" in node:
+            found += node["expand"]
+        elif "children" in node:
+            todo += reversed(node["children"])
+    return found
 
 
 def _finding(
@@ -275,8 +284,7 @@ def _finding(
     req: Requirement,
     f: Fact,
     b: Fact,
-    by_ref: dict[str, Fact],
-    read: dict[str, Any],
+    facts: Session,
     words: Wording,
     standards: Standards,
     titles: dict[str, tuple[str | None, str]],
@@ -292,7 +300,7 @@ def _finding(
 
     why: dict[tuple[str, str], str] = {}
     cites: list[Cites] = []
-    tree = justified(expand(f["criteria"], by_ref, read), words, why, cites)
+    tree = justified(f["criteria"], words, why, cites, facts)
     notes = [words.say(n) for n in f["notes"]]
     refs = provisions(cites, titles, why, provenances or {})
     return trusted(
@@ -346,11 +354,16 @@ Cites = tuple[list[Evidence], list[str], str]
 
 
 def justified(
-    data: dict[str, Any], words: Wording, why: dict[tuple[str, str], str], cites: list[Cites] | None = None
+    data: dict[str, Any],
+    words: Wording,
+    why: dict[tuple[str, str], str],
+    cites: list[Cites] | None = None,
+    session: Session | None = None,
 ) -> Criterion:
     """A justification tree from the rules' data, its messages worded, built without re-validating it.
 
-    The data is the rule set's own output (`expand`ed), shaped by gapcheck.rules.tree.Criterion.to_data;
+    The data is the rule set's own output, shaped by gapcheck.rules.tree.Criterion.to_data, its offence
+    stubs `expand`ed, or expanded here from the `session`'s facts (`_stood_for`);
     its enums are still checked (an unknown outcome, role or combinator raises). Validating each node
     through pydantic cost a third of an evaluation. In the same pass, `why` gets the reason each
     (provision, role) the criteria cite is there: the first ground of its criterion that names its
@@ -359,25 +372,74 @@ def justified(
     every fact grew as N² in a criterion over N offences). `cites` gets the facts each criterion cites,
     depth first (`provisions`). tests/test_findings_build.py checks all of this against the plain
     definitions (`worded`, then the tree and the reasons from its data).
+
+    A leaf that cites no facts is a function of its data and the words alone (it adds nothing to `why`
+    or `cites`): one built from equal data is reused, the same object, within the wording's lifetime
+    (most leaves recur: an offence's aspects under each requirement that tests it).
     """
+    if "expand" in data:
+        if session is None:
+            raise ValueError(f"criterion {data['id']!r} stands for an offence's: the session's facts are needed")
+        return _stood_for(data["expand"], words, why, cites, session)
+    if "facts" not in data and "children" not in data:
+        key = repr(data)
+        leaf: Criterion | None = words.built.get(key)
+        if leaf is None:
+            leaf = words.built[key] = _justified(data, words, why, cites, session)
+        return leaf
+    return _justified(data, words, why, cites, session)
+
+
+def _stood_for(
+    refs: list[str], words: Wording, why: dict[tuple[str, str], str], cites: list[Cites] | None, session: Session
+) -> Criterion:
+    """The criterion an offence stub stands for, worded once per (offence fact, requirement fact) and wording.
+
+    It is a function of the two facts and the words: the readings of contested facts share the facts of
+    every instrument they leave alone (gapcheck.facts.flatten), so most offences recur in each session.
+    Facts are told by identity (each is kept with what was built from it, so that its id is not reused);
+    the reasons and citations the subtree gives are kept beside it and given again, first found winning
+    as in one pass (`why` is only added to).
+    """
+    offence_ref, req_ref = refs
+    facts, read, aspects = session
+    off, req = facts[offence_ref], facts[req_ref]
+    key = ("stood for", id(off), id(req))
+    known = words.built.get(key)
+    if known is None or known[0] is not off or known[1] is not req:
+        reasons: dict[tuple[str, str], str] = {}
+        cited: list[Cites] = []
+        built = _from_tree(stood_for(offence_ref, req_ref, facts, read, aspects), words, reasons, cited)
+        known = words.built[key] = (off, req, built, reasons, cited)
+    for found, reason in known[3].items():
+        if found not in why:
+            why[found] = reason
+    if cites is not None:
+        cites.extend(known[4])
+    tree: Criterion = known[2]
+    return tree
+
+
+def _justified(
+    data: dict[str, Any],
+    words: Wording,
+    why: dict[tuple[str, str], str],
+    cites: list[Cites] | None,
+    session: Session | None,
+) -> Criterion:
     test = words.fragment(data["test"])
     grounds = data.get("because", [])
     because = [words.say(b) for b in grounds]
     missing = data.get("missing")
     facts = data.get("facts", ())
     if facts:
-        wanted = {e.get("offence") or e["provision"] for e in facts}
-        first: dict[str, int] = {}
-        for at, message in enumerate(grounds if len(grounds) > 1 else ()):  # one ground or none: the first
-            for name in _names(message):
-                if name in wanted:
-                    first.setdefault(name, at)
-            if len(first) == len(wanted):
-                break
-        for e in facts:
-            key = (e["provision"], e["role"])
-            if key not in why:
-                why[key] = because[first.get(e.get("offence") or e["provision"], 0)] if because else test
+        _reasons(
+            [(e["provision"], e["role"], e.get("offence") or e["provision"]) for e in facts],
+            grounds,
+            because,
+            test,
+            why,
+        )
     evidence = [
         trusted(
             Evidence,
@@ -404,10 +466,87 @@ def justified(
             "missing": None if missing is None else words.fragment(missing),
             "facts": evidence,
             "combine": None if combine is None else Combine(combine),
-            "children": [justified(child, words, why, cites) for child in data.get("children", ())],
-            "said": Said.model_validate({"test": data["test"], "because": grounds, "missing": missing}),
+            "children": [justified(child, words, why, cites, session) for child in data.get("children", ())],
+            "said": trusted(Said, {"test": data["test"], "because": grounds, "missing": missing}),
         },
     )
+
+
+def _reasons(
+    cited: list[tuple[str, str, str]],
+    grounds: list[Any],
+    because: list[str],
+    test: str,
+    why: dict[tuple[str, str], str],
+) -> None:
+    """Add to `why` the reason for each (provision, role, offence or provision) a criterion cites (`justified`)."""
+    wanted = {name for _, _, name in cited}
+    first: dict[str, int] = {}
+    for at, message in enumerate(grounds if len(grounds) > 1 else ()):  # one ground or none: the first
+        for name in _names(message):
+            if name in wanted:
+                first.setdefault(name, at)
+        if len(first) == len(wanted):
+            break
+    for provision, role, name in cited:
+        key = (provision, role)
+        if key not in why:
+            why[key] = because[first.get(name, 0)] if because else test
+
+
+def _from_tree(c: RuleCriterion, words: Wording, why: dict[tuple[str, str], str], cites: list[Cites]) -> Criterion:
+    """`justified` of a criterion's data, from the criterion the rules built (an offence's, `_stood_for`), without
+    its data: the same tree, reasons and citations (tests/test_findings_build.py checks them against it)."""
+    if not c.facts and not c.children:
+        same = words.built.get(("same", id(c)))  # an aspect shared by offences (gapcheck.rules.coverage.assess)
+        if same is not None and same[0] is c:
+            shared: Criterion = same[1]
+            return shared
+        key = repr((c.id, c.test, c.outcome.value, c.because, c.missing))  # a tuple's: never a data's key
+        found: Criterion | None = words.built.get(key)
+        if found is not None:
+            words.built[("same", id(c))] = (c, found)  # kept with it, so that its id is not reused
+            return found
+    test = words.fragment(c.test)
+    because = [words.say(b) for b in c.because]
+    if c.facts:
+        _reasons(
+            [(e.provision, e.role.value, e.offence or e.provision) for e in c.facts], c.because, because, test, why
+        )
+        evidence = [
+            trusted(
+                Evidence,
+                {
+                    "provision": e.provision,
+                    "source": e.source,
+                    "role": e.role,
+                    "offence": e.offence,
+                    "conduct": e.conduct or None,
+                },
+            )
+            for e in c.facts
+        ]
+        cites.append((evidence, because, test))
+    else:
+        evidence = []
+    built = trusted(
+        Criterion,
+        {
+            "id": c.id,
+            "test": test,
+            "outcome": c.outcome,
+            "because": because,
+            "missing": None if c.missing is None else words.fragment(c.missing),
+            "facts": evidence,
+            "combine": c.combine,
+            "children": [_from_tree(child, words, why, cites) for child in c.children],
+            "said": trusted(Said, {"test": c.test, "because": c.because, "missing": c.missing}),
+        },
+    )
+    if not c.facts and not c.children:
+        words.built[key] = built
+        words.built[("same", id(c))] = (c, built)
+    return built
 
 
 # Enum members by value, looked up before the enum's own (slower) call, which raises on an unknown value.
@@ -418,16 +557,25 @@ _ROLES = {r.value: r for r in Role}
 M = TypeVar("M", bound=BaseModel)
 
 
-@cache
 def _fields(model: type[BaseModel]) -> tuple[int, set[str]]:
     """How many fields a model has, and the set of their names its instances share as their fields set.
 
     Shared, not one set per instance: a model is frozen (refused otherwise), so pydantic never adds to
     it, and `model_copy` copies it before adding; each set cost an allocation the collector then tracks.
     """
-    if not model.model_config.get("frozen"):
-        raise TypeError(f"{model.__name__}: only frozen models are built trusted (they share their fields set)")
-    return len(model.model_fields), set(model.model_fields)
+    known = _FIELDS.get(model)
+    if known is None:
+        if not model.model_config.get("frozen"):
+            raise TypeError(f"{model.__name__}: only frozen models are built trusted (they share their fields set)")
+        known = _FIELDS[model] = (len(model.model_fields), set(model.model_fields))
+    return known
+
+
+_FIELDS: dict[type[BaseModel], tuple[int, set[str]]] = {}
+# The setters of the slots every pydantic model has, called directly (object.__setattr__ looks each one up).
+_SLOTS = {name: BaseModel.__dict__[name].__set__ for name in BaseModel.__slots__}
+_SET_DICT, _SET_FIELDS = _SLOTS["__dict__"], _SLOTS["__pydantic_fields_set__"]
+_SET_EXTRA, _SET_PRIVATE = _SLOTS["__pydantic_extra__"], _SLOTS["__pydantic_private__"]
 
 
 def trusted(model: type[M], values: dict[str, Any]) -> M:
@@ -435,16 +583,16 @@ def trusted(model: type[M], values: dict[str, Any]) -> M:
     without its per-field loop over aliases and defaults (these models have neither extras nor private
     attributes nor post-init hooks). `model_construct` also inspects each default factory's signature
     at every call, which cost more than the evaluation itself. A field left out is an error."""
-    count, names = _fields(model)
+    count, names = _FIELDS.get(model) or _fields(model)
     if len(values) != count:
         raise TypeError(
             f"{model.__name__}: fields {sorted(values.keys() ^ model.model_fields.keys())} given or missing"
         )
-    built = model.__new__(model)
-    object.__setattr__(built, "__dict__", values)
-    object.__setattr__(built, "__pydantic_fields_set__", names)
-    object.__setattr__(built, "__pydantic_extra__", None)
-    object.__setattr__(built, "__pydantic_private__", None)
+    built = object.__new__(model)
+    _SET_DICT(built, values)
+    _SET_FIELDS(built, names)
+    _SET_EXTRA(built, None)
+    _SET_PRIVATE(built, None)
     return built
 
 

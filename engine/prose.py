@@ -124,6 +124,8 @@ class Wording:
     _said: dict[tuple[str, str], str] = field(default_factory=dict, init=False, repr=False, compare=False)
     _worded: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
     _sentences: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
+    # what gapcheck.findings has built from these words (criteria), by its key: as long-lived as the wording
+    built: dict[Any, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def cite(self, pid: str) -> str:
         """A provision as a lawyer cites it in a sentence."""
@@ -152,12 +154,22 @@ class Wording:
             said = self._said[("offence", name)] = self.cite(name.split(" [", 1)[0]) + (f" ({extra})" if extra else "")
         return said
 
+    def source(self, label: str) -> str:
+        """A source's label with the requirement ids it cites named (`name_requirements`)."""
+        said = self._said.get(("source", label))
+        if said is None:
+            said = self._said[("source", label)] = name_requirements(label, self.requirements)
+        return said
+
     def say(self, message: Message) -> str:
         """The message worded as a sentence, starting with a capital."""
         key = repr(message)
         said = self._sentences.get(key)
         if said is None:
-            text = self.fragment(message).strip()
+            text = self._worded.get(key)
+            if text is None:
+                text = self._worded[key] = self._fragment(message)
+            text = text.strip()
             said = text if "/" in text.split(" ", 1)[0] else text[:1].upper() + text[1:]  # an id keeps its case
             self._sentences[key] = said
         return said
@@ -176,26 +188,15 @@ class Wording:
 
     def _fragment(self, message: Message) -> str:
         parts = []
-        for literal, name, spec in _template(message["msg"]):
+        for literal, name, words in _template(message["msg"]):
             parts.append(literal)
             if name is not None:
-                parts.append(self._field(message[name], spec))
+                parts.append(words(self, message[name]))
         text = "".join(parts)
         return _SPACES.sub(" ", text) if "  " in text else text
 
-    def _field(self, value: Any, field: "_Field") -> str:
-        """One placeholder worded: `{name:kind[.a][.and|.or|.semi]}`, a kind of value, its article, its list joint."""
-        if value is None:
-            return ""  # an optional part of a sentence, left out
-        kind, verb, article, separator, conjunction = field
-        if verb is not None:  # the verb a citation is the subject of
-            named = self._one(kind, value, False)
-            return f"{named} {agree(verb, plural=named.startswith('sections '))}"
-        single = not isinstance(value, list) or (kind == "band" and not isinstance(value[0], list))
-        words = [self._one(kind, v, article) for v in ([value] if single else value)]
-        return separator.join(words) if separator is not None else join(words, conjunction)
-
     def _one(self, kind: str, value: Any, article: bool) -> str:
+        """One value of a kind in words, with its indefinite article if asked (and the kind takes one)."""
         how = _KINDS.get(kind)
         out = how(self, value) if how is not None else label(kind, str(value))
         if article and not (kind in NO_ARTICLE and str(value) in NO_ARTICLE[kind]):
@@ -221,7 +222,7 @@ def _req(w: Wording, value: Any) -> str:
 # How each kind of value is worded (any other kind is a vocabulary term: `label`).
 _KINDS: dict[str, Callable[[Wording, Any], str]] = {
     "text": lambda w, v: str(v),
-    "source": lambda w, v: name_requirements(str(v), w.requirements),
+    "source": lambda w, v: w.source(str(v)),
     "cite": lambda w, v: w.cite(str(v)),
     "date": lambda w, v: _date(v),
     "law": _law,
@@ -240,6 +241,8 @@ _SEPARATORS = (("semi", "; "), ("comma", ", "), ("space", " "))
 
 # A placeholder, parsed: (kind, verb a citation agrees with, indefinite article?, separator, conjunction).
 _Field = tuple[str, str | None, bool, str | None, str]
+# A placeholder, compiled: its value (None for an optional part left out) in words.
+_Worder = Callable[[Wording, Any], str]
 
 
 def parse_field(spec: str) -> _Field:
@@ -251,11 +254,49 @@ def parse_field(spec: str) -> _Field:
     return kind, None, "a" in mods, separator, "or" if "or" in mods else "and"
 
 
+def compile_field(field: _Field) -> _Worder:
+    """A placeholder as one function of the wording and its value: what `Wording._one` does for each of its
+    values, then the verb, the separator or the conjunction; each kind's wording looked up once, here."""
+    kind, verb, article, separator, conjunction = field
+    how = _KINDS.get(kind)
+    labels = LABELS.get(kind, {})
+    bare = NO_ARTICLE.get(kind, set())
+
+    def one(w: Wording, value: Any) -> str:
+        if how is not None:
+            out = how(w, value)
+        else:
+            key = str(value)
+            out = labels.get(key) or label(kind, key)
+        return indefinite(out) if article and str(value) not in bare else out
+
+    if verb is not None:  # the verb a citation is the subject of
+
+        def cited(w: Wording, value: Any) -> str:
+            if value is None:
+                return ""  # an optional part of a sentence, left out
+            named = one(w, value)
+            return f"{named} {agree(verb, plural=named.startswith('sections '))}"
+
+        return cited
+
+    def worded(w: Wording, value: Any) -> str:
+        if value is None:
+            return ""
+        if not isinstance(value, list) or (kind == "band" and not isinstance(value[0], list)):
+            return one(w, value)  # one value: what `join` gives a list of one
+        words = [one(w, v) for v in value]
+        return separator.join(words) if separator is not None else join(words, conjunction)
+
+    return worded
+
+
 @functools.cache
-def _template(msg: str) -> tuple[tuple[str, str | None, _Field], ...]:
-    """A message's template parsed once: (literal text, placeholder name or None, its field) in order."""
+def _template(msg: str) -> tuple[tuple[str, str | None, _Worder], ...]:
+    """A message's template compiled once: (literal text, placeholder name or None, its field) in order."""
     return tuple(
-        (literal, name, parse_field(spec or "")) for literal, name, spec, _ in string.Formatter().parse(MESSAGES[msg])
+        (literal, name, compile_field(parse_field(spec or "")))
+        for literal, name, spec, _ in string.Formatter().parse(MESSAGES[msg])
     )
 
 

@@ -13,7 +13,7 @@ from durable.lang import c, cap, m, when_all
 
 from gapcheck.rules.facts import Cited, CompleteFact, Fact, Kind, RequirementFact, UnknownFact
 from gapcheck.rules.terms import Outcome, Role
-from gapcheck.rules.tree import Criterion, Evidence, Said, leaf, say, status
+from gapcheck.rules.tree import Criterion, Evidence, Said, evidence, leaf, say, status
 
 K = TypeVar("K", bound=Kind)
 T = TypeVar("T")
@@ -61,6 +61,20 @@ class Snapshot:
         self._last = last or {}
         for f in sorted(facts, key=lambda f: str(f.get("ref"))):
             self._raw.setdefault(str(f.get("kind")), []).append(f)
+
+    @classmethod
+    def read(cls, kind: type[K], fact: Fact) -> K:
+        """One fact typed: as the last snapshot typed it, if it typed this very dict, else now.
+
+        The findings of a session are collected right after its verdicts (gapcheck.findings): the
+        offences and requirements they word are those the verdicts read.
+        """
+        last = cls._cached[1]._read if cls._cached is not None else {}
+        known = last.get(id(fact))
+        if known is not None and known[0] is fact and type(known[1]) is kind:
+            typed: K = known[1]
+            return typed
+        return kind.of(fact)
 
     def of(self, kind: type[K]) -> list[K]:
         """Every fact of a kind, typed, in a stable order."""
@@ -195,4 +209,4 @@ def absent(s: Snapshot, req: RequirementFact, what: Said, id: str = "in-law") ->
 
 def cited(f: Cited, role: Role, offence: str | None = None) -> Evidence:
     """Evidence from a fact with a provision and a source."""
-    return Evidence(f.provision, f.source, role, offence)
+    return evidence(f.provision, f.source, role, offence)

@@ -13,6 +13,7 @@ matches, and the engine's actions with the requirements only. `assess` and
 `expand` word the same criteria for the tree.
 """
 
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,7 +21,7 @@ from gapcheck.rules.base import Snapshot
 from gapcheck.rules.facts import Cited, Fact, OffenceFact, ReqConductFact, RequirementFact, trusted
 from gapcheck.rules.params import CoverageParams
 from gapcheck.rules.terms import Outcome, Quality, Role
-from gapcheck.rules.tree import Combine, Criterion, Evidence, Said, combine, leaf, node, say
+from gapcheck.rules.tree import Combine, Criterion, Said, combine, evidence, leaf, made, say
 
 CHILD = (0, 18)
 
@@ -127,157 +128,172 @@ def quality(p: CoverageParams, off: OffenceFact) -> Quality:
     return QUALITY[combine(Combine.all, outcomes)] if outcomes else Quality.full
 
 
-def assess(p: CoverageParams, off: OffenceFact) -> list[Criterion]:
-    """The offence's criteria for a requirement, as messages: one per aspect `decide` decides."""
-    decided = decide(p, off)
-    purposes, elements = sorted(off.purposes), set(off.elements)
-    lo, hi, _ = band(off)
+def assess(p: CoverageParams, off: OffenceFact, memo: dict[Any, Criterion] | None = None) -> list[Criterion]:
+    """The offence's criteria for a requirement, as messages: one per aspect `decide` decides.
+
+    `memo`: the criteria built for this requirement (its `p`) so far, by aspect, outcome and what of the
+    offence the aspect reads (`ASPECT_READS`): an offence's aspect equal to another's is the same object.
+    """
     out: list[Criterion] = []
-    for aspect, outcome in decided.items():
-        holds = outcome is Outcome.satisfied
-        yes, no = f"cov.{aspect}.yes", f"cov.{aspect}.no"
-        if aspect == "object":
-            wanted = list(p.objects)
-            because = say(yes, object=off.object) if holds else say(no)
-            out.append(
-                leaf(
-                    aspect,
-                    say("cov.object", objects=wanted),
-                    outcome,
-                    [because],
-                    missing=say("cov.object.missing", objects=wanted),
-                )
-            )
-        elif aspect == "purpose":
-            wanted = list(p.purposes or [])
-            because = say(yes if holds else no, purposes=purposes, wanted=wanted)
-            out.append(
-                leaf(
-                    aspect,
-                    say("cov.purpose", wanted=wanted),
-                    outcome,
-                    [because],
-                    missing=say("cov.purpose.missing", wanted=wanted),
-                )
-            )
-        elif aspect == "any-purpose":
-            because = say(yes) if holds else say(no, purposes=purposes)
-            out.append(leaf(aspect, say("cov.any-purpose"), outcome, [because], missing=say("cov.any-purpose.missing")))
-        elif aspect == "excluded-elements":
-            bad = sorted(elements & set(p.excluded_elements))
-            out.append(
-                leaf(
-                    aspect,
-                    say("cov.excluded-elements", elements=list(p.excluded_elements)),
-                    outcome,
-                    [say(no, element=e) for e in bad] or [say(yes)],
-                    missing=say("cov.excluded-elements.missing", elements=bad),
-                )
-            )
-        elif aspect == "required-elements":
-            lacking = sorted(set(p.required_elements) - elements)
-            out.append(
-                leaf(
-                    aspect,
-                    say("cov.required-elements", elements=list(p.required_elements)),
-                    outcome,
-                    [say(no, element=e) for e in lacking] or [say(yes)],
-                    missing=say("cov.required-elements.missing", elements=lacking),
-                )
-            )
-        elif aspect == "narrowing-elements":
-            narrow = sorted(elements & set(p.partial_elements))
-            out.append(
-                leaf(
-                    aspect,
-                    say("cov.narrowing-elements", elements=list(p.partial_elements)),
-                    outcome,
-                    [say(no, element=e) for e in narrow] or [say(yes)],
-                    missing=say("cov.narrowing-elements.missing", elements=narrow),
-                )
-            )
-        elif aspect == "narrowing-conditions":
-            conditions = narrowing(p, off)
-            out.append(
-                leaf(
-                    aspect,
-                    say("cov.narrowing-conditions"),
-                    outcome,
-                    [say("cov.narrowing-conditions.no", condition=c) for c in conditions],
-                    missing=say("cov.narrowing-conditions.missing", conditions=conditions),
-                )
-            )
-        elif aspect == "trafficking-acts":
-            lacking_acts = sorted(set(p.acts) - set(off.acts))
-            out.append(
-                leaf(
-                    aspect,
-                    say("cov.trafficking-acts", acts=list(p.acts)),
-                    outcome,
-                    [say(no, acts=lacking_acts)] if lacking_acts else [say(yes, acts=list(off.acts))],
-                    missing=say("cov.trafficking-acts.missing", acts=lacking_acts),
-                )
-            )
-        elif aspect == "framing":
-            because = say(yes) if holds else say(no, framing=off.framing)
-            out.append(
-                leaf(
-                    aspect,
-                    say("cov.framing"),
-                    outcome,
-                    [because],
-                    missing=say("cov.framing.missing", framings=list(p.partial_labels)),
-                )
-            )
-        elif aspect == "means":
-            lacking = sorted(set(p.means) - set(off.means))
-            out.append(
-                leaf(
-                    aspect,
-                    say("cov.means", means=list(p.means)),
-                    outcome,
-                    [say(no, means=x) for x in lacking] or [say(yes)],
-                    missing=say("cov.means.missing", means=lacking),
-                )
-            )
-        elif aspect == "victim-sex":
-            because = say(yes) if holds else say(no, sex=off.sex)
-            out.append(leaf(aspect, say("cov.victim-sex"), outcome, [because], missing=say("cov.victim-sex.missing")))
-        elif aspect == "age-limit":
-            because = say(yes, band=[lo, hi]) if holds else say(no)
-            out.append(leaf(aspect, say("cov.age-limit"), outcome, [because], missing=say("cov.age-limit.missing")))
-        else:  # victim-ages
-            want = list(p.victim_ages or CHILD)
-            because = say(yes if holds else no, band=[lo, hi])
-            out.append(
-                leaf(
-                    aspect,
-                    say("cov.victim-ages", band=want),
-                    outcome,
-                    [because],
-                    missing=say("cov.victim-ages.missing", band=want),
-                )
-            )
+    for aspect, outcome in decide(p, off).items():
+        if memo is None:
+            out.append(aspect_criterion(p, off, aspect, outcome))
+            continue
+        key = (aspect, outcome, ASPECT_READS[aspect](off))
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = aspect_criterion(p, off, aspect, outcome)
+        out.append(found)
     return out
 
 
-def offence_node(p: CoverageParams, off: OffenceFact) -> Criterion:
-    """The offence as one criterion, worded: it covers the conduct when every aspect tested holds."""
-    aspects = assess(p, off)
+# What of an offence each aspect's criterion reads (besides the requirement's parameters): `assess` shares a
+# criterion between offences equal in it. tests/rules/test_coverage.py checks this against criteria built alone.
+ASPECT_READS: dict[str, Callable[[OffenceFact], Hashable]] = {
+    "object": lambda off: off.object,
+    "purpose": lambda off: tuple(off.purposes),
+    "any-purpose": lambda off: tuple(off.purposes),
+    "excluded-elements": lambda off: tuple(off.elements),
+    "required-elements": lambda off: tuple(off.elements),
+    "narrowing-elements": lambda off: tuple(off.elements),
+    "narrowing-conditions": lambda off: tuple(off.elements),
+    "trafficking-acts": lambda off: tuple(off.acts),
+    "framing": lambda off: off.framing,
+    "means": lambda off: tuple(off.means),
+    "victim-sex": lambda off: off.sex,
+    "age-limit": band,
+    "victim-ages": band,
+}
+
+
+def aspect_criterion(p: CoverageParams, off: OffenceFact, aspect: str, outcome: Outcome) -> Criterion:
+    """One aspect's criterion, worded as messages: its outcome as `decide` decided it."""
+    purposes, elements = sorted(off.purposes), set(off.elements)
+    lo, hi, _ = band(off)
+    holds = outcome is Outcome.satisfied
+    yes, no = f"cov.{aspect}.yes", f"cov.{aspect}.no"
+    if aspect == "object":
+        wanted = list(p.objects)
+        because = say(yes, object=off.object) if holds else say(no)
+        return leaf(
+            aspect,
+            say("cov.object", objects=wanted),
+            outcome,
+            [because],
+            missing=say("cov.object.missing", objects=wanted),
+        )
+    elif aspect == "purpose":
+        wanted = list(p.purposes or [])
+        because = say(yes if holds else no, purposes=purposes, wanted=wanted)
+        return leaf(
+            aspect,
+            say("cov.purpose", wanted=wanted),
+            outcome,
+            [because],
+            missing=say("cov.purpose.missing", wanted=wanted),
+        )
+    elif aspect == "any-purpose":
+        because = say(yes) if holds else say(no, purposes=purposes)
+        return leaf(aspect, say("cov.any-purpose"), outcome, [because], missing=say("cov.any-purpose.missing"))
+    elif aspect == "excluded-elements":
+        bad = sorted(elements & set(p.excluded_elements))
+        return leaf(
+            aspect,
+            say("cov.excluded-elements", elements=list(p.excluded_elements)),
+            outcome,
+            [say(no, element=e) for e in bad] or [say(yes)],
+            missing=say("cov.excluded-elements.missing", elements=bad),
+        )
+    elif aspect == "required-elements":
+        lacking = sorted(set(p.required_elements) - elements)
+        return leaf(
+            aspect,
+            say("cov.required-elements", elements=list(p.required_elements)),
+            outcome,
+            [say(no, element=e) for e in lacking] or [say(yes)],
+            missing=say("cov.required-elements.missing", elements=lacking),
+        )
+    elif aspect == "narrowing-elements":
+        narrow = sorted(elements & set(p.partial_elements))
+        return leaf(
+            aspect,
+            say("cov.narrowing-elements", elements=list(p.partial_elements)),
+            outcome,
+            [say(no, element=e) for e in narrow] or [say(yes)],
+            missing=say("cov.narrowing-elements.missing", elements=narrow),
+        )
+    elif aspect == "narrowing-conditions":
+        conditions = narrowing(p, off)
+        return leaf(
+            aspect,
+            say("cov.narrowing-conditions"),
+            outcome,
+            [say("cov.narrowing-conditions.no", condition=c) for c in conditions],
+            missing=say("cov.narrowing-conditions.missing", conditions=conditions),
+        )
+    elif aspect == "trafficking-acts":
+        lacking_acts = sorted(set(p.acts) - set(off.acts))
+        return leaf(
+            aspect,
+            say("cov.trafficking-acts", acts=list(p.acts)),
+            outcome,
+            [say(no, acts=lacking_acts)] if lacking_acts else [say(yes, acts=list(off.acts))],
+            missing=say("cov.trafficking-acts.missing", acts=lacking_acts),
+        )
+    elif aspect == "framing":
+        because = say(yes) if holds else say(no, framing=off.framing)
+        return leaf(
+            aspect,
+            say("cov.framing"),
+            outcome,
+            [because],
+            missing=say("cov.framing.missing", framings=list(p.partial_labels)),
+        )
+    elif aspect == "means":
+        lacking = sorted(set(p.means) - set(off.means))
+        return leaf(
+            aspect,
+            say("cov.means", means=list(p.means)),
+            outcome,
+            [say(no, means=x) for x in lacking] or [say(yes)],
+            missing=say("cov.means.missing", means=lacking),
+        )
+    elif aspect == "victim-sex":
+        because = say(yes) if holds else say(no, sex=off.sex)
+        return leaf(aspect, say("cov.victim-sex"), outcome, [because], missing=say("cov.victim-sex.missing"))
+    elif aspect == "age-limit":
+        because = say(yes, band=[lo, hi]) if holds else say(no)
+        return leaf(aspect, say("cov.age-limit"), outcome, [because], missing=say("cov.age-limit.missing"))
+    else:  # victim-ages
+        want = list(p.victim_ages or CHILD)
+        because = say(yes if holds else no, band=[lo, hi])
+        return leaf(
+            aspect,
+            say("cov.victim-ages", band=want),
+            outcome,
+            [because],
+            missing=say("cov.victim-ages.missing", band=want),
+        )
+
+
+def offence_node(p: CoverageParams, off: OffenceFact, memo: dict[Any, Criterion] | None = None) -> Criterion:
+    """The offence as one criterion, worded: it covers the conduct when every aspect tested holds (`memo`: as
+    for `assess`)."""
+    aspects = assess(p, off, memo)
     test = say("cov.offence", offence=off.offence, conduct=off.conduct)
     if not aspects:
         aspects = [leaf("conduct", test, Outcome.satisfied, [say("cov.conduct.yes", conduct=off.conduct)])]
-    n = node(f"offence:{off.offence}:{off.conduct}", test, Combine.all, aspects)
-    grade = QUALITY[n.outcome]
-    return Criterion(
-        n.id,
-        n.test,
-        n.outcome,
+    outcome = combine(Combine.all, [a.outcome for a in aspects])
+    grade = QUALITY[outcome]
+    return made(
+        f"offence:{off.offence}:{off.conduct}",
+        test,
+        outcome,
         [describe(off, grade, aspects)],
         None,
-        [Evidence(off.provision, off.source, ROLE[grade], off.offence, off.conduct)],
-        n.combine,
-        n.children,
+        [evidence(off.provision, off.source, ROLE[grade], off.offence, off.conduct)],
+        Combine.all,
+        aspects,
     )
 
 
@@ -291,9 +307,8 @@ def offence_stub(cov: "CoverageFact", req: RequirementFact) -> Criterion:
     from the same facts, so that findings stay small inside the engine.
     """
     test = say("cov.offence", offence=cov.offence, conduct=cov.conduct)
-    return Criterion(
-        f"offence:{cov.offence}:{cov.conduct}", test, OUTCOME[cov.quality], expand=(cov.offence_ref, req.ref)
-    )
+    name = f"offence:{cov.offence}:{cov.conduct}"
+    return made(name, test, OUTCOME[cov.quality], [], None, [], None, [], (cov.offence_ref, req.ref))
 
 
 def expand(data: dict[str, Any], facts: dict[str, Fact], read: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -303,18 +318,32 @@ def expand(data: dict[str, Any], facts: dict[str, Fact], read: dict[str, Any] | 
     referred to by each of its offences, an offence by each requirement it is tested against).
     """
     if "expand" in data:
-        typed = {} if read is None else read
         offence_ref, req_ref = data["expand"]
-        if req_ref not in typed:
-            typed[req_ref] = RequirementFact.of(facts[req_ref])
-        if offence_ref not in typed:
-            typed[offence_ref] = OffenceFact.of(facts[offence_ref])
-        req, off = typed[req_ref], typed[offence_ref]
-        assert isinstance(req.params, CoverageParams)
-        return offence_node(req.params, off).to_data()
+        return stood_for(offence_ref, req_ref, facts, read).to_data()
     if "children" in data:
         return {**data, "children": [expand(child, facts, read) for child in data["children"]]}
     return data
+
+
+def stood_for(
+    offence_ref: str,
+    req_ref: str,
+    facts: dict[str, Fact],
+    read: dict[str, Any] | None = None,
+    aspects: dict[str, dict[Any, Criterion]] | None = None,
+) -> Criterion:
+    """The offence's full criterion an offence stub stands for (`offence_stub`), from the session's facts by ref.
+
+    `read`: as for `expand`; `aspects`: the aspects' criteria built so far, by requirement ref (`assess`).
+    """
+    typed = {} if read is None else read
+    if req_ref not in typed:
+        typed[req_ref] = Snapshot.read(RequirementFact, facts[req_ref])
+    if offence_ref not in typed:
+        typed[offence_ref] = Snapshot.read(OffenceFact, facts[offence_ref])
+    req, off = typed[req_ref], typed[offence_ref]
+    assert isinstance(req.params, CoverageParams)
+    return offence_node(req.params, off, None if aspects is None else aspects.setdefault(req_ref, {}))
 
 
 def describe(off: OffenceFact, quality: Quality, aspects: list[Criterion]) -> Said:

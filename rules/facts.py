@@ -26,6 +26,18 @@ class Kind:
         return {**shallow(self), "id": self.ref, "kind": self.KIND}
 
     @classmethod
+    def fact(cls, **values: Any) -> Fact:
+        """`cls(**values).to_fact()`, every field given, without building the dataclass (engine/facts.py
+        writes every fact of every evaluation: a frozen dataclass's __init__ sets each field through
+        object.__setattr__). Only for kinds written by `Kind.to_fact`."""
+        order = names(cls)
+        if len(values) != len(order) or cls.to_fact is not Kind.to_fact:
+            raise TypeError(
+                f"{cls.__name__}: fields {sorted(values.keys() ^ set(order))} given or missing, or own to_fact"
+            )
+        return {**{name: values[name] for name in order}, "id": values["ref"], "kind": cls.KIND}
+
+    @classmethod
     def of(cls, fact: Fact) -> Self:
         return trusted(cls, {name: fact[name] for name in names(cls)})
 

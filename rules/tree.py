@@ -116,9 +116,47 @@ def combine(how: Combine, outcomes: list[Outcome]) -> Outcome:
     return Outcome.unknown
 
 
+def evidence(
+    provision: str, source: str, role: Role, offence: str | None = None, conduct: str | None = None
+) -> Evidence:
+    """Evidence without the frozen dataclass's __init__ (see `made`): every cited fact of every verdict is one."""
+    built: Evidence = object.__new__(Evidence)
+    built.__dict__.update(provision=provision, source=source, role=role, offence=offence, conduct=conduct)
+    return built
+
+
+def made(
+    id: str,
+    test: Said,
+    outcome: Outcome,
+    because: list[Said],
+    missing: Said | None,
+    facts: list[Evidence],
+    how: Combine | None,
+    children: list[Criterion],
+    expand: tuple[str, str] | None = None,
+) -> Criterion:
+    """A criterion from a value for each of its fields, without the frozen dataclass's __init__ (which sets
+    each field through object.__setattr__): the coverage of every offence under every requirement builds
+    a few of them, once as the verdicts decide and once as the findings word them (gapcheck.rules.coverage)."""
+    built: Criterion = object.__new__(Criterion)
+    built.__dict__.update(
+        id=id,
+        test=test,
+        outcome=outcome,
+        because=because,
+        missing=missing,
+        facts=facts,
+        combine=how,
+        children=children,
+        expand=expand,
+    )
+    return built
+
+
 def node(id: str, test: Said, how: Combine, children: list[Criterion], because: list[Said] | None = None) -> Criterion:
     """An inner criterion, its outcome combined from its children's."""
-    return Criterion(id, test, combine(how, [c.outcome for c in children]), because or [], None, [], how, children)
+    return made(id, test, combine(how, [c.outcome for c in children]), because or [], None, [], how, children)
 
 
 def leaf(
@@ -132,7 +170,7 @@ def leaf(
     """A criterion the rules decide directly; `missing` is required unless it is satisfied."""
     if outcome is not Outcome.satisfied and not missing:
         raise ValueError(f"criterion {id!r} is {outcome.value} but does not say what is missing")
-    return Criterion(id, test, outcome, because, None if outcome is Outcome.satisfied else missing, facts or [])
+    return made(id, test, outcome, because, None if outcome is Outcome.satisfied else missing, facts or [], None, [])
 
 
 def status(root: Criterion) -> Status:

@@ -183,7 +183,7 @@ def test_sources_are_found_looking_only_into_fields_that_may_hold_models(code: s
     corpus, _ = Workspace.open().corpus(code)
     models: list[BaseModel] = [*(inst.model for inst in corpus.instruments), corpus.index]
     plain = {s.label(): s.provenance for m in models for s in _every_source(m)}
-    assert source_provenances(corpus) == plain
+    assert list(source_provenances(corpus).items()) == list(plain.items())  # depth first, in the same order
     assert len(plain) > 1
 
 
@@ -260,3 +260,80 @@ def test_a_requirement_s_test_data_is_its_json_dump_without_kind() -> None:
     for rid, req in ws.standards.requirements.items():
         dumped = req.test.model_dump(mode="json", exclude={"kind"})
         assert repr(plain_test(req.test)) == repr(dumped), rid  # the same values of the same types
+
+
+def test_leaves_of_equal_data_are_built_once_per_wording_and_equal_the_plain_tree() -> None:
+    """A leaf citing no facts is reused within one wording; it equals the validated worded data, and what the
+    tree around it records (reasons, citations) is the same as when it is built afresh."""
+    from gapcheck.findings import Criterion, justified, worded
+
+    leaf = {"id": "victim-sex", "test": {"msg": "cov.victim-sex"}, "outcome": "partly", "because": []}
+    leaf |= {"missing": {"msg": "cov.victim-sex.missing"}}
+    data = {
+        "id": "n",
+        "test": {"msg": "cov.victim-sex"},
+        "outcome": "partly",
+        "combine": "all",
+        "facts": [{"provision": "la/x/art-1", "source": "s", "role": "partly satisfies", "offence": None}],
+        "children": [leaf, dict(leaf)],
+    }
+    shared, fresh = Wording(), Wording()
+    why: dict[tuple[str, str], str] = {}
+    tree = justified(data, shared, why)
+    assert tree.children[0] is tree.children[1]
+    assert justified(dict(leaf), shared, {}) is tree.children[0]
+    alone: dict[tuple[str, str], str] = {}
+    assert tree == justified(data, fresh, alone) == Criterion.model_validate(worded(data, Wording()))
+    assert why == alone
+    assert tree.model_dump_json() == Criterion.model_validate(worded(data, Wording())).model_dump_json()
+
+
+@pytest.mark.parametrize(("code", "as_of"), [("la", dt.date(2017, 11, 16)), ("my", dt.date(2024, 1, 1))])
+def test_offence_criteria_built_once_per_pair_of_facts_equal_the_expanded_worded_tree(
+    code: str, as_of: dt.date
+) -> None:
+    """Every session's findings, its offences' criteria shared with earlier sessions, equal the plain definition:
+    the stubs expanded, the tree worded and validated, each provision's reason the first ground naming it."""
+    from gapcheck.findings import Criterion, worded
+    from gapcheck.prose import wording
+    from gapcheck.rules.coverage import expand
+
+    ws = Workspace.open()
+    corpus, _ = ws.corpus(code)
+    titles, provenances = provision_titles(corpus, as_of), source_provenances(corpus)
+    requirements = {rid: r.title for rid, r in ws.standards.requirements.items()}
+    built = Built()
+    offences: list[list[int]] = []
+    for session in _sessions(ws, code, as_of):
+        concluded = {f["req"]: f for f in session if f.get("kind") == "finding"}
+        by_ref = {str(f["ref"]): f for f in session if "ref" in f}
+        words = wording(titles, session, requirements, corpus)
+        offences.append([])
+        for finding in collect(session, ws.standards, titles, corpus, provenances, built):
+            data = expand(concluded[finding.requirement]["criteria"], by_ref)
+            plain = Criterion.model_validate(worded(data, words))
+            assert finding.criteria == plain, finding.requirement
+            assert finding.criteria.model_dump_json() == plain.model_dump_json()
+            why = _plain_reasons(data, words)
+            assert {(r.id, r.role.value): r.reason for r in finding.provisions} == why, finding.requirement
+            offences[-1] += [id(c) for c in finding.criteria.walk() if c.id.startswith("offence:")]
+    assert all(offences)
+    if len(offences) > 1:  # a later session's offence under a requirement is an earlier one's, the same object
+        assert set(offences[0]) & {n for later in offences[1:] for n in later}
+
+
+def _plain_referred(data: dict[str, Any]) -> list[str]:
+    """The plain definition: a criterion's own stub refs, then its children's, depth first."""
+    return [*data.get("expand", []), *(ref for child in data.get("children", []) for ref in _plain_referred(child))]
+
+
+def test_the_facts_a_finding_refers_to_are_listed_depth_first() -> None:
+    from gapcheck.findings import _referred
+
+    ws = Workspace.open()
+    seen = 0
+    for session in _sessions(ws, "la", dt.date(2017, 11, 16))[:2]:
+        for f in (f for f in session if f.get("kind") == "finding"):
+            assert _referred(f["criteria"]) == _plain_referred(f["criteria"]), f["req"]
+            seen += len(_plain_referred(f["criteria"]))
+    assert seen > 10

@@ -1,9 +1,12 @@
 """The coverage rule: each aspect a requirement tests decides the offence's quality (full, partial, none)."""
 
 from dataclasses import fields, replace
+from typing import Any
 
 import pytest
-from rulefacts import coverage_requirement, decide, offence
+from hypothesis import given
+from hypothesis import strategies as st
+from rulefacts import COVERAGE, coverage_requirement, decide, offence
 
 from gapcheck.rules.coverage import CoverageFact, cover
 from gapcheck.rules.facts import OffenceFact, ReqConductFact, RequirementFact
@@ -130,3 +133,55 @@ def test_a_pair_s_coverage_has_every_field_as_its_init_would_set_it() -> None:
     assert set(vars(found)) == {f.name for f in fields(CoverageFact)}
     assert found == replace(found)  # replace() builds through __init__
     assert (found.quality, found.max_months, found.mediation_measure) == (Quality.full, 60, "village_mediation")
+
+
+_PARAMS = replace(
+    COVERAGE,
+    partial_objects=["pornography"],
+    purposes=["sexual_exploitation"],
+    purpose_unrestricted=True,
+    victim_ages=(0, 18),
+    victim_age_limit_required=True,
+    sex_neutral=True,
+    partial_elements=["force_or_coercion"],
+    excluded_elements=["means_required"],
+    required_elements=["abuse_of_trust"],
+    partial_labels=["trafficking"],
+    means=["ict"],
+    acts=["recruit", "transport"],
+)
+_offences = st.lists(
+    st.fixed_dictionaries(
+        {
+            "obj": st.sampled_from(["child_sexual_abuse_material", "pornography"]),
+            "purposes": st.lists(st.sampled_from(["any", "sexual_exploitation", "marriage"]), max_size=2),
+            "elements": st.lists(
+                st.sampled_from(["force_or_coercion", "means_required", "abuse_of_trust", "custodian_only"]), max_size=3
+            ),
+            "acts": st.lists(st.sampled_from(["recruit", "transport", "harbour"]), max_size=2),
+            "framing": st.sampled_from(["offence", "trafficking"]),
+            "means": st.lists(st.sampled_from(["ict", "force"]), max_size=2),
+            "sex": st.sampled_from(["any", "female"]),
+            "band": st.sampled_from([(False, 0, None), (True, 0, 16), (True, 12, None)]),
+            "child_specific": st.booleans(),
+        }
+    ),
+    min_size=1,
+    max_size=8,
+)
+
+
+@given(_offences, st.sets(st.sampled_from(sorted(f.name for f in fields(CoverageParams))), max_size=13))
+def test_aspects_shared_between_offences_equal_those_built_alone(offs: list[dict[str, Any]], kept: set[str]) -> None:
+    """An aspect's criterion is shared by offences equal in what it reads (ASPECT_READS): each offence's criteria
+    equal those built for it alone, whatever the offences and whichever of the parameters are tested."""
+    from gapcheck.rules.coverage import assess, offence_node
+
+    p = replace(COVERAGE, **{name: getattr(_PARAMS, name) for name in kept if name not in ("groups", "objects")})
+    memo: dict[object, object] = {}
+    for n, drawn in enumerate(offs):
+        o = dict(drawn)
+        stated, lo, hi = o.pop("band")
+        off = OffenceFact.of(offence(f"o{n}", age_stated=stated, age_from=lo, age_below=hi, **o))
+        assert assess(p, off, memo) == assess(p, off)  # type: ignore[arg-type]
+        assert offence_node(p, off, memo) == offence_node(p, off)  # type: ignore[arg-type]

@@ -48,3 +48,32 @@ def test_a_snapshot_reuses_what_the_last_one_typed_and_types_the_rest() -> None:
 def test_words_and_months_read_as_a_lawyer_writes() -> None:
     assert words("hazardous_work") == "hazardous work"
     assert [months(n) for n in (1, 6, 12, 36, 18)] == ["1 month", "6 months", "1 year", "3 years", "18 months"]
+
+
+def test_a_fact_written_without_its_dataclass_is_what_its_to_fact_writes() -> None:
+    import pytest
+
+    from gapcheck.rules.facts import names
+
+    fact = offence("a", sex="female", acts=["recruit"])
+    values = {name: fact[name] for name in names(OffenceFact)}
+    written = OffenceFact.fact(**values)
+    assert written == OffenceFact(**values).to_fact() and list(written) == list(OffenceFact(**values).to_fact())
+    with pytest.raises(TypeError, match="sex"):
+        OffenceFact.fact(**{k: v for k, v in values.items() if k != "sex"})
+    with pytest.raises(TypeError, match="own to_fact"):
+        ThresholdFact.fact(**{name: None for name in names(ThresholdFact)})
+
+
+def test_a_fact_the_last_snapshot_typed_is_read_as_it_typed_it_and_any_other_typed_anew() -> None:
+    from types import SimpleNamespace
+
+    shared, other = offence("a"), offence("b")
+    ctx = SimpleNamespace(host=SimpleNamespace(asserted=lambda sid: [shared]), s=SimpleNamespace(sid="s1"))
+    snap = Snapshot.of_session(ctx, "test-read")
+    typed = snap.of(OffenceFact)[0]
+    assert Snapshot.read(OffenceFact, shared) is typed
+    assert Snapshot.read(OffenceFact, dict(shared)) == typed and Snapshot.read(OffenceFact, dict(shared)) is not typed
+    assert Snapshot.read(OffenceFact, other) == OffenceFact.of(other)
+    Snapshot._cached = None  # as no session had run yet
+    assert Snapshot.read(OffenceFact, shared) == typed

@@ -53,3 +53,35 @@ def test_a_criterion_not_satisfied_must_say_what_is_missing() -> None:
 def test_a_node_needs_children() -> None:
     with pytest.raises(ValueError):
         node("x", "t", Combine.all, [])
+
+
+@given(st.sampled_from(list(Outcome)), st.booleans())
+def test_criteria_made_without_init_equal_those_the_dataclass_makes(outcome: Outcome, inner: bool) -> None:
+    from gapcheck.rules.terms import Role
+    from gapcheck.rules.tree import Combine, Criterion, Evidence, made
+
+    child = Criterion("c", {"msg": "m"}, outcome, [], {"msg": "x"})
+    fields = (
+        "n",
+        {"msg": "t", "a": [1]},
+        outcome,
+        [{"msg": "b"}],
+        None if inner else {"msg": "missing"},
+        [Evidence("la/x/art-1", "s", Role.considered)],
+        Combine.all if inner else None,
+        [child] if inner else [],
+    )
+    got, plain = made(*fields), Criterion(*fields)
+    assert got == plain and got.to_data() == plain.to_data()
+    assert got.expand is None and vars(got) == vars(plain)
+    stub, alone = made(*fields, ("offence:o", "requirement:r")), Criterion(*fields, ("offence:o", "requirement:r"))
+    assert stub == alone and stub.to_data() == alone.to_data() and vars(stub) == vars(alone)
+
+
+def test_evidence_made_without_init_equals_the_dataclass_s_own() -> None:
+    from gapcheck.rules.terms import Role
+    from gapcheck.rules.tree import Evidence, evidence
+
+    assert evidence("la/x/art-1", "s", Role.threshold) == Evidence("la/x/art-1", "s", Role.threshold)
+    full = ("la/x/art-1", "s", Role.satisfies, "la/x/art-1 [o]", "possess")
+    assert evidence(*full) == Evidence(*full) and vars(evidence(*full)) == vars(Evidence(*full))
