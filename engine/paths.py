@@ -1,22 +1,37 @@
-"""The data shipped inside the package, found with importlib.resources in a wheel and in the checkout alike.
+"""The data shipped inside the package, found as importlib.resources finds it, in a wheel and in the checkout alike.
 
 In the repository, engine/statutes, engine/standards and engine/reports are links to the top-level
 folders; a wheel holds copies (see pyproject.toml). Nothing here assumes where the package sits.
 """
 
-from importlib import resources
+import sys
+from importlib.machinery import SourceFileLoader, SourcelessFileLoader
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
     import jinja2
 
 PACKAGE = "gapcheck"
 
 
+def package_folder() -> "Traversable":
+    """What importlib.resources.files gives for the package: for a package on a file system (a file loader's),
+    the folder of its `__init__.py`, found as importlib.resources' file reader finds it, without importing
+    importlib.resources (with zipfile: a hundredth of a cold `check`); anything else, importlib.resources'."""
+    loader = getattr(sys.modules[PACKAGE].__spec__, "loader", None)
+    if isinstance(loader, (SourceFileLoader, SourcelessFileLoader)):
+        return Path(loader.path).parent
+    from importlib import resources
+
+    return resources.files(PACKAGE)
+
+
 def bundled(name: str) -> Path:
     """A data folder shipped with the package (statutes, standards, reports)."""
-    folder = resources.files(PACKAGE) / name
+    folder = package_folder() / name
     if not isinstance(folder, Path):  # pip always installs unpacked; a zip import cannot hold the corpus
         raise RuntimeError(f"gapcheck's {name} must be on a file system, not inside {folder!r}")
     return folder

@@ -168,3 +168,24 @@ def test_a_whole_process_collects_garbage_again_once_its_command_is_loaded() -> 
     env = {**os.environ, "GAPCHECK_NO_CACHE": "1"}
     done = subprocess.run([sys.executable, "-c", script, draft], capture_output=True, text=True, check=True, env=env)
     assert json.loads(done.stdout.splitlines()[-1]) == [[True, True], [True, 0]]
+
+
+def test_the_bundled_data_is_found_where_importlib_resources_finds_it_without_importing_it() -> None:
+    from importlib import resources
+
+    from gapcheck import paths
+
+    assert paths.package_folder() == resources.files(paths.PACKAGE)
+    assert paths.STATUTES == resources.files(paths.PACKAGE) / "statutes" and paths.STATUTES.is_dir()
+    script = (  # a whole process (main() with no arguments): pydantic's plugin loader is not imported
+        "import contextlib, io, json, sys\n"
+        "from gapcheck.cli import main\n"
+        "sys.argv = ['gapcheck', 'check']\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main()\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
+    )
+    env = {**os.environ, "GAPCHECK_NO_CACHE": "1"}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, env=env)
+    loaded = set(json.loads(done.stdout))
+    assert "gapcheck.paths" in loaded and "importlib.resources" not in loaded
