@@ -271,3 +271,22 @@ def test_the_statute_schema_accepts_both_formats() -> None:
         formats.add(data.get("format", 1))
         jsonschema.validate(data, schema("jurisdiction" if path.name == "_jurisdiction.yaml" else "statute"))
     assert formats == {1, 2}
+
+
+def test_a_legal_date_has_the_schemas_pydantic_builds_from_its_validator_and_serializer() -> None:
+    """LegalDate builds its core schema itself (gapcheck.dates._Normalised): the same as pydantic's own."""
+    from typing import Annotated
+
+    from pydantic import BeforeValidator, PlainSerializer, TypeAdapter
+
+    from gapcheck import dates
+
+    json_schema = dates.LegalDate.__metadata__[1]
+    ours = TypeAdapter(dates.LegalDate)
+    pydantics = TypeAdapter(Annotated[str, BeforeValidator(dates._normalise), PlainSerializer(str), json_schema])
+    assert {**ours.core_schema, "metadata": None} == {**pydantics.core_schema, "metadata": None}
+    for mode in ("validation", "serialization"):
+        assert ours.json_schema(mode=mode) == pydantics.json_schema(mode=mode)
+    for value in (2017, "2017-11-16", "2017"):
+        assert ours.validate_python(value) == pydantics.validate_python(value)
+        assert ours.dump_json(ours.validate_python(value)) == pydantics.dump_json(pydantics.validate_python(value))
