@@ -411,3 +411,32 @@ def test_pruning_deletes_only_the_caches_own_folders(tmp_path: Path) -> None:
         run(["validate", str(DRAFT)], tmp_path, ours)
     assert not (ours / "fedcba9876543210").exists() and not (ours / "results" / "fedcba9876543210").exists()
     assert entries(ours)
+
+
+@pytest.mark.parametrize(
+    "args", [["check"], ["diff", "-a", str(DRAFT), "--fail-on", "any-gap"]], ids=["check", "diff-fails"]
+)
+def test_the_program_ends_a_cached_run_at_once_with_its_output_exit_code_and_exit_functions(
+    tmp_path: Path, args: list[str]
+) -> None:
+    """`gapcheck` (cli.run) skips Python's teardown after a run whose result is cached: the same bytes and exit
+    code as main() in a process that exits as usual, its exit functions run, and the result is stored."""
+    program = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: print('exit functions ran', file=sys.stderr))\n"
+        "class Kept:\n"
+        "    def __del__(self): print('torn down', file=sys.stderr)\n"
+        "kept = Kept()\n"  # freed only by Python's teardown
+        "from gapcheck import cli\n"
+        "sys.argv[0] = 'gapcheck'\n"
+        "cli.run()\n"
+    )
+    folder = tmp_path / "cache"
+    environ = {**os.environ, "NO_COLOR": "1", cache.ENV_DIR: str(folder)}
+    environ.pop(cache.ENV_OFF, None)
+    ended = subprocess.run([sys.executable, "-c", program, *args], cwd=tmp_path, env=environ, capture_output=True)
+    usual = run(args, tmp_path, None)
+    assert (ended.returncode, ended.stdout) == (usual.code, usual.out) and usual.out
+    assert ended.stderr == usual.err + b"exit functions ran\n"  # and nothing torn down
+    again = run(args, tmp_path, folder)
+    assert again.replayed and again.result == usual.result
