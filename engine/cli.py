@@ -107,7 +107,7 @@ def cli(ctx: click.Context, config_file: Path | None, quiet: bool, debug: bool) 
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI: bad input is reported, an internal error is one line (or a traceback with --debug)."""
     args = list(sys.argv[1:] if argv is None else argv)
-    global _WHOLE_PROCESS
+    global _WHOLE_PROCESS, _ENDS_AT_ONCE
     _WHOLE_PROCESS = argv is None
     if argv is None:  # a whole process: no pydantic plugins (PYDANTIC_DISABLE_PLUGINS= keeps them)
         os.environ.setdefault(PYDANTIC_PLUGINS, "__all__")
@@ -122,13 +122,13 @@ def main(argv: list[str] | None = None) -> int:
         if result is not None:
             replayed = result.replay()
             if replayed is not None:
+                _ENDS_AT_ONCE = True
                 return replayed
             result.record()
         code = _run(args)
         sys.stdout.flush()
         if result is not None:
             result.finish(code)
-            global _ENDS_AT_ONCE
             _ENDS_AT_ONCE = True
         return code
     except OSError as err:
