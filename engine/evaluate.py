@@ -31,6 +31,7 @@ from gapcheck.merge import merge
 from gapcheck.models import Source, Version
 from gapcheck.prose import wording
 from gapcheck.readings import plan, resolve
+from gapcheck.rules.base import Snapshot
 from gapcheck.vocab import Provenance
 
 
@@ -134,6 +135,7 @@ def _evaluate(corpus: Corpus, standards: Standards, as_of: dt.date, pins: Sequen
         if id(session) not in collected:
             collected[id(session)] = (session, collect(session, standards, titles, corpus, provenances, built))
         results.append((reading, collected[id(session)][1]))
+    Snapshot.release()  # the sessions' typed facts and indexes: collected from, not needed again
     words = wording(titles, [], {rid: r.title for rid, r in standards.requirements.items()}, corpus)
     return Evaluation(
         corpus.code,
