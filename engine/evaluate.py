@@ -15,6 +15,7 @@ from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from functools import cache
 from typing import Any
 
@@ -30,6 +31,7 @@ from gapcheck.merge import merge
 from gapcheck.models import Source, Version
 from gapcheck.prose import wording
 from gapcheck.readings import plan, resolve
+from gapcheck.rules.base import Snapshot
 from gapcheck.vocab import Provenance
 
 
@@ -133,6 +135,7 @@ def _evaluate(corpus: Corpus, standards: Standards, as_of: dt.date, pins: Sequen
         if id(session) not in collected:
             collected[id(session)] = (session, collect(session, standards, titles, corpus, provenances, built))
         results.append((reading, collected[id(session)][1]))
+    Snapshot.release()  # the sessions' typed facts and indexes: collected from, not needed again
     words = wording(titles, [], {rid: r.title for rid, r in standards.requirements.items()}, corpus)
     return Evaluation(
         corpus.code,
@@ -199,17 +202,79 @@ def _inside(model: BaseModel) -> list[Any]:
     return inner
 
 
-_PLAIN = (str, int, float, bool, type(None), dt.date, enum.Enum)
+_PLAIN = (str, int, float, Decimal, bool, type(None), dt.date, enum.Enum)
 
 
 @cache
 def _nested(model: type[BaseModel]) -> tuple[str, ...]:
-    """The fields of a model that may hold a model, directly or in a list: those `_sources` looks into.
+    """The fields of a model that may hold a Source, directly or in a model inside: those `_sources` looks into.
 
     A field whose annotation is made of plain values only (strings, numbers, dates, enums, and
-    lists, tuples, dicts or unions of them) holds none; any other may.
+    lists, tuples, dicts or unions of them) holds none; nor does one whose models hold no Source at
+    any depth (a victim, a penalty: a third of the models of a statute); any other may.
     """
-    return tuple(name for name, info in model.model_fields.items() if not _plain(info.annotation))
+    return tuple(
+        name
+        for name, info in model.model_fields.items()
+        if not _plain(info.annotation) and _may_reach_source(info.annotation)
+    )
+
+
+def _may_reach_source(annotation: Any) -> bool:
+    """Whether a value of this annotation may be, or hold at some depth, a Source: false only where every
+    model class it names holds none in any field, at any depth (other annotations: it may)."""
+    found = _models_in(annotation)
+    if found is None:
+        return True
+    return any(_reaches_source(model) for model in found)
+
+
+@cache
+def _reaches_source(model: type[BaseModel]) -> bool:
+    """Whether a model class is Source or may hold one, at any depth of its fields' annotations."""
+    seen: set[type[BaseModel]] = set()
+    todo = [model]
+    while todo:
+        current = todo.pop()
+        if issubclass(current, Source):
+            return True
+        if current in seen:
+            continue
+        seen.add(current)
+        for info in current.model_fields.values():
+            inner = _models_in(info.annotation)
+            if inner is None:
+                return True
+            todo += inner
+    return False
+
+
+def _models_in(annotation: Any) -> list[type[BaseModel]] | None:
+    """The model classes an annotation names, in lists, tuples, dicts, unions or Annotated; None where it
+    names something else that may hold a model (Any, a bare object, a class neither plain nor a model)."""
+    if annotation in (None, type(None)):
+        return []
+    args = typing.get_args(annotation)
+    if isinstance(annotation, type) and not args:
+        if issubclass(annotation, BaseModel):
+            return [annotation]
+        return [] if issubclass(annotation, _PLAIN) else None
+    origin = typing.get_origin(annotation)
+    if origin is typing.Literal:
+        return []
+    if origin is typing.Annotated:
+        return _models_in(args[0])
+    if origin in (list, tuple, dict, set, frozenset, typing.Union, types.UnionType):
+        found: list[type[BaseModel]] = []
+        for arg in args:
+            if arg is Ellipsis:
+                continue
+            inner = _models_in(arg)
+            if inner is None:
+                return None
+            found += inner
+        return found
+    return None
 
 
 def _plain(annotation: Any) -> bool:

@@ -652,16 +652,21 @@ def provisions(
             if e.conduct:
                 covers.setdefault(key, set()).add(e.conduct)
             if key not in found:
+                article, heading = titles[e.provision]
                 found[key] = {
                     "id": e.provision,
                     "role": e.role,
                     "reason": why.get((e.provision, e.role.value)) or (because or [test])[0],
                     "source": e.source,
                     "provenance": provenances.get(e.source, Provenance.stated),
-                    "article": titles[e.provision][0],
-                    "heading": titles[e.provision][1],
+                    "article": article,
+                    "heading": heading,
+                    "covers": None,  # set below, once every citation is seen
                 }
-    return [trusted(ProvisionRef, {**ref, "covers": sorted(covers.get(key, ()))}) for key, ref in found.items()]
+    for key, ref in found.items():  # the values become the model's own: no copy of each
+        conducts = covers.get(key)
+        ref["covers"] = sorted(conducts) if conducts else []
+    return [trusted(ProvisionRef, ref) for ref in found.values()]
 
 
 def explanation(tree: Criterion, notes: list[str]) -> list[str]:

@@ -4,7 +4,6 @@ Each message names the offending key, what was expected (the allowed values
 or keys) and, where a close match exists, a did-you-mean suggestion.
 """
 
-import difflib
 import types
 import typing
 from collections.abc import Callable, Iterator
@@ -46,6 +45,8 @@ def suggest(word: object, choices: list[str]) -> str:
     """' (did you mean 'x'?)' when a choice is close to `word`, else ''."""
     if not isinstance(word, str):
         return ""
+    import difflib  # only for a message with a suggestion: not on every command's start-up
+
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
 

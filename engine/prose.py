@@ -120,8 +120,10 @@ class Wording:
     offences: dict[str, str] = field(default_factory=dict)  # offence name -> what tells it from its siblings
     populations: dict[str, str] = field(default_factory=dict)
     requirements: dict[str, str] = field(default_factory=dict)  # id -> title
-    # what cite and offence have worded: the fields above are not changed once the wording is made
-    _said: dict[tuple[str, str], str] = field(default_factory=dict, init=False, repr=False, compare=False)
+    # what cite, offence and source have worded, one dict each: the fields above never change once made
+    _cited: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _offences: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _sources: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
     _worded: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
     _sentences: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
     # what gapcheck.findings has built from these words (criteria), by its key: as long-lived as the wording
@@ -129,9 +131,9 @@ class Wording:
 
     def cite(self, pid: str) -> str:
         """A provision as a lawyer cites it in a sentence."""
-        said = self._said.get(("cite", pid))
+        said = self._cited.get(pid)
         if said is None:
-            said = self._said[("cite", pid)] = self._cite(pid)
+            said = self._cited[pid] = self._cite(pid)
         return said
 
     def _cite(self, pid: str) -> str:
@@ -148,17 +150,17 @@ class Wording:
 
     def offence(self, name: str) -> str:
         """An offence: its provision cited, told apart from the other offences of the same provision."""
-        said = self._said.get(("offence", name))
+        said = self._offences.get(name)
         if said is None:
             extra = self.offences.get(name)
-            said = self._said[("offence", name)] = self.cite(name.split(" [", 1)[0]) + (f" ({extra})" if extra else "")
+            said = self._offences[name] = self.cite(name.split(" [", 1)[0]) + (f" ({extra})" if extra else "")
         return said
 
     def source(self, label: str) -> str:
         """A source's label with the requirement ids it cites named (`name_requirements`)."""
-        said = self._said.get(("source", label))
+        said = self._sources.get(label)
         if said is None:
-            said = self._said[("source", label)] = name_requirements(label, self.requirements)
+            said = self._sources[label] = name_requirements(label, self.requirements)
         return said
 
     def say(self, message: Message) -> str:
@@ -262,13 +264,17 @@ def compile_field(field: _Field) -> _Worder:
     labels = LABELS.get(kind, {})
     bare = NO_ARTICLE.get(kind, set())
 
-    def one(w: Wording, value: Any) -> str:
-        if how is not None:
-            out = how(w, value)
-        else:
-            key = str(value)
-            out = labels.get(key) or label(kind, key)
-        return indefinite(out) if article and str(value) not in bare else out
+    def term(w: Wording, value: Any) -> str:
+        key = str(value)
+        return labels.get(key) or label(kind, key)
+
+    plain: _Worder = how if how is not None else term  # one value, without an article: most placeholders
+
+    def with_article(w: Wording, value: Any) -> str:
+        out = plain(w, value)
+        return indefinite(out) if str(value) not in bare else out
+
+    one = with_article if article else plain
 
     if verb is not None:  # the verb a citation is the subject of
 

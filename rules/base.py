@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 from durable.lang import c, cap, m, when_all
 
-from gapcheck.rules.facts import Cited, CompleteFact, Fact, Kind, RequirementFact, UnknownFact
+from gapcheck.rules.facts import Cited, CompleteFact, Fact, Kind, ReqConductFact, RequirementFact, UnknownFact
 from gapcheck.rules.terms import Outcome, Role
 from gapcheck.rules.tree import Criterion, Evidence, Said, evidence, leaf, say, status
 
@@ -36,6 +36,7 @@ class Snapshot:
     """
 
     _cached: tuple[str, "Snapshot"] | None = None
+    _kept: dict[int, tuple[Fact, Any]] = {}  # what a released snapshot typed of the standards (`release`)
     _raw: dict[str, list[Fact]]
     _typed: dict[type[Kind], list[Any]]
     _memo: dict[object, Any]
@@ -47,10 +48,25 @@ class Snapshot:
         """The snapshot of the evaluation whose trigger carries `run`."""
         if cls._cached is not None and cls._cached[0] == run:
             return cls._cached[1]
-        last = cls._cached[1]._read if cls._cached is not None else {}
+        last = cls._cached[1]._read if cls._cached is not None else cls._kept
         snapshot = cls(ctx.host.asserted(str(ctx.s.sid)), last)
         cls._cached = (run, snapshot)
         return snapshot
+
+    @classmethod
+    def release(cls) -> None:
+        """Forget the last snapshot but the standards' facts it typed (requirements and their conducts, which
+        the next evaluation's snapshot reads again, `_last`): its indexes, coverage, and the law's facts,
+        typed, are the evaluation's alone, and while kept the collector would scan them after every one."""
+        if cls._cached is None:
+            return
+        kept = {
+            key: (fact, typed)
+            for key, (fact, typed) in cls._cached[1]._read.items()
+            if isinstance(typed, RequirementFact | ReqConductFact)
+        }
+        cls._cached = None
+        cls._kept = kept
 
     def __init__(self, facts: list[Fact], last: dict[int, tuple[Fact, Any]] | None = None):
         """`last`: the facts the previous snapshot typed, by identity."""

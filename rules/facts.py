@@ -35,7 +35,9 @@ class Kind:
             raise TypeError(
                 f"{cls.__name__}: fields {sorted(values.keys() ^ set(order))} given or missing, or own to_fact"
             )
-        return {**{name: values[name] for name in order}, "id": values["ref"], "kind": cls.KIND}
+        fact = {name: values[name] for name in order}
+        fact["id"], fact["kind"] = values["ref"], cls.KIND
+        return fact
 
     @classmethod
     def of(cls, fact: Fact) -> Self:
@@ -47,10 +49,11 @@ def trusted(cls: type[T], values: dict[str, Any]) -> T:
 
     A frozen dataclass's __init__ sets each field through object.__setattr__;
     every fact of every evaluation is read, so that took a third of the time of
-    reading a session. The facts come from `to_fact`, which writes every field.
+    reading a session. The facts come from `to_fact`, which writes every field. `values` must be a
+    dict no one else holds (it becomes the object's).
     """
     obj: T = object.__new__(cls)
-    obj.__dict__.update(values)
+    object.__setattr__(obj, "__dict__", values)  # the values become its fields: the caller's own, not copied
     return obj
 
 

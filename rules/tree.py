@@ -121,7 +121,11 @@ def evidence(
 ) -> Evidence:
     """Evidence without the frozen dataclass's __init__ (see `made`): every cited fact of every verdict is one."""
     built: Evidence = object.__new__(Evidence)
-    built.__dict__.update(provision=provision, source=source, role=role, offence=offence, conduct=conduct)
+    _SET(
+        built,
+        "__dict__",
+        {"provision": provision, "source": source, "role": role, "offence": offence, "conduct": conduct},
+    )
     return built
 
 
@@ -140,18 +144,25 @@ def made(
     each field through object.__setattr__): the coverage of every offence under every requirement builds
     a few of them, once as the verdicts decide and once as the findings word them (gapcheck.rules.coverage)."""
     built: Criterion = object.__new__(Criterion)
-    built.__dict__.update(
-        id=id,
-        test=test,
-        outcome=outcome,
-        because=because,
-        missing=missing,
-        facts=facts,
-        combine=how,
-        children=children,
-        expand=expand,
+    _SET(
+        built,
+        "__dict__",
+        {
+            "id": id,
+            "test": test,
+            "outcome": outcome,
+            "because": because,
+            "missing": missing,
+            "facts": facts,
+            "combine": how,
+            "children": children,
+            "expand": expand,
+        },
     )
     return built
+
+
+_SET = object.__setattr__  # a dict of its fields set as an object's own: no copy of it
 
 
 def node(id: str, test: Said, how: Combine, children: list[Criterion], because: list[Said] | None = None) -> Criterion:

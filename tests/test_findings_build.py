@@ -187,6 +187,28 @@ def test_sources_are_found_looking_only_into_fields_that_may_hold_models(code: s
     assert len(plain) > 1
 
 
+class _Leaf(BaseModel):
+    age: int
+    note: str | None = None
+
+
+class _Holder(BaseModel):
+    leaves: list[_Leaf]
+    loose: Any = None
+    cited: dict[str, list[Source]] | None = None
+    nested: "list[_Holder]" = []
+
+
+def test_a_field_is_looked_into_unless_no_model_it_names_can_hold_a_source() -> None:
+    from gapcheck.evaluate import _nested
+    from gapcheck.models import Offence, Version
+
+    assert _nested(_Holder) == ("loose", "cited", "nested")  # Any may hold one; a model of plain fields cannot
+    assert _nested(_Leaf) == ()
+    assert "victim" not in _nested(Offence) and {"source", "penalty"} <= set(_nested(Offence))
+    assert {"offences", "source"} <= set(_nested(Version))
+
+
 def _plain_reasons(data: dict[str, Any], words: Wording) -> dict[tuple[str, str], str]:
     """The plain definition: in each criterion, the first ground (else its test) naming each fact's offence
     or provision; a criterion's own before its children's, in order."""

@@ -5,7 +5,7 @@ from dataclasses import replace
 from rulefacts import coverage_requirement, exception, offence, threshold
 
 from gapcheck.rules.base import Snapshot
-from gapcheck.rules.facts import OffenceFact, RequirementFact, ThresholdFact
+from gapcheck.rules.facts import OffenceFact, ReqConductFact, RequirementFact, ThresholdFact
 from gapcheck.rules.params import CoverageParams
 from gapcheck.rules.terms import months, words
 
@@ -77,3 +77,25 @@ def test_a_fact_the_last_snapshot_typed_is_read_as_it_typed_it_and_any_other_typ
     assert Snapshot.read(OffenceFact, other) == OffenceFact.of(other)
     Snapshot._cached = None  # as no session had run yet
     assert Snapshot.read(OffenceFact, shared) == typed
+
+
+def test_a_released_snapshot_keeps_only_the_standards_facts_it_typed_for_the_next_one() -> None:
+    from types import SimpleNamespace
+
+    requirement, conduct = coverage_requirement()[:2]
+    law = offence("a")
+    ctx = SimpleNamespace(
+        host=SimpleNamespace(asserted=lambda sid: [requirement, conduct, law]), s=SimpleNamespace(sid="s1")
+    )
+    first = Snapshot.of_session(ctx, "test-release-1")
+    req, off = first.of(RequirementFact)[0], first.of(OffenceFact)[0]
+    conducts = first.of(ReqConductFact)
+    Snapshot.release()
+    assert Snapshot._cached is None
+    assert Snapshot.read(OffenceFact, law) == off and Snapshot.read(OffenceFact, law) is not off  # typed anew
+    Snapshot.release()  # nothing to release: nothing changes
+    again = Snapshot.of_session(ctx, "test-release-2")
+    assert again.of(RequirementFact)[0] is req and again.of(ReqConductFact) == conducts  # kept, not read again
+    assert again.of(ReqConductFact)[0] is conducts[0]
+    assert again.of(OffenceFact)[0] is not off and again.of(OffenceFact) == [off]  # the law's: read again
+    Snapshot._cached, Snapshot._kept = None, {}
