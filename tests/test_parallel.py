@@ -82,3 +82,30 @@ def test_what_the_caller_does_meanwhile_runs_once_and_changes_no_run(workspace: 
     assert calls == [0]
     plain = evaluate_all(workspace, requests, jobs=1, light=True)
     assert [r.evaluation for r in runs] == [r.evaluation for r in plain]
+
+
+@pytest.mark.parametrize(
+    ("formats", "broken"),
+    [
+        ("html,md,csv", {"matrix.md": "{% if %}\n"}),
+        ("md,html", {"matrix.md": "{% if %}\n", "matrix.html": "{{ 1/0 }}"}),
+    ],
+)
+def test_a_matrix_that_fails_to_render_fails_as_serial(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], formats: str, broken: dict[str, str]
+) -> None:
+    """The HTML page rendered here, the rest in a forked process: a failure on either side is reported as a
+    run in one process reports it (same message, exit code), and nothing is written."""
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    for name, text in broken.items():
+        (templates / name).write_text(text, encoding="utf-8")
+    args = ["matrix", "-j", "la", "--format", formats, "--templates", str(templates)]
+    results = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}"
+        code = main([*args, "--jobs", jobs, "--out", str(out)])
+        results.append((code, capsys.readouterr().err))
+        assert not out.exists()
+    assert results[0] == results[1]
+    assert results[0][0] != 0

@@ -195,13 +195,19 @@ def _render_all(ctx: MatrixContext, formats: tuple[str, ...], jobs: int | None) 
     _context = ctx
     gc.collect()
     gc.freeze()  # the pages the renderer inherits are not copied by its collector
+    done: dict[str, str | bytes] | None = None
     try:
         with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
             others = pool.submit(_render_inherited, rest)
-            done = {**_render(ctx, ("html",)), **others.result()}
+            try:
+                done = {**_render(ctx, ("html",)), **others.result()}
+            except Exception:  # noqa: BLE001 - raised again below, as a run in one process raises it
+                pass
     finally:
         gc.unfreeze()
         _context = None
+    if done is None:  # a failure on either side (or of the fork): the serial rendering fails, or succeeds, as it would
+        return _render(ctx, formats)
     return {f"matrix.{fmt}": done[f"matrix.{fmt}"] for fmt in formats}
 
 
