@@ -142,3 +142,25 @@ def test_own_templates_override_by_name_and_fall_back(tmp_path: Path) -> None:
     assert "Published by the Example Coalition." in html
     assert "Computed by gapcheck" not in html
     assert '<section id="sources">' in html  # the built-in page around it
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "said"),
+    [
+        ("ok\n{% if %}\n", 2, "Expected an expression"),
+        ("ok\n\n{{ no_such_name.x }}\n", 3, "'no_such_name' is undefined"),
+    ],
+)
+def test_an_error_in_own_templates_is_bad_input_located_in_the_template(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, line: int, said: str
+) -> None:
+    """A broken template of the user's is their input (file:line, exit 2, nothing written), not gapcheck's bug."""
+    own = tmp_path / "brand"
+    own.mkdir()
+    (own / "report.md").write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["report", "--format", "md,json", "--templates", str(own), "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert f"report.md:{line}:1: template error: " in err and said in err
+    assert "internal error" not in err
+    assert not out.exists()

@@ -5,15 +5,18 @@ undefined names fail loudly. Markdown output escapes every value with the `md` f
 also links citations). A user's templates folder (`--templates DIR`) overrides any template by name.
 """
 
+import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
+from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
 
 from gapcheck import config
 from gapcheck.diff import Change
+from gapcheck.errors import InputError, Problem, display_path
 from gapcheck.evaluate import Evaluation
 from gapcheck.findings import Finding, ProvisionRef
 from gapcheck.load import Corpus
@@ -402,7 +405,32 @@ def render(template: str, context: object) -> str:
     """Render a template with a context dataclass's fields as its names."""
     env = environment(autoescape=template.endswith(".html"))
     names = {f.name: getattr(context, f.name) for f in fields(context)}  # type: ignore[arg-type]
-    return env.get_template(template).render(**names)
+    try:
+        return env.get_template(template).render(**names)
+    except jinja2.TemplateError as err:
+        problem = _in_user_template(err)
+        if problem is None:
+            raise
+        raise InputError([problem]) from None
+
+
+def _in_user_template(err: jinja2.TemplateError) -> Problem | None:
+    """Where in the user's templates (`--templates`) a template error lies, if it lies there: bad input, not a bug."""
+    user = config.active().templates
+    if user is None:
+        return None
+    folder = os.path.join(os.path.abspath(user), "")
+    located = [(err.filename, err.lineno)] if isinstance(err, jinja2.TemplateSyntaxError) else []
+    tb = err.__traceback__
+    while tb is not None:  # Jinja gives a template's frames the template's file name and line
+        located.append((tb.tb_frame.f_code.co_filename, tb.tb_lineno))
+        tb = tb.tb_next
+    for filename, line in reversed(located):
+        if filename and os.path.abspath(filename).startswith(folder):
+            what = getattr(err, "message", None) or str(err)
+            message = f"template error: {what}: correct your template (or remove it to use the bundled one)"
+            return Problem(display_path(Path(filename)), line or 1, 1, message)
+    return None
 
 
 def report_context(
