@@ -117,6 +117,8 @@ def main(argv: list[str] | None = None) -> int:
     options.set_quiet(False)
     if sys.stdout is None:  # the process started with standard output closed
         sys.stdout = _ClosedOutput()
+    if argv is None:  # a whole process: its own streams
+        _lossless(sys.stdout, sys.stderr)
     try:
         result = replay.Result.lookup(args) if argv is None else None  # a whole process: replayed or recorded
         if result is not None:
@@ -140,6 +142,14 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except Exception as err:  # the boundary: never a traceback unless asked for
         return _internal(err, debug)
+
+
+def _lossless(*streams: object) -> None:
+    """A character a stream's encoding cannot hold (an em dash, on a latin-1 terminal) written as its escape
+    (`\\u2014`), as Python writes it to stderr, not an encoding error in the middle of a report."""
+    for stream in streams:
+        if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+            stream.reconfigure(errors="backslashreplace")
 
 
 def _no_plugin_loader() -> None:

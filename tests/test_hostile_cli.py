@@ -86,3 +86,16 @@ def test_a_closed_standard_output_is_no_traceback() -> None:
     )
     assert done.returncode == EXIT_INPUT
     assert done.stderr == "gapcheck: cannot write to standard output: standard output is closed\n"
+
+
+def test_a_terminal_that_cannot_hold_a_character_gets_its_escape() -> None:
+    """On a latin-1 terminal the report is written whole, each character it cannot hold escaped (it was exit 70)."""
+    encoding = "latin-1"
+    run = [sys.executable, "-m", "gapcheck.cli", "check", "--explain"]
+    env = {**os.environ, "GAPCHECK_NO_CACHE": "1"}
+    utf8 = subprocess.run(run, capture_output=True, cwd=ROOT, check=False, env={**env, "PYTHONIOENCODING": "utf-8"})
+    narrow = subprocess.run(run, capture_output=True, cwd=ROOT, check=False, env={**env, "PYTHONIOENCODING": encoding})
+    assert (narrow.returncode, narrow.stderr) == (utf8.returncode, b"")
+    text = utf8.stdout.decode("utf-8")
+    assert any(ord(c) > 255 for c in text)  # the report holds characters latin-1 has not
+    assert narrow.stdout.decode(encoding) == text.encode(encoding, "backslashreplace").decode(encoding)
