@@ -5,6 +5,7 @@ draft is applied to the jurisdiction it names, so that an unknown jurisdiction, 
 provision, or the repeal of a provision that does not exist, is reported as `diff` would.
 """
 
+import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -114,10 +115,8 @@ def _kind(path: Path) -> str | None:
 def _file(path: Path, ws: Workspace | None) -> list[str]:
     doc = read(path)
     kind = kind_of(doc.data)
-    if kind == "jurisdiction":
-        return _jurisdiction(path.parent, ws)
-    if kind == "statute":
-        return _jurisdiction(path.parent, ws)  # the folder is the namespace: an instrument needs its jurisdiction
+    if kind in ("jurisdiction", "statute"):  # the folder is the namespace: an instrument needs its jurisdiction
+        return _jurisdiction(_folder_of(path), ws)
     if kind == "standard":
         return _standards(path.parent)
     if kind == "amendment":
@@ -136,6 +135,11 @@ def _file(path: Path, ws: Workspace | None) -> list[str]:
             )
         ]
     )
+
+
+def _folder_of(path: Path) -> Path:
+    """The folder a file is in, by name: `la/drafts/../x.yaml` is in `la` (where the system finds it), not `..`."""
+    return path.resolve().parent if os.pardir in path.parts else path.parent
 
 
 def _jurisdiction(folder: Path, ws: Workspace | None) -> list[str]:

@@ -102,3 +102,11 @@ def test_the_quiet_flag_prints_nothing_on_success(capsys: pytest.CaptureFixture[
     draft = Path(STATUTES / "la" / "drafts" / "repeal-art-86.yaml")
     assert main(["--quiet", "validate", str(draft)]) == 0
     assert capsys.readouterr().out == ""
+
+
+def test_a_statute_reached_through_dot_dot_is_in_its_real_folder(capsys: pytest.CaptureFixture[str]) -> None:
+    """`la/drafts/../x.yaml` validates the jurisdiction `la`, as `la/x.yaml` does (it took `..` for the code)."""
+    statute = next(p for p in sorted((STATUTES / "la").glob("*.yaml")) if not p.name.startswith("_"))
+    plain = _validate(capsys, str(statute))
+    assert plain[0] == 0
+    assert _validate(capsys, str(STATUTES / "la" / "drafts" / ".." / statute.name)) == plain
