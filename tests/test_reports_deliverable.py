@@ -149,6 +149,7 @@ def test_own_templates_override_by_name_and_fall_back(tmp_path: Path) -> None:
     [
         ("ok\n{% if %}\n", 2, "Expected an expression"),
         ("ok\n\n{{ no_such_name.x }}\n", 3, "'no_such_name' is undefined"),
+        ("ok\n{{ 1 / 0 }}\n", 2, "ZeroDivisionError('division by zero')"),
     ],
 )
 def test_an_error_in_own_templates_is_bad_input_located_in_the_template(

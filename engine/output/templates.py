@@ -407,15 +407,19 @@ def render(template: str, context: object) -> str:
     names = {f.name: getattr(context, f.name) for f in fields(context)}  # type: ignore[arg-type]
     try:
         return env.get_template(template).render(**names)
-    except jinja2.TemplateError as err:
+    except (InputError, OSError):
+        raise
+    except Exception as err:  # noqa: BLE001 - one in the user's own template is their input; any other, a bug
         problem = _in_user_template(err)
         if problem is None:
             raise
         raise InputError([problem]) from None
 
 
-def _in_user_template(err: jinja2.TemplateError) -> Problem | None:
-    """Where in the user's templates (`--templates`) a template error lies, if it lies there: bad input, not a bug."""
+def _in_user_template(err: Exception) -> Problem | None:
+    """Where in the user's templates (`--templates`) an error lies, if it lies there: bad input, not a bug.
+
+    A Jinja error (syntax, an undefined name), or any other a template's own expression raises (`{{ 1/0 }}`)."""
     user = config.active().templates
     if user is None:
         return None
@@ -427,7 +431,7 @@ def _in_user_template(err: jinja2.TemplateError) -> Problem | None:
         tb = tb.tb_next
     for filename, line in reversed(located):
         if filename and os.path.abspath(filename).startswith(folder):
-            what = getattr(err, "message", None) or str(err)
+            what = (getattr(err, "message", None) or str(err)) if isinstance(err, jinja2.TemplateError) else repr(err)
             message = f"template error: {what}: correct your template (or remove it to use the bundled one)"
             return Problem(display_path(Path(filename)), line or 1, 1, message)
     return None
