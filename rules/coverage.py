@@ -13,7 +13,7 @@ matches, and the engine's actions with the requirements only. `assess` and
 `expand` word the same criteria for the tree.
 """
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -166,6 +166,17 @@ ASPECT_READS: dict[str, Callable[[OffenceFact], Hashable]] = {
 }
 
 
+def _elements_leaf(aspect: str, outcome: Outcome, listed: Sequence[str], flagged: list[str]) -> Criterion:
+    """An aspect about the elements the requirement lists: each element of the offence it flags is a reason."""
+    return leaf(
+        aspect,
+        say(f"cov.{aspect}", elements=list(listed)),
+        outcome,
+        [say(f"cov.{aspect}.no", element=e) for e in flagged] or [say(f"cov.{aspect}.yes")],
+        missing=say(f"cov.{aspect}.missing", elements=flagged),
+    )
+
+
 def aspect_criterion(p: CoverageParams, off: OffenceFact, aspect: str, outcome: Outcome) -> Criterion:
     """One aspect's criterion, worded as messages: its outcome as `decide` decided it."""
     purposes, elements = sorted(off.purposes), set(off.elements)
@@ -196,32 +207,11 @@ def aspect_criterion(p: CoverageParams, off: OffenceFact, aspect: str, outcome: 
         because = say(yes) if holds else say(no, purposes=purposes)
         return leaf(aspect, say("cov.any-purpose"), outcome, [because], missing=say("cov.any-purpose.missing"))
     elif aspect == "excluded-elements":
-        bad = sorted(elements & set(p.excluded_elements))
-        return leaf(
-            aspect,
-            say("cov.excluded-elements", elements=list(p.excluded_elements)),
-            outcome,
-            [say(no, element=e) for e in bad] or [say(yes)],
-            missing=say("cov.excluded-elements.missing", elements=bad),
-        )
+        return _elements_leaf(aspect, outcome, p.excluded_elements, sorted(elements & set(p.excluded_elements)))
     elif aspect == "required-elements":
-        lacking = sorted(set(p.required_elements) - elements)
-        return leaf(
-            aspect,
-            say("cov.required-elements", elements=list(p.required_elements)),
-            outcome,
-            [say(no, element=e) for e in lacking] or [say(yes)],
-            missing=say("cov.required-elements.missing", elements=lacking),
-        )
+        return _elements_leaf(aspect, outcome, p.required_elements, sorted(set(p.required_elements) - elements))
     elif aspect == "narrowing-elements":
-        narrow = sorted(elements & set(p.partial_elements))
-        return leaf(
-            aspect,
-            say("cov.narrowing-elements", elements=list(p.partial_elements)),
-            outcome,
-            [say(no, element=e) for e in narrow] or [say(yes)],
-            missing=say("cov.narrowing-elements.missing", elements=narrow),
-        )
+        return _elements_leaf(aspect, outcome, p.partial_elements, sorted(elements & set(p.partial_elements)))
     elif aspect == "narrowing-conditions":
         conditions = narrowing(p, off)
         return leaf(
