@@ -6,6 +6,7 @@ them share, and `conclude`, which turns a requirement's criteria into its
 finding by the one table of gapcheck.rules.tree.
 """
 
+import operator
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -60,11 +61,12 @@ class Snapshot:
         typed, are the evaluation's alone, and while kept the collector would scan them after every one."""
         if cls._cached is None:
             return
-        kept = {
-            key: (fact, typed)
-            for key, (fact, typed) in cls._cached[1]._read.items()
-            if isinstance(typed, RequirementFact | ReqConductFact)
-        }
+        snapshot = cls._cached[1]
+        kept: dict[int, tuple[Fact, Any]] = {}
+        for kind in (RequirementFact, ReqConductFact):
+            if kind in snapshot._typed:
+                raw = snapshot._raw.get(kind.KIND, [])
+                kept.update(zip(map(id, raw), zip(raw, snapshot._typed[kind], strict=True), strict=True))
         cls._cached = None
         cls._kept = kept
 
@@ -75,7 +77,7 @@ class Snapshot:
         self._memo = {}
         self._read = {}
         self._last = last or {}
-        for f in sorted(facts, key=lambda f: str(f.get("ref"))):
+        for f in _by_ref(facts):
             self._raw.setdefault(str(f.get("kind")), []).append(f)
 
     @classmethod
@@ -95,12 +97,9 @@ class Snapshot:
     def of(self, kind: type[K]) -> list[K]:
         """Every fact of a kind, typed, in a stable order."""
         if kind not in self._typed:
-            typed = []
-            for f in self._raw.get(kind.KIND, []):
-                known = self._last.get(id(f))
-                read = known[1] if known is not None and known[0] is f else kind.of(f)
-                self._read[id(f)] = (f, read)
-                typed.append(read)
+            raw, last, read = self._raw.get(kind.KIND, []), self._last, kind.of
+            typed = [k[1] if (k := last.get(id(f))) is not None and k[0] is f else read(f) for f in raw]
+            self._read.update(zip(map(id, raw), zip(raw, typed, strict=True), strict=True))
             self._typed[kind] = typed
         found: list[K] = self._typed[kind]
         return found
@@ -117,6 +116,16 @@ class Snapshot:
         by_ref = self.memo("requirement-by-ref", lambda: {r.ref: r for r in self.of(RequirementFact)})
         return by_ref[ref]
 
+
+def _by_ref(facts: list[Fact]) -> list[Fact]:
+    """The facts in the order of their `ref` (a string: `Kind.ref`), else of its text."""
+    try:
+        return sorted(facts, key=_REF)
+    except (KeyError, TypeError):  # a fact without a ref, or refs of other types: ordered by their text
+        return sorted(facts, key=lambda f: str(f.get("ref")))
+
+
+_REF = operator.itemgetter("ref")
 
 BATCH = 4096  # matches one action takes (more would run as further actions, each deciding its own)
 

@@ -1,11 +1,15 @@
 """Typed facts: what engine/facts.py writes is what the rules read back."""
 
 from dataclasses import replace
+from typing import Any
 
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from rulefacts import coverage_requirement, exception, offence, threshold
 
-from gapcheck.rules.base import Snapshot
-from gapcheck.rules.facts import OffenceFact, ReqConductFact, RequirementFact, ThresholdFact
+from gapcheck.rules.base import Snapshot, _by_ref
+from gapcheck.rules.facts import OffenceFact, ReqConductFact, RequirementFact, ThresholdFact, names
 from gapcheck.rules.params import CoverageParams
 from gapcheck.rules.terms import months, words
 
@@ -98,4 +102,33 @@ def test_a_released_snapshot_keeps_only_the_standards_facts_it_typed_for_the_nex
     assert again.of(RequirementFact)[0] is req and again.of(ReqConductFact) == conducts  # kept, not read again
     assert again.of(ReqConductFact)[0] is conducts[0]
     assert again.of(OffenceFact)[0] is not off and again.of(OffenceFact) == [off]  # the law's: read again
+    Snapshot._cached, Snapshot._kept = None, {}
+
+
+def test_a_fact_is_typed_without_a_copy_and_equals_one_built_from_its_fields() -> None:
+    fact = offence("a", sex="female", acts=["recruit"])
+    typed = OffenceFact.of(fact)
+    assert typed == OffenceFact(**{name: fact[name] for name in names(OffenceFact)})
+    assert vars(typed) is fact  # the fact's own dict, never changed once written
+    with pytest.raises(KeyError, match="conduct"):
+        OffenceFact.of({k: v for k, v in fact.items() if k != "conduct"})
+
+
+@given(st.lists(st.one_of(st.text(max_size=4), st.none(), st.just(...)), max_size=12))
+def test_facts_are_ordered_by_the_text_of_their_ref_as_the_plain_sort_orders_them(refs: list[Any]) -> None:
+    """String refs (`Kind.ref`), and facts without a ref or with another type of ref among them (`...`: none)."""
+    facts = [{"kind": "x", "n": n} if ref is ... else {"kind": "x", "ref": ref, "n": n} for n, ref in enumerate(refs)]
+    assert _by_ref(facts) == sorted(facts, key=lambda f: str(f.get("ref")))
+
+
+def test_a_released_snapshot_that_typed_no_requirement_keeps_nothing_for_the_next() -> None:
+    from types import SimpleNamespace
+
+    law = offence("a")
+    ctx = SimpleNamespace(
+        host=SimpleNamespace(asserted=lambda sid: [law, *coverage_requirement()]), s=SimpleNamespace(sid="s1")
+    )
+    typed = Snapshot.of_session(ctx, "test-release-nothing").of(OffenceFact)
+    Snapshot.release()
+    assert Snapshot._kept == {} and Snapshot.read(OffenceFact, law) == typed[0]
     Snapshot._cached, Snapshot._kept = None, {}
