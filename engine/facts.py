@@ -52,10 +52,16 @@ def in_force(start: str | None, end: str | None, as_of: dt.date) -> bool:
 
 def version_on(prov: Provision, as_of: dt.date) -> Version | None:
     """The text of a provision in force on `as_of`: a draft's text if one proposes it."""
-    drafts = [v for v in prov.versions if v.draft is not None]
+    versions = prov.versions
+    if len(versions) == 1:  # most provisions: the one text, a draft's or in force or not
+        only = versions[0]
+        if only.draft is not None or in_force(only.in_force_from, only.in_force_until, as_of):
+            return only
+        return None
+    drafts = [v for v in versions if v.draft is not None]
     if drafts:
         return drafts[-1]
-    return next((v for v in prov.versions if in_force(v.in_force_from, v.in_force_until, as_of)), None)
+    return next((v for v in versions if in_force(v.in_force_from, v.in_force_until, as_of)), None)
 
 
 def meaning_on(term: Term, as_of: dt.date) -> Meaning | None:
@@ -120,13 +126,15 @@ def flatten(corpus: Corpus, standards: Standards, as_of: dt.date, memo: Flattene
 def flatten_law(corpus: Corpus, as_of: dt.date, memo: Flattened | None = None) -> list[Fact]:
     """The facts of the law in force on `as_of`; the corpus holds one reading (`gapcheck.readings`)."""
     shared: Terms = {t.term: t for t in corpus.index.terms}
+    out: list[Fact] = []
     if memo is None:
-        return [f for inst in corpus.instruments for f in _instrument(inst, shared, as_of)]
-    out = []
+        for inst in corpus.instruments:
+            out += _instrument(inst, shared, as_of)
+        return out
     for inst in corpus.instruments:
         known = memo.get(id(inst))
         if known is None or known[0] is not inst:
-            known = memo[id(inst)] = (inst, list(_instrument(inst, shared, as_of)))
+            known = memo[id(inst)] = (inst, _instrument(inst, shared, as_of))
         out += known[1]
     return out
 
@@ -159,76 +167,85 @@ def _reservation(r: Reservation) -> Fact:
 Terms = dict[str, Term]
 
 
-def _instrument(inst: LoadedInstrument, shared: Terms, as_of: dt.date) -> Iterator[Fact]:
-    """The facts of one instrument in force on `as_of`, its terms read with the jurisdiction's `shared` ones."""
+def _instrument(inst: LoadedInstrument, shared: Terms, as_of: dt.date) -> list[Fact]:
+    """The facts of one instrument in force on `as_of`, its terms read with the jurisdiction's `shared` ones.
+
+    Lists, not generators, down to the offence: a generator per provision and per offence, each
+    resumed once per fact, cost more than the facts' own fields."""
     meta = inst.model.instrument
     if meta.in_force_readings:
         raise ValueError(f"{inst.id}: a contested entry into force must be resolved to one reading first")
+    out: list[Fact] = []
     if not in_force(meta.in_force_from or meta.adopted, meta.repealed, as_of):
-        return
+        return out
     terms = {**shared, **{t.term: t for t in inst.model.terms}}
     for prov in inst.model.provisions:
         version = version_on(prov, as_of)
-        if version is None:
-            continue
-        pid = f"{inst.id}/{prov.id}"
-        yield from _provision(pid, version, terms, as_of)
+        if version is not None:
+            _provision(out, f"{inst.id}/{prov.id}", version, terms, as_of)
+    return out
 
 
 def _started(item: Offence | Threshold | Measure, as_of: dt.date) -> bool:
     return started_by(item.in_force_from, as_of)  # a paragraph that enters into force later
 
 
-def _provision(pid: str, version: Version, terms: Terms, as_of: dt.date) -> Iterator[Fact]:
+def _provision(out: list[Fact], pid: str, version: Version, terms: Terms, as_of: dt.date) -> None:
+    """Append the facts of one provision's version in force to `out`."""
     for off in version.offences:
         if _started(off, as_of):
-            yield from _offence(pid, off, terms, as_of)
+            _offence(out, pid, off, terms, as_of)
     for n, thr in enumerate(version.thresholds):
         if not _started(thr, as_of):
             continue
-        yield ThresholdFact(
-            ref=f"threshold:{pid}:{n}",
-            provision=pid,
-            subject=str(thr.subject),
-            ages=[thr.age, *thr.by_sex.values()],
-            by_sex={str(k): v for k, v in sorted(thr.by_sex.items())},
-            population=thr.population or "",
-            exceptions_known=thr.exceptions_known,
-            exceptions=[
-                ExceptionFact(
-                    floor=e.floor,
-                    conditions=e.conditions,
-                    source=e.source.label(),
-                    secondary=e.source.secondary,
-                    confirmed=e.source.confirmed,
-                    no_floor=e.no_floor,
-                    sex=str(e.sex),
-                    granted_by=str(e.granted_by) if e.granted_by else "",
-                    age_gap=e.age_gap,
-                )
-                for e in thr.exceptions
-            ],
-            **_cited(thr.source),
-        ).to_fact()
+        out.append(
+            ThresholdFact(
+                ref=f"threshold:{pid}:{n}",
+                provision=pid,
+                subject=str(thr.subject),
+                ages=[thr.age, *thr.by_sex.values()],
+                by_sex={str(k): v for k, v in sorted(thr.by_sex.items())},
+                population=thr.population or "",
+                exceptions_known=thr.exceptions_known,
+                exceptions=[
+                    ExceptionFact(
+                        floor=e.floor,
+                        conditions=e.conditions,
+                        source=e.source.label(),
+                        secondary=e.source.secondary,
+                        confirmed=e.source.confirmed,
+                        no_floor=e.no_floor,
+                        sex=str(e.sex),
+                        granted_by=str(e.granted_by) if e.granted_by else "",
+                        age_gap=e.age_gap,
+                    )
+                    for e in thr.exceptions
+                ],
+                **_cited(thr.source),
+            ).to_fact()
+        )
     for n, mea in enumerate(version.measures):
         if not _started(mea, as_of):
             continue
-        yield MeasureFact.fact(
-            ref=f"measure:{pid}:{n}",
-            provision=pid,
-            measure=str(mea.kind),
-            status=str(mea.status),
-            bases=list(map(str, mea.bases)),
-            elements=list(map(str, mea.elements)),
-            has_max=mea.max_penalty is not None,
-            max_months=mea.max_penalty or 0,
-            age=mea.age,
-            declared_absent=False,
-            **_cited(mea.source),
+        out.append(
+            MeasureFact.fact(
+                ref=f"measure:{pid}:{n}",
+                provision=pid,
+                source=mea.source.label(),
+                secondary=mea.source.secondary,
+                measure=str(mea.kind),
+                status=str(mea.status),
+                bases=list(map(str, mea.bases)),
+                has_max=mea.max_penalty is not None,
+                max_months=mea.max_penalty or 0,
+                age=mea.age,
+                elements=list(map(str, mea.elements)),
+                declared_absent=False,
+            )
         )
     for n, unknown in enumerate(version.unknowns):
         if in_force(unknown.valid_from, unknown.valid_until, as_of):
-            yield _unknown(f"unknown:{pid}:{n}", unknown, pid)
+            out.append(_unknown(f"unknown:{pid}:{n}", unknown, pid))
 
 
 def _band(off: Offence, terms: Terms, as_of: dt.date) -> tuple[bool, int, int | None, str]:
@@ -244,22 +261,43 @@ def _band(off: Offence, terms: Terms, as_of: dt.date) -> tuple[bool, int, int | 
     return True, meaning.age_from, meaning.age_below, f"'{victim.term}' as defined [{meaning.source.label()}]"
 
 
-def _offence(pid: str, off: Offence, terms: Terms, as_of: dt.date) -> Iterator[Fact]:
-    """One fact per conduct of the offence: the first built as an OffenceFact, the others from it.
+def _offence(out: list[Fact], pid: str, off: Offence, terms: Terms, as_of: dt.date) -> None:
+    """Append one fact per conduct of the offence: the first built as an OffenceFact, the others from it.
 
     The conducts' facts differ only in `ref` (hence `id`) and `conduct`: building each field
     again per conduct cost a tenth of a synthetic evaluation. They share their lists, which
-    nothing downstream changes (see `flatten`).
+    nothing downstream changes (see `flatten`). The fields are given in the class's order
+    (`Kind.fact` then takes them as they are).
     """
     victim = off.victim
     penalty = off.penalty
     stated, age_from, age_below, term = _band(off, terms, as_of)
-    fine_only = penalty is not None and penalty.fine_only
-    first, *others = off.conduct  # at least one (models.Offence)
+    conducts = off.conduct  # at least one (models.Offence)
+    first = conducts[0]
+    source = off.source
+    if penalty is None:
+        fine_only, penalty_stated, max_months, min_months, text, aggravated = False, False, 0, 0, "", []
+    else:
+        fine_only = penalty.fine_only
+        penalty_stated = penalty.max is not None or fine_only
+        max_months = penalty.max if penalty.max is not None else 0
+        min_months = penalty.min if penalty.min is not None else 0
+        text = penalty.describe()
+        aggravated = [
+            {
+                "circumstance": str(a.circumstance),
+                "victim_below": a.victim_below,
+                "max_months": a.penalty.max or 0,
+                "text": a.penalty.describe(),
+            }
+            for a in penalty.aggravated
+        ]
     fact = OffenceFact.fact(
         ref=f"offence:{pid}#{off.id}:{first}",
-        offence=f"{pid} [{off.id}]",
         provision=pid,
+        source=source.label(),
+        secondary=source.secondary,
+        offence=f"{pid} [{off.id}]",
         conduct=str(first),
         object=str(off.object),
         purposes=sorted(map(str, off.purpose)),
@@ -271,28 +309,19 @@ def _offence(pid: str, off: Offence, terms: Terms, as_of: dt.date) -> Iterator[F
         age_from=age_from,
         age_below=age_below,
         sex=str(victim.sex) if victim else "any",
-        penalty_stated=penalty is not None and (penalty.max is not None or fine_only),
-        max_months=(penalty.max if penalty and penalty.max is not None else 0),
-        min_months=(penalty.min if penalty and penalty.min is not None else 0),
+        penalty_stated=penalty_stated,
+        max_months=max_months,
+        min_months=min_months,
         acts=sorted(map(str, off.acts)),
         term=term,
         fine_only=fine_only,
-        penalty_text=penalty.describe() if penalty else "",
-        aggravated=[
-            {
-                "circumstance": str(a.circumstance),
-                "victim_below": a.victim_below,
-                "max_months": a.penalty.max or 0,
-                "text": a.penalty.describe(),
-            }
-            for a in (penalty.aggravated if penalty else [])
-        ],
-        **_cited(off.source),
+        penalty_text=text,
+        aggravated=aggravated,
     )
-    yield fact
-    for conduct in others:
+    out.append(fact)
+    for conduct in conducts[1:]:
         ref = f"offence:{pid}#{off.id}:{conduct}"
-        yield {**fact, "ref": ref, "id": ref, "conduct": str(conduct)}
+        out.append({**fact, "ref": ref, "id": ref, "conduct": str(conduct)})
 
 
 def _cited(source: Source) -> dict[str, Any]:

@@ -35,7 +35,7 @@ class Kind:
             raise TypeError(
                 f"{cls.__name__}: fields {sorted(values.keys() ^ set(order))} given or missing, or own to_fact"
             )
-        fact = {name: values[name] for name in order}
+        fact = values if tuple(values) == order else {name: values[name] for name in order}  # the caller's own
         fact["id"], fact["kind"] = values["ref"], cls.KIND
         return fact
 

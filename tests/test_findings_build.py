@@ -359,3 +359,27 @@ def test_the_facts_a_finding_refers_to_are_listed_depth_first() -> None:
             assert _referred(f["criteria"]) == _plain_referred(f["criteria"]), f["req"]
             seen += len(_plain_referred(f["criteria"]))
     assert seen > 10
+
+
+_DATES = st.one_of(st.none(), st.sampled_from(["2010", "2015", "2019-01-01", "2020-01-01", "2024-12-31"]))
+
+
+@given(
+    st.lists(st.tuples(_DATES, _DATES, st.one_of(st.none(), st.just("bill"))), min_size=1, max_size=3),
+    st.dates(dt.date(2005, 1, 1), dt.date(2030, 1, 1)),
+)
+def test_the_version_in_force_is_the_one_the_plain_search_finds(versions: list[Any], as_of: dt.date) -> None:
+    """`version_on` takes a provision's only text without building its list of drafts: the same text."""
+    from gapcheck.facts import in_force, version_on
+    from gapcheck.models import Provision, Version
+
+    prov = Provision.model_construct(
+        versions=[Version.model_construct(in_force_from=a, in_force_until=b, draft=d) for a, b, d in versions]
+    )
+    drafts = [v for v in prov.versions if v.draft is not None]
+    plain = (
+        drafts[-1]
+        if drafts
+        else next((v for v in prov.versions if in_force(v.in_force_from, v.in_force_until, as_of)), None)
+    )
+    assert version_on(prov, as_of) is plain

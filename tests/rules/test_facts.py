@@ -63,6 +63,8 @@ def test_a_fact_written_without_its_dataclass_is_what_its_to_fact_writes() -> No
     values = {name: fact[name] for name in names(OffenceFact)}
     written = OffenceFact.fact(**values)
     assert written == OffenceFact(**values).to_fact() and list(written) == list(OffenceFact(**values).to_fact())
+    backwards = OffenceFact.fact(**dict(reversed(values.items())))  # given in another order: written in the class's
+    assert backwards == written and list(backwards) == list(written)
     with pytest.raises(TypeError, match="sex"):
         OffenceFact.fact(**{k: v for k, v in values.items() if k != "sex"})
     with pytest.raises(TypeError, match="own to_fact"):
