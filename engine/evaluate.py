@@ -167,39 +167,57 @@ def gc_paused() -> Iterator[None]:
 
 def source_provenances(corpus: Corpus) -> dict[str, Provenance]:
     """Source label -> provenance, for every source of the corpus (labels carry the provenance tag)."""
-    out: dict[str, Provenance] = {}
-    for inst in corpus.instruments:
-        for source in _sources(inst.model):
-            out[source.label()] = source.provenance
-    for source in _sources(corpus.index):  # unknowns, absences, treaties, terms
-        out[source.label()] = source.provenance
-    return out
-
-
-def _sources(model: BaseModel) -> list[Source]:
-    """Every Source inside a model, depth first (a stack, not a generator per model: a corpus holds thousands)."""
     found: list[Source] = []
-    todo = _inside(model)
-    while todo:
-        item = todo.pop()
-        if isinstance(item, Source):
-            found.append(item)
-        elif isinstance(item, BaseModel):
-            todo += _inside(item)
-    return found
+    for inst in corpus.instruments:
+        _sources(inst.model, found)
+    _sources(corpus.index, found)  # unknowns, absences, treaties, terms
+    stated = Provenance.stated  # a stated, confirmed source's label is its citation (Source.label)
+    return {(s.cite if s.provenance is stated and s.confirmed else s.label()): s.provenance for s in found}
 
 
-def _inside(model: BaseModel) -> list[Any]:
-    """The values of a model's fields that may hold a model (lists flattened), last first: a stack to pop."""
-    inner: list[Any] = []
-    for name in _nested(type(model)):
+def _sources(model: BaseModel, found: list[Source]) -> None:
+    """Append every Source inside a model to `found`, depth first, in field order.
+
+    A field's value is looked into if it is a model, or a list (of models and sources); only the
+    fields that may hold a Source are read (`_nested`). Recursive: models nest a few levels deep.
+    Values are told apart by their class, looked up once (`_role`): isinstance on a pydantic model
+    class goes through its metaclass's ABC check, which cost most of the walk.
+    """
+    fields = _NESTED.get(type(model))
+    if fields is None:
+        fields = _NESTED[type(model)] = _nested(type(model))
+    roles = _ROLES
+    for name in fields:
         value = getattr(model, name)
-        if isinstance(value, list):
-            inner += value
+        role = roles.get(type(value)) or _role(type(value))
+        if role is _LIST:
+            for item in value:
+                role = roles.get(type(item)) or _role(type(item))
+                if role is _SOURCE:
+                    found.append(item)
+                elif role is _MODEL:
+                    _sources(item, found)
+        elif role is _SOURCE:
+            found.append(value)
+        elif role is _MODEL:
+            _sources(value, found)
+
+
+_NESTED: dict[type[BaseModel], tuple[str, ...]] = {}  # `_nested`, by class: a plain dict is read faster
+_SOURCE, _MODEL, _LIST, _OTHER = "source", "model", "list", "other"
+_ROLES: dict[type, str] = {}
+
+
+def _role(cls: type) -> str:
+    """What a value of this class is to `_sources`: a Source, another model, a list, or none of these."""
+    if cls not in _ROLES:
+        if issubclass(cls, Source):
+            _ROLES[cls] = _SOURCE
+        elif issubclass(cls, BaseModel):
+            _ROLES[cls] = _MODEL
         else:
-            inner.append(value)
-    inner.reverse()
-    return inner
+            _ROLES[cls] = _LIST if issubclass(cls, list) else _OTHER
+    return _ROLES[cls]
 
 
 _PLAIN = (str, int, float, Decimal, bool, type(None), dt.date, enum.Enum)
