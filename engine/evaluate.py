@@ -320,13 +320,15 @@ def provision_titles(corpus: Corpus, as_of: dt.date | None = None) -> dict[str, 
     for inst in corpus.instruments:
         for p in inst.model.provisions:
             article, heading = p.article, p.heading
-            if as_of is not None:
-                article = p.article_on((as_of.year, as_of.month, as_of.day))
-                if article != p.article:
-                    article = f"{article}, now art. {p.article}"
-                version = version_on(p, as_of)
-                if version is not None and len(p.versions) > 1:
-                    heading += f" ({_version_label(version)})"
+            if as_of is not None:  # most provisions were never renumbered and have one text: neither is read
+                if p.formerly:
+                    article = p.article_on((as_of.year, as_of.month, as_of.day))
+                    if article != p.article:
+                        article = f"{article}, now art. {p.article}"
+                if len(p.versions) > 1:
+                    version = version_on(p, as_of)
+                    if version is not None:
+                        heading += f" ({_version_label(version)})"
             out[f"{inst.id}/{p.id}"] = (article, heading)
     return out
 

@@ -20,7 +20,7 @@ from gapcheck import messages
 from gapcheck.errors import InputError, Problem, display_path
 from gapcheck.facts import flatten_law
 from gapcheck.load import INDEX, Corpus, LoadedInstrument
-from gapcheck.models import Offence
+from gapcheck.models import Offence, Version
 from gapcheck.rules.terms import months as format_months
 
 MAX_READINGS = 16  # 2^4: four two-way contests at once, each evaluation ~0.1 s
@@ -237,8 +237,11 @@ def _resolve_instrument(inst: LoadedInstrument, picked: dict[str, str]) -> Loade
     if meta.in_force_readings:
         chosen = next(r for r in meta.in_force_readings if r.reading == picked[f"entry into force of {inst.id}"])
         meta = meta.model_copy(update={"in_force_from": chosen.date, "in_force_readings": []})
-    provisions = []
-    for prov in model.provisions:
+    provisions = list(model.provisions)
+    changed = False
+    for n, prov in enumerate(model.provisions):
+        if not any(map(_contested, prov.versions)):
+            continue  # most provisions: no alternative to drop, nothing to copy
         versions = []
         for version in prov.versions:
             kept = [
@@ -248,11 +251,20 @@ def _resolve_instrument(inst: LoadedInstrument, picked: dict[str, str]) -> Loade
             ]
             same = len(kept) == len(version.offences)
             versions.append(version if same else version.model_copy(update={"offences": kept}))
-        changed = any(new is not old for new, old in zip(versions, prov.versions, strict=True))
-        provisions.append(prov.model_copy(update={"versions": versions}) if changed else prov)
-    if meta is model.instrument and all(new is old for new, old in zip(provisions, model.provisions, strict=True)):
+        if any(new is not old for new, old in zip(versions, prov.versions, strict=True)):
+            provisions[n] = prov.model_copy(update={"versions": versions})
+            changed = True
+    if meta is model.instrument and not changed:
         return inst
     return replace(inst, model=model.model_copy(update={"instrument": meta, "provisions": provisions}))
+
+
+def _contested(version: Version) -> bool:
+    """Whether some offence of the version is one alternative of a contested fact."""
+    for off in version.offences:
+        if off.alternative is not None:
+            return True
+    return False
 
 
 @dataclass(frozen=True)

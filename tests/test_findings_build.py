@@ -383,3 +383,54 @@ def test_the_version_in_force_is_the_one_the_plain_search_finds(versions: list[A
         else next((v for v in prov.versions if in_force(v.in_force_from, v.in_force_until, as_of)), None)
     )
     assert version_on(prov, as_of) is plain
+
+
+def _plain_titles(corpus: Any, as_of: dt.date) -> dict[str, tuple[str | None, str]]:
+    """The plain definition: each provision's article on the date and the version read, for every provision."""
+    from gapcheck.evaluate import _version_label
+    from gapcheck.facts import version_on
+
+    out: dict[str, tuple[str | None, str]] = {f"{corpus.code}/_jurisdiction": (None, "Jurisdiction declaration")}
+    for inst in corpus.instruments:
+        for p in inst.model.provisions:
+            article = p.article_on((as_of.year, as_of.month, as_of.day))
+            if article != p.article:
+                article = f"{article}, now art. {p.article}"
+            version, heading = version_on(p, as_of), p.heading
+            if version is not None and len(p.versions) > 1:
+                heading += f" ({_version_label(version)})"
+            out[f"{inst.id}/{p.id}"] = (article, heading)
+    return out
+
+
+_VERSION = st.tuples(_DATES, _DATES, st.one_of(st.none(), st.just("bill")))
+_FORMER = st.tuples(st.sampled_from(["3", "4(1)"]), _DATES)
+
+
+@settings(max_examples=60)
+@given(
+    st.lists(st.tuples(st.lists(_FORMER, max_size=2), st.lists(_VERSION, min_size=1, max_size=3)), max_size=4),
+    st.dates(dt.date(2005, 1, 1), dt.date(2030, 1, 1)),
+)
+def test_titles_read_only_renumbered_or_amended_provisions_and_say_what_the_plain_reading_says(
+    provisions: list[Any], as_of: dt.date
+) -> None:
+    from dataclasses import replace
+
+    from gapcheck.models import Former, Provision, Version
+
+    corpus = synthetic.jurisdiction("tt", 3, seed=1)
+    inst = corpus.instruments[0]
+    built = [
+        Provision.model_construct(
+            id=f"art-{n}",
+            article=str(n),
+            heading=f"Article {n}",
+            formerly=[Former.model_construct(article=a, until=u) for a, u in formerly],
+            versions=[Version.model_construct(in_force_from=a, in_force_until=b, draft=d) for a, b, d in versions],
+        )
+        for n, (formerly, versions) in enumerate(provisions)
+    ]
+    model = inst.model.model_copy(update={"provisions": [*inst.model.provisions, *built]})
+    corpus = replace(corpus, instruments=(replace(inst, model=model), *corpus.instruments[1:]))
+    assert provision_titles(corpus, as_of) == _plain_titles(corpus, as_of)

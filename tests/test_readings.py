@@ -456,3 +456,58 @@ def test_two_alternatives_that_differ_read_apart(jurisdiction, a: dict[str, Any]
     corpus = dataclasses.replace(corpus, instruments=(dataclasses.replace(inst, model=model),))
     (said,) = _worded(corpus, sources=False).values()
     assert said[0] != said[1], (a, b)
+
+
+def _plain_resolve(corpus: Corpus, picked: dict[str, str]) -> list[Any]:
+    """The plain definition: every version's offences filtered by the picked readings, each level copied if changed."""
+    out = []
+    for inst in corpus.instruments:
+        model, meta = inst.model, inst.model.instrument
+        if meta.in_force_readings:
+            chosen = next(r for r in meta.in_force_readings if r.reading == picked[f"entry into force of {inst.id}"])
+            meta = meta.model_copy(update={"in_force_from": chosen.date, "in_force_readings": []})
+        provisions = []
+        for prov in model.provisions:
+            versions = []
+            for version in prov.versions:
+                kept = [
+                    o
+                    for o in version.offences
+                    if o.alternative is None or picked[f"{inst.id} {o.alternative.fact}"] == o.alternative.reading
+                ]
+                versions.append(
+                    version if len(kept) == len(version.offences) else version.model_copy(update={"offences": kept})
+                )
+            same = all(new is old for new, old in zip(versions, prov.versions, strict=True))
+            provisions.append(prov if same else prov.model_copy(update={"versions": versions}))
+        unchanged = meta is model.instrument and all(a is b for a, b in zip(provisions, model.provisions, strict=True))
+        out.append(
+            inst
+            if unchanged
+            else dataclasses.replace(
+                inst, model=model.model_copy(update={"instrument": meta, "provisions": provisions})
+            )
+        )
+    return out
+
+
+def test_a_reading_copies_what_its_contests_change_and_keeps_the_rest_as_the_plain_resolution_does(la) -> None:  # type: ignore[no-untyped-def]
+    import itertools
+
+    from gapcheck.readings import resolve
+
+    found = contests(la)
+    assert found
+    for reading in itertools.product(*(c.choices for c in found)):
+        resolved = resolve(la, reading).instruments
+        plain = _plain_resolve(la, {c.contest: c.reading for c in reading})
+        assert [i is o for i, o in zip(resolved, la.instruments, strict=True)] == [
+            p is o for p, o in zip(plain, la.instruments, strict=True)
+        ]
+        assert list(resolved) == plain
+        for new, old in zip(resolved, la.instruments, strict=True):  # a provision no contest changes: the same
+            kept = [a is b for a, b in zip(new.model.provisions, old.model.provisions, strict=True)]
+            assert kept == [
+                a is b
+                for a, b in zip(plain[la.instruments.index(old)].model.provisions, old.model.provisions, strict=True)
+            ]
