@@ -43,7 +43,8 @@ class Kind:
     def of(cls, fact: Fact) -> Self:
         """The fact typed. It holds every field (`to_fact`, `fact`): the typed fact shares its dict, as facts
         are never changed once written (every fact of every evaluation is read: a copy of each cost a tenth
-        of the rules' time); `id` and `kind` ride along as attributes no field names."""
+        of the rules' time); `id` and `kind` ride along as attributes no field names. A fact class therefore
+        keeps no state of its own in its instances (no functools.cached_property: it would write to the fact)."""
         if _field_set(cls) <= fact.keys():
             return trusted(cls, fact)
         return trusted(cls, {name: fact[name] for name in names(cls)})  # raises KeyError for the missing field
