@@ -484,7 +484,7 @@ def _in_user_template(err: Exception) -> Problem | None:
             return Problem(display_path(Path(filename)), line or 1, 1, message)
     lacking = _lacking(err)
     if lacking is not None and (Path(user) / lacking).is_file():
-        what = f"{err}, which the bundled templates call"
+        what = f"{err}, which gapcheck calls"
         message = f"template error: {what}: define it (or remove your template to use the bundled one)"
         return Problem(display_path(Path(user) / lacking), 1, 1, message)
     return None
