@@ -9,7 +9,6 @@ Law on the Protection of the Rights and Interests of Children (2007)"),
 Identifiers and vocabulary keys never reach the text.
 """
 
-import functools
 import re
 import string
 from collections.abc import Callable, Mapping, Sequence
@@ -124,8 +123,6 @@ class Wording:
     _cited: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
     _offences: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
     _sources: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
-    _worded: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
-    _sentences: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
     # what gapcheck.findings has built from these words (criteria), by its key: as long-lived as the wording
     built: dict[Any, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
@@ -165,36 +162,25 @@ class Wording:
 
     def say(self, message: Message) -> str:
         """The message worded as a sentence, starting with a capital."""
-        key = repr(message)
-        said = self._sentences.get(key)
-        if said is None:
-            text = self._worded.get(key)
-            if text is None:
-                text = self._worded[key] = self._fragment(message)
-            text = text.strip()
-            said = text if "/" in text.split(" ", 1)[0] else text[:1].upper() + text[1:]  # an id keeps its case
-            self._sentences[key] = said
-        return said
+        text = self._fragment(message).strip()
+        return text if "/" in text.split(" ", 1)[0] else text[:1].upper() + text[1:]  # an id keeps its case
 
     def fragment(self, message: Message) -> str:
         """The message worded as part of a sentence (what is tested, what is missing).
 
-        Worded once per wording: a message's repr is its content exactly (its arguments are
-        strings, numbers, lists and messages), and many recur (an offence under each requirement).
+        Worded each time it is asked for, not remembered: most messages of an evaluation are worded
+        once (an offence's description under one requirement), and keying a memo by a message's
+        content (its repr) cost more than wording them all again. What is costly to word once per
+        name (a citation, an offence, a source) is remembered by its name (`cite`, `offence`, `source`).
         """
-        key = repr(message)
-        text = self._worded.get(key)
-        if text is None:
-            text = self._worded[key] = self._fragment(message)
-        return text
+        return self._fragment(message)
 
     def _fragment(self, message: Message) -> str:
-        parts = []
-        for literal, name, words in _template(message["msg"]):
-            parts.append(literal)
-            if name is not None:
-                parts.append(words(self, message[name]))
-        text = "".join(parts)
+        msg = message["msg"]
+        template = _TEMPLATES.get(msg) or _template(msg)
+        text = "".join(
+            [literal if name is None else literal + words(self, message[name]) for literal, name, words in template]
+        )
         return _SPACES.sub(" ", text) if "  " in text else text
 
     def _one(self, kind: str, value: Any, article: bool) -> str:
@@ -297,13 +283,17 @@ def compile_field(field: _Field) -> _Worder:
     return worded
 
 
-@functools.cache
-def _template(msg: str) -> tuple[tuple[str, str | None, _Worder], ...]:
+_Template = tuple[tuple[str, str | None, _Worder], ...]
+_TEMPLATES: dict[str, _Template] = {}  # by message id: a dict's lookup, cheaper than a cached function's call
+
+
+def _template(msg: str) -> _Template:
     """A message's template compiled once: (literal text, placeholder name or None, its field) in order."""
-    return tuple(
+    compiled = _TEMPLATES[msg] = tuple(
         (literal, name, compile_field(parse_field(spec or "")))
         for literal, name, spec, _ in string.Formatter().parse(MESSAGES[msg])
     )
+    return compiled
 
 
 def wording(
