@@ -203,7 +203,8 @@ class Built:
 
 # A session's facts by ref, those typed so far (gapcheck.rules.coverage.expand), and the aspects' criteria
 # built so far for each requirement (gapcheck.rules.coverage.assess).
-Session = tuple[dict[str, Fact], dict[str, Any], dict[str, dict[Any, Any]]]
+# Whether the wording is shared by the sessions of several readings (`Built`): then what is built is kept for them.
+Session = tuple[dict[str, Fact], dict[str, Any], dict[str, dict[Any, Any]], bool]
 
 
 def collect(
@@ -243,7 +244,8 @@ def collect(
         raise InferenceError(f"no rule concluded on: {', '.join(missing)}")
     by_ref = {str(f["ref"]): f for f in session if "ref" in f}
     words = wording(titles, session, {rid: r.title for rid, r in standards.requirements.items()}, corpus)
-    facts: Session = (by_ref, {}, {})  # with the facts `expand` types, by ref, and aspects built (`stood_for`)
+    # with the facts `expand` types, by ref, and aspects built (`stood_for`)
+    facts: Session = (by_ref, {}, {}, built is not None)
     if built is not None:
         words = built.wording(words)
     out = []
@@ -393,16 +395,21 @@ def justified(
 def _stood_for(
     refs: list[str], words: Wording, why: dict[tuple[str, str], str], cites: list[Cites] | None, session: Session
 ) -> Criterion:
-    """The criterion an offence stub stands for, worded once per (offence fact, requirement fact) and wording.
+    """The criterion an offence stub stands for; where sessions share the wording (`Built`), built once per
+    (offence fact, requirement fact) and wording.
 
     It is a function of the two facts and the words: the readings of contested facts share the facts of
     every instrument they leave alone (gapcheck.facts.flatten), so most offences recur in each session.
+    In a single session each pair comes once: it is built straight into `why` and `cites`.
     Facts are told by identity (each is kept with what was built from it, so that its id is not reused);
     the reasons and citations the subtree gives are kept beside it and given again, first found winning
     as in one pass (`why` is only added to).
     """
     offence_ref, req_ref = refs
-    facts, read, aspects = session
+    facts, read, aspects, shared = session
+    if not shared:  # one session: each pair is met once, so there is nothing to keep for a next one
+        built = stood_for(offence_ref, req_ref, facts, read, aspects)
+        return _from_tree(built, words, why, [] if cites is None else cites)
     off, req = facts[offence_ref], facts[req_ref]
     key = ("stood for", id(off), id(req))
     known = words.built.get(key)
@@ -498,14 +505,14 @@ def _from_tree(c: RuleCriterion, words: Wording, why: dict[tuple[str, str], str]
     """`justified` of a criterion's data, from the criterion the rules built (an offence's, `_stood_for`), without
     its data: the same tree, reasons and citations (tests/test_findings_build.py checks them against it)."""
     if not c.facts and not c.children:
-        same = words.built.get(("same", id(c)))  # an aspect shared by offences (gapcheck.rules.coverage.assess)
+        same = words.same.get(id(c))  # an aspect shared by offences (gapcheck.rules.coverage.assess)
         if same is not None and same[0] is c:
             shared: Criterion = same[1]
             return shared
         key = repr((c.id, c.test, c.outcome.value, c.because, c.missing))  # a tuple's: never a data's key
         found: Criterion | None = words.built.get(key)
         if found is not None:
-            words.built[("same", id(c))] = (c, found)  # kept with it, so that its id is not reused
+            words.same[id(c)] = (c, found)  # kept with it, so that its id is not reused
             return found
     test = words.fragment(c.test)
     because = [words.say(b) for b in c.because]
@@ -545,7 +552,7 @@ def _from_tree(c: RuleCriterion, words: Wording, why: dict[tuple[str, str], str]
     )
     if not c.facts and not c.children:
         words.built[key] = built
-        words.built[("same", id(c))] = (c, built)
+        words.same[id(c)] = (c, built)
     return built
 
 

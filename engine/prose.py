@@ -125,6 +125,8 @@ class Wording:
     _sources: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
     # what gapcheck.findings has built from these words (criteria), by its key: as long-lived as the wording
     built: dict[Any, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+    # and what it has built from a rule's criterion, by the criterion's id, kept with the criterion
+    same: dict[int, tuple[Any, Any]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def cite(self, pid: str) -> str:
         """A provision as a lawyer cites it in a sentence."""
@@ -162,7 +164,7 @@ class Wording:
 
     def say(self, message: Message) -> str:
         """The message worded as a sentence, starting with a capital."""
-        text = self._fragment(message).strip()
+        text = self.fragment(message).strip()
         return text if "/" in text.split(" ", 1)[0] else text[:1].upper() + text[1:]  # an id keeps its case
 
     def fragment(self, message: Message) -> str:
@@ -173,9 +175,6 @@ class Wording:
         content (its repr) cost more than wording them all again. What is costly to word once per
         name (a citation, an offence, a source) is remembered by its name (`cite`, `offence`, `source`).
         """
-        return self._fragment(message)
-
-    def _fragment(self, message: Message) -> str:
         msg = message["msg"]
         template = _TEMPLATES.get(msg) or _template(msg)
         text = "".join(
