@@ -243,11 +243,17 @@ def parse_field(spec: str) -> _Field:
 
 def compile_field(field: _Field) -> _Worder:
     """A placeholder as one function of the wording and its value: what `Wording._one` does for each of its
-    values, then the verb, the separator or the conjunction; each kind's wording looked up once, here."""
+    values, then the verb, the separator or the conjunction; each kind's wording looked up once, here.
+
+    A single string value of a vocabulary term, or of a kind worded by name (`_NAMED`), is worded with
+    no call between: most placeholders of an evaluation are these (tests/test_prose.py checks every
+    field against string.Formatter's wording of the catalogue).
+    """
     kind, verb, article, separator, conjunction = field
     how = _KINDS.get(kind)
     labels = LABELS.get(kind, {})
     bare = NO_ARTICLE.get(kind, set())
+    named_by = _NAMED.get(kind)
 
     def term(w: Wording, value: Any) -> str:
         key = str(value)
@@ -262,16 +268,22 @@ def compile_field(field: _Field) -> _Worder:
     one = with_article if article else plain
 
     if verb is not None:  # the verb a citation is the subject of
+        singular, plural = verb, agree(verb, plural=True)
 
         def cited(w: Wording, value: Any) -> str:
             if value is None:
                 return ""  # an optional part of a sentence, left out
-            named = one(w, value)
-            return f"{named} {agree(verb, plural=named.startswith('sections '))}"
+            named = named_by(w, value) if named_by is not None and type(value) is str else one(w, value)
+            return named + " " + (plural if named.startswith("sections ") else singular)
 
         return cited
 
     def worded(w: Wording, value: Any) -> str:
+        if type(value) is str and not article:
+            if how is None:
+                return labels.get(value) or label(kind, value)
+            if named_by is not None:
+                return named_by(w, value)
         if value is None:
             return ""
         if not isinstance(value, list) or (kind == "band" and not isinstance(value[0], list)):
@@ -280,6 +292,15 @@ def compile_field(field: _Field) -> _Worder:
         return separator.join(words) if separator is not None else join(words, conjunction)
 
     return worded
+
+
+# The kinds whose string value is worded by a method of the wording (which remembers what it worded), or is the text.
+_NAMED: dict[str, Callable[[Wording, str], str]] = {
+    "source": Wording.source,
+    "cite": Wording.cite,
+    "offence": Wording.offence,
+    "text": lambda w, v: v,
+}
 
 
 _Template = tuple[tuple[str, str | None, _Worder], ...]
