@@ -369,7 +369,8 @@ def justified(
     its enums are still checked (an unknown outcome, role or combinator raises). Validating each node
     through pydantic cost a third of an evaluation. In the same pass, `why` gets the reason each
     (provision, role) the criteria cite is there: the first ground of its criterion that names its
-    offence or provision, worded; a criterion before those below it, first found wins. Each
+    offence or provision, worded; a criterion before those below it, first found wins (a role is a StrEnum: the
+    member and its value are one key). Each
     criterion's grounds are indexed once by the names among their arguments (testing every ground for
     every fact grew as N² in a criterion over N offences). `cites` gets the facts each criterion cites,
     depth first (`provisions`). tests/test_findings_build.py checks all of this against the plain
@@ -408,8 +409,8 @@ def _stood_for(
     offence_ref, req_ref = refs
     facts, read, aspects, shared = session
     if not shared:  # one session: each pair is met once, so there is nothing to keep for a next one
-        built = stood_for(offence_ref, req_ref, facts, read, aspects)
-        return _from_tree(built, words, why, [] if cites is None else cites)
+        offence = stood_for(offence_ref, req_ref, facts, read, aspects)
+        return _from_tree(offence, words, why, [] if cites is None else cites)
     off, req = facts[offence_ref], facts[req_ref]
     key = ("stood for", id(off), id(req))
     known = words.built.get(key)
@@ -439,14 +440,12 @@ def _justified(
     because = [words.say(b) for b in grounds]
     missing = data.get("missing")
     facts = data.get("facts", ())
-    if facts:
+    if facts and len(grounds) > 1:
         _reasons(
-            [(e["provision"], e["role"], e.get("offence") or e["provision"]) for e in facts],
-            grounds,
-            because,
-            test,
-            why,
+            [(e["provision"], e["role"], e.get("offence") or e["provision"]) for e in facts], grounds, because, why
         )
+    elif facts:  # one ground or none: the first, for every fact
+        _first_reason([(e["provision"], e["role"]) for e in facts], because[0] if because else test, why)
     evidence = [
         trusted(
             Evidence,
@@ -480,16 +479,13 @@ def _justified(
 
 
 def _reasons(
-    cited: list[tuple[str, str, str]],
-    grounds: list[Any],
-    because: list[str],
-    test: str,
-    why: dict[tuple[str, str], str],
+    cited: list[tuple[str, str, str]], grounds: list[Any], because: list[str], why: dict[tuple[str, str], str]
 ) -> None:
-    """Add to `why` the reason for each (provision, role, offence or provision) a criterion cites (`justified`)."""
+    """Add to `why` the reason for each (provision, role, offence or provision) a criterion of several grounds
+    cites (`justified`): the first ground that names its offence or provision, else the first."""
     wanted = {name for _, _, name in cited}
     first: dict[str, int] = {}
-    for at, message in enumerate(grounds if len(grounds) > 1 else ()):  # one ground or none: the first
+    for at, message in enumerate(grounds):
         for name in _names(message):
             if name in wanted:
                 first.setdefault(name, at)
@@ -498,7 +494,15 @@ def _reasons(
     for provision, role, name in cited:
         key = (provision, role)
         if key not in why:
-            why[key] = because[first.get(name, 0)] if because else test
+            why[key] = because[first.get(name, 0)]
+
+
+def _first_reason(cited: list[tuple[str, str]], reason: str, why: dict[tuple[str, str], str]) -> None:
+    """Add to `why` the reason of a criterion of one ground or none (its ground, else its test) for each (provision,
+    role) it cites, where none is given yet."""
+    for key in cited:
+        if key not in why:
+            why[key] = reason
 
 
 def _from_tree(c: RuleCriterion, words: Wording, why: dict[tuple[str, str], str], cites: list[Cites]) -> Criterion:
@@ -509,7 +513,7 @@ def _from_tree(c: RuleCriterion, words: Wording, why: dict[tuple[str, str], str]
         if same is not None and same[0] is c:
             shared: Criterion = same[1]
             return shared
-        key = repr((c.id, c.test, c.outcome.value, c.because, c.missing))  # a tuple's: never a data's key
+        key = repr((c.id, c.test, c.outcome, c.because, c.missing))  # a tuple's: never a data's key
         found: Criterion | None = words.built.get(key)
         if found is not None:
             words.same[id(c)] = (c, found)  # kept with it, so that its id is not reused
@@ -517,9 +521,10 @@ def _from_tree(c: RuleCriterion, words: Wording, why: dict[tuple[str, str], str]
     test = words.fragment(c.test)
     because = [words.say(b) for b in c.because]
     if c.facts:
-        _reasons(
-            [(e.provision, e.role.value, e.offence or e.provision) for e in c.facts], c.because, because, test, why
-        )
+        if len(because) > 1:
+            _reasons([(e.provision, e.role, e.offence or e.provision) for e in c.facts], c.because, because, why)
+        else:
+            _first_reason([(e.provision, e.role) for e in c.facts], because[0] if because else test, why)
         evidence = [
             trusted(
                 Evidence,
@@ -663,7 +668,7 @@ def provisions(
                 found[key] = {
                     "id": e.provision,
                     "role": e.role,
-                    "reason": why.get((e.provision, e.role.value)) or (because or [test])[0],
+                    "reason": why.get((e.provision, e.role)) or (because or [test])[0],
                     "source": e.source,
                     "provenance": provenances.get(e.source, Provenance.stated),
                     "article": article,
