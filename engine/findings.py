@@ -551,7 +551,7 @@ def _from_tree(c: RuleCriterion, words: Wording, why: dict[tuple[str, str], str]
             "missing": None if c.missing is None else words.fragment(c.missing),
             "facts": evidence,
             "combine": c.combine,
-            "children": [_from_tree(child, words, why, cites) for child in c.children],
+            "children": [_child(child, words, why, cites) for child in c.children] if c.children else [],
             "said": trusted(Said, {"test": c.test, "because": c.because, "missing": c.missing}),
         },
     )
@@ -559,6 +559,15 @@ def _from_tree(c: RuleCriterion, words: Wording, why: dict[tuple[str, str], str]
         words.built[key] = built
         words.same[id(c)] = (c, built)
     return built
+
+
+def _child(c: RuleCriterion, words: Wording, why: dict[tuple[str, str], str], cites: list[Cites]) -> Criterion:
+    """`_from_tree` of a child: an aspect shared by offences is found here, without building anything."""
+    same = words.same.get(id(c))
+    if same is not None and same[0] is c:
+        shared: Criterion = same[1]
+        return shared
+    return _from_tree(c, words, why, cites)
 
 
 # Enum members by value, looked up before the enum's own (slower) call, which raises on an unknown value.

@@ -165,7 +165,10 @@ class Wording:
     def say(self, message: Message) -> str:
         """The message worded as a sentence, starting with a capital."""
         text = self.fragment(message).strip()
-        return text if "/" in text.split(" ", 1)[0] else text[:1].upper() + text[1:]  # an id keeps its case
+        space = text.find(" ")
+        if "/" in (text if space < 0 else text[:space]):
+            return text  # an id keeps its case
+        return text[:1].upper() + text[1:]
 
     def fragment(self, message: Message) -> str:
         """The message worded as part of a sentence (what is tested, what is missing).
