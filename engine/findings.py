@@ -203,7 +203,8 @@ class Built:
 
 # A session's facts by ref, those typed so far (gapcheck.rules.coverage.expand), and the aspects' criteria
 # built so far for each requirement (gapcheck.rules.coverage.assess).
-Session = tuple[dict[str, Fact], dict[str, Any], dict[str, dict[Any, Any]]]
+# Whether the wording is shared by the sessions of several readings (`Built`): then what is built is kept for them.
+Session = tuple[dict[str, Fact], dict[str, Any], dict[str, dict[Any, Any]], bool]
 
 
 def collect(
@@ -243,7 +244,8 @@ def collect(
         raise InferenceError(f"no rule concluded on: {', '.join(missing)}")
     by_ref = {str(f["ref"]): f for f in session if "ref" in f}
     words = wording(titles, session, {rid: r.title for rid, r in standards.requirements.items()}, corpus)
-    facts: Session = (by_ref, {}, {})  # with the facts `expand` types, by ref, and aspects built (`stood_for`)
+    # with the facts `expand` types, by ref, and aspects built (`stood_for`)
+    facts: Session = (by_ref, {}, {}, built is not None)
     if built is not None:
         words = built.wording(words)
     out = []
@@ -367,7 +369,8 @@ def justified(
     its enums are still checked (an unknown outcome, role or combinator raises). Validating each node
     through pydantic cost a third of an evaluation. In the same pass, `why` gets the reason each
     (provision, role) the criteria cite is there: the first ground of its criterion that names its
-    offence or provision, worded; a criterion before those below it, first found wins. Each
+    offence or provision, worded; a criterion before those below it, first found wins (a role is a StrEnum: the
+    member and its value are one key). Each
     criterion's grounds are indexed once by the names among their arguments (testing every ground for
     every fact grew as N² in a criterion over N offences). `cites` gets the facts each criterion cites,
     depth first (`provisions`). tests/test_findings_build.py checks all of this against the plain
@@ -393,16 +396,21 @@ def justified(
 def _stood_for(
     refs: list[str], words: Wording, why: dict[tuple[str, str], str], cites: list[Cites] | None, session: Session
 ) -> Criterion:
-    """The criterion an offence stub stands for, worded once per (offence fact, requirement fact) and wording.
+    """The criterion an offence stub stands for; where sessions share the wording (`Built`), built once per
+    (offence fact, requirement fact) and wording.
 
     It is a function of the two facts and the words: the readings of contested facts share the facts of
     every instrument they leave alone (gapcheck.facts.flatten), so most offences recur in each session.
+    In a single session each pair comes once: it is built straight into `why` and `cites`.
     Facts are told by identity (each is kept with what was built from it, so that its id is not reused);
     the reasons and citations the subtree gives are kept beside it and given again, first found winning
     as in one pass (`why` is only added to).
     """
     offence_ref, req_ref = refs
-    facts, read, aspects = session
+    facts, read, aspects, shared = session
+    if not shared:  # one session: each pair is met once, so there is nothing to keep for a next one
+        offence = stood_for(offence_ref, req_ref, facts, read, aspects)
+        return _from_tree(offence, words, why, [] if cites is None else cites)
     off, req = facts[offence_ref], facts[req_ref]
     key = ("stood for", id(off), id(req))
     known = words.built.get(key)
@@ -432,14 +440,12 @@ def _justified(
     because = [words.say(b) for b in grounds]
     missing = data.get("missing")
     facts = data.get("facts", ())
-    if facts:
+    if facts and len(grounds) > 1:
         _reasons(
-            [(e["provision"], e["role"], e.get("offence") or e["provision"]) for e in facts],
-            grounds,
-            because,
-            test,
-            why,
+            [(e["provision"], e["role"], e.get("offence") or e["provision"]) for e in facts], grounds, because, why
         )
+    elif facts:  # one ground or none: the first, for every fact
+        _first_reason([(e["provision"], e["role"]) for e in facts], because[0] if because else test, why)
     evidence = [
         trusted(
             Evidence,
@@ -473,16 +479,13 @@ def _justified(
 
 
 def _reasons(
-    cited: list[tuple[str, str, str]],
-    grounds: list[Any],
-    because: list[str],
-    test: str,
-    why: dict[tuple[str, str], str],
+    cited: list[tuple[str, str, str]], grounds: list[Any], because: list[str], why: dict[tuple[str, str], str]
 ) -> None:
-    """Add to `why` the reason for each (provision, role, offence or provision) a criterion cites (`justified`)."""
+    """Add to `why` the reason for each (provision, role, offence or provision) a criterion of several grounds
+    cites (`justified`): the first ground that names its offence or provision, else the first."""
     wanted = {name for _, _, name in cited}
     first: dict[str, int] = {}
-    for at, message in enumerate(grounds if len(grounds) > 1 else ()):  # one ground or none: the first
+    for at, message in enumerate(grounds):
         for name in _names(message):
             if name in wanted:
                 first.setdefault(name, at)
@@ -491,28 +494,37 @@ def _reasons(
     for provision, role, name in cited:
         key = (provision, role)
         if key not in why:
-            why[key] = because[first.get(name, 0)] if because else test
+            why[key] = because[first.get(name, 0)]
+
+
+def _first_reason(cited: list[tuple[str, str]], reason: str, why: dict[tuple[str, str], str]) -> None:
+    """Add to `why` the reason of a criterion of one ground or none (its ground, else its test) for each (provision,
+    role) it cites, where none is given yet."""
+    for key in cited:
+        if key not in why:
+            why[key] = reason
 
 
 def _from_tree(c: RuleCriterion, words: Wording, why: dict[tuple[str, str], str], cites: list[Cites]) -> Criterion:
     """`justified` of a criterion's data, from the criterion the rules built (an offence's, `_stood_for`), without
     its data: the same tree, reasons and citations (tests/test_findings_build.py checks them against it)."""
     if not c.facts and not c.children:
-        same = words.built.get(("same", id(c)))  # an aspect shared by offences (gapcheck.rules.coverage.assess)
+        same = words.same.get(id(c))  # an aspect shared by offences (gapcheck.rules.coverage.assess)
         if same is not None and same[0] is c:
             shared: Criterion = same[1]
             return shared
-        key = repr((c.id, c.test, c.outcome.value, c.because, c.missing))  # a tuple's: never a data's key
+        key = repr((c.id, c.test, c.outcome, c.because, c.missing))  # a tuple's: never a data's key
         found: Criterion | None = words.built.get(key)
         if found is not None:
-            words.built[("same", id(c))] = (c, found)  # kept with it, so that its id is not reused
+            words.same[id(c)] = (c, found)  # kept with it, so that its id is not reused
             return found
     test = words.fragment(c.test)
     because = [words.say(b) for b in c.because]
     if c.facts:
-        _reasons(
-            [(e.provision, e.role.value, e.offence or e.provision) for e in c.facts], c.because, because, test, why
-        )
+        if len(because) > 1:
+            _reasons([(e.provision, e.role, e.offence or e.provision) for e in c.facts], c.because, because, why)
+        else:
+            _first_reason([(e.provision, e.role) for e in c.facts], because[0] if because else test, why)
         evidence = [
             trusted(
                 Evidence,
@@ -539,14 +551,23 @@ def _from_tree(c: RuleCriterion, words: Wording, why: dict[tuple[str, str], str]
             "missing": None if c.missing is None else words.fragment(c.missing),
             "facts": evidence,
             "combine": c.combine,
-            "children": [_from_tree(child, words, why, cites) for child in c.children],
+            "children": [_child(child, words, why, cites) for child in c.children] if c.children else [],
             "said": trusted(Said, {"test": c.test, "because": c.because, "missing": c.missing}),
         },
     )
     if not c.facts and not c.children:
         words.built[key] = built
-        words.built[("same", id(c))] = (c, built)
+        words.same[id(c)] = (c, built)
     return built
+
+
+def _child(c: RuleCriterion, words: Wording, why: dict[tuple[str, str], str], cites: list[Cites]) -> Criterion:
+    """`_from_tree` of a child: an aspect shared by offences is found here, without building anything."""
+    same = words.same.get(id(c))
+    if same is not None and same[0] is c:
+        shared: Criterion = same[1]
+        return shared
+    return _from_tree(c, words, why, cites)
 
 
 # Enum members by value, looked up before the enum's own (slower) call, which raises on an unknown value.
@@ -656,7 +677,7 @@ def provisions(
                 found[key] = {
                     "id": e.provision,
                     "role": e.role,
-                    "reason": why.get((e.provision, e.role.value)) or (because or [test])[0],
+                    "reason": why.get((e.provision, e.role)) or (because or [test])[0],
                     "source": e.source,
                     "provenance": provenances.get(e.source, Provenance.stated),
                     "article": article,

@@ -9,7 +9,6 @@ Law on the Protection of the Rights and Interests of Children (2007)"),
 Identifiers and vocabulary keys never reach the text.
 """
 
-import functools
 import re
 import string
 from collections.abc import Callable, Mapping, Sequence
@@ -124,10 +123,10 @@ class Wording:
     _cited: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
     _offences: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
     _sources: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
-    _worded: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
-    _sentences: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
     # what gapcheck.findings has built from these words (criteria), by its key: as long-lived as the wording
     built: dict[Any, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+    # and what it has built from a rule's criterion, by the criterion's id, kept with the criterion
+    same: dict[int, tuple[Any, Any]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def cite(self, pid: str) -> str:
         """A provision as a lawyer cites it in a sentence."""
@@ -165,36 +164,25 @@ class Wording:
 
     def say(self, message: Message) -> str:
         """The message worded as a sentence, starting with a capital."""
-        key = repr(message)
-        said = self._sentences.get(key)
-        if said is None:
-            text = self._worded.get(key)
-            if text is None:
-                text = self._worded[key] = self._fragment(message)
-            text = text.strip()
-            said = text if "/" in text.split(" ", 1)[0] else text[:1].upper() + text[1:]  # an id keeps its case
-            self._sentences[key] = said
-        return said
+        text = self.fragment(message).strip()
+        space = text.find(" ")
+        if "/" in (text if space < 0 else text[:space]):
+            return text  # an id keeps its case
+        return text[:1].upper() + text[1:]
 
     def fragment(self, message: Message) -> str:
         """The message worded as part of a sentence (what is tested, what is missing).
 
-        Worded once per wording: a message's repr is its content exactly (its arguments are
-        strings, numbers, lists and messages), and many recur (an offence under each requirement).
+        Worded each time it is asked for, not remembered: most messages of an evaluation are worded
+        once (an offence's description under one requirement), and keying a memo by a message's
+        content (its repr) cost more than wording them all again. What is costly to word once per
+        name (a citation, an offence, a source) is remembered by its name (`cite`, `offence`, `source`).
         """
-        key = repr(message)
-        text = self._worded.get(key)
-        if text is None:
-            text = self._worded[key] = self._fragment(message)
-        return text
-
-    def _fragment(self, message: Message) -> str:
-        parts = []
-        for literal, name, words in _template(message["msg"]):
-            parts.append(literal)
-            if name is not None:
-                parts.append(words(self, message[name]))
-        text = "".join(parts)
+        msg = message["msg"]
+        template = _TEMPLATES.get(msg) or _template(msg)
+        text = "".join(
+            [literal if name is None else literal + words(self, message[name]) for literal, name, words in template]
+        )
         return _SPACES.sub(" ", text) if "  " in text else text
 
     def _one(self, kind: str, value: Any, article: bool) -> str:
@@ -258,11 +246,17 @@ def parse_field(spec: str) -> _Field:
 
 def compile_field(field: _Field) -> _Worder:
     """A placeholder as one function of the wording and its value: what `Wording._one` does for each of its
-    values, then the verb, the separator or the conjunction; each kind's wording looked up once, here."""
+    values, then the verb, the separator or the conjunction; each kind's wording looked up once, here.
+
+    A single string value of a vocabulary term, or of a kind worded by name (`_NAMED`), is worded with
+    no call between: most placeholders of an evaluation are these (tests/test_prose.py checks every
+    field against string.Formatter's wording of the catalogue).
+    """
     kind, verb, article, separator, conjunction = field
     how = _KINDS.get(kind)
     labels = LABELS.get(kind, {})
     bare = NO_ARTICLE.get(kind, set())
+    named_by = _NAMED.get(kind)
 
     def term(w: Wording, value: Any) -> str:
         key = str(value)
@@ -277,16 +271,22 @@ def compile_field(field: _Field) -> _Worder:
     one = with_article if article else plain
 
     if verb is not None:  # the verb a citation is the subject of
+        singular, plural = verb, agree(verb, plural=True)
 
         def cited(w: Wording, value: Any) -> str:
             if value is None:
                 return ""  # an optional part of a sentence, left out
-            named = one(w, value)
-            return f"{named} {agree(verb, plural=named.startswith('sections '))}"
+            named = named_by(w, value) if named_by is not None and type(value) is str else one(w, value)
+            return named + " " + (plural if named.startswith("sections ") else singular)
 
         return cited
 
     def worded(w: Wording, value: Any) -> str:
+        if type(value) is str and not article:
+            if how is None:
+                return labels.get(value) or label(kind, value)
+            if named_by is not None:
+                return named_by(w, value)
         if value is None:
             return ""
         if not isinstance(value, list) or (kind == "band" and not isinstance(value[0], list)):
@@ -297,13 +297,26 @@ def compile_field(field: _Field) -> _Worder:
     return worded
 
 
-@functools.cache
-def _template(msg: str) -> tuple[tuple[str, str | None, _Worder], ...]:
+# The kinds whose string value is worded by a method of the wording (which remembers what it worded), or is the text.
+_NAMED: dict[str, Callable[[Wording, str], str]] = {
+    "source": Wording.source,
+    "cite": Wording.cite,
+    "offence": Wording.offence,
+    "text": lambda w, v: v,
+}
+
+
+_Template = tuple[tuple[str, str | None, _Worder], ...]
+_TEMPLATES: dict[str, _Template] = {}  # by message id: a dict's lookup, cheaper than a cached function's call
+
+
+def _template(msg: str) -> _Template:
     """A message's template compiled once: (literal text, placeholder name or None, its field) in order."""
-    return tuple(
+    compiled = _TEMPLATES[msg] = tuple(
         (literal, name, compile_field(parse_field(spec or "")))
         for literal, name, spec, _ in string.Formatter().parse(MESSAGES[msg])
     )
+    return compiled
 
 
 def wording(

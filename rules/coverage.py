@@ -341,7 +341,7 @@ def describe(off: OffenceFact, quality: Quality, aspects: list[Criterion]) -> Sa
     worst = Outcome.not_ if quality is Quality.none else Outcome.partly
     reasons = [r for a in aspects if a.outcome is worst for r in a.because]
     return say(
-        f"cov.describe.{quality.value}", offence=off.offence, conduct=off.conduct, reasons=reasons, source=off.source
+        f"cov.describe.{quality._value_}", offence=off.offence, conduct=off.conduct, reasons=reasons, source=off.source
     )
 
 

@@ -79,8 +79,9 @@ class Criterion:
     expand: tuple[str, str] | None = None  # (offence ref, requirement ref): worded when the finding is collected
 
     def to_data(self) -> dict[str, Any]:
-        """Plain JSON data (enums as their values), as stored in a fact: empty fields left out, to keep facts small."""
-        data: dict[str, Any] = {"id": self.id, "test": self.test, "outcome": self.outcome.value}
+        """Plain JSON data (enums as their values, read as `_value_`: `.value` is a property, a call each), as stored
+        in a fact: empty fields left out, to keep facts small."""
+        data: dict[str, Any] = {"id": self.id, "test": self.test, "outcome": self.outcome._value_}
         if self.expand is not None:
             return {**data, "expand": list(self.expand)}
         if self.because:
@@ -89,12 +90,12 @@ class Criterion:
             data["missing"] = self.missing
         if self.facts:
             data["facts"] = [
-                {"provision": e.provision, "source": e.source, "role": e.role.value, "offence": e.offence}
+                {"provision": e.provision, "source": e.source, "role": e.role._value_, "offence": e.offence}
                 | ({"conduct": e.conduct} if e.conduct else {})
                 for e in self.facts
             ]
         if self.combine is not None:
-            data["combine"] = self.combine.value
+            data["combine"] = self.combine._value_
             data["children"] = [child.to_data() for child in self.children]
         return data
 
