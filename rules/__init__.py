@@ -3,9 +3,9 @@
 One module per kind of test. Every verdict waits for the `$evaluate` trigger,
 asserted after all data, because durable_rules has no truth maintenance; the
 coverage of a requirement by offences is derived inside the verdicts, once per
-requirement (gapcheck.rules.coverage). The rules' patterns name the trigger
-only: the host asserts it alone, and gives the actions every fact of the
-evaluation (gapcheck.rules.base.Snapshot), so no sink rule is needed.
+requirement (gapcheck.rules.coverage). The rules' patterns name the trigger and
+the requirements only: the host asserts those, and gives the actions every
+fact of the evaluation (gapcheck.rules.base.Snapshot), so no sink rule is needed.
 """
 
 from typing import Any

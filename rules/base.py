@@ -10,7 +10,7 @@ import operator
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from durable.lang import m, when_all
+from durable.lang import c, cap, m, when_all
 
 from gapcheck.rules.facts import Cited, CompleteFact, Fact, Kind, ReqConductFact, RequirementFact, UnknownFact
 from gapcheck.rules.terms import Outcome, Role
@@ -111,6 +111,11 @@ class Snapshot:
         value: T = self._memo[key]
         return value
 
+    def requirement(self, ref: str) -> RequirementFact:
+        """A requirement by reference, typed once per snapshot (a verdict and the binding rule both read it)."""
+        by_ref = self.memo("requirement-by-ref", lambda: {r.ref: r for r in self.of(RequirementFact)})
+        return by_ref[ref]
+
 
 def _by_ref(facts: list[Fact]) -> list[Fact]:
     """The facts in the order of their `ref` (a string: `Kind.ref`), else of its text."""
@@ -122,22 +127,26 @@ def _by_ref(facts: list[Fact]) -> list[Fact]:
 
 _REF = operator.itemgetter("ref")
 
+BATCH = 4096  # matches one action takes (more would run as further actions, each deciding its own)
 
-def batched(*tests: str) -> Callable[[Callable[[Any, "Snapshot", list[RequirementFact]], None]], None]:
-    """Declare a rule on the `$evaluate` trigger whose action takes the requirements of these test kinds
-    (every requirement if none is named), in reference order, at once.
 
-    The requirements are selected from the session's typed facts, not matched by the engine: matched,
-    each cost an assert and its JSON, decoded again in the action's matches (one action per rule and
-    evaluation either way; durable_rules runs one per match unless `cap` batches them).
+def batched(*patterns: Any) -> Callable[[Callable[[Any, "Snapshot", list[RequirementFact]], None]], None]:
+    """Declare a rule over the trigger and requirements whose action takes all its matches at once.
+
+    Its patterns are `c.t << trigger, c.req << requirement`. durable_rules runs an
+    action per match, and each costs a JSON round trip of the session's state and
+    the match; `cap` hands the action every match pending (up to BATCH) in one
+    call, so a rule costs one action per evaluation, not one per requirement.
+    The requirements come in reference order, whatever order the engine matched them.
     """
 
     def declare(act: Callable[[Any, Snapshot, list[RequirementFact]], None]) -> None:
         def run(ctx: Any) -> None:
-            s = Snapshot.of_session(ctx, str(ctx.m._d["run"]))
-            act(ctx, s, [r for r in s.of(RequirementFact) if not tests or r.test in tests])
+            frames = [f._d for f in ctx.m]  # the plain dicts: durable's attribute access is slow per frame
+            s = Snapshot.of_session(ctx, str(frames[0]["t"]["run"]))
+            act(ctx, s, [s.requirement(ref) for ref in sorted(str(f["req"]["ref"]) for f in frames)])
 
-        when_all(m.kind == "$evaluate")(run)
+        when_all(cap(BATCH), *patterns)(run)
 
     return declare
 
@@ -151,9 +160,12 @@ def verdict(*tests: str) -> Callable[[Verdict], Verdict]:
     durable_rules has no truth maintenance, so a rule that concludes from what is
     absent must wait until every fact is in; this decorator makes that structural.
     """
+    of_kind = m.test == tests[0]
+    for test in tests[1:]:
+        of_kind = of_kind | (m.test == test)
 
     def declare(decide: Verdict) -> Verdict:
-        @batched(*tests)
+        @batched(c.t << (m.kind == "$evaluate"), c.req << ((m.kind == "requirement") & of_kind))
         def each(ctx: Any, s: Snapshot, reqs: list[RequirementFact]) -> None:
             for req in reqs:
                 decide(ctx, s, req)

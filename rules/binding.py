@@ -11,6 +11,8 @@ declarations in force on the date are carried with the instrument.
 from dataclasses import dataclass
 from typing import Any
 
+from durable.lang import c, m
+
 from gapcheck.rules.base import Snapshot, batched, hand_out
 from gapcheck.rules.facts import AnalysisFact, Fact, Kind, RequirementFact, TreatyFact
 from gapcheck.rules.tree import say
@@ -91,7 +93,7 @@ def status(inst: Fact, treaty: TreatyFact | None, day: int) -> Fact:
 def define() -> None:
     """Declare the binding rule in the current rule set."""
 
-    @batched()
+    @batched(c.t << (m.kind == "$evaluate"), c.req << (m.kind == "requirement"))
     def binding(ctx: Any, s: Snapshot, reqs: list[RequirementFact]) -> None:
         day = max((a.day for a in s.of(AnalysisFact)), default=0)  # 0: no analysis date, nothing binds yet
         treaties = {t.instrument: t for t in s.of(TreatyFact)}
