@@ -213,3 +213,30 @@ def test_a_macro_own_templates_do_not_export_is_bad_input_located_in_them(
     assert "does not export the requested name 'criteria', which gapcheck calls" in err
     assert "internal error" not in err
     assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("raw", "where", "said"),
+    [
+        (
+            b"ok\n{% include 'no-such.md' %}\n",
+            "report.md:2:1",
+            "no template 'no-such.md', in your templates",
+        ),  # TemplateNotFound is an OSError
+        (b"ok\n{% extends 'no-such.md' %}\n", "report.md:2:1", "no template 'no-such.md', in your templates"),
+        (b"ok\nbad \xff byte\n", "report.md:2:5", "not UTF-8 text"),  # located as in a data file
+    ],
+)
+def test_a_template_own_templates_cannot_load_is_bad_input_located_in_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], raw: bytes, where: str, said: str
+) -> None:
+    """A user's template that names a template no folder has, or is not UTF-8 text, is their input, not a bug."""
+    own = tmp_path / "brand"
+    own.mkdir()
+    (own / "report.md").write_bytes(raw)
+    out = tmp_path / "out"
+    assert main(["report", "--format", "md,json", "--templates", str(own), "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert f"{where}: " in err and said in err
+    assert "internal error" not in err
+    assert not out.exists()

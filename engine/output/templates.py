@@ -453,10 +453,12 @@ def user_errors() -> Iterator[None]:
     file and line, so nothing is written); any other propagates as it is (one in a bundled template is a bug)."""
     try:
         yield
-    except (InputError, OSError):
+    except InputError:
         raise
     except Exception as err:  # noqa: BLE001 - one in the user's own template is their input; any other, a bug
-        problem = _in_user_template(err)
+        # An OSError is the system's; but jinja2.TemplateNotFound is one too: a name no folder has (`{% include %}`)
+        system = isinstance(err, OSError) and not isinstance(err, jinja2.TemplateNotFound)
+        problem = None if system else _in_user_template(err)
         if problem is None:
             raise
         raise InputError([problem]) from None
@@ -480,6 +482,8 @@ def _in_user_template(err: Exception) -> Problem | None:
     for filename, line in reversed(located):
         if filename and os.path.abspath(filename).startswith(folder):
             what = (getattr(err, "message", None) or str(err)) if isinstance(err, jinja2.TemplateError) else repr(err)
+            if isinstance(err, jinja2.TemplateNotFound):
+                what = f"no template {what!r}, in your templates or gapcheck's"
             message = f"template error: {what}: correct your template (or remove it to use the bundled one)"
             return Problem(display_path(Path(filename)), line or 1, 1, message)
     lacking = _lacking(err)
