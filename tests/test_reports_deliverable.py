@@ -171,6 +171,11 @@ CALLED = (  # the two macros the CSV writer calls, one raising on line 3
     "{% macro effect_cell(fix, r) %}{% endmacro %}\n{% macro change_cell(fix, laws) %}\n{{ 1 / 0 }}{% endmacro %}\n"
 )
 
+NO_ARGUMENTS = (  # macros gapcheck calls (a bundled template, the CSV writer), each defined taking no arguments
+    "{% macro effect_cell() %}{% endmacro %}\n{% macro overview() %}{% endmacro %}\n"
+    "{% macro change_cell() %}{% endmacro %}\n"
+)
+
 
 @pytest.mark.parametrize(
     ("fmt", "text", "line", "said"),
@@ -180,6 +185,8 @@ CALLED = (  # the two macros the CSV writer calls, one raising on line 3
         ("csv", CALLED.replace("1 / 0", "no_such_macro()"), 3, "'no_such_macro' is undefined"),
         ("csv", "nothing here\n", 1, "'_suggestion.txt' does not define 'change_cell', which gapcheck calls"),
         ("html", "nothing here\n", 1, "'_suggestion.txt' does not define 'overview', which gapcheck calls"),
+        ("csv", NO_ARGUMENTS, 3, "macro 'change_cell' takes not more than 0 argument(s), as gapcheck calls it"),
+        ("html", NO_ARGUMENTS, 2, "macro 'overview' takes not more than 0 argument(s), as gapcheck calls it"),
     ],
 )
 def test_an_error_in_own_suggestion_sentences_is_bad_input_located_in_them(
