@@ -199,7 +199,7 @@ def _value(kind: str, depth: int) -> st.SearchStrategy[Any]:
         one = st.sampled_from(_IDS + ["la/lpric/art-86 [b]", "minors", "csam-offence"]) | _TEXT
     elif kind in ("text", "source"):
         one = _TEXT | st.sampled_from(["csam-offence sets it", "CRC/C/156 ¶ 3 csam-offence", "s. 1"])
-        one |= st.sampled_from(list(Conduct))
+        one |= st.sampled_from(list(Conduct)) | st.integers(0, 99)
     elif kind == "date":
         one = st.sampled_from(["2017-11-16", "2017", "2018-02"])
     elif kind == "months":
