@@ -4,6 +4,7 @@ In the repository, engine/statutes, engine/standards and engine/reports are link
 folders; a wheel holds copies (see pyproject.toml). Nothing here assumes where the package sits.
 """
 
+import os
 import sys
 from importlib.machinery import SourceFileLoader, SourcelessFileLoader
 from pathlib import Path
@@ -49,4 +50,18 @@ def template_loader(user: Path | None = None) -> "jinja2.BaseLoader":
     package = jinja2.PackageLoader(PACKAGE, "reports")
     if user is None:
         return package
-    return jinja2.ChoiceLoader([jinja2.FileSystemLoader(user), package])
+    return jinja2.ChoiceLoader([jinja2.FunctionLoader(lambda name: _own_template(user, name)), package])
+
+
+def _own_template(user: Path, name: str) -> tuple[str, str, None] | None:
+    """A template of the user's folder, if it has one (a file: a folder or FIFO of that name is not), as
+    jinja2.FileSystemLoader finds it; bytes that are not UTF-8 are bad input at their line and column, as in a
+    data file (Jinja's own loader raised UnicodeDecodeError, reported as gapcheck's bug)."""
+    from jinja2.loaders import split_template_path
+
+    from gapcheck.yamlsrc import utf8
+
+    path = os.path.join(user, *split_template_path(name))  # refuses a name with `..` (TemplateNotFound)
+    if not os.path.isfile(path):
+        return None
+    return utf8(Path(path).read_bytes(), Path(path)), os.path.normpath(path), None

@@ -171,6 +171,11 @@ CALLED = (  # the two macros the CSV writer calls, one raising on line 3
     "{% macro effect_cell(fix, r) %}{% endmacro %}\n{% macro change_cell(fix, laws) %}\n{{ 1 / 0 }}{% endmacro %}\n"
 )
 
+NO_ARGUMENTS = (  # macros gapcheck calls (a bundled template, the CSV writer), each defined taking no arguments
+    "{% macro effect_cell() %}{% endmacro %}\n{% macro overview() %}{% endmacro %}\n"
+    "{% macro change_cell() %}{% endmacro %}\n"
+)
+
 
 @pytest.mark.parametrize(
     ("fmt", "text", "line", "said"),
@@ -180,6 +185,8 @@ CALLED = (  # the two macros the CSV writer calls, one raising on line 3
         ("csv", CALLED.replace("1 / 0", "no_such_macro()"), 3, "'no_such_macro' is undefined"),
         ("csv", "nothing here\n", 1, "'_suggestion.txt' does not define 'change_cell', which gapcheck calls"),
         ("html", "nothing here\n", 1, "'_suggestion.txt' does not define 'overview', which gapcheck calls"),
+        ("csv", NO_ARGUMENTS, 3, "macro 'change_cell' takes not more than 0 argument(s), as gapcheck calls it"),
+        ("html", NO_ARGUMENTS, 2, "macro 'overview' takes not more than 0 argument(s), as gapcheck calls it"),
     ],
 )
 def test_an_error_in_own_suggestion_sentences_is_bad_input_located_in_them(
@@ -211,5 +218,32 @@ def test_a_macro_own_templates_do_not_export_is_bad_input_located_in_them(
     err = capsys.readouterr().err
     assert "_criteria.md:1:1: template error: " in err
     assert "does not export the requested name 'criteria', which gapcheck calls" in err
+    assert "internal error" not in err
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("raw", "where", "said"),
+    [
+        (
+            b"ok\n{% include 'no-such.md' %}\n",
+            "report.md:2:1",
+            "no template 'no-such.md', in your templates",
+        ),  # TemplateNotFound is an OSError
+        (b"ok\n{% extends 'no-such.md' %}\n", "report.md:2:1", "no template 'no-such.md', in your templates"),
+        (b"ok\nbad \xff byte\n", "report.md:2:5", "not UTF-8 text"),  # located as in a data file
+    ],
+)
+def test_a_template_own_templates_cannot_load_is_bad_input_located_in_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], raw: bytes, where: str, said: str
+) -> None:
+    """A user's template that names a template no folder has, or is not UTF-8 text, is their input, not a bug."""
+    own = tmp_path / "brand"
+    own.mkdir()
+    (own / "report.md").write_bytes(raw)
+    out = tmp_path / "out"
+    assert main(["report", "--format", "md,json", "--templates", str(own), "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert f"{where}: " in err and said in err
     assert "internal error" not in err
     assert not out.exists()

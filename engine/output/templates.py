@@ -8,11 +8,13 @@ also links citations). A user's templates folder (`--templates DIR`) overrides a
 import ast
 import os
 import re
+import sys
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from types import TracebackType
+from typing import NoReturn
 
 import jinja2
 from markupsafe import Markup
@@ -394,7 +396,7 @@ def _lacking(err: Exception) -> str | None:
 
 def environment(autoescape: bool) -> jinja2.Environment:
     """The template environment: StrictUndefined, escaping HTML when asked."""
-    env = jinja2.Environment(
+    env = _Environment(
         loader=template_loader(config.active().templates),
         autoescape=autoescape,
         undefined=_Undefined,
@@ -453,10 +455,12 @@ def user_errors() -> Iterator[None]:
     file and line, so nothing is written); any other propagates as it is (one in a bundled template is a bug)."""
     try:
         yield
-    except (InputError, OSError):
+    except InputError:
         raise
     except Exception as err:  # noqa: BLE001 - one in the user's own template is their input; any other, a bug
-        problem = _in_user_template(err)
+        # An OSError is the system's; but jinja2.TemplateNotFound is one too: a name no folder has (`{% include %}`)
+        system = isinstance(err, OSError) and not isinstance(err, jinja2.TemplateNotFound)
+        problem = None if system else _in_user_template(err)
         if problem is None:
             raise
         raise InputError([problem]) from None
@@ -467,7 +471,8 @@ def _in_user_template(err: Exception) -> Problem | None:
 
     A Jinja error (syntax, an undefined name), or any other a template's own expression raises (`{{ 1/0 }}`), in
     the line of the user's template that raised it; else a macro a user's template lacks and a bundled one calls,
-    at its first line."""
+    at its first line; else one of the user's macros that gapcheck calls with arguments it does not take, at its
+    definition."""
     user = config.active().templates
     if user is None:
         return None
@@ -480,6 +485,8 @@ def _in_user_template(err: Exception) -> Problem | None:
     for filename, line in reversed(located):
         if filename and os.path.abspath(filename).startswith(folder):
             what = (getattr(err, "message", None) or str(err)) if isinstance(err, jinja2.TemplateError) else repr(err)
+            if isinstance(err, jinja2.TemplateNotFound):
+                what = f"no template {what!r}, in your templates or gapcheck's"
             message = f"template error: {what}: correct your template (or remove it to use the bundled one)"
             return Problem(display_path(Path(filename)), line or 1, 1, message)
     lacking = _lacking(err)
@@ -487,7 +494,48 @@ def _in_user_template(err: Exception) -> Problem | None:
         what = f"{err}, which gapcheck calls"
         message = f"template error: {what}: define it (or remove your template to use the bundled one)"
         return Problem(display_path(Path(user) / lacking), 1, 1, message)
+    called = _defined_at(getattr(err, _REFUSED, None) or _refusing(err))
+    if called is not None and os.path.abspath(called[0]).startswith(folder):
+        what = f"{err}, as gapcheck calls it"
+        message = f"template error: {what}: take the bundled one's arguments (or remove your template to use it)"
+        return Problem(display_path(Path(called[0])), called[1], 1, message)
     return None
+
+
+def _refusing(err: BaseException | None) -> jinja2.runtime.Macro | None:
+    """The macro that refused its call's arguments: Jinja raises a TypeError in the macro's `__call__` (the
+    innermost frame), before the macro's body runs, so that no frame is the template's."""
+    tb = err.__traceback__ if isinstance(err, TypeError) else None
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    macro = tb.tb_frame.f_locals.get("self") if tb is not None else None
+    return macro if isinstance(macro, jinja2.runtime.Macro) else None
+
+
+def _defined_at(macro: jinja2.runtime.Macro | None) -> tuple[str, int] | None:
+    """The file and line where a macro is defined, if it is defined in a template file."""
+    if macro is None:
+        return None
+    template = macro._func.__globals__.get("__jinja_template__")
+    if not isinstance(template, jinja2.Template) or not template.filename:
+        return None
+    return template.filename, template.get_corresponding_lineno(macro._func.__code__.co_firstlineno)
+
+
+_REFUSED = "gapcheck_refused_by"  # the attribute of an error that keeps the macro refusing its call (`_Environment`)
+
+
+class _Environment(jinja2.Environment):
+    """Jinja's environment, keeping on a TypeError the macro that refused its call's arguments (`_refusing`), which
+    a bundled template's call of a user's macro gives: Jinja's rewrite of the traceback for a render drops the
+    macro's `__call__` frame (it is Jinja's internal code)."""
+
+    def handle_exception(self, source: str | None = None) -> NoReturn:
+        err = sys.exc_info()[1]
+        macro = _refusing(err)
+        if macro is not None:
+            setattr(err, _REFUSED, macro)
+        super().handle_exception(source)
 
 
 def _template_line(tb: TracebackType) -> tuple[str, int]:
