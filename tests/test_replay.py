@@ -145,18 +145,38 @@ def project(tmp_path: Path) -> Path:
     return root
 
 
-def _warm(args: list[str], cwd: Path, folder: Path) -> None:
+def _code() -> str:
+    """gapcheck's fingerprint as its source is now (not the one this process computed once)."""
+    return cache.fingerprint.__wrapped__()
+
+
+def _not_replayed(before: str) -> str:
+    """Why a run that should have been replayed was not, when the reason lies outside the cache: an edit of
+    gapcheck's code (or a reinstall) while the test ran gives a new fingerprint, and a miss is then right."""
+    now = _code()
+    if now != before:
+        return f"gapcheck's code changed while the test ran (fingerprint {before} -> {now}): a miss is right"
+    return "not replayed, with gapcheck's code unchanged"
+
+
+def _warm(args: list[str], cwd: Path, folder: Path) -> Ran:
+    """Run twice: the second run is replayed (and returned)."""
+    code = _code()
     run(args, cwd, folder)
-    assert run(args, cwd, folder).replayed
+    hit = run(args, cwd, folder)
+    assert hit.replayed, _not_replayed(code)
+    return hit
 
 
 def _misses_and_matches(args: list[str], cwd: Path, folder: Path, env: dict[str, str] | None = None) -> Ran:
+    code = _code()
     after = run(args, cwd, folder, env)
     assert not after.replayed
     assert after.result == run(args, cwd, None, env).result
     again = run(args, cwd, folder, env)
     assert again.result == after.result
-    assert again.replayed == (after.code in (0, 1))  # the new result is stored, unless the input became bad
+    stored = after.code in (0, 1)  # the new result is stored, unless the input became bad
+    assert again.replayed == stored, _not_replayed(code)
     return after
 
 
@@ -185,6 +205,34 @@ def test_a_change_to_what_the_run_read_or_listed_misses(project: Path, change: s
     _warm(["validate"], project, folder)
     CHANGES[change](project)
     _misses_and_matches(["validate"], project, folder)
+
+
+SAME_TICK = {  # a change, and a command whose output it changes
+    "add-statute": (["validate"], lambda p: (p / "statutes/tl/other.yaml").write_text(GOOD, encoding="utf-8")),
+    "edit-statute-same-size": (
+        ["check"],
+        lambda p: (p / "statutes/tl/act.yaml").write_text(
+            GOOD.replace("conduct: [possess]", "conduct: [produce]"), encoding="utf-8"
+        ),
+    ),
+}
+
+
+@pytest.mark.parametrize("change", SAME_TICK, ids=list(SAME_TICK))
+def test_a_change_within_one_timestamp_tick_misses(project: Path, change: str) -> None:
+    """The record holds contents and listings, never times or sizes: a change made within the clock tick of the
+    recorded run (a coarse file system clock: the folders' and the file's times do not move) is still a miss."""
+    args, make = SAME_TICK[change]
+    folder = project.parent / "cache"
+    watched = [project / "statutes", project / "statutes/tl", project / "statutes/tl/act.yaml"]
+    warm = _warm(args, project, folder)
+    before = {p: (p.stat().st_atime_ns, p.stat().st_mtime_ns, p.stat().st_size) for p in watched}
+    make(project)
+    for p, (atime, mtime, _) in before.items():
+        os.utime(p, ns=(atime, mtime))
+    assert {p: (p.stat().st_atime_ns, p.stat().st_mtime_ns, p.stat().st_size) for p in watched} == before
+    after = _misses_and_matches(args, project, folder)
+    assert after.out != warm.out  # a replay would have been stale
 
 
 def test_a_check_misses_when_its_statute_changes(project: Path) -> None:

@@ -165,3 +165,51 @@ def test_an_error_in_own_templates_is_bad_input_located_in_the_template(
     assert f"report.md:{line}:1: template error: " in err and said in err
     assert "internal error" not in err
     assert not out.exists()
+
+
+CALLED = (  # the two macros the CSV writer calls, one raising on line 3
+    "{% macro effect_cell(fix, r) %}{% endmacro %}\n{% macro change_cell(fix, laws) %}\n{{ 1 / 0 }}{% endmacro %}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("fmt", "text", "line", "said"),
+    [
+        ("csv", "ok\n{% if %}\n", 2, "Expected an expression"),
+        ("csv", CALLED, 3, "ZeroDivisionError('division by zero')"),  # in a macro the CSV writer calls
+        ("csv", CALLED.replace("1 / 0", "no_such_macro()"), 3, "'no_such_macro' is undefined"),
+        ("csv", "nothing here\n", 1, "'_suggestion.txt' does not define 'change_cell', which gapcheck calls"),
+        ("html", "nothing here\n", 1, "'_suggestion.txt' does not define 'overview', which gapcheck calls"),
+    ],
+)
+def test_an_error_in_own_suggestion_sentences_is_bad_input_located_in_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str, text: str, line: int, said: str
+) -> None:
+    """`_suggestion.txt` is loaded as macros (by the CSV writer from Python, by the other templates with import):
+    an error in the user's own is theirs, at its file and line, in every format that says the suggestion."""
+    own = tmp_path / "brand"
+    own.mkdir()
+    (own / "_suggestion.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    args = ["report", "--suggest", "--format", f"{fmt},json", "--templates", str(own), "--out", str(out)]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert f"_suggestion.txt:{line}:1: template error: " in err and said in err
+    assert "internal error" not in err and "Traceback" not in err
+    assert not out.exists()
+
+
+def test_a_macro_own_templates_do_not_export_is_bad_input_located_in_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`{% from "_criteria.md" import criteria %}` in a bundled template, with the user's `_criteria.md` lacking it."""
+    own = tmp_path / "brand"
+    own.mkdir()
+    (own / "_criteria.md").write_text("{% macro something_else() %}{% endmacro %}\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["report", "--format", "md,json", "--templates", str(own), "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "_criteria.md:1:1: template error: " in err
+    assert "does not export the requested name 'criteria', which gapcheck calls" in err
+    assert "internal error" not in err
+    assert not out.exists()

@@ -5,11 +5,14 @@ undefined names fail loudly. Markdown output escapes every value with the `md` f
 also links citations). A user's templates folder (`--templates DIR`) overrides any template by name.
 """
 
+import ast
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from pathlib import Path
+from types import TracebackType
 
 import jinja2
 from markupsafe import Markup
@@ -235,8 +238,18 @@ def suggestion_cells(view: SuggestionView, requirement: str) -> list[str]:
     fix = view.fixes.get(requirement)
     if fix is None:
         return ["", ""]
-    say = environment(autoescape=False).get_template("_suggestion.txt").module
-    return [str(say.change_cell(fix, view.laws)).strip(), str(say.effect_cell(fix, view.report)).strip()]  # type: ignore[attr-defined]
+    with user_errors():
+        say = environment(autoescape=False).get_template("_suggestion.txt").module
+        change, effect = (_macro(say, "change_cell"), _macro(say, "effect_cell"))
+        return [str(change(fix, view.laws)).strip(), str(effect(fix, view.report)).strip()]
+
+
+def _macro(module: jinja2.environment.TemplateModule, name: str) -> jinja2.runtime.Macro:
+    """A template's macro, called from Python: one it lacks is the same error as in a template (`say.name`)."""
+    found = getattr(module, name, None)
+    if not isinstance(found, jinja2.runtime.Macro):
+        raise jinja2.UndefinedError(f"the template {module.__name__!r} does not define {name!r}")
+    return found
 
 
 @dataclass(frozen=True)
@@ -354,12 +367,37 @@ def diff_chart(before: dict[str, int], after: dict[str, int]) -> Markup:
     return charts.status_bars("diffbars", "Requirements by status, without and with the draft", bars)
 
 
+_LACKS = re.compile(  # Jinja's message for `{% from "x" import y %}`, and _Undefined's for `say.y`
+    r"the template ('[^']*'|\"[^\"]*\") (?:\(imported on .*\) )?does not (?:define|export the requested name) "
+)
+
+
+class _Undefined(jinja2.StrictUndefined):
+    """StrictUndefined whose message names the template a missing macro was asked of (`say.overview`).
+
+    Jinja's own names only the type (`TemplateModule object`); the name tells whose template lacks it."""
+
+    __slots__ = ()
+
+    @property
+    def _undefined_message(self) -> str:
+        if isinstance(self._undefined_obj, jinja2.environment.TemplateModule) and not self._undefined_hint:
+            return f"the template {self._undefined_obj.__name__!r} does not define {self._undefined_name!r}"
+        return super()._undefined_message
+
+
+def _lacking(err: Exception) -> str | None:
+    """The template an error says lacks a name (`say.overview`, `{% from "x" import y %}`), if it says so."""
+    found = _LACKS.match(err.message or "") if isinstance(err, jinja2.UndefinedError) else None
+    return str(ast.literal_eval(found.group(1))) if found else None
+
+
 def environment(autoescape: bool) -> jinja2.Environment:
     """The template environment: StrictUndefined, escaping HTML when asked."""
     env = jinja2.Environment(
         loader=template_loader(config.active().templates),
         autoescape=autoescape,
-        undefined=jinja2.StrictUndefined,
+        undefined=_Undefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
@@ -405,8 +443,16 @@ def render(template: str, context: object) -> str:
     """Render a template with a context dataclass's fields as its names."""
     env = environment(autoescape=template.endswith(".html"))
     names = {f.name: getattr(context, f.name) for f in fields(context)}  # type: ignore[arg-type]
-    try:
+    with user_errors():
         return env.get_template(template).render(**names)
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Around loading or running templates: an error in the user's own template is their input (InputError at its
+    file and line, so nothing is written); any other propagates as it is (one in a bundled template is a bug)."""
+    try:
+        yield
     except (InputError, OSError):
         raise
     except Exception as err:  # noqa: BLE001 - one in the user's own template is their input; any other, a bug
@@ -419,22 +465,40 @@ def render(template: str, context: object) -> str:
 def _in_user_template(err: Exception) -> Problem | None:
     """Where in the user's templates (`--templates`) an error lies, if it lies there: bad input, not a bug.
 
-    A Jinja error (syntax, an undefined name), or any other a template's own expression raises (`{{ 1/0 }}`)."""
+    A Jinja error (syntax, an undefined name), or any other a template's own expression raises (`{{ 1/0 }}`), in
+    the line of the user's template that raised it; else a macro a user's template lacks and a bundled one calls,
+    at its first line."""
     user = config.active().templates
     if user is None:
         return None
     folder = os.path.join(os.path.abspath(user), "")
     located = [(err.filename, err.lineno)] if isinstance(err, jinja2.TemplateSyntaxError) else []
     tb = err.__traceback__
-    while tb is not None:  # Jinja gives a template's frames the template's file name and line
-        located.append((tb.tb_frame.f_code.co_filename, tb.tb_lineno))
+    while tb is not None:
+        located.append(_template_line(tb))
         tb = tb.tb_next
     for filename, line in reversed(located):
         if filename and os.path.abspath(filename).startswith(folder):
             what = (getattr(err, "message", None) or str(err)) if isinstance(err, jinja2.TemplateError) else repr(err)
             message = f"template error: {what}: correct your template (or remove it to use the bundled one)"
             return Problem(display_path(Path(filename)), line or 1, 1, message)
+    lacking = _lacking(err)
+    if lacking is not None and (Path(user) / lacking).is_file():
+        what = f"{err}, which gapcheck calls"
+        message = f"template error: {what}: define it (or remove your template to use the bundled one)"
+        return Problem(display_path(Path(user) / lacking), 1, 1, message)
     return None
+
+
+def _template_line(tb: TracebackType) -> tuple[str, int]:
+    """The file and line a traceback entry is at: in a template's compiled code, the template's own line.
+
+    Jinja rewrites a render's frames to the template's lines itself, but not those of a macro Python calls
+    (`suggestion_cells`): these still run the compiled code, which knows its template."""
+    template = tb.tb_frame.f_globals.get("__jinja_template__")
+    if isinstance(template, jinja2.Template) and template.filename:
+        return template.filename, template.get_corresponding_lineno(tb.tb_lineno)
+    return tb.tb_frame.f_code.co_filename, tb.tb_lineno
 
 
 def report_context(
