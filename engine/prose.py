@@ -9,6 +9,7 @@ Law on the Protection of the Rights and Interests of Children (2007)"),
 Identifiers and vocabulary keys never reach the text.
 """
 
+import functools
 import re
 import string
 from collections.abc import Callable, Mapping, Sequence
@@ -103,9 +104,10 @@ class Law:
     title: str
     year: str | None
 
-    @property
+    @functools.cached_property
     def name(self) -> str:
-        """'the Law on ... (2007)'; the year is left out where the title has it or ends with its number."""
+        """'the Law on ... (2007)'; the year is left out where the title has it or ends with its number (worded once:
+        every citation of one of its provisions names it)."""
         plain = self.title if not self.year or re.search(r"\d{4}|\)$", self.title) else f"{self.title} ({self.year})"
         return plain if plain.lower().startswith("the ") else f"the {plain}"
 

@@ -344,6 +344,33 @@ def test_offence_criteria_built_once_per_pair_of_facts_equal_the_expanded_worded
         assert set(offences[0]) & {n for later in offences[1:] for n in later}
 
 
+@pytest.mark.parametrize("seed", [3, 11])
+def test_a_single_session_s_offence_criteria_built_straight_into_its_findings_equal_the_plain_tree(seed: int) -> None:
+    """With no sessions to share them with (one reading: no `Built`), offences' criteria are built straight into each
+    finding: the trees and each provision's reason still equal the plain definition (stubs expanded, worded,
+    validated; the reason the first ground naming the provision)."""
+    from gapcheck.findings import Criterion, worded
+    from gapcheck.prose import wording
+    from gapcheck.rules.coverage import expand
+
+    ws = Workspace.open()
+    corpus, as_of = synthetic.jurisdiction("ss", 120, seed=seed), dt.date(2020, 1, 1)
+    (reading,) = plan(corpus, as_of).readings
+    session = rule_engine().evaluate(flatten(resolve(corpus, reading), ws.standards, as_of))
+    titles = provision_titles(corpus, as_of)
+    concluded = {f["req"]: f for f in session if f.get("kind") == "finding"}
+    by_ref = {str(f["ref"]): f for f in session if "ref" in f}
+    words = wording(titles, session, {rid: r.title for rid, r in ws.standards.requirements.items()}, corpus)
+    offences = 0
+    for finding in collect(session, ws.standards, titles, corpus, source_provenances(corpus)):
+        data = expand(concluded[finding.requirement]["criteria"], by_ref)
+        plain = Criterion.model_validate(worded(data, words))
+        assert finding.criteria.model_dump_json() == plain.model_dump_json(), finding.requirement
+        assert {(r.id, r.role.value): r.reason for r in finding.provisions} == _plain_reasons(data, words)
+        offences += sum(1 for c in finding.criteria.walk() if c.id.startswith("offence:"))
+    assert offences > 20
+
+
 def _plain_referred(data: dict[str, Any]) -> list[str]:
     """The plain definition: a criterion's own stub refs, then its children's, depth first."""
     return [*data.get("expand", []), *(ref for child in data.get("children", []) for ref in _plain_referred(child))]
