@@ -77,12 +77,13 @@ def main(argv: Sequence[str] | None = None) -> list[Row]:
     sizes = TINY if args.tiny else FULL
     if args.rounds:
         sizes = Sizes(**{**sizes.__dict__, "rounds": args.rounds})
-    print(machine(), flush=True)
+    where = machine()  # the load at the start, as the record says
+    print(where, flush=True)
     with tempfile.TemporaryDirectory(prefix="gapcheck-bench-") as tmp:
         work = Path(tmp)
         rows = [row for part in args.only or PARTS for row in PARTS[part](sizes, work)]
     if not args.no_record and not args.only:
-        record(args.readme, rows, sizes)
+        record(args.readme, rows, sizes, where)
     return rows
 
 
@@ -101,9 +102,12 @@ def show(row: Row) -> Row:
     return row
 
 
-def ratio_row(name: str, value: float, reference: float, ref_name: str, bound: float, unit: str = "s") -> Row:
+def ratio_row(
+    name: str, value: float, reference: float, ref_name: str, bound: float, unit: str = "s", spread: str = ""
+) -> Row:
     r = value / reference
-    return show(Row(name, _fmt(value, unit), f"{ref_name} {_fmt(reference, unit)}", r, f"<= {bound}x", r <= bound))
+    against = f"{ref_name} {_fmt(reference, unit)}" + (f" ({spread})" if spread else "")
+    return show(Row(name, _fmt(value, unit), against, r, f"<= {bound}x", r <= bound))
 
 
 def _fmt(value: float, unit: str) -> str:
@@ -273,27 +277,52 @@ def scale(sizes: Sizes, work: Path) -> list[Row]:
         return run
 
     try:
-        t_small, t_large, t_few, t_many = interleaved(
+        small_t, large_t, few_t, many_t = interleaved(
             [all_of([small]), all_of([large]), all_of(few), all_of(many)], rounds, time.process_time
         )
     finally:
         gc.unfreeze()
     bound = round(sizes.many / sizes.few * 1.05, 2)
+
+    def mean(times: list[float]) -> float:
+        return sum(times) / len(times)
+
     return [
-        ratio_row(f"evaluation, {sizes.large} provisions (CPU)", t_large, t_small, f"{sizes.small}", 3.6),
-        ratio_row(f"evaluation, {sizes.many} jurisdictions, serial (CPU)", t_many, t_few, f"{sizes.few}", bound),
+        ratio_row(
+            f"evaluation, {sizes.large} provisions (CPU)",
+            mean(large_t),
+            mean(small_t),
+            f"{sizes.small}",
+            3.6,
+            spread=spread(large_t, small_t),
+        ),
+        ratio_row(
+            f"evaluation, {sizes.many} jurisdictions, serial (CPU)",
+            mean(many_t),
+            mean(few_t),
+            f"{sizes.few}",
+            bound,
+            spread=spread(many_t, few_t),
+        ),
     ]
 
 
-def interleaved(runs: list[Callable[[], object]], rounds: int, clock: Callable[[], float]) -> list[float]:
-    """The mean time of each run over `rounds` rounds, the runs taking turns within each round."""
-    total = [0.0] * len(runs)
+def interleaved(runs: list[Callable[[], object]], rounds: int, clock: Callable[[], float]) -> list[list[float]]:
+    """The time of each run in each of `rounds` rounds, the runs taking turns within each round."""
+    times: list[list[float]] = [[] for _ in runs]
     for _ in range(rounds):
         for n, run in enumerate(runs):
             start = clock()
             run()
-            total[n] += clock() - start
-    return [t / rounds for t in total]
+            times[n].append(clock() - start)
+    return times
+
+
+def spread(sides: list[float], references: list[float]) -> str:
+    """The lowest and highest ratio of one round to its reference in the same round: how far a ratio of means
+    can be trusted on this machine (a bound a few per cent above linear is within one run's noise here)."""
+    ratios = [s / r for s, r in zip(sides, references, strict=True)]
+    return f"rounds {min(ratios):.2f}-{max(ratios):.2f}x"
 
 
 def cold_evaluation(corpus: Corpus, standards: Standards, as_of: dt.date) -> object:
@@ -385,12 +414,12 @@ PARTS: dict[str, Callable[[Sizes, Path], list[Row]]] = {
 MARK = "<!-- figures: written by python -m benchmarks.run -->"
 
 
-def record(readme: Path, rows: list[Row], sizes: Sizes) -> None:
-    """Replace the figures section of the README (everything after MARK) with this run's."""
+def record(readme: Path, rows: list[Row], sizes: Sizes, where: str) -> None:
+    """Replace the figures section of the README (everything after MARK) with this run's (`where`: `machine()`)."""
     lines = [
         MARK,
         "",
-        f"## Figures ({machine()}, {sizes.rounds} rounds)",
+        f"## Figures ({where}, {sizes.rounds} rounds)",
         "",
         "| measure | value | against | ratio | target | |",
         "|---|---:|---|---:|---|---|",

@@ -1,5 +1,6 @@
 """The benchmark runs end to end on tiny sizes and records what it measured (no figure is asserted)."""
 
+import re
 from pathlib import Path
 
 from benchmarks import run
@@ -18,5 +19,8 @@ def test_benchmark_runs_on_tiny_sizes_and_records_every_measure(tmp_path: Path) 
     text = readme.read_text(encoding="utf-8")
     assert text.startswith("# Benchmarks\n\nprose kept\n")
     assert all(f"| {name} |" in text for name in names)
-    run.record(readme, rows[:1], run.TINY)  # re-recording replaces the figures, keeps the prose
-    assert readme.read_text(encoding="utf-8").count(run.MARK) == 1
+    scale = [row for row in rows if "(CPU)" in row.name]  # means of rounds: each says how far its rounds spread
+    assert scale and all(re.search(r"\(rounds \d+\.\d\d-\d+\.\d\dx\)$", row.reference) for row in scale)
+    run.record(readme, rows[:1], run.TINY, "the machine as the run began")  # replaces the figures, keeps the prose
+    text = readme.read_text(encoding="utf-8")
+    assert text.count(run.MARK) == 1 and "## Figures (the machine as the run began, " in text
