@@ -55,13 +55,14 @@ def template_loader(user: Path | None = None) -> "jinja2.BaseLoader":
 
 def _own_template(user: Path, name: str) -> tuple[str, str, None] | None:
     """A template of the user's folder, if it has one (a file: a folder or FIFO of that name is not), as
-    jinja2.FileSystemLoader finds it; bytes that are not UTF-8 are bad input at their line and column, as in a
-    data file (Jinja's own loader raised UnicodeDecodeError, reported as gapcheck's bug)."""
+    jinja2.FileSystemLoader finds it, read as a data file is (`read_limited`): bytes that are not UTF-8, or more
+    than the size limit, are bad input at their line and column (Jinja's own loader raised UnicodeDecodeError,
+    reported as gapcheck's bug, and read any size)."""
     from jinja2.loaders import split_template_path
 
-    from gapcheck.yamlsrc import utf8
+    from gapcheck.yamlsrc import read_limited
 
     path = os.path.join(user, *split_template_path(name))  # refuses a name with `..` (TemplateNotFound)
     if not os.path.isfile(path):
         return None
-    return utf8(Path(path).read_bytes(), Path(path)), os.path.normpath(path), None
+    return read_limited(Path(path)), os.path.normpath(path), None

@@ -246,11 +246,6 @@ def _text(path: Path) -> str:
         os.close(fd)
     if len(raw) > _max_file_bytes():
         raise InputError([Problem(shown(path), 1, 1, _too_big(len(raw)))])
-    return utf8(raw, path)
-
-
-def utf8(raw: bytes, path: Path) -> str:
-    """A file's bytes as text; bytes that are not UTF-8 are a problem at their line and column."""
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as err:

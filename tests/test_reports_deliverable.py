@@ -156,15 +156,25 @@ def test_an_error_in_own_templates_is_bad_input_located_in_the_template(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, line: int, said: str
 ) -> None:
     """A broken template of the user's is their input (file:line, exit 2, nothing written), not gapcheck's bug."""
-    own = tmp_path / "brand"
-    own.mkdir()
-    (own / "report.md").write_text(text, encoding="utf-8")
     out = tmp_path / "out"
-    assert main(["report", "--format", "md,json", "--templates", str(own), "--out", str(out)]) == 2
-    err = capsys.readouterr().err
+    err = _refused(tmp_path, capsys, "report.md", text, ["report", "--format", "md,json"])
     assert f"report.md:{line}:1: template error: " in err and said in err
     assert "internal error" not in err
     assert not out.exists()
+
+
+def _refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, content: str | bytes, args: list[str]
+) -> str:
+    """What a report run with one template of the user's (`name`) says on stderr, once it has exited 2."""
+    own = tmp_path / "brand"
+    own.mkdir()
+    if isinstance(content, bytes):
+        (own / name).write_bytes(content)
+    else:
+        (own / name).write_text(content, encoding="utf-8")
+    assert main([*args, "--templates", str(own), "--out", str(tmp_path / "out")]) == 2
+    return capsys.readouterr().err
 
 
 CALLED = (  # the two macros the CSV writer calls, one raising on line 3
@@ -194,13 +204,8 @@ def test_an_error_in_own_suggestion_sentences_is_bad_input_located_in_them(
 ) -> None:
     """`_suggestion.txt` is loaded as macros (by the CSV writer from Python, by the other templates with import):
     an error in the user's own is theirs, at its file and line, in every format that says the suggestion."""
-    own = tmp_path / "brand"
-    own.mkdir()
-    (own / "_suggestion.txt").write_text(text, encoding="utf-8")
     out = tmp_path / "out"
-    args = ["report", "--suggest", "--format", f"{fmt},json", "--templates", str(own), "--out", str(out)]
-    assert main(args) == 2
-    err = capsys.readouterr().err
+    err = _refused(tmp_path, capsys, "_suggestion.txt", text, ["report", "--suggest", "--format", f"{fmt},json"])
     assert f"_suggestion.txt:{line}:1: template error: " in err and said in err
     assert "internal error" not in err and "Traceback" not in err
     assert not out.exists()
@@ -210,12 +215,14 @@ def test_a_macro_own_templates_do_not_export_is_bad_input_located_in_them(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """`{% from "_criteria.md" import criteria %}` in a bundled template, with the user's `_criteria.md` lacking it."""
-    own = tmp_path / "brand"
-    own.mkdir()
-    (own / "_criteria.md").write_text("{% macro something_else() %}{% endmacro %}\n", encoding="utf-8")
     out = tmp_path / "out"
-    assert main(["report", "--format", "md,json", "--templates", str(own), "--out", str(out)]) == 2
-    err = capsys.readouterr().err
+    err = _refused(
+        tmp_path,
+        capsys,
+        "_criteria.md",
+        "{% macro something_else() %}{% endmacro %}\n",
+        ["report", "--format", "md,json"],
+    )
     assert "_criteria.md:1:1: template error: " in err
     assert "does not export the requested name 'criteria', which gapcheck calls" in err
     assert "internal error" not in err
@@ -238,12 +245,20 @@ def test_a_template_own_templates_cannot_load_is_bad_input_located_in_them(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], raw: bytes, where: str, said: str
 ) -> None:
     """A user's template that names a template no folder has, or is not UTF-8 text, is their input, not a bug."""
-    own = tmp_path / "brand"
-    own.mkdir()
-    (own / "report.md").write_bytes(raw)
     out = tmp_path / "out"
-    assert main(["report", "--format", "md,json", "--templates", str(own), "--out", str(out)]) == 2
-    err = capsys.readouterr().err
+    err = _refused(tmp_path, capsys, "report.md", raw, ["report", "--format", "md,json"])
     assert f"{where}: " in err and said in err
     assert "internal error" not in err
+    assert not out.exists()
+
+
+def test_an_own_template_over_the_size_limit_is_bad_input_not_read_whole(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A user's template is read as a data file is: one over the size limit is refused at its first line."""
+    from gapcheck import limits
+
+    out = tmp_path / "out"
+    err = _refused(tmp_path, capsys, "report.md", "x" * (limits.MAX_FILE_BYTES + 1), ["report", "--format", "md"])
+    assert "report.md:1:1: " in err and "exceeds the limit" in err and "internal error" not in err
     assert not out.exists()
