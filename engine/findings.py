@@ -12,6 +12,7 @@ from gapcheck.rules.coverage import stood_for
 from gapcheck.rules.terms import Outcome, Role
 from gapcheck.rules.tree import Combine
 from gapcheck.rules.tree import Criterion as RuleCriterion
+from gapcheck.rules.tree import Evidence as RuleEvidence
 from gapcheck.standard import Benchmark, Requirement
 from gapcheck.vocab import Binding, Provenance, Status
 
@@ -408,16 +409,17 @@ def _stood_for(
     """
     offence_ref, req_ref = refs
     facts, read, aspects, shared = session
+    off = facts[offence_ref]
     if not shared:  # one session: each pair is met once, so there is nothing to keep for a next one
         offence = stood_for(offence_ref, req_ref, facts, read, aspects)
-        return _from_tree(offence, words, why, [] if cites is None else cites)
-    off, req = facts[offence_ref], facts[req_ref]
+        return _offence(off, offence, words, why, [] if cites is None else cites)
+    req = facts[req_ref]
     key = ("stood for", id(off), id(req))
     known = words.built.get(key)
     if known is None or known[0] is not off or known[1] is not req:
         reasons: dict[tuple[str, str], str] = {}
         cited: list[Cites] = []
-        built = _from_tree(stood_for(offence_ref, req_ref, facts, read, aspects), words, reasons, cited)
+        built = _offence(off, stood_for(offence_ref, req_ref, facts, read, aspects), words, reasons, cited)
         known = words.built[key] = (off, req, built, reasons, cited)
     for found, reason in known[3].items():
         if found not in why:
@@ -505,6 +507,64 @@ def _first_reason(cited: list[tuple[str, str]], reason: str, why: dict[tuple[str
             why[key] = reason
 
 
+def _offence(
+    fact: Fact, c: RuleCriterion, words: Wording, why: dict[tuple[str, str], str], cites: list[Cites]
+) -> Criterion:
+    """`_from_tree` of an offence's criterion under a requirement (gapcheck.rules.coverage.offence_node: one fact
+    cited, one ground, its aspects as children), worded once per offence and role where it can be.
+
+    Its test names the offence and its conduct, and its ground (`describe`), where it gives no reasons (an offence
+    covering in full), the offence, conduct, source and grade; so does its evidence. These are functions of the
+    offence's fact and its role alone, the same under every requirement the offence is tested against (the
+    purposes of sale, the kinds of material): worded and built once per (fact, role) and wording, the fact kept
+    with them so that its id is not reused. tests/test_findings_build.py checks the trees against the plain ones.
+    """
+    (e,) = c.facts
+    (ground,) = c.because
+    key = ("offence", id(fact), e.role)
+    known = words.built.get(key)
+    if known is None or known[0] is not fact:
+        known = words.built[key] = [fact, words.fragment(c.test), [_evidence(e)], None, None]
+    _, test, evidence, because, said = known
+    if ground["reasons"]:  # the reasons of its worst aspects, under this requirement
+        because = [words.say(ground)]
+        said = trusted(Said, {"test": c.test, "because": c.because, "missing": None})
+    elif because is None:
+        because = known[3] = [words.say(ground)]
+        said = known[4] = trusted(Said, {"test": c.test, "because": c.because, "missing": None})
+    reason = (e.provision, e.role)
+    if reason not in why:
+        why[reason] = because[0]
+    cites.append((evidence, because, test))
+    return trusted(
+        Criterion,
+        {
+            "id": c.id,
+            "test": test,
+            "outcome": c.outcome,
+            "because": because,
+            "missing": None,
+            "facts": evidence,
+            "combine": c.combine,
+            "children": [_child(child, words, why, cites) for child in c.children],
+            "said": said,
+        },
+    )
+
+
+def _evidence(e: RuleEvidence) -> Evidence:
+    return trusted(
+        Evidence,
+        {
+            "provision": e.provision,
+            "source": e.source,
+            "role": e.role,
+            "offence": e.offence,
+            "conduct": e.conduct or None,
+        },
+    )
+
+
 def _from_tree(c: RuleCriterion, words: Wording, why: dict[tuple[str, str], str], cites: list[Cites]) -> Criterion:
     """`justified` of a criterion's data, from the criterion the rules built (an offence's, `_stood_for`), without
     its data: the same tree, reasons and citations (tests/test_findings_build.py checks them against it)."""
@@ -525,19 +585,7 @@ def _from_tree(c: RuleCriterion, words: Wording, why: dict[tuple[str, str], str]
             _reasons([(e.provision, e.role, e.offence or e.provision) for e in c.facts], c.because, because, why)
         else:
             _first_reason([(e.provision, e.role) for e in c.facts], because[0] if because else test, why)
-        evidence = [
-            trusted(
-                Evidence,
-                {
-                    "provision": e.provision,
-                    "source": e.source,
-                    "role": e.role,
-                    "offence": e.offence,
-                    "conduct": e.conduct or None,
-                },
-            )
-            for e in c.facts
-        ]
+        evidence = [_evidence(e) for e in c.facts]
         cites.append((evidence, because, test))
     else:
         evidence = []
