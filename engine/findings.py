@@ -8,11 +8,11 @@ from gapcheck.errors import InferenceError
 from gapcheck.host import Fact
 from gapcheck.load import Corpus, Standards
 from gapcheck.prose import Wording, wording
-from gapcheck.rules.coverage import stood_for
-from gapcheck.rules.terms import Outcome, Role
+from gapcheck.rules.coverage import QUALITY, ROLE, describe, offence_id, offence_parts, offence_test
+from gapcheck.rules.facts import OffenceFact
+from gapcheck.rules.terms import Outcome, Quality, Role
 from gapcheck.rules.tree import Combine
 from gapcheck.rules.tree import Criterion as RuleCriterion
-from gapcheck.rules.tree import Evidence as RuleEvidence
 from gapcheck.standard import Benchmark, Requirement
 from gapcheck.vocab import Binding, Provenance, Status
 
@@ -411,15 +411,16 @@ def _stood_for(
     facts, read, aspects, shared = session
     off = facts[offence_ref]
     if not shared:  # one session: each pair is met once, so there is nothing to keep for a next one
-        offence = stood_for(offence_ref, req_ref, facts, read, aspects)
-        return _offence(off, offence, words, why, [] if cites is None else cites)
+        parts = offence_parts(offence_ref, req_ref, facts, read, aspects)
+        return _offence(off, *parts, words, why, [] if cites is None else cites)
     req = facts[req_ref]
     key = ("stood for", id(off), id(req))
     known = words.built.get(key)
     if known is None or known[0] is not off or known[1] is not req:
         reasons: dict[tuple[str, str], str] = {}
         cited: list[Cites] = []
-        built = _offence(off, stood_for(offence_ref, req_ref, facts, read, aspects), words, reasons, cited)
+        parts = offence_parts(offence_ref, req_ref, facts, read, aspects)
+        built = _offence(off, *parts, words, reasons, cited)
         known = words.built[key] = (off, req, built, reasons, cited)
     for found, reason in known[3].items():
         if found not in why:
@@ -508,60 +509,64 @@ def _first_reason(cited: list[tuple[str, str]], reason: str, why: dict[tuple[str
 
 
 def _offence(
-    fact: Fact, c: RuleCriterion, words: Wording, why: dict[tuple[str, str], str], cites: list[Cites]
+    fact: Fact,
+    off: OffenceFact,
+    aspects: list[RuleCriterion],
+    outcome: Outcome,
+    words: Wording,
+    why: dict[tuple[str, str], str],
+    cites: list[Cites],
 ) -> Criterion:
-    """`_from_tree` of an offence's criterion under a requirement (gapcheck.rules.coverage.offence_node: one fact
-    cited, one ground, its aspects as children), worded once per offence and role where it can be.
+    """The criterion of an offence under a requirement (gapcheck.rules.coverage.stood_for: one fact cited, one ground,
+    its aspects as children) from its parts (`offence_parts`), what names the offence worded once where it can be.
 
-    Its test names the offence and its conduct, and its ground (`describe`), where it gives no reasons (an offence
-    covering in full), the offence, conduct, source and grade; so does its evidence. These are functions of the
-    offence's fact and its role alone, the same under every requirement the offence is tested against (the
-    purposes of sale, the kinds of material): worded and built once per (fact, role) and wording, the fact kept
-    with them so that its id is not reused. tests/test_findings_build.py checks the trees against the plain ones.
+    Its id and test name the offence and its conduct; its evidence, the offence and its role; its ground
+    (`describe`), where it gives no reasons (an offence covering in full), the offence and its grade. These are the
+    same under every requirement the offence is tested against in that role (the purposes of sale, the kinds of
+    material): built and worded once per (fact, role) and wording, the fact kept with them so that its id is not
+    reused. tests/test_findings_build.py checks the trees against the plain ones.
     """
-    (e,) = c.facts
-    (ground,) = c.because
-    key = ("offence", id(fact), e.role)
+    grade = QUALITY[outcome]
+    role = ROLE[grade]
+    key = ("offence", id(fact), role)
     known = words.built.get(key)
     if known is None or known[0] is not fact:
-        known = words.built[key] = [fact, words.fragment(c.test), [_evidence(e)], None, None]
-    _, test, evidence, because, said = known
-    if ground["reasons"]:  # the reasons of its worst aspects, under this requirement
+        test = offence_test(off)
+        cited = _evidence(off.provision, off.source, role, off.offence, off.conduct)
+        known = words.built[key] = [fact, offence_id(off), test, words.fragment(test), [cited], None, None]
+    _, name, said_test, test, evidence, because, said = known
+    if grade is not Quality.full:  # the reasons of its worst aspects, under this requirement
+        ground = describe(off, grade, aspects)
         because = [words.say(ground)]
-        said = trusted(Said, {"test": c.test, "because": c.because, "missing": None})
-    elif because is None:
-        because = known[3] = [words.say(ground)]
-        said = known[4] = trusted(Said, {"test": c.test, "because": c.because, "missing": None})
-    reason = (e.provision, e.role)
+        said = trusted(Said, {"test": said_test, "because": [ground], "missing": None})
+    elif because is None:  # covering in full, it gives no reasons: its ground names the offence alone
+        ground = describe(off, grade, aspects)
+        because = known[5] = [words.say(ground)]
+        said = known[6] = trusted(Said, {"test": said_test, "because": [ground], "missing": None})
+    reason = (off.provision, role)
     if reason not in why:
         why[reason] = because[0]
     cites.append((evidence, because, test))
     return trusted(
         Criterion,
         {
-            "id": c.id,
+            "id": name,
             "test": test,
-            "outcome": c.outcome,
+            "outcome": outcome,
             "because": because,
             "missing": None,
             "facts": evidence,
-            "combine": c.combine,
-            "children": [_child(child, words, why, cites) for child in c.children],
+            "combine": Combine.all,
+            "children": [_child(child, words, why, cites) for child in aspects],
             "said": said,
         },
     )
 
 
-def _evidence(e: RuleEvidence) -> Evidence:
+def _evidence(provision: str, source: str, role: Role, offence: str | None, conduct: str | None) -> Evidence:
     return trusted(
         Evidence,
-        {
-            "provision": e.provision,
-            "source": e.source,
-            "role": e.role,
-            "offence": e.offence,
-            "conduct": e.conduct or None,
-        },
+        {"provision": provision, "source": source, "role": role, "offence": offence, "conduct": conduct or None},
     )
 
 
@@ -585,7 +590,7 @@ def _from_tree(c: RuleCriterion, words: Wording, why: dict[tuple[str, str], str]
             _reasons([(e.provision, e.role, e.offence or e.provision) for e in c.facts], c.because, because, why)
         else:
             _first_reason([(e.provision, e.role) for e in c.facts], because[0] if because else test, why)
-        evidence = [_evidence(e) for e in c.facts]
+        evidence = [_evidence(e.provision, e.source, e.role, e.offence, e.conduct) for e in c.facts]
         cites.append((evidence, because, test))
     else:
         evidence = []

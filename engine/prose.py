@@ -324,7 +324,7 @@ def _template(msg: str) -> _Template:
 def _joined(fields: list[tuple[str, str, _Worder]], tail: str) -> _Template:
     """The text before each placeholder, the placeholder in words, and the text after the last, concatenated.
 
-    A template of up to three placeholders (nearly every one) is one expression, with no loop or list between:
+    A template of up to four placeholders (nearly every one) is one expression, with no loop or list between:
     wording is most of what collecting the findings costs.
     """
     if not fields:
@@ -338,6 +338,9 @@ def _joined(fields: list[tuple[str, str, _Worder]], tail: str) -> _Template:
     if len(fields) == 3:
         (l0, n0, w0), (l1, n1, w1), (l2, n2, w2) = fields
         return lambda w, m: l0 + w0(w, m[n0]) + l1 + w1(w, m[n1]) + l2 + w2(w, m[n2]) + tail
+    if len(fields) == 4:
+        (l0, n0, w0), (l1, n1, w1), (l2, n2, w2), (l3, n3, w3) = fields
+        return lambda w, m: l0 + w0(w, m[n0]) + l1 + w1(w, m[n1]) + l2 + w2(w, m[n2]) + l3 + w3(w, m[n3]) + tail
     return lambda w, m: "".join([literal + words(w, m[name]) for literal, name, words in fields]) + tail
 
 

@@ -269,15 +269,14 @@ def aspect_criterion(p: CoverageParams, off: OffenceFact, aspect: str, outcome: 
 def offence_node(p: CoverageParams, off: OffenceFact, memo: dict[Any, Criterion] | None = None) -> Criterion:
     """The offence as one criterion, worded: it covers the conduct when every aspect tested holds (`memo`: as
     for `assess`)."""
-    aspects = assess(p, off, memo)
-    test = say("cov.offence", offence=off.offence, conduct=off.conduct)
-    if not aspects:
-        aspects = [leaf("conduct", test, Outcome.satisfied, [say("cov.conduct.yes", conduct=off.conduct)])]
-    outcome = combine(Combine.all, [a.outcome for a in aspects])
+    return _offence_node(off, *offence_aspects(p, off, memo))
+
+
+def _offence_node(off: OffenceFact, aspects: list[Criterion], outcome: Outcome) -> Criterion:
     grade = QUALITY[outcome]
     return made(
-        f"offence:{off.offence}:{off.conduct}",
-        test,
+        offence_id(off),
+        offence_test(off),
         outcome,
         [describe(off, grade, aspects)],
         None,
@@ -285,6 +284,27 @@ def offence_node(p: CoverageParams, off: OffenceFact, memo: dict[Any, Criterion]
         Combine.all,
         aspects,
     )
+
+
+def offence_aspects(
+    p: CoverageParams, off: OffenceFact, memo: dict[Any, Criterion] | None = None
+) -> tuple[list[Criterion], Outcome]:
+    """An offence's criterion's children (one per aspect tested, else the conduct alone) and its outcome: what of
+    it depends on the requirement. The rest (`offence_id`, `offence_test`, `describe`, its evidence) names the
+    offence and its grade, so that gapcheck.findings words it once per offence where the grade is the same."""
+    aspects = assess(p, off, memo)
+    if not aspects:
+        conduct = say("cov.conduct.yes", conduct=off.conduct)
+        aspects = [leaf("conduct", offence_test(off), Outcome.satisfied, [conduct])]
+    return aspects, combine(Combine.all, [a.outcome for a in aspects])
+
+
+def offence_id(off: OffenceFact) -> str:
+    return f"offence:{off.offence}:{off.conduct}"
+
+
+def offence_test(off: OffenceFact) -> Said:
+    return say("cov.offence", offence=off.offence, conduct=off.conduct)
 
 
 OUTCOME = {quality: outcome for outcome, quality in QUALITY.items()}
@@ -326,6 +346,18 @@ def stood_for(
 
     `read`: as for `expand`; `aspects`: the aspects' criteria built so far, by requirement ref (`assess`).
     """
+    off, children, outcome = offence_parts(offence_ref, req_ref, facts, read, aspects)
+    return _offence_node(off, children, outcome)
+
+
+def offence_parts(
+    offence_ref: str,
+    req_ref: str,
+    facts: dict[str, Fact],
+    read: dict[str, Any] | None = None,
+    aspects: dict[str, dict[Any, Criterion]] | None = None,
+) -> tuple[OffenceFact, list[Criterion], Outcome]:
+    """What `stood_for` builds the offence's criterion from: the offence typed, its aspects and its outcome."""
     typed = {} if read is None else read
     if req_ref not in typed:
         typed[req_ref] = Snapshot.read(RequirementFact, facts[req_ref])
@@ -333,7 +365,7 @@ def stood_for(
         typed[offence_ref] = Snapshot.read(OffenceFact, facts[offence_ref])
     req, off = typed[req_ref], typed[offence_ref]
     assert isinstance(req.params, CoverageParams)
-    return offence_node(req.params, off, None if aspects is None else aspects.setdefault(req_ref, {}))
+    return off, *offence_aspects(req.params, off, None if aspects is None else aspects.setdefault(req_ref, {}))
 
 
 def describe(off: OffenceFact, quality: Quality, aspects: list[Criterion]) -> Said:

@@ -259,7 +259,7 @@ def test_any_message_of_the_catalogue_is_worded_as_string_formatter_does(message
 def test_a_template_of_any_number_of_placeholders_and_escaped_braces_is_worded_as_string_formatter_does(
     literals: list[str], specs: list[str], data: st.DataObject
 ) -> None:
-    """Templates are compiled into one expression for up to three placeholders and a loop beyond: literal text cut
+    """Templates are compiled into one expression for up to four placeholders and a loop beyond: literal text cut
     by escaped braces, before, between and after the placeholders, reads as string.Formatter reads it."""
     from gapcheck import prose
 
