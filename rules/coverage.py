@@ -321,17 +321,19 @@ def offence_stub(cov: "CoverageFact", req: RequirementFact) -> Criterion:
     return made(name, test, OUTCOME[cov.quality], [], None, [], None, [], (cov.offence_ref, req.ref))
 
 
-def expand(data: dict[str, Any], facts: dict[str, Fact], read: dict[str, Any] | None = None) -> dict[str, Any]:
-    """A criterion's data with every offence stub replaced by the offence's full criterion (facts by ref).
+def expand(c: Criterion, facts: dict[str, Fact], read: dict[str, Any] | None = None) -> dict[str, Any]:
+    """A criterion's data (`to_data`) with every offence stub replaced by the offence's full criterion's (facts by
+    ref): the plain definition of the tree gapcheck.findings builds.
 
     `read`: the facts typed so far, by ref, for the session `facts` come from (a requirement is
     referred to by each of its offences, an offence by each requirement it is tested against).
     """
-    if "expand" in data:
-        offence_ref, req_ref = data["expand"]
+    if c.expand is not None:
+        offence_ref, req_ref = c.expand
         return stood_for(offence_ref, req_ref, facts, read).to_data()
-    if "children" in data:
-        return {**data, "children": [expand(child, facts, read) for child in data["children"]]}
+    data = c.to_data()
+    if c.children:
+        data["children"] = [expand(child, facts, read) for child in c.children]
     return data
 
 
