@@ -249,7 +249,8 @@ def compile_field(field: _Field) -> _Worder:
 
     A single string value of a vocabulary term, or of a kind worded by name (`_NAMED`), is worded with
     no call between: most placeholders of an evaluation are these (tests/test_prose.py checks every
-    field against string.Formatter's wording of the catalogue).
+    field against string.Formatter's wording of the catalogue). A list of vocabulary terms is worded once
+    per placeholder and list (a near miss names the conducts its requirement wanted, once per offence).
     """
     kind, verb, article, separator, conjunction = field
     how = _KINDS.get(kind)
@@ -290,10 +291,25 @@ def compile_field(field: _Field) -> _Worder:
             return ""
         if not isinstance(value, list) or (kind == "band" and not isinstance(value[0], list)):
             return one(w, value)  # one value: what `join` gives a list of one
-        words = [one(w, v) for v in value]
-        return separator.join(words) if separator is not None else join(words, conjunction)
+        if how is None:  # vocabulary terms: their words are a function of the terms alone
+            terms = tuple(value)
+            said = lists.get(terms)
+            if said is None:
+                if len(lists) >= _LISTS_KEPT:
+                    lists.clear()
+                said = lists[terms] = _listed([one(w, v) for v in value], separator, conjunction)
+            return said
+        return _listed([one(w, v) for v in value], separator, conjunction)
 
+    lists: dict[tuple[Any, ...], str] = {}  # a list of terms in words, by its terms: a rule hands the same list often
     return worded
+
+
+_LISTS_KEPT = 4096  # lists of terms remembered per placeholder: the vocabulary is small, the lists few
+
+
+def _listed(words: list[str], separator: str | None, conjunction: str) -> str:
+    return separator.join(words) if separator is not None else join(words, conjunction)
 
 
 # The kinds whose string value is worded by a method of the wording (which remembers what it worded), or is the text.

@@ -276,3 +276,19 @@ def test_a_template_of_any_number_of_placeholders_and_escaped_braces_is_worded_a
     finally:
         del MESSAGES[msg]
         prose._TEMPLATES.pop(msg, None)
+
+
+def test_lists_of_terms_are_worded_alike_when_remembered_and_when_forgotten(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A placeholder remembers the lists of terms it has worded, up to a bound past which it starts again: the
+    words are the same either way (a StrEnum member and its value alike)."""
+    from gapcheck import prose
+
+    monkeypatch.setattr(prose, "_LISTS_KEPT", 2)
+    field = prose.compile_field(prose.parse_field("conduct.or"))
+    lists = [["sell_child", "offer_child"], [Conduct.sell_child, "offer_child"], ["possess_csam"], ["produce_csam"]]
+    plain = _PlainFormatter(Wording())
+    cells = [cell.cell_contents for cell in field.__closure__ or ()]
+    for value in lists * 3:
+        assert field(Wording(), value) == plain.format_field(value, "conduct.or")
+        (remembered,) = [c for c in cells if isinstance(c, dict) and c and all(type(k) is tuple for k in c)]
+        assert 1 <= len(remembered) <= 2
