@@ -665,29 +665,37 @@ def provisions(
 
     `cites`: the facts each criterion of the tree cites, with its grounds and test, depth first (`justified`).
     """
-    found: dict[tuple[str, Role], dict[str, Any]] = {}
-    covers: dict[tuple[str, Role], set[str]] = {}
+    # (provision, role) -> [its first evidence, that criterion's grounds and test, the conducts cited: one, or a set]
+    found: dict[tuple[str, Role], list[Any]] = {}
     for facts, because, test in cites:
         for e in facts:
             key = (e.provision, e.role)
-            if e.conduct:
-                covers.setdefault(key, set()).add(e.conduct)
-            if key not in found:
-                article, heading = titles[e.provision]
-                found[key] = {
-                    "id": e.provision,
-                    "role": e.role,
-                    "reason": why.get((e.provision, e.role)) or (because or [test])[0],
-                    "source": e.source,
-                    "provenance": provenances.get(e.source, Provenance.stated),
-                    "article": article,
-                    "heading": heading,
-                    "covers": None,  # set below, once every citation is seen
-                }
-    for key, ref in found.items():  # the values become the model's own: no copy of each
-        conducts = covers.get(key)
-        ref["covers"] = sorted(conducts) if conducts else []
-    return [trusted(ProvisionRef, ref) for ref in found.values()]
+            seen = found.get(key)
+            if seen is None:
+                found[key] = [e, because, test, e.conduct]
+            elif e.conduct:
+                conducts = seen[3]
+                if isinstance(conducts, set):
+                    conducts.add(e.conduct)
+                elif conducts is None:
+                    seen[3] = e.conduct
+                elif conducts != e.conduct:
+                    seen[3] = {conducts, e.conduct}
+    stated, refs = Provenance.stated, []
+    for key, (e, because, test, conducts) in found.items():
+        article, heading = titles[key[0]]
+        ref = {
+            "id": key[0],
+            "role": key[1],
+            "reason": why.get(key) or (because or [test])[0],
+            "source": e.source,
+            "provenance": provenances.get(e.source, stated),
+            "article": article,
+            "heading": heading,
+            "covers": sorted(conducts) if isinstance(conducts, set) else [conducts] if conducts else [],
+        }
+        refs.append(trusted(ProvisionRef, ref))
+    return refs
 
 
 def explanation(tree: Criterion, notes: list[str]) -> list[str]:

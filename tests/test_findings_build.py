@@ -20,6 +20,7 @@ from gapcheck.readings import plan, resolve
 from gapcheck.rules.terms import Outcome, Role
 from gapcheck.rules.tree import Combine, Evidence
 from gapcheck.rules.tree import Criterion as RuleCriterion
+from gapcheck.vocab import Conduct, Provenance
 from gapcheck.workspace import Workspace
 
 
@@ -485,3 +486,47 @@ def test_titles_read_only_renumbered_or_amended_provisions_and_say_what_the_plai
     model = inst.model.model_copy(update={"provisions": [*inst.model.provisions, *built]})
     corpus = replace(corpus, instruments=(replace(inst, model=model), *corpus.instruments[1:]))
     assert provision_titles(corpus, as_of) == _plain_titles(corpus, as_of)
+
+
+@given(
+    st.lists(
+        st.lists(
+            st.tuples(
+                st.sampled_from(["la/x/art-1", "la/x/art-2"]),
+                st.sampled_from(["satisfies", "considered"]),
+                st.none() | st.sampled_from(["sell_child", "offer_child", Conduct.offer_child]),
+                st.sampled_from(["s1", "s2"]),
+            ),
+            max_size=4,
+        ),
+        max_size=5,
+    )
+)
+def test_each_provision_is_listed_once_per_role_with_every_conduct_it_is_cited_for(cited: list[Any]) -> None:
+    """The plain definition: per (provision, role), in order of first citation, its first evidence's source, the
+    reason recorded for it (else its first criterion's first ground), and the sorted set of conducts cited."""
+    from gapcheck.findings import Evidence, provisions
+
+    cites = [
+        (
+            [Evidence(provision=p, source=s, role=Role(r), offence=None, conduct=c) for p, r, c, s in facts],
+            [f"ground {n}"] if n % 2 else [],
+            f"test {n}",
+        )
+        for n, facts in enumerate(cited)
+    ]
+    titles = {"la/x/art-1": ("1", "One"), "la/x/art-2": (None, "Two")}
+    why = {("la/x/art-1", "satisfies"): "recorded"}
+    refs = provisions(cites, titles, why, {"s2": Provenance.secondary})
+    plain: dict[tuple[str, str], dict[str, Any]] = {}
+    for evidence, because, test in cites:
+        for e in evidence:
+            ref = plain.setdefault((e.provision, e.role.value), {"source": e.source, "reason": (because or [test])[0]})
+            ref.setdefault("covers", set()).update([e.conduct] if e.conduct else [])
+    assert [(r.id, r.role.value) for r in refs] == list(plain)
+    for r in refs:
+        want = plain[(r.id, r.role.value)]
+        assert r.covers == sorted(want["covers"])
+        assert r.source == want["source"] and r.provenance == (Provenance.secondary if r.source == "s2" else "stated")
+        assert r.reason == why.get((r.id, r.role.value), want["reason"])
+        assert (r.article, r.heading) == titles[r.id]
