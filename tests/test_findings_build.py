@@ -494,7 +494,7 @@ def test_titles_read_only_renumbered_or_amended_provisions_and_say_what_the_plai
             st.tuples(
                 st.sampled_from(["la/x/art-1", "la/x/art-2"]),
                 st.sampled_from(["satisfies", "considered"]),
-                st.none() | st.sampled_from(["sell_child", "offer_child", Conduct.offer_child]),
+                st.none() | st.sampled_from(["sell_child", "offer_child", "deliver_child", Conduct.offer_child]),
                 st.sampled_from(["s1", "s2"]),
             ),
             max_size=4,
