@@ -321,7 +321,7 @@ def _finding(
         Finding,
         {
             "requirement": rid,
-            "status": Status(f["status"]),
+            "status": _STATUSES.get(f["status"]) or Status(f["status"]),
             "theme": str(req.theme),
             "title": req.title,
             "standards": [
@@ -341,7 +341,7 @@ def _finding(
                     BindingRef,
                     {
                         "instrument": i["short"],
-                        "status": Binding(i["status"]),
+                        "status": _BINDINGS.get(i["status"]) or Binding(i["status"]),
                         "since": i["since"],
                         "why": words.fragment(i["why"]),
                         "reservations": [words.fragment(r) for r in i["reservations"]],
@@ -540,7 +540,7 @@ def _offence(
         cited = _evidence(off.provision, off.source, role, off.offence, off.conduct)
         known = words.built[key] = [fact, offence_id(off), test, words.fragment(test), [cited], None, None]
     _, name, said_test, test, evidence, because, said = known
-    if grade is not Quality.full:  # the reasons of its worst aspects, under this requirement
+    if grade is not _FULL:  # the reasons of its worst aspects, under this requirement
         ground = describe(off, grade, aspects)
         because = [words.say(ground)]
         said = trusted(Said, {"test": said_test, "because": [ground], "missing": None})
@@ -561,11 +561,18 @@ def _offence(
             "because": because,
             "missing": None,
             "facts": evidence,
-            "combine": Combine.all,
+            "combine": _ALL,
             "children": [_child(child, words, why, cites) for child in aspects],
             "said": said,
         },
     )
+
+
+# Members read once: on Python 3.11 each read of an enum's member from its class is a call (EnumType's hook).
+_FULL, _ALL, _STATED = Quality.full, Combine.all, Provenance.stated
+_CONSIDERED_GROUNDS = (Role.considered, (Provenance.secondary, Provenance.inferred))
+# and by value, looked up before the enum's own (slower) call, which raises on an unknown value
+_STATUSES, _BINDINGS = {s.value: s for s in Status}, {b.value: b for b in Binding}
 
 
 def _evidence(provision: str, source: str, role: Role, offence: str | None, conduct: str | None) -> Evidence:
@@ -636,8 +643,9 @@ def _benchmark(b: Benchmark) -> str:
 
 def grounds(refs: list[ProvisionRef]) -> list[Provenance]:
     """The non-stated provenances among the provisions a finding relies on (not those merely considered)."""
-    found = {r.provenance for r in refs if r.role is not Role.considered}
-    return [p for p in (Provenance.secondary, Provenance.inferred) if p in found]
+    considered, shown = _CONSIDERED_GROUNDS
+    found = {r.provenance for r in refs if r.role is not considered}
+    return [p for p in shown if p in found]
 
 
 def _names(message: Any) -> list[str]:
@@ -681,7 +689,7 @@ def provisions(
                     seen[3] = e.conduct
                 elif conducts != e.conduct:
                     seen[3] = {conducts, e.conduct}
-    stated, refs = Provenance.stated, []
+    stated, refs = _STATED, []
     for key, (e, because, test, conducts) in found.items():
         article, heading = titles[key[0]]
         ref = {

@@ -181,7 +181,7 @@ def aspect_criterion(p: CoverageParams, off: OffenceFact, aspect: str, outcome: 
     """One aspect's criterion, worded as messages: its outcome as `decide` decided it."""
     purposes, elements = sorted(off.purposes), set(off.elements)
     lo, hi, _ = band(off)
-    holds = outcome is Outcome.satisfied
+    holds = outcome is _SATISFIED
     yes, no = f"cov.{aspect}.yes", f"cov.{aspect}.no"
     if aspect == "object":
         wanted = list(p.objects)
@@ -286,6 +286,10 @@ def _offence_node(off: OffenceFact, aspects: list[Criterion], outcome: Outcome) 
     )
 
 
+# Members read once: on Python 3.11 each read of an enum's member from its class is a call (EnumType's hook).
+_SATISFIED, _ALL = Outcome.satisfied, Combine.all
+
+
 def offence_aspects(
     p: CoverageParams, off: OffenceFact, memo: dict[Any, Criterion] | None = None
 ) -> tuple[list[Criterion], Outcome]:
@@ -295,8 +299,8 @@ def offence_aspects(
     aspects = assess(p, off, memo)
     if not aspects:
         conduct = say("cov.conduct.yes", conduct=off.conduct)
-        aspects = [leaf("conduct", offence_test(off), Outcome.satisfied, [conduct])]
-    return aspects, combine(Combine.all, [a.outcome for a in aspects])
+        aspects = [leaf("conduct", offence_test(off), _SATISFIED, [conduct])]
+    return aspects, combine(_ALL, [a.outcome for a in aspects])
 
 
 def offence_id(off: OffenceFact) -> str:

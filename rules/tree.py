@@ -100,21 +100,26 @@ class Criterion:
         return data
 
 
+# Members read once: on Python 3.11 each read of an enum's member from its class is a call (EnumType's hook).
+_ALL, _ANY = Combine.all, Combine.any
+_SATISFIED, _PARTLY, _NOT, _UNKNOWN = Outcome.satisfied, Outcome.partly, Outcome.not_, Outcome.unknown
+
+
 def combine(how: Combine, outcomes: list[Outcome]) -> Outcome:
     """The outcome of an inner criterion from its children's (the table in the module docstring)."""
     if not outcomes:
         raise ValueError("a criterion combines at least one child")
-    if how is Combine.all:
+    if how is _ALL:
         return min(outcomes, key=RANK.__getitem__)
-    if how is Combine.any:
+    if how is _ANY:
         return max(outcomes, key=RANK.__getitem__)
-    if all(o is Outcome.satisfied for o in outcomes):
-        return Outcome.satisfied
-    if all(o is Outcome.not_ for o in outcomes):
-        return Outcome.not_
-    if any(o in (Outcome.satisfied, Outcome.partly) for o in outcomes):
-        return Outcome.partly
-    return Outcome.unknown
+    if all(o is _SATISFIED for o in outcomes):
+        return _SATISFIED
+    if all(o is _NOT for o in outcomes):
+        return _NOT
+    if any(o is _SATISFIED or o is _PARTLY for o in outcomes):
+        return _PARTLY
+    return _UNKNOWN
 
 
 def evidence(
@@ -180,9 +185,9 @@ def leaf(
     missing: Said | None = None,
 ) -> Criterion:
     """A criterion the rules decide directly; `missing` is required unless it is satisfied."""
-    if outcome is not Outcome.satisfied and not missing:
+    if outcome is not _SATISFIED and not missing:
         raise ValueError(f"criterion {id!r} is {outcome.value} but does not say what is missing")
-    return made(id, test, outcome, because, None if outcome is Outcome.satisfied else missing, facts or [], None, [])
+    return made(id, test, outcome, because, None if outcome is _SATISFIED else missing, facts or [], None, [])
 
 
 def status(root: Criterion) -> Status:
