@@ -308,10 +308,7 @@ def _finding(
 ) -> Finding:
     """One requirement's finding from its finding and binding facts."""
     code = corpus.code if corpus else None
-
-    def ours(addressee: str | None) -> bool:
-        return addressee is None or addressee == code
-
+    cited, recommendations, benchmark = _standing(standards, rid, req, code)
     why: dict[tuple[str, str], str] = {}
     cites: list[Cites] = []
     tree = justified(f["criteria"], words, why, cites, facts)
@@ -324,17 +321,8 @@ def _finding(
             "status": _STATUSES.get(f["status"]) or Status(f["status"]),
             "theme": str(req.theme),
             "title": req.title,
-            "standards": [
-                trusted(
-                    Cited,
-                    {"instrument": standards.files[s.instrument].instrument.short, "pinpoint": s.pinpoint},
-                )
-                for s in req.sources
-                if ours(standards.files[s.instrument].instrument.addressed_to)
-            ],
-            "recommendations": list(
-                dict.fromkeys([*(r for r in req.recommendations if ours(standards.addressee(r))), *own.get(rid, [])])
-            ),
+            "standards": list(cited),
+            "recommendations": list(dict.fromkeys([*recommendations, *own.get(rid, [])])),
             "binds": b["binds"],
             "binding": [
                 trusted(
@@ -349,9 +337,9 @@ def _finding(
                     },
                 )
                 for i in b["instruments"]
-                if ours(standards.files[i["instrument"]].instrument.addressed_to)
+                if _ours(standards.files[i["instrument"]].instrument.addressed_to, code)
             ],
-            "benchmark": _benchmark(req.benchmark) if req.benchmark else None,
+            "benchmark": benchmark,
             "criteria": tree,
             "provisions": refs,
             "explanation": explanation(tree, notes),
@@ -361,6 +349,37 @@ def _finding(
             "tree_reading": [],
         },
     )
+
+
+def _ours(addressee: str | None, code: str | None) -> bool:
+    """Whether a standard (or a recommendation) addressed to `addressee` belongs in a finding of jurisdiction `code`."""
+    return addressee is None or addressee == code
+
+
+# What a finding takes from its requirement alone, by (requirement, jurisdiction): for the last standards only.
+_STANDING: list[tuple[Standards, dict[tuple[str, str | None], tuple[list[Cited], list[str], str | None]]]] = []
+
+
+def _standing(
+    standards: Standards, rid: str, req: Requirement, code: str | None
+) -> tuple[list[Cited], list[str], str | None]:
+    """The standards a finding cites and the recommendations it answers (those addressed to jurisdiction `code`
+    or to none), and its benchmark in words: functions of the requirement alone, built once per loaded standards
+    (identity, as gapcheck.facts.standards_facts: a loaded Standards is never changed) and jurisdiction."""
+    if not _STANDING or _STANDING[0][0] is not standards:
+        _STANDING[:] = [(standards, {})]
+    known = _STANDING[0][1]
+    found = known.get((rid, code))
+    if found is None:
+        files = standards.files
+        cited = [
+            trusted(Cited, {"instrument": files[s.instrument].instrument.short, "pinpoint": s.pinpoint})
+            for s in req.sources
+            if _ours(files[s.instrument].instrument.addressed_to, code)
+        ]
+        recommendations = [r for r in req.recommendations if _ours(standards.addressee(r), code)]
+        found = known[(rid, code)] = (cited, recommendations, _benchmark(req.benchmark) if req.benchmark else None)
+    return found
 
 
 # The facts a criterion cites, with its grounds and its test (worded): what `provisions` reads.
@@ -707,13 +726,11 @@ def provisions(
 
 
 def explanation(tree: Criterion, notes: list[str]) -> list[str]:
-    """The reasoning as plain lines: every criterion's grounds, depth first, then the sources' notes."""
+    """The reasoning as plain lines: every criterion's grounds, depth first, then the sources' notes; each once, as a
+    sentence (a line already ending in a full stop as it is)."""
     lines = [line for c in tree.grounds() for line in c.because]
-    return list(dict.fromkeys(_sentence(line) for line in [*lines, *notes]))
-
-
-def _sentence(line: str) -> str:
-    return line if line.endswith(".") else line + "."
+    lines += notes
+    return list(dict.fromkeys([line if line[-1:] == "." else line + "." for line in lines]))
 
 
 class Summary(BaseModel):

@@ -530,3 +530,40 @@ def test_each_provision_is_listed_once_per_role_with_every_conduct_it_is_cited_f
         assert r.source == want["source"] and r.provenance == (Provenance.secondary if r.source == "s2" else "stated")
         assert r.reason == why.get((r.id, r.role.value), want["reason"])
         assert (r.article, r.heading) == titles[r.id]
+
+
+def test_what_a_finding_takes_from_its_requirement_is_built_for_the_standards_and_jurisdiction_it_is_for() -> None:
+    """The standards cited, recommendations and benchmark of a finding are kept per loaded standards and
+    jurisdiction: another Standards object (a requirement changed) or another jurisdiction is never served them."""
+    from dataclasses import replace
+
+    ws = Workspace.open()
+    as_of = dt.date(2017, 11, 16)
+    rid, req = next(
+        (rid, r)
+        for rid, r in ws.standards.requirements.items()
+        if r.recommendations and r.benchmark and len(r.sources) > 1
+    )
+    changed = req.model_copy(update={"recommendations": [], "benchmark": None, "sources": req.sources[1:]})
+    other = replace(ws.standards, requirements={**ws.standards.requirements, rid: changed})
+
+    def plain(standards: Any, corpus: Any) -> tuple[Any, ...]:
+        """What the finding should take: its requirement's sources and recommendations addressed to the
+        jurisdiction or to none, then the jurisdiction's own recommendations, and the benchmark."""
+        r = standards.requirements[rid]
+        ours = {None, corpus.code}
+        cited = [
+            (standards.files[s.instrument].instrument.short, s.pinpoint)
+            for s in r.sources
+            if standards.files[s.instrument].instrument.addressed_to in ours
+        ]
+        own = [rec.cite for rec in corpus.index.recommendations if rid in rec.requirements]
+        recs = list(dict.fromkeys([*(x for x in r.recommendations if standards.addressee(x) in ours), *own]))
+        return cited, recs, r.benchmark is not None
+
+    for standards in (ws.standards, other, ws.standards):
+        for code in ("la", "my", "la"):
+            corpus, _ = ws.corpus(code)
+            (f,) = [f for f in evaluate(corpus, standards, as_of).findings if f.requirement == rid]
+            got = ([(c.instrument, c.pinpoint) for c in f.standards], f.recommendations, f.benchmark is not None)
+            assert got == plain(standards, corpus), (code, standards is other)
