@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from gapcheck.load import Corpus
 
 Message = Mapping[str, Any]
+Fact = Mapping[str, Any]
 
 
 def join(items: Sequence[str], conjunction: str = "and") -> str:
@@ -378,12 +379,14 @@ def wording(
             meta = inst.model.instrument
             laws[inst.id] = Law(meta.title, str(meta.adopted)[:4] if meta.adopted else None)
         populations = {p.id: p.name for p in corpus.index.jurisdiction.populations}
-    siblings: dict[str, dict[str, str]] = {}
+    siblings: dict[str, dict[str, Fact]] = {}  # provision -> offence -> its last fact (one per conduct)
     for f in session:
         if f.get("kind") == "offence" and f.get("age_stated"):
-            siblings.setdefault(str(f["provision"]), {})[str(f["offence"])] = band(f["age_from"], f["age_below"])
+            siblings.setdefault(str(f["provision"]), {})[str(f["offence"])] = f
     offences = {}
     for found in siblings.values():
-        if len(found) > 1 and len(set(found.values())) == len(found):
-            offences.update({name: f"victims {ages}" for name, ages in found.items()})
+        if len(found) > 1:  # the ages worded only where a provision has several offences
+            ages = {name: band(f["age_from"], f["age_below"]) for name, f in found.items()}
+            if len(set(ages.values())) == len(ages):
+                offences.update({name: f"victims {said}" for name, said in ages.items()})
     return Wording(laws, dict(titles), offences, populations, dict(requirements))
