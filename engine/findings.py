@@ -325,17 +325,7 @@ def _finding(
             "recommendations": list(dict.fromkeys([*recommendations, *own.get(rid, [])])),
             "binds": b["binds"],
             "binding": [
-                trusted(
-                    BindingRef,
-                    {
-                        "instrument": i["short"],
-                        "status": _BINDINGS.get(i["status"]) or Binding(i["status"]),
-                        "since": i["since"],
-                        "why": words.fragment(i["why"]),
-                        "reservations": [words.fragment(r) for r in i["reservations"]],
-                        "source": i["source"],
-                    },
-                )
+                _binding(i, words)
                 for i in b["instruments"]
                 if _ours(standards.files[i["instrument"]].instrument.addressed_to, code)
             ],
@@ -349,6 +339,26 @@ def _finding(
             "tree_reading": [],
         },
     )
+
+
+def _binding(instrument: dict[str, Any], words: Wording) -> BindingRef:
+    """Whether an instrument binds, as the binding rule found it: built once per entry and wording (the rule hands
+    the same entry to every requirement resting on that instrument), the entry kept so that its id is not reused."""
+    key = ("binding", id(instrument))
+    known = words.built.get(key)
+    if known is None or known[0] is not instrument:
+        i = instrument
+        values = {
+            "instrument": i["short"],
+            "status": _BINDINGS.get(i["status"]) or Binding(i["status"]),
+            "since": i["since"],
+            "why": words.fragment(i["why"]),
+            "reservations": [words.fragment(r) for r in i["reservations"]],
+            "source": i["source"],
+        }
+        known = words.built[key] = (instrument, trusted(BindingRef, values))
+    ref: BindingRef = known[1]
+    return ref
 
 
 def _ours(addressee: str | None, code: str | None) -> bool:

@@ -567,3 +567,31 @@ def test_what_a_finding_takes_from_its_requirement_is_built_for_the_standards_an
             (f,) = [f for f in evaluate(corpus, standards, as_of).findings if f.requirement == rid]
             got = ([(c.instrument, c.pinpoint) for c in f.standards], f.recommendations, f.benchmark is not None)
             assert got == plain(standards, corpus), (code, standards is other)
+
+
+def test_an_instrument_s_binding_entry_is_worded_once_per_entry_and_never_for_another() -> None:
+    """The binding rule hands one entry per instrument to every requirement resting on it: worded once per entry
+    (the same object); another entry, even of equal content, is worded for itself."""
+    from gapcheck.findings import BindingRef, _binding
+
+    def entry(status: str) -> dict[str, Any]:
+        return {
+            "instrument": "opsc",
+            "short": "OPSC",
+            "status": status,
+            "since": None,
+            "why": {"msg": "binding.not-recorded"},
+            "reservations": [],
+            "source": "",
+        }
+
+    words = Wording()
+    first = entry("not_recorded")
+    ref = _binding(first, words)
+    assert _binding(first, words) is ref
+    why = words.fragment(first["why"])
+    plain = BindingRef(instrument="OPSC", status="not_recorded", since=None, why=why, reservations=[], source="")
+    assert ref == plain
+    assert _binding(entry("not_a_treaty"), words).status == "not_a_treaty"
+    again = _binding(entry("not_recorded"), words)
+    assert again == ref and again is not ref
