@@ -416,8 +416,10 @@ def justified(
     data, its stubs expanded, then the tree and the reasons from that data).
 
     A leaf that cites no facts is a function of its fields and the words alone (it adds nothing to `why` or
-    `cites`): one built from an equal leaf is reused, the same object, within the wording's lifetime (most
-    leaves recur: an offence's aspects under each requirement that tests it).
+    `cites`): built once per leaf of the rules and wording, and reused, the same object (an offence's aspects
+    recur under each offence tested for the same requirement: gapcheck.rules.coverage.assess shares them).
+    Leaves equal in content but built apart by the rules are worded apart: keying them by their content
+    (a repr of their messages) cost more than wording the few that recur.
     """
     if c.expand is not None:
         if session is None:
@@ -428,11 +430,6 @@ def justified(
         if same is not None and same[0] is c:
             shared: Criterion = same[1]
             return shared
-        key = repr((c.id, c.test, c.outcome, c.because, c.missing))
-        found: Criterion | None = words.built.get(key)
-        if found is not None:
-            words.same[id(c)] = (c, found)  # kept with it, so that its id is not reused
-            return found
     test = words.fragment(c.test)
     because = [words.say(b) for b in c.because]
     if c.facts:
@@ -459,8 +456,7 @@ def justified(
         },
     )
     if not c.facts and not c.children:
-        words.built[key] = built
-        words.same[id(c)] = (c, built)
+        words.same[id(c)] = (c, built)  # kept with it, so that its id is not reused
     return built
 
 

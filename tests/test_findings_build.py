@@ -309,9 +309,10 @@ def test_a_requirement_s_test_data_is_its_json_dump_without_kind() -> None:
         assert repr(plain_test(req.test)) == repr(dumped), rid  # the same values of the same types
 
 
-def test_leaves_of_equal_data_are_built_once_per_wording_and_equal_the_plain_tree() -> None:
-    """A leaf citing no facts is reused within one wording; it equals the validated worded data, and what the
-    tree around it records (reasons, citations) is the same as when it is built afresh."""
+def test_a_leaf_is_built_once_per_wording_and_equals_the_plain_tree() -> None:
+    """A leaf citing no facts is reused within one wording, wherever the rules placed it; an equal leaf equals it;
+    it equals the validated worded data, and what the tree around it records (reasons, citations) is the same as
+    when it is built afresh."""
     from gapcheck.findings import Criterion, justified, worded
 
     leaf = {"id": "victim-sex", "test": {"msg": "cov.victim-sex"}, "outcome": "partly", "because": []}
@@ -322,13 +323,15 @@ def test_leaves_of_equal_data_are_built_once_per_wording_and_equal_the_plain_tre
         "outcome": "partly",
         "combine": "all",
         "facts": [{"provision": "la/x/art-1", "source": "s", "role": "partly satisfies", "offence": None}],
-        "children": [leaf, dict(leaf)],
+        "children": [leaf, dict(leaf), dict(leaf)],
     }
     shared, fresh = Wording(), Wording()
     why: dict[tuple[str, str], str] = {}
-    tree = justified(_criterion(data), shared, why, [])
-    assert tree.children[0] is tree.children[1]
-    assert justified(_criterion(leaf), shared, {}, []) is tree.children[0]
+    placed = _criterion(leaf)
+    rules_tree = RuleCriterion(**{**vars(_criterion(data)), "children": [placed, placed, _criterion(dict(leaf))]})
+    tree = justified(rules_tree, shared, why, [])
+    assert tree.children[0] is tree.children[1] and tree.children[2] == tree.children[0]
+    assert justified(placed, shared, {}, []) is tree.children[0]
     alone: dict[tuple[str, str], str] = {}
     assert tree == justified(_criterion(data), fresh, alone, []) == Criterion.model_validate(worded(data, Wording()))
     assert why == alone
