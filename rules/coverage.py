@@ -81,39 +81,43 @@ def decide(p: CoverageParams, off: OffenceFact) -> dict[str, Outcome]:
     """The outcome of each aspect the requirement's parameters test, in order: every decision of this module.
 
     Kept free of wording, because the coverage rule runs it once per (conduct,
-    offence) pair; `assess` words the same outcomes for the tree.
+    offence) pair; `assess` words the same outcomes for the tree. Each aspect reads the offence only where
+    the parameters test it, and compares sets without building the difference or intersection it only
+    tests for emptiness (tests/rules/test_coverage.py holds the plain set algebra it must agree with).
     """
     ok, partly, no = Outcome.satisfied, Outcome.partly, Outcome.not_
     out: dict[str, Outcome] = {}
-    purposes, elements = set(off.purposes), set(off.elements)
     if p.partial_objects:
         out["object"] = partly if off.object in p.partial_objects and off.object not in p.objects else ok
     if p.purposes:
-        out["purpose"] = ok if "any" in purposes or purposes & set(p.purposes) else no
+        purposes = off.purposes
+        out["purpose"] = ok if "any" in purposes or not set(purposes).isdisjoint(p.purposes) else no
     if p.purpose_unrestricted:
-        out["any-purpose"] = ok if "any" in purposes else partly
+        out["any-purpose"] = ok if "any" in off.purposes else partly
+    elements = off.elements
     if p.excluded_elements:
-        out["excluded-elements"] = no if elements & set(p.excluded_elements) else ok
+        out["excluded-elements"] = no if not set(elements).isdisjoint(p.excluded_elements) else ok
     if p.required_elements:
-        out["required-elements"] = no if set(p.required_elements) - elements else ok
+        out["required-elements"] = no if not set(elements).issuperset(p.required_elements) else ok
     if p.partial_elements:
-        out["narrowing-elements"] = partly if elements & set(p.partial_elements) else ok
-    if narrowing(p, off):
+        out["narrowing-elements"] = partly if not set(elements).isdisjoint(p.partial_elements) else ok
+    if elements and not NARROWING.isdisjoint(elements) and narrowing(p, off):
         out["narrowing-conditions"] = partly
     if p.acts and off.acts:  # an offence that names no acts ("traffics") covers the whole chain
-        out["trafficking-acts"] = partly if set(p.acts) - set(off.acts) else ok
+        out["trafficking-acts"] = partly if not set(off.acts).issuperset(p.acts) else ok
     if p.partial_labels:
         out["framing"] = partly if off.framing in p.partial_labels else ok
     if p.means:
-        out["means"] = no if set(p.means) - set(off.means) else ok
+        out["means"] = no if not set(off.means).issuperset(p.means) else ok
     if p.sex_neutral:
         out["victim-sex"] = partly if off.sex != "any" else ok
-    lo, hi, stated = band(off)
-    if p.victim_age_limit_required:
-        out["age-limit"] = ok if stated and hi is not None else no
-    if p.victim_ages:
-        want_lo, want_hi = p.victim_ages
-        out["victim-ages"] = ok if lo < want_hi and (hi is None or hi > want_lo) else no
+    if p.victim_age_limit_required or p.victim_ages:
+        lo, hi, stated = band(off)
+        if p.victim_age_limit_required:
+            out["age-limit"] = ok if stated and hi is not None else no
+        if p.victim_ages:
+            want_lo, want_hi = p.victim_ages
+            out["victim-ages"] = ok if lo < want_hi and (hi is None or hi > want_lo) else no
     return out
 
 
@@ -124,8 +128,8 @@ def narrowing(p: CoverageParams, off: OffenceFact) -> list[str]:
 
 def quality(p: CoverageParams, off: OffenceFact) -> Quality:
     """How completely the offence covers the requirement: its worst aspect (`all`)."""
-    outcomes = list(decide(p, off).values())
-    return QUALITY[combine(Combine.all, outcomes)] if outcomes else Quality.full
+    outcomes = decide(p, off)
+    return QUALITY[combine(Combine.all, list(outcomes.values()))] if outcomes else Quality.full
 
 
 def assess(p: CoverageParams, off: OffenceFact, memo: dict[Any, Criterion] | None = None) -> list[Criterion]:
