@@ -21,7 +21,7 @@ from gapcheck.rules.base import Snapshot
 from gapcheck.rules.facts import Cited, Fact, OffenceFact, ReqConductFact, RequirementFact, trusted
 from gapcheck.rules.params import CoverageParams
 from gapcheck.rules.terms import Outcome, Quality, Role
-from gapcheck.rules.tree import Combine, Criterion, Said, combine, evidence, leaf, made, say
+from gapcheck.rules.tree import RANK, Combine, Criterion, Said, combine, evidence, leaf, made, say
 
 CHILD = (0, 18)
 
@@ -39,6 +39,10 @@ NARROWING = frozenset(
 )
 QUALITY = {Outcome.satisfied: Quality.full, Outcome.partly: Quality.partial, Outcome.not_: Quality.none}
 ROLE = {Quality.full: Role.satisfies, Quality.partial: Role.partly_satisfies, Quality.none: Role.considered}
+# Enum members read once, for what runs per (requirement, offence) pair: on Python 3.11 each `Outcome.x`
+# goes through EnumType's __getattr__ hook (a tenth of a microsecond, a sixth of `decide`).
+_OK, _PARTLY, _NO, _FULL = Outcome.satisfied, Outcome.partly, Outcome.not_, Quality.full
+_WORST = {RANK[outcome]: quality for outcome, quality in QUALITY.items()}  # quality by its worst aspect's rank
 
 
 @dataclass(frozen=True)
@@ -85,7 +89,7 @@ def decide(p: CoverageParams, off: OffenceFact) -> dict[str, Outcome]:
     the parameters test it, and compares sets without building the difference or intersection it only
     tests for emptiness (tests/rules/test_coverage.py holds the plain set algebra it must agree with).
     """
-    ok, partly, no = Outcome.satisfied, Outcome.partly, Outcome.not_
+    ok, partly, no = _OK, _PARTLY, _NO
     out: dict[str, Outcome] = {}
     if p.partial_objects:
         out["object"] = partly if off.object in p.partial_objects and off.object not in p.objects else ok
@@ -127,9 +131,9 @@ def narrowing(p: CoverageParams, off: OffenceFact) -> list[str]:
 
 
 def quality(p: CoverageParams, off: OffenceFact) -> Quality:
-    """How completely the offence covers the requirement: its worst aspect (`all`)."""
+    """How completely the offence covers the requirement: its worst aspect (`combine`'s `all`: the lowest rank)."""
     outcomes = decide(p, off)
-    return QUALITY[combine(Combine.all, list(outcomes.values()))] if outcomes else Quality.full
+    return _WORST[min(map(RANK.__getitem__, outcomes.values()))] if outcomes else _FULL
 
 
 def assess(p: CoverageParams, off: OffenceFact, memo: dict[Any, Criterion] | None = None) -> list[Criterion]:
