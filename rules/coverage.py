@@ -41,7 +41,7 @@ QUALITY = {Outcome.satisfied: Quality.full, Outcome.partly: Quality.partial, Out
 ROLE = {Quality.full: Role.satisfies, Quality.partial: Role.partly_satisfies, Quality.none: Role.considered}
 # Enum members read once, for what runs per (requirement, offence) pair: on Python 3.11 each `Outcome.x`
 # goes through EnumType's __getattr__ hook (a tenth of a microsecond, a sixth of `decide`).
-_OK, _PARTLY, _NO, _FULL = Outcome.satisfied, Outcome.partly, Outcome.not_, Quality.full
+_OK, _PARTLY, _NO, _FULL, _NONE = Outcome.satisfied, Outcome.partly, Outcome.not_, Quality.full, Quality.none
 _WORST = {RANK[outcome]: quality for outcome, quality in QUALITY.items()}  # quality by its worst aspect's rank
 
 
@@ -356,6 +356,11 @@ def describe(off: OffenceFact, quality: Quality, aspects: list[Criterion]) -> Sa
 def coverage_of(s: Snapshot, req_id: str) -> list[CoverageFact]:
     """How each in-force offence of a conduct and object the requirement accepts covers it, by reference."""
     return s.memo(("coverage", req_id), lambda: _cover(s, req_id))
+
+
+def at_least_partly(covs: list[CoverageFact]) -> list[CoverageFact]:
+    """The pairs whose offence covers the requirement at least in part (quality not none), in their order."""
+    return [f for f in covs if f.quality is not _NONE]
 
 
 def _cover(s: Snapshot, req_id: str) -> list[CoverageFact]:
