@@ -8,8 +8,9 @@ from gapcheck.errors import InferenceError
 from gapcheck.host import Fact
 from gapcheck.load import Corpus, Standards
 from gapcheck.prose import Wording, wording
-from gapcheck.rules.coverage import stood_for
-from gapcheck.rules.terms import Outcome, Role
+from gapcheck.rules.coverage import QUALITY, ROLE, describe, offence_id, offence_parts, offence_test
+from gapcheck.rules.facts import OffenceFact
+from gapcheck.rules.terms import Outcome, Quality, Role
 from gapcheck.rules.tree import Combine
 from gapcheck.rules.tree import Criterion as RuleCriterion
 from gapcheck.standard import Benchmark, Requirement
@@ -65,13 +66,23 @@ class Criterion(BaseModel):
 
     def walk(self) -> list["Criterion"]:
         """This criterion and every one below it, depth first."""
-        return [self, *(c for child in self.children for c in child.walk())]
+        return self._below(every=True)
 
     def grounds(self) -> list["Criterion"]:
         """The criteria whose grounds an explanation gives: a criterion that cites facts speaks for its children."""
-        if self.facts:
-            return [self]
-        return [self, *(c for child in self.children for c in child.grounds())]
+        return self._below(every=False)
+
+    def _below(self, every: bool) -> list["Criterion"]:
+        """This criterion and those below it, depth first (`every`: else not below one that cites facts); one list,
+        not one per level (every finding's explanation walks its tree)."""
+        out: list[Criterion] = []
+        todo = [self]
+        while todo:
+            node = todo.pop()
+            out.append(node)
+            if node.children and (every or not node.facts):
+                todo += reversed(node.children)
+        return out
 
     def unmet(self) -> list["Criterion"]:
         """The leaves that are not satisfied: why the requirement is not met."""
@@ -268,16 +279,17 @@ def collect(
 _UNBOUND: Fact = {"binds": "unknown", "instruments": []}
 
 
-def _referred(data: dict[str, Any]) -> list[str]:
-    """The refs of the facts a criterion's data refers to, which `expand` replaces by their criteria, depth first."""
+def _referred(root: RuleCriterion) -> list[str]:
+    """The refs of the facts a criterion's offence stubs refer to, which `justified` replaces by their criteria,
+    depth first."""
     found: list[str] = []
-    todo = [data]
+    todo = [root]
     while todo:
         node = todo.pop()
-        if "expand" in node:
-            found += node["expand"]
-        elif "children" in node:
-            todo += reversed(node["children"])
+        if node.expand is not None:
+            found += node.expand
+        elif node.children:
+            todo += reversed(node.children)
     return found
 
 
@@ -356,45 +368,90 @@ Cites = tuple[list[Evidence], list[str], str]
 
 
 def justified(
-    data: dict[str, Any],
+    c: RuleCriterion,
     words: Wording,
     why: dict[tuple[str, str], str],
-    cites: list[Cites] | None = None,
+    cites: list[Cites],
     session: Session | None = None,
 ) -> Criterion:
-    """A justification tree from the rules' data, its messages worded, built without re-validating it.
+    """A justification tree from the criterion the rules concluded, its messages worded, built without validating it.
 
-    The data is the rule set's own output, shaped by gapcheck.rules.tree.Criterion.to_data, its offence
-    stubs `expand`ed, or expanded here from the `session`'s facts (`_stood_for`);
-    its enums are still checked (an unknown outcome, role or combinator raises). Validating each node
-    through pydantic cost a third of an evaluation. In the same pass, `why` gets the reason each
-    (provision, role) the criteria cite is there: the first ground of its criterion that names its
-    offence or provision, worded; a criterion before those below it, first found wins (a role is a StrEnum: the
-    member and its value are one key). Each
-    criterion's grounds are indexed once by the names among their arguments (testing every ground for
-    every fact grew as N² in a criterion over N offences). `cites` gets the facts each criterion cites,
-    depth first (`provisions`). tests/test_findings_build.py checks all of this against the plain
-    definitions (`worded`, then the tree and the reasons from its data).
+    Its offence stubs are expanded from the `session`'s facts (`_stood_for`). Validating each node through
+    pydantic cost a third of an evaluation; the rules' criteria are typed (gapcheck.rules.tree), their enums
+    already members. In the same pass, `why` gets the reason each (provision, role) the criteria cite is there:
+    the first ground of its criterion that names its offence or provision, worded; a criterion before those
+    below it, first found wins (a role is a StrEnum: the member and its value are one key). Each criterion's
+    grounds are indexed once by the names among their arguments (testing every ground for every fact grew as N²
+    in a criterion over N offences). `cites` gets the facts each criterion cites, depth first (`provisions`).
+    tests/test_findings_build.py checks all of this against the plain definitions (`worded` of the criterion's
+    data, its stubs expanded, then the tree and the reasons from that data).
 
-    A leaf that cites no facts is a function of its data and the words alone (it adds nothing to `why`
-    or `cites`): one built from equal data is reused, the same object, within the wording's lifetime
-    (most leaves recur: an offence's aspects under each requirement that tests it).
+    A leaf that cites no facts is a function of its fields and the words alone (it adds nothing to `why` or
+    `cites`): one built from an equal leaf is reused, the same object, within the wording's lifetime (most
+    leaves recur: an offence's aspects under each requirement that tests it).
     """
-    if "expand" in data:
+    if c.expand is not None:
         if session is None:
-            raise ValueError(f"criterion {data['id']!r} stands for an offence's: the session's facts are needed")
-        return _stood_for(data["expand"], words, why, cites, session)
-    if "facts" not in data and "children" not in data:
-        key = repr(data)
-        leaf: Criterion | None = words.built.get(key)
-        if leaf is None:
-            leaf = words.built[key] = _justified(data, words, why, cites, session)
-        return leaf
-    return _justified(data, words, why, cites, session)
+            raise ValueError(f"criterion {c.id!r} stands for an offence's: the session's facts are needed")
+        return _stood_for(c.expand, words, why, cites, session)
+    if not c.facts and not c.children:
+        same = words.same.get(id(c))  # an aspect shared by offences (gapcheck.rules.coverage.assess)
+        if same is not None and same[0] is c:
+            shared: Criterion = same[1]
+            return shared
+        key = repr((c.id, c.test, c.outcome, c.because, c.missing))
+        found: Criterion | None = words.built.get(key)
+        if found is not None:
+            words.same[id(c)] = (c, found)  # kept with it, so that its id is not reused
+            return found
+    test = words.fragment(c.test)
+    because = [words.say(b) for b in c.because]
+    if c.facts:
+        if len(because) > 1:
+            _reasons([(e.provision, e.role, e.offence or e.provision) for e in c.facts], c.because, because, why)
+        else:
+            _first_reason([(e.provision, e.role) for e in c.facts], because[0] if because else test, why)
+        evidence = [_evidence(e.provision, e.source, e.role, e.offence, e.conduct) for e in c.facts]
+        cites.append((evidence, because, test))
+    else:
+        evidence = []
+    built = trusted(
+        Criterion,
+        {
+            "id": c.id,
+            "test": test,
+            "outcome": c.outcome,
+            "because": because,
+            "missing": None if c.missing is None else words.fragment(c.missing),
+            "facts": evidence,
+            "combine": c.combine,
+            "children": [_child(child, words, why, cites, session) for child in c.children] if c.children else [],
+            "said": trusted(Said, {"test": c.test, "because": c.because, "missing": c.missing}),
+        },
+    )
+    if not c.facts and not c.children:
+        words.built[key] = built
+        words.same[id(c)] = (c, built)
+    return built
+
+
+def _child(
+    c: RuleCriterion,
+    words: Wording,
+    why: dict[tuple[str, str], str],
+    cites: list[Cites],
+    session: Session | None = None,
+) -> Criterion:
+    """`justified` of a child: an aspect shared by offences is found here, without building anything."""
+    same = words.same.get(id(c))
+    if same is not None and same[0] is c:
+        shared: Criterion = same[1]
+        return shared
+    return justified(c, words, why, cites, session)
 
 
 def _stood_for(
-    refs: list[str], words: Wording, why: dict[tuple[str, str], str], cites: list[Cites] | None, session: Session
+    refs: tuple[str, str], words: Wording, why: dict[tuple[str, str], str], cites: list[Cites], session: Session
 ) -> Criterion:
     """The criterion an offence stub stands for; where sessions share the wording (`Built`), built once per
     (offence fact, requirement fact) and wording.
@@ -408,74 +465,25 @@ def _stood_for(
     """
     offence_ref, req_ref = refs
     facts, read, aspects, shared = session
+    off = facts[offence_ref]
     if not shared:  # one session: each pair is met once, so there is nothing to keep for a next one
-        offence = stood_for(offence_ref, req_ref, facts, read, aspects)
-        return _from_tree(offence, words, why, [] if cites is None else cites)
-    off, req = facts[offence_ref], facts[req_ref]
+        parts = offence_parts(offence_ref, req_ref, facts, read, aspects)
+        return _offence(off, *parts, words, why, cites)
+    req = facts[req_ref]
     key = ("stood for", id(off), id(req))
     known = words.built.get(key)
     if known is None or known[0] is not off or known[1] is not req:
         reasons: dict[tuple[str, str], str] = {}
         cited: list[Cites] = []
-        built = _from_tree(stood_for(offence_ref, req_ref, facts, read, aspects), words, reasons, cited)
+        parts = offence_parts(offence_ref, req_ref, facts, read, aspects)
+        built = _offence(off, *parts, words, reasons, cited)
         known = words.built[key] = (off, req, built, reasons, cited)
     for found, reason in known[3].items():
         if found not in why:
             why[found] = reason
-    if cites is not None:
-        cites.extend(known[4])
+    cites.extend(known[4])
     tree: Criterion = known[2]
     return tree
-
-
-def _justified(
-    data: dict[str, Any],
-    words: Wording,
-    why: dict[tuple[str, str], str],
-    cites: list[Cites] | None,
-    session: Session | None,
-) -> Criterion:
-    test = words.fragment(data["test"])
-    grounds = data.get("because", [])
-    because = [words.say(b) for b in grounds]
-    missing = data.get("missing")
-    facts = data.get("facts", ())
-    if facts and len(grounds) > 1:
-        _reasons(
-            [(e["provision"], e["role"], e.get("offence") or e["provision"]) for e in facts], grounds, because, why
-        )
-    elif facts:  # one ground or none: the first, for every fact
-        _first_reason([(e["provision"], e["role"]) for e in facts], because[0] if because else test, why)
-    evidence = [
-        trusted(
-            Evidence,
-            {
-                "provision": e["provision"],
-                "source": e["source"],
-                "role": _ROLES.get(e["role"]) or Role(e["role"]),
-                "offence": e.get("offence"),
-                "conduct": e.get("conduct"),
-            },
-        )
-        for e in facts
-    ]
-    if evidence and cites is not None:
-        cites.append((evidence, because, test))
-    combine = data.get("combine")
-    return trusted(
-        Criterion,
-        {
-            "id": data["id"],
-            "test": test,
-            "outcome": _OUTCOMES.get(data["outcome"]) or Outcome(data["outcome"]),
-            "because": because,
-            "missing": None if missing is None else words.fragment(missing),
-            "facts": evidence,
-            "combine": None if combine is None else Combine(combine),
-            "children": [justified(child, words, why, cites, session) for child in data.get("children", ())],
-            "said": trusted(Said, {"test": data["test"], "because": grounds, "missing": missing}),
-        },
-    )
 
 
 def _reasons(
@@ -505,74 +513,66 @@ def _first_reason(cited: list[tuple[str, str]], reason: str, why: dict[tuple[str
             why[key] = reason
 
 
-def _from_tree(c: RuleCriterion, words: Wording, why: dict[tuple[str, str], str], cites: list[Cites]) -> Criterion:
-    """`justified` of a criterion's data, from the criterion the rules built (an offence's, `_stood_for`), without
-    its data: the same tree, reasons and citations (tests/test_findings_build.py checks them against it)."""
-    if not c.facts and not c.children:
-        same = words.same.get(id(c))  # an aspect shared by offences (gapcheck.rules.coverage.assess)
-        if same is not None and same[0] is c:
-            shared: Criterion = same[1]
-            return shared
-        key = repr((c.id, c.test, c.outcome, c.because, c.missing))  # a tuple's: never a data's key
-        found: Criterion | None = words.built.get(key)
-        if found is not None:
-            words.same[id(c)] = (c, found)  # kept with it, so that its id is not reused
-            return found
-    test = words.fragment(c.test)
-    because = [words.say(b) for b in c.because]
-    if c.facts:
-        if len(because) > 1:
-            _reasons([(e.provision, e.role, e.offence or e.provision) for e in c.facts], c.because, because, why)
-        else:
-            _first_reason([(e.provision, e.role) for e in c.facts], because[0] if because else test, why)
-        evidence = [
-            trusted(
-                Evidence,
-                {
-                    "provision": e.provision,
-                    "source": e.source,
-                    "role": e.role,
-                    "offence": e.offence,
-                    "conduct": e.conduct or None,
-                },
-            )
-            for e in c.facts
-        ]
-        cites.append((evidence, because, test))
-    else:
-        evidence = []
-    built = trusted(
+def _offence(
+    fact: Fact,
+    off: OffenceFact,
+    aspects: list[RuleCriterion],
+    outcome: Outcome,
+    words: Wording,
+    why: dict[tuple[str, str], str],
+    cites: list[Cites],
+) -> Criterion:
+    """The criterion of an offence under a requirement (gapcheck.rules.coverage.stood_for: one fact cited, one ground,
+    its aspects as children) from its parts (`offence_parts`), what names the offence worded once where it can be.
+
+    Its id and test name the offence and its conduct; its evidence, the offence and its role; its ground
+    (`describe`), where it gives no reasons (an offence covering in full), the offence and its grade. These are the
+    same under every requirement the offence is tested against in that role (the purposes of sale, the kinds of
+    material): built and worded once per (fact, role) and wording, the fact kept with them so that its id is not
+    reused. tests/test_findings_build.py checks the trees against the plain ones.
+    """
+    grade = QUALITY[outcome]
+    role = ROLE[grade]
+    key = ("offence", id(fact), role)
+    known = words.built.get(key)
+    if known is None or known[0] is not fact:
+        test = offence_test(off)
+        cited = _evidence(off.provision, off.source, role, off.offence, off.conduct)
+        known = words.built[key] = [fact, offence_id(off), test, words.fragment(test), [cited], None, None]
+    _, name, said_test, test, evidence, because, said = known
+    if grade is not Quality.full:  # the reasons of its worst aspects, under this requirement
+        ground = describe(off, grade, aspects)
+        because = [words.say(ground)]
+        said = trusted(Said, {"test": said_test, "because": [ground], "missing": None})
+    elif because is None:  # covering in full, it gives no reasons: its ground names the offence alone
+        ground = describe(off, grade, aspects)
+        because = known[5] = [words.say(ground)]
+        said = known[6] = trusted(Said, {"test": said_test, "because": [ground], "missing": None})
+    reason = (off.provision, role)
+    if reason not in why:
+        why[reason] = because[0]
+    cites.append((evidence, because, test))
+    return trusted(
         Criterion,
         {
-            "id": c.id,
+            "id": name,
             "test": test,
-            "outcome": c.outcome,
+            "outcome": outcome,
             "because": because,
-            "missing": None if c.missing is None else words.fragment(c.missing),
+            "missing": None,
             "facts": evidence,
-            "combine": c.combine,
-            "children": [_child(child, words, why, cites) for child in c.children] if c.children else [],
-            "said": trusted(Said, {"test": c.test, "because": c.because, "missing": c.missing}),
+            "combine": Combine.all,
+            "children": [_child(child, words, why, cites) for child in aspects],
+            "said": said,
         },
     )
-    if not c.facts and not c.children:
-        words.built[key] = built
-        words.same[id(c)] = (c, built)
-    return built
 
 
-def _child(c: RuleCriterion, words: Wording, why: dict[tuple[str, str], str], cites: list[Cites]) -> Criterion:
-    """`_from_tree` of a child: an aspect shared by offences is found here, without building anything."""
-    same = words.same.get(id(c))
-    if same is not None and same[0] is c:
-        shared: Criterion = same[1]
-        return shared
-    return _from_tree(c, words, why, cites)
-
-
-# Enum members by value, looked up before the enum's own (slower) call, which raises on an unknown value.
-_OUTCOMES = {o.value: o for o in Outcome}
-_ROLES = {r.value: r for r in Role}
+def _evidence(provision: str, source: str, role: Role, offence: str | None, conduct: str | None) -> Evidence:
+    return trusted(
+        Evidence,
+        {"provision": provision, "source": source, "role": role, "offence": offence, "conduct": conduct or None},
+    )
 
 
 M = TypeVar("M", bound=BaseModel)

@@ -181,10 +181,7 @@ class Wording:
         name (a citation, an offence, a source) is remembered by its name (`cite`, `offence`, `source`).
         """
         msg = message["msg"]
-        template = _TEMPLATES.get(msg) or _template(msg)
-        text = "".join(
-            [literal if name is None else literal + words(self, message[name]) for literal, name, words in template]
-        )
+        text = (_TEMPLATES.get(msg) or _template(msg))(self, message)
         return _SPACES.sub(" ", text) if "  " in text else text
 
     def _one(self, kind: str, value: Any, article: bool) -> str:
@@ -308,17 +305,43 @@ _NAMED: dict[str, Callable[[Wording, str], str]] = {
 }
 
 
-_Template = tuple[tuple[str, str | None, _Worder], ...]
+_Template = Callable[[Wording, Message], str]  # a message in words, before its spaces are tidied
 _TEMPLATES: dict[str, _Template] = {}  # by message id: a dict's lookup, cheaper than a cached function's call
 
 
 def _template(msg: str) -> _Template:
-    """A message's template compiled once: (literal text, placeholder name or None, its field) in order."""
-    compiled = _TEMPLATES[msg] = tuple(
-        (literal, name, compile_field(parse_field(spec or "")))
-        for literal, name, spec, _ in string.Formatter().parse(MESSAGES[msg])
-    )
+    """A message's template compiled once, into one function of the wording and the message (`_joined`)."""
+    fields, text = [], ""
+    for literal, name, spec, _ in string.Formatter().parse(MESSAGES[msg]):
+        text += literal  # a literal is cut where a brace is escaped ("{{"): its parts are joined again
+        if name is not None:
+            fields.append((text, name, compile_field(parse_field(spec or ""))))
+            text = ""
+    compiled = _TEMPLATES[msg] = _joined(fields, text)
     return compiled
+
+
+def _joined(fields: list[tuple[str, str, _Worder]], tail: str) -> _Template:
+    """The text before each placeholder, the placeholder in words, and the text after the last, concatenated.
+
+    A template of up to four placeholders (nearly every one) is one expression, with no loop or list between:
+    wording is most of what collecting the findings costs.
+    """
+    if not fields:
+        return lambda w, m: tail
+    if len(fields) == 1:
+        ((l0, n0, w0),) = fields
+        return lambda w, m: l0 + w0(w, m[n0]) + tail
+    if len(fields) == 2:
+        (l0, n0, w0), (l1, n1, w1) = fields
+        return lambda w, m: l0 + w0(w, m[n0]) + l1 + w1(w, m[n1]) + tail
+    if len(fields) == 3:
+        (l0, n0, w0), (l1, n1, w1), (l2, n2, w2) = fields
+        return lambda w, m: l0 + w0(w, m[n0]) + l1 + w1(w, m[n1]) + l2 + w2(w, m[n2]) + tail
+    if len(fields) == 4:
+        (l0, n0, w0), (l1, n1, w1), (l2, n2, w2), (l3, n3, w3) = fields
+        return lambda w, m: l0 + w0(w, m[n0]) + l1 + w1(w, m[n1]) + l2 + w2(w, m[n2]) + l3 + w3(w, m[n3]) + tail
+    return lambda w, m: "".join([literal + words(w, m[name]) for literal, name, words in fields]) + tail
 
 
 def wording(

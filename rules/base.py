@@ -212,7 +212,8 @@ def conclude(ctx: Any, s: Snapshot, req: RequirementFact, root: Criterion) -> No
     """Record a requirement's criteria and its finding: the status is the root's outcome by the table.
 
     Findings are the session's output, read by no rule: they are handed to the host
-    (`concluded`) rather than asserted, which spares the engine their JSON both ways.
+    (`concluded`) rather than asserted, which spares the engine their JSON both ways,
+    their criteria as the rules built them (gapcheck.findings words them).
     """
     notes = [
         say("base.not-known", scope=u.scope, about=u.about, source=u.source)
@@ -226,7 +227,7 @@ def conclude(ctx: Any, s: Snapshot, req: RequirementFact, root: Criterion) -> No
             "kind": "finding",
             "req": req.req,
             "status": status(root).value,
-            "criteria": root.to_data(),
+            "criteria": root,
             "notes": notes,
         },
     )

@@ -277,15 +277,14 @@ def aspect_criterion(p: CoverageParams, off: OffenceFact, aspect: str, outcome: 
 def offence_node(p: CoverageParams, off: OffenceFact, memo: dict[Any, Criterion] | None = None) -> Criterion:
     """The offence as one criterion, worded: it covers the conduct when every aspect tested holds (`memo`: as
     for `assess`)."""
-    aspects = assess(p, off, memo)
-    test = say("cov.offence", offence=off.offence, conduct=off.conduct)
-    if not aspects:
-        aspects = [leaf("conduct", test, Outcome.satisfied, [say("cov.conduct.yes", conduct=off.conduct)])]
-    outcome = combine(Combine.all, [a.outcome for a in aspects])
+    return _offence_node(off, *offence_aspects(p, off, memo))
+
+
+def _offence_node(off: OffenceFact, aspects: list[Criterion], outcome: Outcome) -> Criterion:
     grade = QUALITY[outcome]
     return made(
-        f"offence:{off.offence}:{off.conduct}",
-        test,
+        offence_id(off),
+        offence_test(off),
         outcome,
         [describe(off, grade, aspects)],
         None,
@@ -293,6 +292,27 @@ def offence_node(p: CoverageParams, off: OffenceFact, memo: dict[Any, Criterion]
         Combine.all,
         aspects,
     )
+
+
+def offence_aspects(
+    p: CoverageParams, off: OffenceFact, memo: dict[Any, Criterion] | None = None
+) -> tuple[list[Criterion], Outcome]:
+    """An offence's criterion's children (one per aspect tested, else the conduct alone) and its outcome: what of
+    it depends on the requirement. The rest (`offence_id`, `offence_test`, `describe`, its evidence) names the
+    offence and its grade, so that gapcheck.findings words it once per offence where the grade is the same."""
+    aspects = assess(p, off, memo)
+    if not aspects:
+        conduct = say("cov.conduct.yes", conduct=off.conduct)
+        aspects = [leaf("conduct", offence_test(off), Outcome.satisfied, [conduct])]
+    return aspects, combine(Combine.all, [a.outcome for a in aspects])
+
+
+def offence_id(off: OffenceFact) -> str:
+    return f"offence:{off.offence}:{off.conduct}"
+
+
+def offence_test(off: OffenceFact) -> Said:
+    return say("cov.offence", offence=off.offence, conduct=off.conduct)
 
 
 OUTCOME = {quality: outcome for outcome, quality in QUALITY.items()}
@@ -309,17 +329,19 @@ def offence_stub(cov: "CoverageFact", req: RequirementFact) -> Criterion:
     return made(name, test, OUTCOME[cov.quality], [], None, [], None, [], (cov.offence_ref, req.ref))
 
 
-def expand(data: dict[str, Any], facts: dict[str, Fact], read: dict[str, Any] | None = None) -> dict[str, Any]:
-    """A criterion's data with every offence stub replaced by the offence's full criterion (facts by ref).
+def expand(c: Criterion, facts: dict[str, Fact], read: dict[str, Any] | None = None) -> dict[str, Any]:
+    """A criterion's data (`to_data`) with every offence stub replaced by the offence's full criterion's (facts by
+    ref): the plain definition of the tree gapcheck.findings builds.
 
     `read`: the facts typed so far, by ref, for the session `facts` come from (a requirement is
     referred to by each of its offences, an offence by each requirement it is tested against).
     """
-    if "expand" in data:
-        offence_ref, req_ref = data["expand"]
+    if c.expand is not None:
+        offence_ref, req_ref = c.expand
         return stood_for(offence_ref, req_ref, facts, read).to_data()
-    if "children" in data:
-        return {**data, "children": [expand(child, facts, read) for child in data["children"]]}
+    data = c.to_data()
+    if c.children:
+        data["children"] = [expand(child, facts, read) for child in c.children]
     return data
 
 
@@ -334,6 +356,18 @@ def stood_for(
 
     `read`: as for `expand`; `aspects`: the aspects' criteria built so far, by requirement ref (`assess`).
     """
+    off, children, outcome = offence_parts(offence_ref, req_ref, facts, read, aspects)
+    return _offence_node(off, children, outcome)
+
+
+def offence_parts(
+    offence_ref: str,
+    req_ref: str,
+    facts: dict[str, Fact],
+    read: dict[str, Any] | None = None,
+    aspects: dict[str, dict[Any, Criterion]] | None = None,
+) -> tuple[OffenceFact, list[Criterion], Outcome]:
+    """What `stood_for` builds the offence's criterion from: the offence typed, its aspects and its outcome."""
     typed = {} if read is None else read
     if req_ref not in typed:
         typed[req_ref] = Snapshot.read(RequirementFact, facts[req_ref])
@@ -341,7 +375,7 @@ def stood_for(
         typed[offence_ref] = Snapshot.read(OffenceFact, facts[offence_ref])
     req, off = typed[req_ref], typed[offence_ref]
     assert isinstance(req.params, CoverageParams)
-    return offence_node(req.params, off, None if aspects is None else aspects.setdefault(req_ref, {}))
+    return off, *offence_aspects(req.params, off, None if aspects is None else aspects.setdefault(req_ref, {}))
 
 
 def describe(off: OffenceFact, quality: Quality, aspects: list[Criterion]) -> Said:

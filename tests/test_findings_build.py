@@ -17,6 +17,9 @@ from gapcheck.findings import Built, Finding, collect
 from gapcheck.models import Source
 from gapcheck.prose import Wording
 from gapcheck.readings import plan, resolve
+from gapcheck.rules.terms import Outcome, Role
+from gapcheck.rules.tree import Combine, Evidence
+from gapcheck.rules.tree import Criterion as RuleCriterion
 from gapcheck.workspace import Workspace
 
 
@@ -51,6 +54,10 @@ def test_standards_facts_are_built_once_per_standards_and_never_shared_as_a_list
 
 class _Echo:
     """Words a message as its JSON, so that the test sees which message was chosen."""
+
+    def __init__(self) -> None:
+        self.built: dict[Any, Any] = {}
+        self.same: dict[int, Any] = {}
 
     def say(self, message: Any) -> str:
         return json.dumps(message, sort_keys=True)
@@ -91,7 +98,7 @@ def test_the_reason_for_a_provision_is_the_first_ground_naming_it(because: list[
     }
     words = _Echo()
     got: dict[tuple[str, str], str] = {}
-    justified(data, cast(Wording, words), got)
+    justified(_criterion(data), cast(Wording, words), got, [])
     first: dict[tuple[str, str], str] = {}
     for p, r, o in facts:
         first.setdefault((p, r), o or p)
@@ -100,6 +107,23 @@ def test_the_reason_for_a_provision_is_the_first_ground_naming_it(because: list[
         naming = [b for b in because if _mentions(b, ref)]
         want = words.say((naming or because)[0]) if because else words.fragment(data["test"])
         assert got[key] == want, key
+
+
+def _criterion(data: dict[str, Any]) -> RuleCriterion:
+    """The rules' criterion whose data (`to_data`) this is."""
+    return RuleCriterion(
+        data["id"],
+        data["test"],
+        Outcome(data["outcome"]),
+        data.get("because", []),
+        data.get("missing"),
+        [
+            Evidence(e["provision"], e["source"], Role(e["role"]), e.get("offence"), e.get("conduct"))
+            for e in data.get("facts", [])
+        ],
+        Combine(data["combine"]) if "combine" in data else None,
+        [_criterion(child) for child in data.get("children", [])],
+    )
 
 
 def _sessions(ws: Workspace, code: str, as_of: dt.date) -> list[list[dict[str, Any]]]:
@@ -246,7 +270,7 @@ def test_trees_built_in_one_pass_equal_validated_worded_trees_and_their_reasons(
         data = expand(f["criteria"], by_ref)
         assert expand(f["criteria"], by_ref, read) == data, f["req"]
         why: dict[tuple[str, str], str] = {}
-        tree = justified(data, words, why)
+        tree = justified(f["criteria"], words, why, [], (by_ref, {}, {}, False))
         plain = Criterion.model_validate(worded(data, words))
         assert tree == plain and tree.model_dump_json() == plain.model_dump_json(), f["req"]
         assert why == _plain_reasons(data, words), f["req"]
@@ -301,11 +325,11 @@ def test_leaves_of_equal_data_are_built_once_per_wording_and_equal_the_plain_tre
     }
     shared, fresh = Wording(), Wording()
     why: dict[tuple[str, str], str] = {}
-    tree = justified(data, shared, why)
+    tree = justified(_criterion(data), shared, why, [])
     assert tree.children[0] is tree.children[1]
-    assert justified(dict(leaf), shared, {}) is tree.children[0]
+    assert justified(_criterion(leaf), shared, {}, []) is tree.children[0]
     alone: dict[tuple[str, str], str] = {}
-    assert tree == justified(data, fresh, alone) == Criterion.model_validate(worded(data, Wording()))
+    assert tree == justified(_criterion(data), fresh, alone, []) == Criterion.model_validate(worded(data, Wording()))
     assert why == alone
     assert tree.model_dump_json() == Criterion.model_validate(worded(data, Wording())).model_dump_json()
 
@@ -383,8 +407,8 @@ def test_the_facts_a_finding_refers_to_are_listed_depth_first() -> None:
     seen = 0
     for session in _sessions(ws, "la", dt.date(2017, 11, 16))[:2]:
         for f in (f for f in session if f.get("kind") == "finding"):
-            assert _referred(f["criteria"]) == _plain_referred(f["criteria"]), f["req"]
-            seen += len(_plain_referred(f["criteria"]))
+            assert _referred(f["criteria"]) == _plain_referred(f["criteria"].to_data()), f["req"]
+            seen += len(_plain_referred(f["criteria"].to_data()))
     assert seen > 10
 
 

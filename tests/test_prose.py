@@ -248,3 +248,31 @@ def test_any_message_of_the_catalogue_is_worded_as_string_formatter_does(message
     fast, plain = Wording(**_WORDS), _Plain(**_WORDS)
     assert fast.fragment(message) == plain.fragment(message)
     assert fast.say(message) == plain.say(message)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(["", "a ", " b", "{{", "}}", "x{{y}}z ", "  "]), min_size=1, max_size=7),
+    st.lists(st.sampled_from(["text", "cite", "offence.covers", "conduct.or", "band"]), max_size=6),
+    st.data(),
+)
+def test_a_template_of_any_number_of_placeholders_and_escaped_braces_is_worded_as_string_formatter_does(
+    literals: list[str], specs: list[str], data: st.DataObject
+) -> None:
+    """Templates are compiled into one expression for up to four placeholders and a loop beyond: literal text cut
+    by escaped braces, before, between and after the placeholders, reads as string.Formatter reads it."""
+    from gapcheck import prose
+
+    fields = {f"p{n}": spec for n, spec in enumerate(specs)}
+    template = literals[0] + "".join(
+        f"{{{name}:{spec}}}" + literals[(n + 1) % len(literals)] for n, (name, spec) in enumerate(fields.items())
+    )
+    msg = "test.compiled"
+    message = {"msg": msg, **{name: data.draw(_value(spec.split(".")[0], 0)) for name, spec in fields.items()}}
+    MESSAGES[msg] = template
+    try:
+        fast, plain = Wording(**_WORDS), _Plain(**_WORDS)
+        assert fast.fragment(message) == plain.fragment(message)
+    finally:
+        del MESSAGES[msg]
+        prose._TEMPLATES.pop(msg, None)
