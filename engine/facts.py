@@ -191,11 +191,15 @@ def _started(item: Offence | Threshold | Measure, as_of: dt.date) -> bool:
 
 
 def _provision(out: list[Fact], pid: str, version: Version, terms: Terms, as_of: dt.date) -> None:
-    """Append the facts of one provision's version in force to `out`."""
+    """Append the facts of one provision's version in force to `out`.
+
+    Most provisions hold one kind of fact, and most offences enter into force with their provision: a list
+    is enumerated only where it holds something, a date compared only where there is one."""
     for off in version.offences:
-        if _started(off, as_of):
+        if off.in_force_from is None or _started(off, as_of):
             _offence(out, pid, off, terms, as_of)
-    for n, thr in enumerate(version.thresholds):
+    thresholds, measures, unknowns = version.thresholds, version.measures, version.unknowns
+    for n, thr in enumerate(thresholds) if thresholds else ():
         if not _started(thr, as_of):
             continue
         out.append(
@@ -224,7 +228,7 @@ def _provision(out: list[Fact], pid: str, version: Version, terms: Terms, as_of:
                 **_cited(thr.source),
             ).to_fact()
         )
-    for n, mea in enumerate(version.measures):
+    for n, mea in enumerate(measures) if measures else ():
         if not _started(mea, as_of):
             continue
         out.append(
@@ -243,7 +247,7 @@ def _provision(out: list[Fact], pid: str, version: Version, terms: Terms, as_of:
                 declared_absent=False,
             )
         )
-    for n, unknown in enumerate(version.unknowns):
+    for n, unknown in enumerate(unknowns) if unknowns else ():
         if in_force(unknown.valid_from, unknown.valid_until, as_of):
             out.append(_unknown(f"unknown:{pid}:{n}", unknown, pid))
 
@@ -269,20 +273,24 @@ def _offence(out: list[Fact], pid: str, off: Offence, terms: Terms, as_of: dt.da
     nothing downstream changes (see `flatten`). The fact is written as a dict display, in the
     class's order, as `OffenceFact.fact` would write it: a call of 24 keyword arguments, once per
     offence, cost a sixth of flattening (tests/test_findings_build.py checks every field and its order).
+    The offence's fields are read from its `__dict__`, where pydantic keeps them: each attribute read of a
+    model goes through BaseModel's `__getattr__` hook, three times the cost of a plain read.
     """
-    victim = off.victim
-    penalty = off.penalty
+    fields = off.__dict__
+    victim = fields["victim"]
+    penalty = fields["penalty"]
     stated, age_from, age_below, term = _band(off, terms, as_of)
-    conducts = off.conduct  # at least one (models.Offence)
+    conducts = fields["conduct"]  # at least one (models.Offence)
     first = conducts[0]
-    source = off.source
+    source = fields["source"]
     if penalty is None:
         fine_only, penalty_stated, max_months, min_months, text, aggravated = False, False, 0, 0, "", []
     else:
         fine_only = penalty.fine_only
-        penalty_stated = penalty.max is not None or fine_only
-        max_months = penalty.max if penalty.max is not None else 0
-        min_months = penalty.min if penalty.min is not None else 0
+        high, low = penalty.max, penalty.min
+        penalty_stated = high is not None or fine_only
+        max_months = high if high is not None else 0
+        min_months = low if low is not None else 0
         text = penalty.describe()
         aggravated = [
             {
@@ -293,20 +301,20 @@ def _offence(out: list[Fact], pid: str, off: Offence, terms: Terms, as_of: dt.da
             }
             for a in penalty.aggravated
         ]
-    ref = f"offence:{pid}#{off.id}:{first}"
+    ref = f"offence:{pid}#{fields['id']}:{first}"
     fact: Fact = {
         "ref": ref,
         "provision": pid,
         "source": source.label(),
         "secondary": source.secondary,
-        "offence": f"{pid} [{off.id}]",
+        "offence": f"{pid} [{fields['id']}]",
         "conduct": str(first),
-        "object": str(off.object),
-        "purposes": _terms(off.purpose),
-        "elements": _terms(off.elements),
-        "means": _terms(off.means),
-        "framing": str(off.label),
-        "child_specific": off.child_specific,
+        "object": str(fields["object"]),
+        "purposes": _terms(fields["purpose"]),
+        "elements": _terms(fields["elements"]),
+        "means": _terms(fields["means"]),
+        "framing": str(fields["label"]),
+        "child_specific": fields["child_specific"],
         "age_stated": stated,
         "age_from": age_from,
         "age_below": age_below,
@@ -314,7 +322,7 @@ def _offence(out: list[Fact], pid: str, off: Offence, terms: Terms, as_of: dt.da
         "penalty_stated": penalty_stated,
         "max_months": max_months,
         "min_months": min_months,
-        "acts": _terms(off.acts),
+        "acts": _terms(fields["acts"]),
         "term": term,
         "fine_only": fine_only,
         "penalty_text": text,
@@ -324,7 +332,7 @@ def _offence(out: list[Fact], pid: str, off: Offence, terms: Terms, as_of: dt.da
     }
     out.append(fact)
     for conduct in conducts[1:]:
-        ref = f"offence:{pid}#{off.id}:{conduct}"
+        ref = f"offence:{pid}#{fields['id']}:{conduct}"
         out.append({**fact, "ref": ref, "id": ref, "conduct": str(conduct)})
 
 
