@@ -27,6 +27,7 @@ from gapcheck.models import (
     Threshold,
     Unknown,
     Version,
+    Victim,
 )
 from gapcheck.rules.facts import (
     AnalysisFact,
@@ -51,11 +52,15 @@ def in_force(start: str | None, end: str | None, as_of: dt.date) -> bool:
 
 
 def version_on(prov: Provision, as_of: dt.date) -> Version | None:
-    """The text of a provision in force on `as_of`: a draft's text if one proposes it."""
-    versions = prov.versions
+    """The text of a provision in force on `as_of`: a draft's text if one proposes it.
+
+    Read for every provision of every evaluation: the one text's fields are read from its `__dict__` (see
+    `_offence`)."""
+    versions: list[Version] = prov.__dict__["versions"]
     if len(versions) == 1:  # most provisions: the one text, a draft's or in force or not
         only = versions[0]
-        if only.draft is not None or in_force(only.in_force_from, only.in_force_until, as_of):
+        fields = only.__dict__
+        if fields["draft"] is not None or in_force(fields["in_force_from"], fields["in_force_until"], as_of):
             return only
         return None
     drafts = [v for v in versions if v.draft is not None]
@@ -182,7 +187,7 @@ def _instrument(inst: LoadedInstrument, shared: Terms, as_of: dt.date) -> list[F
     for prov in inst.model.provisions:
         version = version_on(prov, as_of)
         if version is not None:
-            _provision(out, f"{inst.id}/{prov.id}", version, terms, as_of)
+            _provision(out, f"{inst.id}/{prov.__dict__['id']}", version, terms, as_of)
     return out
 
 
@@ -194,11 +199,13 @@ def _provision(out: list[Fact], pid: str, version: Version, terms: Terms, as_of:
     """Append the facts of one provision's version in force to `out`.
 
     Most provisions hold one kind of fact, and most offences enter into force with their provision: a list
-    is enumerated only where it holds something, a date compared only where there is one."""
-    for off in version.offences:
-        if off.in_force_from is None or _started(off, as_of):
+    is enumerated only where it holds something, a date compared only where there is one; the version's and
+    offences' fields are read from their `__dict__` (see `_offence`)."""
+    fields = version.__dict__
+    for off in fields["offences"]:
+        if off.__dict__["in_force_from"] is None or _started(off, as_of):
             _offence(out, pid, off, terms, as_of)
-    thresholds, measures, unknowns = version.thresholds, version.measures, version.unknowns
+    thresholds, measures, unknowns = fields["thresholds"], fields["measures"], fields["unknowns"]
     for n, thr in enumerate(thresholds) if thresholds else ():
         if not _started(thr, as_of):
             continue
@@ -252,17 +259,19 @@ def _provision(out: list[Fact], pid: str, version: Version, terms: Terms, as_of:
             out.append(_unknown(f"unknown:{pid}:{n}", unknown, pid))
 
 
-def _band(off: Offence, terms: Terms, as_of: dt.date) -> tuple[bool, int, int | None, str]:
-    """(stated?, from, below, how): the victim band, a defined term resolved for `as_of`."""
-    victim = off.victim
+def _band(victim: Victim | None, terms: Terms, as_of: dt.date) -> tuple[bool, int, int | None, str]:
+    """(stated?, from, below, how): an offence's victim band, a defined term resolved for `as_of` (the victim's
+    fields read from its `__dict__`, see `_offence`)."""
     if victim is None:
         return False, 0, None, ""
-    if victim.term is None:
-        return True, victim.age_from, victim.age_below, ""
-    meaning = meaning_on(terms[victim.term], as_of)
+    fields = victim.__dict__
+    term: str | None = fields["term"]
+    if term is None:
+        return True, fields["age_from"], fields["age_below"], ""
+    meaning = meaning_on(terms[term], as_of)
     if meaning is None:
-        return False, 0, None, f"'{victim.term}' has no meaning in force on {as_of.isoformat()}"
-    return True, meaning.age_from, meaning.age_below, f"'{victim.term}' as defined [{meaning.source.label()}]"
+        return False, 0, None, f"'{term}' has no meaning in force on {as_of.isoformat()}"
+    return True, meaning.age_from, meaning.age_below, f"'{term}' as defined [{meaning.source.label()}]"
 
 
 def _offence(out: list[Fact], pid: str, off: Offence, terms: Terms, as_of: dt.date) -> None:
@@ -279,7 +288,7 @@ def _offence(out: list[Fact], pid: str, off: Offence, terms: Terms, as_of: dt.da
     fields = off.__dict__
     victim = fields["victim"]
     penalty = fields["penalty"]
-    stated, age_from, age_below, term = _band(off, terms, as_of)
+    stated, age_from, age_below, term = _band(victim, terms, as_of)
     conducts = fields["conduct"]  # at least one (models.Offence)
     first = conducts[0]
     source = fields["source"]
@@ -318,7 +327,7 @@ def _offence(out: list[Fact], pid: str, off: Offence, terms: Terms, as_of: dt.da
         "age_stated": stated,
         "age_from": age_from,
         "age_below": age_below,
-        "sex": str(victim.sex) if victim else "any",
+        "sex": str(victim.__dict__["sex"]) if victim else "any",
         "penalty_stated": penalty_stated,
         "max_months": max_months,
         "min_months": min_months,
