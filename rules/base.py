@@ -226,7 +226,7 @@ def conclude(ctx: Any, s: Snapshot, req: RequirementFact, root: Criterion) -> No
             "ref": f"finding:{req.req}",
             "kind": "finding",
             "req": req.req,
-            "status": status(root).value,
+            "status": status(root)._value_,
             "criteria": root,
             "notes": notes,
         },
@@ -234,8 +234,16 @@ def conclude(ctx: Any, s: Snapshot, req: RequirementFact, root: Criterion) -> No
 
 
 def hand_out(ctx: Any, result: Fact) -> None:
-    """Give the host a fact that no rule reads (a finding, a binding status) without asserting it."""
-    _concluded.setdefault(str(ctx.s.sid), []).append(result)
+    """Give the host a fact that no rule reads (a finding, a binding status) without asserting it.
+
+    The session id is read from the state's plain dict (durable's attribute access is a call per read, see
+    `batched`), and a session's list made once, not per fact (setdefault's default)."""
+    sid = str(ctx.s._d["sid"])
+    found = _concluded.get(sid)
+    if found is None:
+        _concluded[sid] = [result]
+    else:
+        found.append(result)
 
 
 def concluded(sid: str) -> list[Fact]:
