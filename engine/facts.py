@@ -27,6 +27,7 @@ from gapcheck.models import (
     Threshold,
     Unknown,
     Version,
+    Victim,
 )
 from gapcheck.rules.facts import (
     AnalysisFact,
@@ -51,11 +52,15 @@ def in_force(start: str | None, end: str | None, as_of: dt.date) -> bool:
 
 
 def version_on(prov: Provision, as_of: dt.date) -> Version | None:
-    """The text of a provision in force on `as_of`: a draft's text if one proposes it."""
-    versions = prov.versions
+    """The text of a provision in force on `as_of`: a draft's text if one proposes it.
+
+    Read for every provision of every evaluation: the one text's fields are read from its `__dict__` (see
+    `_offence`)."""
+    versions: list[Version] = prov.__dict__["versions"]
     if len(versions) == 1:  # most provisions: the one text, a draft's or in force or not
         only = versions[0]
-        if only.draft is not None or in_force(only.in_force_from, only.in_force_until, as_of):
+        fields = only.__dict__
+        if fields["draft"] is not None or in_force(fields["in_force_from"], fields["in_force_until"], as_of):
             return only
         return None
     drafts = [v for v in versions if v.draft is not None]
@@ -182,7 +187,7 @@ def _instrument(inst: LoadedInstrument, shared: Terms, as_of: dt.date) -> list[F
     for prov in inst.model.provisions:
         version = version_on(prov, as_of)
         if version is not None:
-            _provision(out, f"{inst.id}/{prov.id}", version, terms, as_of)
+            _provision(out, f"{inst.id}/{prov.__dict__['id']}", version, terms, as_of)
     return out
 
 
@@ -191,11 +196,17 @@ def _started(item: Offence | Threshold | Measure, as_of: dt.date) -> bool:
 
 
 def _provision(out: list[Fact], pid: str, version: Version, terms: Terms, as_of: dt.date) -> None:
-    """Append the facts of one provision's version in force to `out`."""
-    for off in version.offences:
-        if _started(off, as_of):
+    """Append the facts of one provision's version in force to `out`.
+
+    Most provisions hold one kind of fact, and most offences enter into force with their provision: a list
+    is enumerated only where it holds something, a date compared only where there is one; the version's and
+    offences' fields are read from their `__dict__` (see `_offence`)."""
+    fields = version.__dict__
+    for off in fields["offences"]:
+        if off.__dict__["in_force_from"] is None or _started(off, as_of):
             _offence(out, pid, off, terms, as_of)
-    for n, thr in enumerate(version.thresholds):
+    thresholds, measures, unknowns = fields["thresholds"], fields["measures"], fields["unknowns"]
+    for n, thr in enumerate(thresholds) if thresholds else ():
         if not _started(thr, as_of):
             continue
         out.append(
@@ -224,7 +235,7 @@ def _provision(out: list[Fact], pid: str, version: Version, terms: Terms, as_of:
                 **_cited(thr.source),
             ).to_fact()
         )
-    for n, mea in enumerate(version.measures):
+    for n, mea in enumerate(measures) if measures else ():
         if not _started(mea, as_of):
             continue
         out.append(
@@ -243,22 +254,24 @@ def _provision(out: list[Fact], pid: str, version: Version, terms: Terms, as_of:
                 declared_absent=False,
             )
         )
-    for n, unknown in enumerate(version.unknowns):
+    for n, unknown in enumerate(unknowns) if unknowns else ():
         if in_force(unknown.valid_from, unknown.valid_until, as_of):
             out.append(_unknown(f"unknown:{pid}:{n}", unknown, pid))
 
 
-def _band(off: Offence, terms: Terms, as_of: dt.date) -> tuple[bool, int, int | None, str]:
-    """(stated?, from, below, how): the victim band, a defined term resolved for `as_of`."""
-    victim = off.victim
+def _band(victim: Victim | None, terms: Terms, as_of: dt.date) -> tuple[bool, int, int | None, str]:
+    """(stated?, from, below, how): an offence's victim band, a defined term resolved for `as_of` (the victim's
+    fields read from its `__dict__`, see `_offence`)."""
     if victim is None:
         return False, 0, None, ""
-    if victim.term is None:
-        return True, victim.age_from, victim.age_below, ""
-    meaning = meaning_on(terms[victim.term], as_of)
+    fields = victim.__dict__
+    term: str | None = fields["term"]
+    if term is None:
+        return True, fields["age_from"], fields["age_below"], ""
+    meaning = meaning_on(terms[term], as_of)
     if meaning is None:
-        return False, 0, None, f"'{victim.term}' has no meaning in force on {as_of.isoformat()}"
-    return True, meaning.age_from, meaning.age_below, f"'{victim.term}' as defined [{meaning.source.label()}]"
+        return False, 0, None, f"'{term}' has no meaning in force on {as_of.isoformat()}"
+    return True, meaning.age_from, meaning.age_below, f"'{term}' as defined [{meaning.source.label()}]"
 
 
 def _offence(out: list[Fact], pid: str, off: Offence, terms: Terms, as_of: dt.date) -> None:
@@ -269,20 +282,24 @@ def _offence(out: list[Fact], pid: str, off: Offence, terms: Terms, as_of: dt.da
     nothing downstream changes (see `flatten`). The fact is written as a dict display, in the
     class's order, as `OffenceFact.fact` would write it: a call of 24 keyword arguments, once per
     offence, cost a sixth of flattening (tests/test_findings_build.py checks every field and its order).
+    The offence's fields are read from its `__dict__`, where pydantic keeps them: each attribute read of a
+    model goes through BaseModel's `__getattr__` hook, three times the cost of a plain read.
     """
-    victim = off.victim
-    penalty = off.penalty
-    stated, age_from, age_below, term = _band(off, terms, as_of)
-    conducts = off.conduct  # at least one (models.Offence)
+    fields = off.__dict__
+    victim = fields["victim"]
+    penalty = fields["penalty"]
+    stated, age_from, age_below, term = _band(victim, terms, as_of)
+    conducts = fields["conduct"]  # at least one (models.Offence)
     first = conducts[0]
-    source = off.source
+    source = fields["source"]
     if penalty is None:
         fine_only, penalty_stated, max_months, min_months, text, aggravated = False, False, 0, 0, "", []
     else:
         fine_only = penalty.fine_only
-        penalty_stated = penalty.max is not None or fine_only
-        max_months = penalty.max if penalty.max is not None else 0
-        min_months = penalty.min if penalty.min is not None else 0
+        high, low = penalty.max, penalty.min
+        penalty_stated = high is not None or fine_only
+        max_months = high if high is not None else 0
+        min_months = low if low is not None else 0
         text = penalty.describe()
         aggravated = [
             {
@@ -293,28 +310,28 @@ def _offence(out: list[Fact], pid: str, off: Offence, terms: Terms, as_of: dt.da
             }
             for a in penalty.aggravated
         ]
-    ref = f"offence:{pid}#{off.id}:{first}"
+    ref = f"offence:{pid}#{fields['id']}:{first}"
     fact: Fact = {
         "ref": ref,
         "provision": pid,
         "source": source.label(),
         "secondary": source.secondary,
-        "offence": f"{pid} [{off.id}]",
+        "offence": f"{pid} [{fields['id']}]",
         "conduct": str(first),
-        "object": str(off.object),
-        "purposes": sorted(map(str, off.purpose)),
-        "elements": sorted(map(str, off.elements)),
-        "means": sorted(map(str, off.means)),
-        "framing": str(off.label),
-        "child_specific": off.child_specific,
+        "object": str(fields["object"]),
+        "purposes": _terms(fields["purpose"]),
+        "elements": _terms(fields["elements"]),
+        "means": _terms(fields["means"]),
+        "framing": str(fields["label"]),
+        "child_specific": fields["child_specific"],
         "age_stated": stated,
         "age_from": age_from,
         "age_below": age_below,
-        "sex": str(victim.sex) if victim else "any",
+        "sex": str(victim.__dict__["sex"]) if victim else "any",
         "penalty_stated": penalty_stated,
         "max_months": max_months,
         "min_months": min_months,
-        "acts": sorted(map(str, off.acts)),
+        "acts": _terms(fields["acts"]),
         "term": term,
         "fine_only": fine_only,
         "penalty_text": text,
@@ -324,8 +341,18 @@ def _offence(out: list[Fact], pid: str, off: Offence, terms: Terms, as_of: dt.da
     }
     out.append(fact)
     for conduct in conducts[1:]:
-        ref = f"offence:{pid}#{off.id}:{conduct}"
+        ref = f"offence:{pid}#{fields['id']}:{conduct}"
         out.append({**fact, "ref": ref, "id": ref, "conduct": str(conduct)})
+
+
+def _terms(terms: list[Any]) -> list[str]:
+    """Vocabulary terms as sorted plain strings; most of an offence's lists are empty or of one term, which
+    need no sort (`sorted(map(str, []))` cost seven times the test)."""
+    if not terms:
+        return []
+    if len(terms) == 1:
+        return [str(terms[0])]
+    return sorted(map(str, terms))
 
 
 def _cited(source: Source) -> dict[str, Any]:

@@ -95,11 +95,13 @@ def contests(corpus: Corpus) -> list[Contest]:
             )
         groups: dict[str, list[Offence]] = {}
         where: dict[str, str] = {}
-        for prov in inst.model.provisions:
-            for off in (o for version in prov.versions for o in version.offences):
-                if off.alternative is not None:
-                    groups.setdefault(off.alternative.fact, []).append(off)
-                    where.setdefault(off.alternative.fact, f"{inst.id}/{prov.id}")
+        for prov in inst.model.provisions:  # every offence of the law, each evaluation: fields read from
+            for version in prov.__dict__["versions"]:  # `__dict__` (a model's attribute read is a hooked call)
+                for off in version.__dict__["offences"]:
+                    alternative = off.__dict__["alternative"]
+                    if alternative is not None:
+                        groups.setdefault(alternative.fact, []).append(off)
+                        where.setdefault(alternative.fact, f"{inst.id}/{prov.id}")
         for fact, offences in groups.items():
             name = f"{inst.id} {fact}"
             said = (("msg", "reading.offence"), ("provision", where[fact]))
@@ -240,7 +242,7 @@ def _resolve_instrument(inst: LoadedInstrument, picked: dict[str, str]) -> Loade
     provisions = list(model.provisions)
     changed = False
     for n, prov in enumerate(model.provisions):
-        if not any(map(_contested, prov.versions)):
+        if not any(map(_contested, prov.__dict__["versions"])):
             continue  # most provisions: no alternative to drop, nothing to copy
         versions = []
         for version in prov.versions:
@@ -260,9 +262,9 @@ def _resolve_instrument(inst: LoadedInstrument, picked: dict[str, str]) -> Loade
 
 
 def _contested(version: Version) -> bool:
-    """Whether some offence of the version is one alternative of a contested fact."""
-    for off in version.offences:
-        if off.alternative is not None:
+    """Whether some offence of the version is one alternative of a contested fact (fields read as in `contests`)."""
+    for off in version.__dict__["offences"]:
+        if off.__dict__["alternative"] is not None:
             return True
     return False
 

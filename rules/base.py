@@ -12,7 +12,16 @@ from typing import Any, TypeVar
 
 from durable.lang import c, cap, m, when_all
 
-from gapcheck.rules.facts import Cited, CompleteFact, Fact, Kind, ReqConductFact, RequirementFact, UnknownFact
+from gapcheck.rules.facts import (
+    Cited,
+    CompleteFact,
+    Fact,
+    Kind,
+    ReqConductFact,
+    RequirementFact,
+    UnknownFact,
+    field_set,
+)
 from gapcheck.rules.terms import Outcome, Role
 from gapcheck.rules.tree import Criterion, Evidence, Said, evidence, leaf, say, status
 
@@ -97,7 +106,8 @@ class Snapshot:
     def of(self, kind: type[K]) -> list[K]:
         """Every fact of a kind, typed, in a stable order."""
         if kind not in self._typed:
-            raw, last, read = self._raw.get(kind.KIND, []), self._last, kind.of
+            raw, last = self._raw.get(kind.KIND, []), self._last
+            read: Callable[[Fact], K] = _plain_reader(kind) if _plainly_read(kind) else kind.of
             typed = [k[1] if (k := last.get(id(f))) is not None and k[0] is f else read(f) for f in raw]
             self._read.update(zip(map(id, raw), zip(raw, typed, strict=True), strict=True))
             self._typed[kind] = typed
@@ -115,6 +125,26 @@ class Snapshot:
         """A requirement by reference, typed once per snapshot (a verdict and the binding rule both read it)."""
         by_ref = self.memo("requirement-by-ref", lambda: {r.ref: r for r in self.of(RequirementFact)})
         return by_ref[ref]
+
+
+def _plainly_read(kind: type[Kind]) -> bool:
+    """Whether a kind is read as Kind.of reads it (no `of` of its own)."""
+    return getattr(kind.of, "__func__", None) is getattr(Kind.of, "__func__", None)
+
+
+def _plain_reader(kind: type[K]) -> Callable[[Fact], K]:
+    """`kind.of` for a kind that keeps Kind.of: a fact holding every field becomes the typed fact's own dict
+    (`trusted`) without two calls per fact; the law's offences are the most numerous facts a session reads."""
+    every, new, own, read = field_set(kind), object.__new__, object.__setattr__, kind.of
+
+    def of(fact: Fact) -> K:
+        if every <= fact.keys():
+            typed: K = new(kind)
+            own(typed, "__dict__", fact)
+            return typed
+        return read(fact)
+
+    return of
 
 
 def _by_ref(facts: list[Fact]) -> list[Fact]:
@@ -196,7 +226,7 @@ def conclude(ctx: Any, s: Snapshot, req: RequirementFact, root: Criterion) -> No
             "ref": f"finding:{req.req}",
             "kind": "finding",
             "req": req.req,
-            "status": status(root).value,
+            "status": status(root)._value_,
             "criteria": root,
             "notes": notes,
         },
@@ -204,8 +234,16 @@ def conclude(ctx: Any, s: Snapshot, req: RequirementFact, root: Criterion) -> No
 
 
 def hand_out(ctx: Any, result: Fact) -> None:
-    """Give the host a fact that no rule reads (a finding, a binding status) without asserting it."""
-    _concluded.setdefault(str(ctx.s.sid), []).append(result)
+    """Give the host a fact that no rule reads (a finding, a binding status) without asserting it.
+
+    The session id is read from the state's plain dict (durable's attribute access is a call per read, see
+    `batched`), and a session's list made once, not per fact (setdefault's default)."""
+    sid = str(ctx.s._d["sid"])
+    found = _concluded.get(sid)
+    if found is None:
+        _concluded[sid] = [result]
+    else:
+        found.append(result)
 
 
 def concluded(sid: str) -> list[Fact]:

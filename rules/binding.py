@@ -97,8 +97,16 @@ def define() -> None:
     def binding(ctx: Any, s: Snapshot, reqs: list[RequirementFact]) -> None:
         day = max((a.day for a in s.of(AnalysisFact)), default=0)  # 0: no analysis date, nothing binds yet
         treaties = {t.instrument: t for t in s.of(TreatyFact)}
+        # an instrument's status, once per evaluation: most requirements cite the same few instruments (its
+        # status is a function of its entry, the same in every requirement citing it, and of the session)
+        known: dict[tuple[Any, ...], Fact] = {}
         for req in reqs:
-            found = [status(i, treaties.get(i["id"]), day) for i in req.instruments]
+            found = []
+            for i in req.instruments:
+                key = tuple(i.values())
+                if key not in known:
+                    known[key] = status(i, treaties.get(i["id"]), day)
+                found.append(known[key])
             states = {f["status"] for f in found}
             binds = "yes" if "binding" in states else ("unknown" if "not_recorded" in states else "no")
-            hand_out(ctx, BindingFact(ref=f"binding:{req.req}", req=req.req, binds=binds, instruments=found).to_fact())
+            hand_out(ctx, BindingFact.fact(ref=f"binding:{req.req}", req=req.req, binds=binds, instruments=found))

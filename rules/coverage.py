@@ -21,7 +21,7 @@ from gapcheck.rules.base import Snapshot
 from gapcheck.rules.facts import Cited, Fact, OffenceFact, ReqConductFact, RequirementFact, trusted
 from gapcheck.rules.params import CoverageParams
 from gapcheck.rules.terms import Outcome, Quality, Role
-from gapcheck.rules.tree import Combine, Criterion, Said, combine, evidence, leaf, made, say
+from gapcheck.rules.tree import RANK, Combine, Criterion, Said, combine, evidence, leaf, made, say
 
 CHILD = (0, 18)
 
@@ -39,6 +39,10 @@ NARROWING = frozenset(
 )
 QUALITY = {Outcome.satisfied: Quality.full, Outcome.partly: Quality.partial, Outcome.not_: Quality.none}
 ROLE = {Quality.full: Role.satisfies, Quality.partial: Role.partly_satisfies, Quality.none: Role.considered}
+# Enum members read once, for what runs per (requirement, offence) pair: on Python 3.11 each `Outcome.x`
+# goes through EnumType's __getattr__ hook (a tenth of a microsecond, a sixth of `decide`).
+_OK, _PARTLY, _NO, _FULL, _NONE = Outcome.satisfied, Outcome.partly, Outcome.not_, Quality.full, Quality.none
+_WORST = {RANK[outcome]: quality for outcome, quality in QUALITY.items()}  # quality by its worst aspect's rank
 
 
 @dataclass(frozen=True)
@@ -81,39 +85,43 @@ def decide(p: CoverageParams, off: OffenceFact) -> dict[str, Outcome]:
     """The outcome of each aspect the requirement's parameters test, in order: every decision of this module.
 
     Kept free of wording, because the coverage rule runs it once per (conduct,
-    offence) pair; `assess` words the same outcomes for the tree.
+    offence) pair; `assess` words the same outcomes for the tree. Each aspect reads the offence only where
+    the parameters test it, and compares sets without building the difference or intersection it only
+    tests for emptiness (tests/rules/test_coverage.py holds the plain set algebra it must agree with).
     """
-    ok, partly, no = Outcome.satisfied, Outcome.partly, Outcome.not_
+    ok, partly, no = _OK, _PARTLY, _NO
     out: dict[str, Outcome] = {}
-    purposes, elements = set(off.purposes), set(off.elements)
     if p.partial_objects:
         out["object"] = partly if off.object in p.partial_objects and off.object not in p.objects else ok
     if p.purposes:
-        out["purpose"] = ok if "any" in purposes or purposes & set(p.purposes) else no
+        purposes = off.purposes
+        out["purpose"] = ok if "any" in purposes or not set(purposes).isdisjoint(p.purposes) else no
     if p.purpose_unrestricted:
-        out["any-purpose"] = ok if "any" in purposes else partly
+        out["any-purpose"] = ok if "any" in off.purposes else partly
+    elements = off.elements
     if p.excluded_elements:
-        out["excluded-elements"] = no if elements & set(p.excluded_elements) else ok
+        out["excluded-elements"] = no if not set(elements).isdisjoint(p.excluded_elements) else ok
     if p.required_elements:
-        out["required-elements"] = no if set(p.required_elements) - elements else ok
+        out["required-elements"] = no if not set(elements).issuperset(p.required_elements) else ok
     if p.partial_elements:
-        out["narrowing-elements"] = partly if elements & set(p.partial_elements) else ok
-    if narrowing(p, off):
+        out["narrowing-elements"] = partly if not set(elements).isdisjoint(p.partial_elements) else ok
+    if elements and not NARROWING.isdisjoint(elements) and narrowing(p, off):
         out["narrowing-conditions"] = partly
     if p.acts and off.acts:  # an offence that names no acts ("traffics") covers the whole chain
-        out["trafficking-acts"] = partly if set(p.acts) - set(off.acts) else ok
+        out["trafficking-acts"] = partly if not set(off.acts).issuperset(p.acts) else ok
     if p.partial_labels:
         out["framing"] = partly if off.framing in p.partial_labels else ok
     if p.means:
-        out["means"] = no if set(p.means) - set(off.means) else ok
+        out["means"] = no if not set(off.means).issuperset(p.means) else ok
     if p.sex_neutral:
         out["victim-sex"] = partly if off.sex != "any" else ok
-    lo, hi, stated = band(off)
-    if p.victim_age_limit_required:
-        out["age-limit"] = ok if stated and hi is not None else no
-    if p.victim_ages:
-        want_lo, want_hi = p.victim_ages
-        out["victim-ages"] = ok if lo < want_hi and (hi is None or hi > want_lo) else no
+    if p.victim_age_limit_required or p.victim_ages:
+        lo, hi, stated = band(off)
+        if p.victim_age_limit_required:
+            out["age-limit"] = ok if stated and hi is not None else no
+        if p.victim_ages:
+            want_lo, want_hi = p.victim_ages
+            out["victim-ages"] = ok if lo < want_hi and (hi is None or hi > want_lo) else no
     return out
 
 
@@ -123,9 +131,9 @@ def narrowing(p: CoverageParams, off: OffenceFact) -> list[str]:
 
 
 def quality(p: CoverageParams, off: OffenceFact) -> Quality:
-    """How completely the offence covers the requirement: its worst aspect (`all`)."""
-    outcomes = list(decide(p, off).values())
-    return QUALITY[combine(Combine.all, outcomes)] if outcomes else Quality.full
+    """How completely the offence covers the requirement: its worst aspect (`combine`'s `all`: the lowest rank)."""
+    outcomes = decide(p, off)
+    return _WORST[min(map(RANK.__getitem__, outcomes.values()))] if outcomes else _FULL
 
 
 def assess(p: CoverageParams, off: OffenceFact, memo: dict[Any, Criterion] | None = None) -> list[Criterion]:
@@ -386,6 +394,11 @@ def describe(off: OffenceFact, quality: Quality, aspects: list[Criterion]) -> Sa
 def coverage_of(s: Snapshot, req_id: str) -> list[CoverageFact]:
     """How each in-force offence of a conduct and object the requirement accepts covers it, by reference."""
     return s.memo(("coverage", req_id), lambda: _cover(s, req_id))
+
+
+def at_least_partly(covs: list[CoverageFact]) -> list[CoverageFact]:
+    """The pairs whose offence covers the requirement at least in part (quality not none), in their order."""
+    return [f for f in covs if f.quality is not _NONE]
 
 
 def _cover(s: Snapshot, req_id: str) -> list[CoverageFact]:

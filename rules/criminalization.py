@@ -9,10 +9,10 @@ covered and some not is `partly`.
 from typing import Any
 
 from gapcheck.rules.base import Snapshot, absent, cited, conclude, verdict
-from gapcheck.rules.coverage import CoverageFact, coverage_of, offence_stub
+from gapcheck.rules.coverage import CoverageFact, at_least_partly, coverage_of, offence_stub
 from gapcheck.rules.facts import OffenceFact, RequirementFact
 from gapcheck.rules.params import CoverageParams
-from gapcheck.rules.terms import Outcome, Quality, Role
+from gapcheck.rules.terms import Outcome, Role
 from gapcheck.rules.thresholds import lowest, of_subject
 from gapcheck.rules.tree import Combine, Criterion, Evidence, Said, leaf, node, say
 
@@ -44,10 +44,11 @@ def nearby(s: Snapshot, params: CoverageParams, covs: list[CoverageFact]) -> tup
         if off.object in params.objects and off.offence not in seen:
             by_offence.setdefault(off.offence, []).append(off)
     lines, evidence = [], []
+    asked, considered = sorted(wanted), Role.considered  # read once: a near miss is often one of many
     for name, offs in sorted(by_offence.items()):
         does = [o.conduct for o in offs]
-        lines.append(say("crim.nearby", offence=name, does=does, wanted=sorted(wanted), source=offs[0].source))
-        evidence.append(cited(offs[0], Role.considered, name))
+        lines.append(say("crim.nearby", offence=name, does=does, wanted=list(asked), source=offs[0].source))
+        evidence.append(cited(offs[0], considered, name))
     return lines, evidence
 
 
@@ -90,7 +91,7 @@ def coverage_criteria(s: Snapshot, req: RequirementFact) -> tuple[Criterion, lis
     params = req.params
     assert isinstance(params, CoverageParams)
     covs = coverage_of(s, req.req)
-    covering = [f for f in covs if f.quality is not Quality.none]
+    covering = at_least_partly(covs)
     everything = [x for g in params.groups for x in g]
     groups = []
     for g, group in enumerate(params.groups):

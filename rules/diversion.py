@@ -11,10 +11,10 @@ reaches no offence the widest does not.
 from typing import Any
 
 from gapcheck.rules.base import Snapshot, absent, cited, conclude, verdict
-from gapcheck.rules.coverage import coverage_of
+from gapcheck.rules.coverage import at_least_partly, coverage_of
 from gapcheck.rules.facts import MeasureFact, RequirementFact
 from gapcheck.rules.params import CoverageParams
-from gapcheck.rules.terms import Outcome, Quality, Role
+from gapcheck.rules.terms import Outcome, Role
 from gapcheck.rules.tree import Combine, Criterion, Evidence, leaf, node, say
 
 
@@ -46,11 +46,14 @@ def diversion_criteria(s: Snapshot, req: RequirementFact) -> Criterion:
     med_lines = [
         say("diversion.threshold", provision=f.provision, months=f.max_months, source=f.source) for f in mediation
     ]
-    covs = {f.offence: f for f in coverage_of(s, req.req) if f.quality is not Quality.none}
+    covs = {f.offence: f for f in at_least_partly(coverage_of(s, req.req))}
     if not covs:
         return node("diversion", test, Combine.all, [absent(s, req, say("diversion.what"))], med_lines)
     widest = max(mediation, key=lambda f: f.max_months)  # the first of the widest, in the snapshot's order
     leaves = []
+    # members read once, not per offence (each read of an enum class's attribute is a call on Python 3.11)
+    diverts, considered, satisfies = Role.diverts, Role.considered, Role.satisfies
+    not_, unknown, satisfied = Outcome.not_, Outcome.unknown, Outcome.satisfied
     for name, cov in sorted(covs.items()):
         about = {"offence": name, "source": cov.source}
         reach = say("diversion.test", offence=name)
@@ -68,17 +71,17 @@ def diversion_criteria(s: Snapshot, req: RequirementFact) -> Criterion:
                 provision=widest.provision,
                 threshold_source=widest.source,
             )
-            facts = [cited(cov, Role.diverts, name), Evidence(widest.provision, widest.source, Role.threshold)]
+            facts = [cited(cov, diverts, name), Evidence(widest.provision, widest.source, Role.threshold)]
             missing = say("diversion.missing", offence=name, threshold=widest.max_months)
-            leaves.append(leaf(f"offence:{name}", reach, Outcome.not_, [because], facts, missing))
+            leaves.append(leaf(f"offence:{name}", reach, not_, [because], facts, missing))
         elif not cov.penalty_stated:
             leaves.append(
                 leaf(
                     f"offence:{name}",
                     reach,
-                    Outcome.unknown,
+                    unknown,
                     [say("diversion.not-stated", **about)],
-                    [cited(cov, Role.considered, name)],
+                    [cited(cov, considered, name)],
                     say("penalty.unknown", offence=name),
                 )
             )
@@ -87,9 +90,9 @@ def diversion_criteria(s: Snapshot, req: RequirementFact) -> Criterion:
                 leaf(
                     f"offence:{name}",
                     reach,
-                    Outcome.satisfied,
+                    satisfied,
                     [say("diversion.above", **about, months=cov.max_months)],
-                    [cited(cov, Role.satisfies, name)],
+                    [cited(cov, satisfies, name)],
                 )
             )
     return node("diversion", test, Combine.all, leaves, med_lines)

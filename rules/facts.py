@@ -45,7 +45,7 @@ class Kind:
         are never changed once written (every fact of every evaluation is read: a copy of each cost a tenth
         of the rules' time); `id` and `kind` ride along as attributes no field names. A fact class therefore
         keeps no state of its own in its instances (no functools.cached_property: it would write to the fact)."""
-        if _field_set(cls) <= fact.keys():
+        if field_set(cls) <= fact.keys():
             return trusted(cls, fact)
         return trusted(cls, {name: fact[name] for name in names(cls)})  # raises KeyError for the missing field
 
@@ -76,7 +76,7 @@ def names(cls: type) -> tuple[str, ...]:
 _FIELD_SETS: dict[type, frozenset[str]] = {}
 
 
-def _field_set(cls: type) -> frozenset[str]:
+def field_set(cls: type) -> frozenset[str]:
     if cls not in _FIELD_SETS:
         _FIELD_SETS[cls] = frozenset(names(cls))
     return _FIELD_SETS[cls]

@@ -7,10 +7,10 @@ protects victims of any sex; one limited to one sex makes it `partly`.
 from typing import Any
 
 from gapcheck.rules.base import Snapshot, absent, cited, conclude, verdict
-from gapcheck.rules.coverage import coverage_of
+from gapcheck.rules.coverage import at_least_partly, coverage_of
 from gapcheck.rules.facts import ReqConductFact, RequirementFact
 from gapcheck.rules.params import GenderNeutralParams
-from gapcheck.rules.terms import Outcome, Quality, Role
+from gapcheck.rules.terms import Outcome, Role
 from gapcheck.rules.tree import Combine, Criterion, leaf, node, say
 
 
@@ -26,7 +26,7 @@ def gender_criteria(s: Snapshot, req: RequirementFact) -> Criterion:
     assert isinstance(req.params, GenderNeutralParams)
     wanted = set(req.params.requirements)
     relied = sorted((f for r in wanted if r in _coverage_tested(s) for f in coverage_of(s, r)), key=lambda f: f.ref)
-    covs = {f.offence: f for f in relied if f.quality is not Quality.none}
+    covs = {f.offence: f for f in at_least_partly(relied)}
     if not covs:
         return absent(s, req, say("gender.what"))
     leaves = []

@@ -20,7 +20,7 @@ from gapcheck.readings import plan, resolve
 from gapcheck.rules.terms import Outcome, Role
 from gapcheck.rules.tree import Combine, Evidence
 from gapcheck.rules.tree import Criterion as RuleCriterion
-from gapcheck.vocab import Conduct, Provenance
+from gapcheck.vocab import Conduct, Element, Provenance
 from gapcheck.workspace import Workspace
 
 
@@ -298,6 +298,15 @@ def test_an_offence_s_conducts_share_its_fields_as_if_each_were_built_alone(code
         for f in conducts:
             alone = replace(first, ref=f["ref"], conduct=f["conduct"]).to_fact()
             assert f == alone and list(f) == list(alone), f["ref"]
+
+
+@given(st.lists(st.sampled_from(list(Element)), max_size=4))
+def test_an_offence_s_terms_are_the_sorted_plain_strings_of_its_list(terms: list[Element]) -> None:
+    """An offence's lists of terms are written without a sort where none is needed: the same plain strings."""
+    from gapcheck.facts import _terms
+
+    written = _terms(terms)
+    assert written == sorted(map(str, terms)) and all(type(t) is str for t in written)
 
 
 def test_a_requirement_s_test_data_is_its_json_dump_without_kind() -> None:

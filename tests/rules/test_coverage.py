@@ -8,10 +8,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rulefacts import COVERAGE, coverage_requirement, decide, offence
 
-from gapcheck.rules.coverage import CoverageFact, cover
-from gapcheck.rules.facts import OffenceFact, ReqConductFact, RequirementFact
+from gapcheck.rules.coverage import QUALITY, CoverageFact, band, cover, narrowing, quality
+from gapcheck.rules.coverage import decide as decide_pair
+from gapcheck.rules.facts import OffenceFact, ReqConductFact, RequirementFact, names
 from gapcheck.rules.params import CoverageParams
 from gapcheck.rules.terms import Outcome, Quality, Status
+from gapcheck.rules.tree import RANK
 
 # (requirement parameters, offence fields, the aspect, its outcome, words the reason must hold)
 ASPECTS = [
@@ -185,3 +187,70 @@ def test_aspects_shared_between_offences_equal_those_built_alone(offs: list[dict
         off = OffenceFact.of(offence(f"o{n}", age_stated=stated, age_from=lo, age_below=hi, **o))
         assert assess(p, off, memo) == assess(p, off)  # type: ignore[arg-type]
         assert offence_node(p, off, memo) == offence_node(p, off)  # type: ignore[arg-type]
+
+
+def _plain_decide(p: CoverageParams, off: OffenceFact) -> dict[str, Outcome]:
+    """The coverage decision as plain set algebra on every aspect (what `decide` must agree with)."""
+    ok, partly, no = Outcome.satisfied, Outcome.partly, Outcome.not_
+    out: dict[str, Outcome] = {}
+    purposes, elements = set(off.purposes), set(off.elements)
+    if p.partial_objects:
+        out["object"] = partly if off.object in p.partial_objects and off.object not in p.objects else ok
+    if p.purposes:
+        out["purpose"] = ok if "any" in purposes or purposes & set(p.purposes) else no
+    if p.purpose_unrestricted:
+        out["any-purpose"] = ok if "any" in purposes else partly
+    if p.excluded_elements:
+        out["excluded-elements"] = no if elements & set(p.excluded_elements) else ok
+    if p.required_elements:
+        out["required-elements"] = no if set(p.required_elements) - elements else ok
+    if p.partial_elements:
+        out["narrowing-elements"] = partly if elements & set(p.partial_elements) else ok
+    if narrowing(p, off):
+        out["narrowing-conditions"] = partly
+    if p.acts and off.acts:
+        out["trafficking-acts"] = partly if set(p.acts) - set(off.acts) else ok
+    if p.partial_labels:
+        out["framing"] = partly if off.framing in p.partial_labels else ok
+    if p.means:
+        out["means"] = no if set(p.means) - set(off.means) else ok
+    if p.sex_neutral:
+        out["victim-sex"] = partly if off.sex != "any" else ok
+    lo, hi, stated = band(off)
+    if p.victim_age_limit_required:
+        out["age-limit"] = ok if stated and hi is not None else no
+    if p.victim_ages:
+        want_lo, want_hi = p.victim_ages
+        out["victim-ages"] = ok if lo < want_hi and (hi is None or hi > want_lo) else no
+    return out
+
+
+_WIDE = replace(  # lists of two, where one term's test would agree with the plain algebra by chance
+    _PARAMS,
+    purposes=["sexual_exploitation", "marriage"],
+    excluded_elements=["means_required", "custodian_only"],
+    required_elements=["abuse_of_trust", "means_required"],
+    partial_elements=["force_or_coercion", "custodian_only"],
+    means=["ict", "force"],
+)
+
+
+@given(
+    _offences,
+    st.sets(st.sampled_from(sorted(f.name for f in fields(CoverageParams))), max_size=13),
+    st.sampled_from([_PARAMS, _WIDE]),
+)
+def test_decide_agrees_with_the_plain_set_algebra(
+    offs: list[dict[str, Any]], dropped: set[str], tested: CoverageParams
+) -> None:
+    """`decide` tests each aspect without building the sets it compares: the same outcomes, in the same order,
+    as the plain set algebra, whatever the offence and whichever parameters are tested (all of them, but
+    those `dropped`: small sets are drawn most, and an aspect untested decides nothing)."""
+    p = replace(COVERAGE, **{name: getattr(tested, name) for name in names(CoverageParams) if name not in dropped})
+    for n, drawn in enumerate(offs):
+        o = dict(drawn)
+        stated, lo, hi = o.pop("band")
+        off = OffenceFact.of(offence(f"o{n}", age_stated=stated, age_from=lo, age_below=hi, **o))
+        plain = _plain_decide(p, off)
+        assert list(decide_pair(p, off).items()) == list(plain.items())
+        assert quality(p, off) is (QUALITY[min(plain.values(), key=RANK.__getitem__)] if plain else Quality.full)

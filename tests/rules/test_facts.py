@@ -49,6 +49,21 @@ def test_a_snapshot_reuses_what_the_last_one_typed_and_types_the_rest() -> None:
     assert [t.provision for t in found] == ["tl/act/a", "tl/act/b", "tl/act/c"] and found[2].ages == [16]
 
 
+def test_a_snapshot_types_a_plain_kind_as_kind_of_does_sharing_the_fact_s_dict() -> None:
+    """A kind without its own `of` is typed in the snapshot without Kind.of's calls: equal to Kind.of's, the
+    fact's dict its own; a fact that lacks a field fails as Kind.of fails; a kind with its own `of` keeps it."""
+    whole, lacking = offence("a", sex="female"), offence("b")
+    del lacking["sex"]
+    typed = Snapshot([whole]).of(OffenceFact)[0]
+    assert typed == OffenceFact.of(whole) and vars(typed) is whole
+    with pytest.raises(KeyError, match="sex"):
+        Snapshot([lacking]).of(OffenceFact)
+    with pytest.raises(KeyError, match="sex"):
+        OffenceFact.of(lacking)
+    (read,) = Snapshot([threshold("a", exceptions=[exception(12)])]).of(ThresholdFact)
+    assert read.exceptions[0].counts  # ThresholdFact.of typed its exceptions
+
+
 def test_words_and_months_read_as_a_lawyer_writes() -> None:
     assert words("hazardous_work") == "hazardous work"
     assert [months(n) for n in (1, 6, 12, 36, 18)] == ["1 month", "6 months", "1 year", "3 years", "18 months"]

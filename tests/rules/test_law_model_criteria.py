@@ -78,6 +78,21 @@ def test_the_binding_rule_says_yes_no_or_unknown_per_requirement() -> None:
     assert binds([{**TREATY, "type": "model_law"}], analysis) == "no"
 
 
+def test_requirements_citing_one_instrument_get_its_status_as_computed_alone() -> None:
+    """The binding rule works out an instrument's status once per evaluation: an entry that differs (here the
+    same id as soft law) is its own, and every requirement's statuses equal `status` on each of its entries."""
+    soft = {**TREATY, "type": "model_law"}
+    cited = {"r1": [TREATY], "r2": [soft, TREATY], "r3": [soft]}
+    reqs = [replace_instruments(coverage_requirement(r)[0], instruments) for r, instruments in cited.items()]
+    analysis = AnalysisFact("analysis", "tl", "2020-01-01", 20200101).to_fact()
+    party = treaty([event("accession", 20060101)])
+    session = rule_engine().evaluate([*reqs, analysis, party.to_fact()])
+    found = {f["req"]: f for f in session if f.get("kind") == "binding"}
+    assert {r: f["binds"] for r, f in found.items()} == {"r1": "yes", "r2": "yes", "r3": "no"}
+    for r, instruments in cited.items():
+        assert found[r]["instruments"] == [status(i, party if i is TREATY else None, 20200101) for i in instruments]
+
+
 def replace_instruments(req: Fact, instruments: list[Fact]) -> Fact:
     return {**req, "instruments": instruments}
 
