@@ -158,7 +158,10 @@ _offences = st.lists(
             "obj": st.sampled_from(["child_sexual_abuse_material", "pornography"]),
             "purposes": st.lists(st.sampled_from(["any", "sexual_exploitation", "marriage"]), max_size=2),
             "elements": st.lists(
-                st.sampled_from(["force_or_coercion", "means_required", "abuse_of_trust", "custodian_only"]), max_size=3
+                st.sampled_from(
+                    ["force_or_coercion", "means_required", "abuse_of_trust", "custodian_only", "single_platform"]
+                ),
+                max_size=3,
             ),
             "acts": st.lists(st.sampled_from(["recruit", "transport", "harbour"]), max_size=2),
             "framing": st.sampled_from(["offence", "trafficking"]),
@@ -187,6 +190,52 @@ def test_aspects_shared_between_offences_equal_those_built_alone(offs: list[dict
         off = OffenceFact.of(offence(f"o{n}", age_stated=stated, age_from=lo, age_below=hi, **o))
         assert assess(p, off, memo) == assess(p, off)  # type: ignore[arg-type]
         assert offence_node(p, off, memo) == offence_node(p, off)  # type: ignore[arg-type]
+
+
+_VARIANTS = {  # each parameter an aspect reads, a second value: requirements equal or not in what each reads
+    "objects": ["child", "child_sexual_abuse_material"],
+    "purposes": ["marriage"],
+    "excluded_elements": ["force_or_coercion"],
+    "required_elements": ["custodian_only"],
+    "partial_elements": ["abuse_of_trust"],
+    "acts": ["harbour"],
+    "partial_labels": ["offence"],
+    "means": ["force"],
+    "victim_ages": (0, 16),
+}
+
+
+@given(
+    _offences,
+    st.lists(
+        st.tuples(
+            st.sets(st.sampled_from(sorted(f.name for f in fields(CoverageParams))), max_size=13),
+            st.sets(st.sampled_from(sorted(_VARIANTS)), max_size=4),
+        ),
+        min_size=2,
+        max_size=4,
+    ),
+)
+def test_aspects_shared_between_requirements_equal_those_built_alone(
+    offs: list[dict[str, Any]], requirements: list[tuple[set[str], set[str]]]
+) -> None:
+    """An aspect's criterion is shared by requirements equal in what it reads of their parameters
+    (ASPECT_PARAMS): each requirement's criteria of each offence equal those built alone, whichever parameters
+    are tested and whatever their values."""
+    from gapcheck.rules.coverage import assess, offence_aspects
+
+    shared: dict[object, object] = {}
+    for kept, varied in requirements:
+        tested = {name: getattr(_PARAMS, name) for name in kept if name not in ("groups", "objects")}
+        tested |= {name: _VARIANTS[name] for name in varied if name in tested or name == "objects"}
+        p = replace(COVERAGE, **tested)
+        memo: dict[object, object] = {}
+        for n, drawn in enumerate(offs):
+            o = dict(drawn)
+            stated, lo, hi = o.pop("band")
+            off = OffenceFact.of(offence(f"o{n}", age_stated=stated, age_from=lo, age_below=hi, **o))
+            assert assess(p, off, memo, shared) == assess(p, off)  # type: ignore[arg-type]
+            assert offence_aspects(p, off, memo, shared) == offence_aspects(p, off)  # type: ignore[arg-type]
 
 
 def _plain_decide(p: CoverageParams, off: OffenceFact) -> dict[str, Outcome]:
