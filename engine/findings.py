@@ -417,7 +417,7 @@ def justified(
 
     A leaf that cites no facts is a function of its fields and the words alone (it adds nothing to `why` or
     `cites`): built once per leaf of the rules and wording, and reused, the same object (an offence's aspects
-    recur under each offence tested for the same requirement: gapcheck.rules.coverage.assess shares them).
+    recur under each offence and requirement equal in what they read: gapcheck.rules.coverage.assess shares them).
     Leaves equal in content but built apart by the rules are worded apart: keying them by their content
     (a repr of their messages) cost more than wording the few that recur.
     """
