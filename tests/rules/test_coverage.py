@@ -120,6 +120,37 @@ def test_expand_types_each_fact_once_for_a_session_and_expands_as_without_memo()
     assert read["requirement:r2"] == RequirementFact.of(by_ref["requirement:r2"])
 
 
+def test_an_offence_s_criterion_with_the_session_s_aspects_shared_is_the_one_built_alone() -> None:
+    """`stood_for` with the aspects built for the session so far (by requirement, and shared between requirements
+    equal in what they read): each offence's criterion under each requirement equals the one built alone, and two
+    requirements differing only in what one aspect does not read share that aspect."""
+    from gapcheck.evaluate import rule_engine
+    from gapcheck.rules.coverage import SHARED, stood_for
+
+    facts = [
+        *coverage_requirement("r1", victim_ages=(0, 18)),
+        *coverage_requirement("r2", victim_ages=(0, 18), sex_neutral=True),
+        offence("a", sex="male"),
+        offence("b", age_stated=True, age_from=12, age_below=18),
+    ]
+    session = rule_engine().evaluate(facts)
+    by_ref = {str(f["ref"]): f for f in session if "ref" in f}
+    read: dict[str, object] = {}
+    aspects: dict[str, dict[object, object]] = {}
+    built = {}
+    for req in ("requirement:r1", "requirement:r2"):
+        for off in ("offence:tl/act/a#possess", "offence:tl/act/b#possess"):
+            built[req, off] = stood_for(off, req, by_ref, read, aspects)  # type: ignore[arg-type]
+            assert built[req, off] == stood_for(off, req, by_ref), (req, off)
+    assert set(aspects) == {"requirement:r1", "requirement:r2", SHARED}
+    for off in ("offence:tl/act/a#possess", "offence:tl/act/b#possess"):
+        ages = [
+            next(a for a in built[req, off].children if a.id == "victim-ages")
+            for req in ("requirement:r1", "requirement:r2")
+        ]
+        assert ages[0] is ages[1]
+
+
 def test_the_worst_aspect_decides_the_offence() -> None:
     found = decide([*coverage_requirement(sex_neutral=True, means=["ict"]), offence("a", sex="male")])["r"]
     node = found.find("offence:")[0]
