@@ -186,9 +186,9 @@ def _sources(model: BaseModel, found: list[Source]) -> None:
     fields = _NESTED.get(type(model))
     if fields is None:
         fields = _NESTED[type(model)] = _nested(type(model))
-    roles = _ROLES
+    roles, values = _ROLES, model.__dict__  # a model's fields, read as its dict's (an attribute read is hooked)
     for name in fields:
-        value = getattr(model, name)
+        value = values[name]
         role = roles.get(type(value)) or _role(type(value))
         if role is _LIST:
             for item in value:

@@ -417,7 +417,7 @@ def justified(
 
     A leaf that cites no facts is a function of its fields and the words alone (it adds nothing to `why` or
     `cites`): built once per leaf of the rules and wording, and reused, the same object (an offence's aspects
-    recur under each offence tested for the same requirement: gapcheck.rules.coverage.assess shares them).
+    recur under each offence and requirement equal in what they read: gapcheck.rules.coverage.assess shares them).
     Leaves equal in content but built apart by the rules are worded apart: keying them by their content
     (a repr of their messages) cost more than wording the few that recur.
     """
@@ -561,9 +561,12 @@ def _offence(
     key = ("offence", id(fact), role)
     known = words.built.get(key)
     if known is None or known[0] is not fact:
-        test = offence_test(off)
+        named = words.built.get(("offence", id(fact)))  # its id and test, in any role
+        if named is None or named[0] is not fact:
+            said_test = offence_test(off)
+            named = words.built[("offence", id(fact))] = (fact, offence_id(off), said_test, words.fragment(said_test))
         cited = _evidence(off.provision, off.source, role, off.offence, off.conduct)
-        known = words.built[key] = [fact, offence_id(off), test, words.fragment(test), [cited], None, None]
+        known = words.built[key] = [*named, [cited], None, None]
     _, name, said_test, test, evidence, because, said = known
     if grade is not _FULL:  # the reasons of its worst aspects, under this requirement
         ground = describe(off, grade, aspects)

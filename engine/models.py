@@ -38,6 +38,11 @@ from gapcheck.vocab import (
     TreatyAct,
 )
 
+# Members read once: on Python 3.11 each read of an enum's member from its class is a call (EnumType's hook), and
+# flattening reads a source's provenance and a penalty's combination for every offence.
+_STATED, _SECONDARY = Provenance.stated, Provenance.secondary
+_JOINERS = {Combination.or_: " or ", Combination.and_or: " and/or "}
+
 FORMAT = 2  # the current data format; files without `format` are format 1 (see gapcheck.formats)
 
 
@@ -87,11 +92,11 @@ class Source(Strict):
     @property
     def secondary(self) -> bool:
         """Reported by a source other than the primary one."""
-        return self.provenance is Provenance.secondary
+        return self.provenance is _SECONDARY
 
     def label(self) -> str:
         """The citation as printed in findings, tagged when not stated by it."""
-        tags = [] if self.provenance is Provenance.stated else [self.provenance.value]
+        tags = [] if self.provenance is _STATED else [self.provenance._value_]
         if not self.confirmed:
             tags.append("unconfirmed")
         return self.cite + (f" ({', '.join(tags)})" if tags else "")
@@ -235,7 +240,7 @@ class Penalty(Strict):
             parts.append(f"{low + ' to ' if low else 'up to '}{high} of imprisonment")
         if self.fine is not None:
             parts.append(self.fine.describe())
-        joiner = {Combination.or_: " or ", Combination.and_or: " and/or "}.get(self.combination, " and ")  # type: ignore[arg-type]
+        joiner = _JOINERS.get(self.combination, " and ")  # type: ignore[arg-type]
         return joiner.join(parts) or "no penalty stated"
 
     @property

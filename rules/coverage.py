@@ -136,11 +136,19 @@ def quality(p: CoverageParams, off: OffenceFact) -> Quality:
     return _WORST[min(map(RANK.__getitem__, outcomes.values()))] if outcomes else _FULL
 
 
-def assess(p: CoverageParams, off: OffenceFact, memo: dict[Any, Criterion] | None = None) -> list[Criterion]:
+def assess(
+    p: CoverageParams,
+    off: OffenceFact,
+    memo: dict[Any, Criterion] | None = None,
+    shared: dict[Any, Criterion] | None = None,
+) -> list[Criterion]:
     """The offence's criteria for a requirement, as messages: one per aspect `decide` decides.
 
     `memo`: the criteria built for this requirement (its `p`) so far, by aspect, outcome and what of the
     offence the aspect reads (`ASPECT_READS`): an offence's aspect equal to another's is the same object.
+    `shared`: those built for any requirement, by the same and what of the requirement's parameters the
+    aspect reads (`ASPECT_PARAMS`): requirements equal in it share the aspect too (the victim ages of
+    every sale requirement).
     """
     out: list[Criterion] = []
     for aspect, outcome in decide(p, off).items():
@@ -150,7 +158,14 @@ def assess(p: CoverageParams, off: OffenceFact, memo: dict[Any, Criterion] | Non
         key = (aspect, outcome, ASPECT_READS[aspect](off))
         found = memo.get(key)
         if found is None:
-            found = memo[key] = aspect_criterion(p, off, aspect, outcome)
+            if shared is None:
+                found = aspect_criterion(p, off, aspect, outcome)
+            else:
+                wide = (key, ASPECT_PARAMS[aspect](p))
+                found = shared.get(wide)
+                if found is None:
+                    found = shared[wide] = aspect_criterion(p, off, aspect, outcome)
+            memo[key] = found
         out.append(found)
     return out
 
@@ -171,6 +186,25 @@ ASPECT_READS: dict[str, Callable[[OffenceFact], Hashable]] = {
     "victim-sex": lambda off: off.sex,
     "age-limit": band,
     "victim-ages": band,
+}
+
+
+# What of a requirement's parameters each aspect's criterion reads: `assess` shares a criterion between
+# requirements equal in it. tests/rules/test_coverage.py checks this against criteria built alone.
+ASPECT_PARAMS: dict[str, Callable[[CoverageParams], Hashable]] = {
+    "object": lambda p: tuple(p.objects),
+    "purpose": lambda p: tuple(p.purposes or ()),
+    "any-purpose": lambda p: None,
+    "excluded-elements": lambda p: tuple(p.excluded_elements),
+    "required-elements": lambda p: tuple(p.required_elements),
+    "narrowing-elements": lambda p: tuple(p.partial_elements),
+    "narrowing-conditions": lambda p: tuple(p.required_elements),
+    "trafficking-acts": lambda p: tuple(p.acts),
+    "framing": lambda p: tuple(p.partial_labels),
+    "means": lambda p: tuple(p.means),
+    "victim-sex": lambda p: None,
+    "age-limit": lambda p: None,
+    "victim-ages": lambda p: tuple(p.victim_ages or CHILD),
 }
 
 
@@ -296,15 +330,20 @@ def _offence_node(off: OffenceFact, aspects: list[Criterion], outcome: Outcome) 
 
 # Members read once: on Python 3.11 each read of an enum's member from its class is a call (EnumType's hook).
 _SATISFIED, _ALL = Outcome.satisfied, Combine.all
+# the outcome of the aspects whose reasons `describe` gives, by the offence's quality
+_WORST_REASONS = {quality: Outcome.not_ if quality is Quality.none else Outcome.partly for quality in Quality}
 
 
 def offence_aspects(
-    p: CoverageParams, off: OffenceFact, memo: dict[Any, Criterion] | None = None
+    p: CoverageParams,
+    off: OffenceFact,
+    memo: dict[Any, Criterion] | None = None,
+    shared: dict[Any, Criterion] | None = None,
 ) -> tuple[list[Criterion], Outcome]:
     """An offence's criterion's children (one per aspect tested, else the conduct alone) and its outcome: what of
     it depends on the requirement. The rest (`offence_id`, `offence_test`, `describe`, its evidence) names the
     offence and its grade, so that gapcheck.findings words it once per offence where the grade is the same."""
-    aspects = assess(p, off, memo)
+    aspects = assess(p, off, memo, shared)
     if not aspects:
         conduct = say("cov.conduct.yes", conduct=off.conduct)
         aspects = [leaf("conduct", offence_test(off), _SATISFIED, [conduct])]
@@ -364,6 +403,9 @@ def stood_for(
     return _offence_node(off, children, outcome)
 
 
+SHARED = ""  # the key, in the aspects built for a session by requirement ref, of those any requirement shares
+
+
 def offence_parts(
     offence_ref: str,
     req_ref: str,
@@ -379,12 +421,14 @@ def offence_parts(
         typed[offence_ref] = Snapshot.read(OffenceFact, facts[offence_ref])
     req, off = typed[req_ref], typed[offence_ref]
     assert isinstance(req.params, CoverageParams)
-    return off, *offence_aspects(req.params, off, None if aspects is None else aspects.setdefault(req_ref, {}))
+    if aspects is None:
+        return off, *offence_aspects(req.params, off)
+    return off, *offence_aspects(req.params, off, aspects.setdefault(req_ref, {}), aspects.setdefault(SHARED, {}))
 
 
 def describe(off: OffenceFact, quality: Quality, aspects: list[Criterion]) -> Said:
     """What an offence does for a requirement, with the reasons of its worst aspects."""
-    worst = Outcome.not_ if quality is Quality.none else Outcome.partly
+    worst = _WORST_REASONS[quality]
     reasons = [r for a in aspects if a.outcome is worst for r in a.because]
     return say(
         f"cov.describe.{quality._value_}", offence=off.offence, conduct=off.conduct, reasons=reasons, source=off.source

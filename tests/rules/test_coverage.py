@@ -120,6 +120,37 @@ def test_expand_types_each_fact_once_for_a_session_and_expands_as_without_memo()
     assert read["requirement:r2"] == RequirementFact.of(by_ref["requirement:r2"])
 
 
+def test_an_offence_s_criterion_with_the_session_s_aspects_shared_is_the_one_built_alone() -> None:
+    """`stood_for` with the aspects built for the session so far (by requirement, and shared between requirements
+    equal in what they read): each offence's criterion under each requirement equals the one built alone, and two
+    requirements differing only in what one aspect does not read share that aspect."""
+    from gapcheck.evaluate import rule_engine
+    from gapcheck.rules.coverage import SHARED, stood_for
+
+    facts = [
+        *coverage_requirement("r1", victim_ages=(0, 18)),
+        *coverage_requirement("r2", victim_ages=(0, 18), sex_neutral=True),
+        offence("a", sex="male"),
+        offence("b", age_stated=True, age_from=12, age_below=18),
+    ]
+    session = rule_engine().evaluate(facts)
+    by_ref = {str(f["ref"]): f for f in session if "ref" in f}
+    read: dict[str, object] = {}
+    aspects: dict[str, dict[object, object]] = {}
+    built = {}
+    for req in ("requirement:r1", "requirement:r2"):
+        for off in ("offence:tl/act/a#possess", "offence:tl/act/b#possess"):
+            built[req, off] = stood_for(off, req, by_ref, read, aspects)  # type: ignore[arg-type]
+            assert built[req, off] == stood_for(off, req, by_ref), (req, off)
+    assert set(aspects) == {"requirement:r1", "requirement:r2", SHARED}
+    for off in ("offence:tl/act/a#possess", "offence:tl/act/b#possess"):
+        ages = [
+            next(a for a in built[req, off].children if a.id == "victim-ages")
+            for req in ("requirement:r1", "requirement:r2")
+        ]
+        assert ages[0] is ages[1]
+
+
 def test_the_worst_aspect_decides_the_offence() -> None:
     found = decide([*coverage_requirement(sex_neutral=True, means=["ict"]), offence("a", sex="male")])["r"]
     node = found.find("offence:")[0]
@@ -158,7 +189,10 @@ _offences = st.lists(
             "obj": st.sampled_from(["child_sexual_abuse_material", "pornography"]),
             "purposes": st.lists(st.sampled_from(["any", "sexual_exploitation", "marriage"]), max_size=2),
             "elements": st.lists(
-                st.sampled_from(["force_or_coercion", "means_required", "abuse_of_trust", "custodian_only"]), max_size=3
+                st.sampled_from(
+                    ["force_or_coercion", "means_required", "abuse_of_trust", "custodian_only", "single_platform"]
+                ),
+                max_size=3,
             ),
             "acts": st.lists(st.sampled_from(["recruit", "transport", "harbour"]), max_size=2),
             "framing": st.sampled_from(["offence", "trafficking"]),
@@ -187,6 +221,52 @@ def test_aspects_shared_between_offences_equal_those_built_alone(offs: list[dict
         off = OffenceFact.of(offence(f"o{n}", age_stated=stated, age_from=lo, age_below=hi, **o))
         assert assess(p, off, memo) == assess(p, off)  # type: ignore[arg-type]
         assert offence_node(p, off, memo) == offence_node(p, off)  # type: ignore[arg-type]
+
+
+_VARIANTS = {  # each parameter an aspect reads, a second value: requirements equal or not in what each reads
+    "objects": ["child", "child_sexual_abuse_material"],
+    "purposes": ["marriage"],
+    "excluded_elements": ["force_or_coercion"],
+    "required_elements": ["custodian_only"],
+    "partial_elements": ["abuse_of_trust"],
+    "acts": ["harbour"],
+    "partial_labels": ["offence"],
+    "means": ["force"],
+    "victim_ages": (0, 16),
+}
+
+
+@given(
+    _offences,
+    st.lists(
+        st.tuples(
+            st.sets(st.sampled_from(sorted(f.name for f in fields(CoverageParams))), max_size=13),
+            st.sets(st.sampled_from(sorted(_VARIANTS)), max_size=4),
+        ),
+        min_size=2,
+        max_size=4,
+    ),
+)
+def test_aspects_shared_between_requirements_equal_those_built_alone(
+    offs: list[dict[str, Any]], requirements: list[tuple[set[str], set[str]]]
+) -> None:
+    """An aspect's criterion is shared by requirements equal in what it reads of their parameters
+    (ASPECT_PARAMS): each requirement's criteria of each offence equal those built alone, whichever parameters
+    are tested and whatever their values."""
+    from gapcheck.rules.coverage import assess, offence_aspects
+
+    shared: dict[object, object] = {}
+    for kept, varied in requirements:
+        tested = {name: getattr(_PARAMS, name) for name in kept if name not in ("groups", "objects")}
+        tested |= {name: _VARIANTS[name] for name in varied if name in tested or name == "objects"}
+        p = replace(COVERAGE, **tested)
+        memo: dict[object, object] = {}
+        for n, drawn in enumerate(offs):
+            o = dict(drawn)
+            stated, lo, hi = o.pop("band")
+            off = OffenceFact.of(offence(f"o{n}", age_stated=stated, age_from=lo, age_below=hi, **o))
+            assert assess(p, off, memo, shared) == assess(p, off)  # type: ignore[arg-type]
+            assert offence_aspects(p, off, memo, shared) == offence_aspects(p, off)  # type: ignore[arg-type]
 
 
 def _plain_decide(p: CoverageParams, off: OffenceFact) -> dict[str, Outcome]:
