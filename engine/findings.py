@@ -708,7 +708,7 @@ def provisions(
             key = (e.provision, e.role)
             seen = found.get(key)
             if seen is None:
-                found[key] = [e, because, test, e.conduct]
+                found[key] = [e, because, test, e.conduct or None]
             elif e.conduct:
                 conducts = seen[3]
                 if isinstance(conducts, set):

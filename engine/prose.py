@@ -292,8 +292,8 @@ def compile_field(field: _Field) -> _Worder:
             return ""
         if not isinstance(value, list) or (kind == "band" and not isinstance(value[0], list)):
             return one(w, value)  # one value: what `join` gives a list of one
-        if how is None:  # vocabulary terms: their words are a function of the terms alone
-            terms = tuple(value)
+        if how is None:  # vocabulary terms: their words are a function of the terms' text alone
+            terms = tuple(map(str, value))
             said = lists.get(terms)
             if said is None:
                 if len(lists) >= _LISTS_KEPT:

@@ -103,6 +103,7 @@ class Criterion:
 # Members read once: on Python 3.11 each read of an enum's member from its class is a call (EnumType's hook).
 _ALL, _ANY = Combine.all, Combine.any
 _SATISFIED, _PARTLY, _NOT, _UNKNOWN = Outcome.satisfied, Outcome.partly, Outcome.not_, Outcome.unknown
+_SOME = (_SATISFIED, _PARTLY)  # compared by equality, as a member's value is
 
 
 def combine(how: Combine, outcomes: list[Outcome]) -> Outcome:
@@ -117,7 +118,7 @@ def combine(how: Combine, outcomes: list[Outcome]) -> Outcome:
         return _SATISFIED
     if all(o is _NOT for o in outcomes):
         return _NOT
-    if any(o is _SATISFIED or o is _PARTLY for o in outcomes):
+    if any(o in _SOME for o in outcomes):
         return _PARTLY
     return _UNKNOWN
 

@@ -1,11 +1,6 @@
-"""Review of session 6's speed changes (issue 14): behaviour the changes altered, against main at a9d5a3d.
-
-Every CLI output probed (check/why/diff/suggest/report/matrix/test for la, my, the fixtures, the drafts, pinned
-readings and synthetic corpora of many seeds) is byte-identical to a9d5a3d's. What differs is below: inputs a
-function accepted and worded or combined before, which it now words wrongly or refuses. None is reached from
-the shipped data today; each is one step from being reached (a rule handing a new kind of list, an outcome read
-back from a fact, an Evidence built outside `findings._evidence`).
-"""
+"""The edges of the evaluation's memos and shortcuts (issue 14): inputs no shipped rule hands today, one step
+from being reached (a rule handing a new kind of list, an outcome read back from a fact, an Evidence built outside
+`findings._evidence`), worded and combined as the plain definitions do, never refused."""
 
 from typing import Any
 
