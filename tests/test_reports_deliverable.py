@@ -10,6 +10,7 @@ import pytest
 
 from gapcheck.cli import main
 from gapcheck.output.charts import STATUSES
+from tests.conftest import ROOT
 
 DRAFT = Path(__file__).parent.parent / "statutes" / "la" / "drafts" / "possession-and-grooming.yaml"
 
@@ -181,6 +182,11 @@ CALLED = (  # the two macros the CSV writer calls, one raising on line 3
     "{% macro effect_cell(fix, r) %}{% endmacro %}\n{% macro change_cell(fix, laws) %}\n{{ 1 / 0 }}{% endmacro %}\n"
 )
 
+# the bundled sentences, with the macros gapcheck calls (a bundled template, the CSV writer) then set to values
+SET_TO_VALUES = (ROOT / "engine" / "reports" / "_suggestion.txt").read_text(encoding="utf-8") + (
+    '{% set overview = "x" %}{% set change_cell = 1 %}\n'
+)
+
 NO_ARGUMENTS = (  # macros gapcheck calls (a bundled template, the CSV writer), each defined taking no arguments
     "{% macro effect_cell() %}{% endmacro %}\n{% macro overview() %}{% endmacro %}\n"
     "{% macro change_cell() %}{% endmacro %}\n"
@@ -197,6 +203,9 @@ NO_ARGUMENTS = (  # macros gapcheck calls (a bundled template, the CSV writer), 
         ("html", "nothing here\n", 1, "'_suggestion.txt' does not define 'overview', which gapcheck calls"),
         ("csv", NO_ARGUMENTS, 3, "macro 'change_cell' takes not more than 0 argument(s), as gapcheck calls it"),
         ("html", NO_ARGUMENTS, 2, "macro 'overview' takes not more than 0 argument(s), as gapcheck calls it"),
+        ("md", SET_TO_VALUES, 1, "does not define 'overview' as a macro, which gapcheck calls"),
+        ("html", SET_TO_VALUES, 1, "does not define 'overview' as a macro, which gapcheck calls"),
+        ("csv", SET_TO_VALUES, 1, "'_suggestion.txt' does not define 'change_cell', which gapcheck calls"),
     ],
 )
 def test_an_error_in_own_suggestion_sentences_is_bad_input_located_in_them(

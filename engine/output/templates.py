@@ -6,6 +6,7 @@ also links citations). A user's templates folder (`--templates DIR`) overrides a
 """
 
 import ast
+import functools
 import os
 import re
 import sys
@@ -14,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from types import TracebackType
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import jinja2
 from markupsafe import Markup
@@ -27,7 +28,7 @@ from gapcheck.findings import Finding, ProvisionRef
 from gapcheck.load import Corpus
 from gapcheck.output import charts
 from gapcheck.output.links import TREATIES, citation_url, citations, linkify, segments
-from gapcheck.paths import template_loader
+from gapcheck.paths import TEMPLATES, template_loader
 from gapcheck.prose import join, label, name_requirements
 from gapcheck.provenance import Provenance
 from gapcheck.rules.terms import OUTCOME_WORDS, Role
@@ -536,6 +537,30 @@ class _Environment(jinja2.Environment):
         if macro is not None:
             setattr(err, _REFUSED, macro)
         super().handle_exception(source)
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        """A template's attribute; one of the macros the bundled template of that name defines, which a user's
+        template of that name sets to a value instead (`{% set overview = "x" %}`), is undefined, as a macro it
+        lacks is: calling it is the user's error, located in their template, not a value that is not callable."""
+        found = super().getattr(obj, attribute)
+        if (
+            isinstance(obj, jinja2.environment.TemplateModule)
+            and not isinstance(found, (jinja2.runtime.Macro, jinja2.Undefined))
+            and attribute in _bundled_macros(obj.__name__)
+        ):
+            hint = f"the template {obj.__name__!r} does not define {attribute!r} as a macro"
+            return self.undefined(obj=obj, name=attribute, hint=hint)
+        return found
+
+
+@functools.cache
+def _bundled_macros(name: str | None) -> frozenset[str]:
+    """The names of the macros the bundled template `name` defines (none if there is no such template)."""
+    path = TEMPLATES / name if name else None
+    if path is None or not path.is_file():
+        return frozenset()
+    tree = jinja2.Environment().parse(path.read_text(encoding="utf-8"))
+    return frozenset(macro.name for macro in tree.find_all(jinja2.nodes.Macro))
 
 
 def _template_line(tb: TracebackType) -> tuple[str, int]:
