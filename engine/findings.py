@@ -451,28 +451,13 @@ def justified(
             "missing": None if c.missing is None else words.fragment(c.missing),
             "facts": evidence,
             "combine": c.combine,
-            "children": [_child(child, words, why, cites, session) for child in c.children] if c.children else [],
+            "children": [justified(child, words, why, cites, session) for child in c.children] if c.children else [],
             "said": trusted(Said, {"test": c.test, "because": c.because, "missing": c.missing}),
         },
     )
     if not c.facts and not c.children:
         words.same[id(c)] = (c, built)  # kept with it, so that its id is not reused
     return built
-
-
-def _child(
-    c: RuleCriterion,
-    words: Wording,
-    why: dict[tuple[str, str], str],
-    cites: list[Cites],
-    session: Session | None = None,
-) -> Criterion:
-    """`justified` of a child: an aspect shared by offences is found here, without building anything."""
-    same = words.same.get(id(c))
-    if same is not None and same[0] is c:
-        shared: Criterion = same[1]
-        return shared
-    return justified(c, words, why, cites, session)
 
 
 def _stood_for(
@@ -590,7 +575,7 @@ def _offence(
             "missing": None,
             "facts": evidence,
             "combine": _ALL,
-            "children": [_child(child, words, why, cites) for child in aspects],
+            "children": [justified(child, words, why, cites) for child in aspects],
             "said": said,
         },
     )

@@ -302,7 +302,7 @@ def compile_field(field: _Field) -> _Worder:
             return said
         return _listed([one(w, v) for v in value], separator, conjunction)
 
-    lists: dict[tuple[Any, ...], str] = {}  # a list of terms in words, by its terms: a rule hands the same list often
+    lists: dict[tuple[str, ...], str] = {}  # a list of terms in words, by its terms' text: a rule hands one list often
     return worded
 
 
