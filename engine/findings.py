@@ -8,7 +8,7 @@ from gapcheck.errors import InferenceError
 from gapcheck.host import Fact
 from gapcheck.load import Corpus, Standards
 from gapcheck.prose import Wording, wording
-from gapcheck.rules.coverage import QUALITY, ROLE, describe, offence_id, offence_parts, offence_test
+from gapcheck.rules.coverage import describe, graded, offence_id, offence_parts, offence_test
 from gapcheck.rules.facts import OffenceFact
 from gapcheck.rules.terms import Outcome, Quality, Role
 from gapcheck.rules.tree import Combine
@@ -541,8 +541,7 @@ def _offence(
     material): built and worded once per (fact, role) and wording, the fact kept with them so that its id is not
     reused. tests/test_findings_build.py checks the trees against the plain ones.
     """
-    grade = QUALITY[outcome]
-    role = ROLE[grade]
+    grade, role = graded(outcome)
     key = ("offence", id(fact), role)
     known = words.built.get(key)
     if known is None or known[0] is not fact:

@@ -315,14 +315,14 @@ def offence_node(p: CoverageParams, off: OffenceFact, memo: dict[Any, Criterion]
 
 
 def _offence_node(off: OffenceFact, aspects: list[Criterion], outcome: Outcome) -> Criterion:
-    grade = QUALITY[outcome]
+    grade, role = graded(outcome)
     return made(
         offence_id(off),
         offence_test(off),
         outcome,
         [describe(off, grade, aspects)],
         None,
-        [evidence(off.provision, off.source, ROLE[grade], off.offence, off.conduct)],
+        [evidence(off.provision, off.source, role, off.offence, off.conduct)],
         Combine.all,
         aspects,
     )
@@ -348,6 +348,12 @@ def offence_aspects(
         conduct = say("cov.conduct.yes", conduct=off.conduct)
         aspects = [leaf("conduct", offence_test(off), _SATISFIED, [conduct])]
     return aspects, combine(_ALL, [a.outcome for a in aspects])
+
+
+def graded(outcome: Outcome) -> tuple[Quality, Role]:
+    """How completely an offence covers a requirement, and the role its evidence plays, by its criterion's outcome."""
+    grade = QUALITY[outcome]
+    return grade, ROLE[grade]
 
 
 def offence_id(off: OffenceFact) -> str:
